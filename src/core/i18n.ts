@@ -1,0 +1,23 @@
+/** Text shown to people: Vietnamese first (NFC, full diacritics), English second. */
+export interface LocalizedText {
+  vi: string;
+  en: string;
+}
+
+export type Lang = "vi" | "en";
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so a missing value is noticed. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole
+  );
+}
+
+export function localize(text: LocalizedText, params: Record<string, string | number> = {}): LocalizedText {
+  return { vi: fill(text.vi, params).normalize("NFC"), en: fill(text.en, params) };
+}
+
+/** Vietnamese number display: 1.234,5 */
+export function formatNumberVi(n: number, maxFractionDigits = 2): string {
+  return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: maxFractionDigits }).format(n);
+}

@@ -1,0 +1,34 @@
+/**
+ * Settings of a review period. Everything that changed after 2019 (rules, bodies, the map) is here
+ * as data, so a later period needs no code change (brief §5).
+ */
+export interface PeriodSettings {
+  /** The year reviewed, e.g. 2019. */
+  period: number;
+  /** Directly superior body, upper case in print: "ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ". */
+  parentBody: string;
+  /** Issuing body: "THỊ ỦY HƯƠNG THỦY". */
+  issuingBody: string;
+  /** Short name of the body that consolidates: "Ban Tổ chức Thị ủy". */
+  organizationCommittee: string;
+  /** Place for the date line: "Hương Thủy". */
+  place: string;
+  /** ISO date (YYYY-MM-DD) printed on the date line; null = leave "ngày … tháng … năm …" blank. */
+  documentDate: string | null;
+  /** Deadline for submissions, ISO date: "2019-12-25". */
+  deadline: string;
+  /** Deadline for the report to the province, ISO date: "2020-01-15". */
+  reportDeadline: string;
+  signer: {
+    /** "T/M BAN THƯỜNG VỤ" */
+    onBehalfOf: string;
+    /** "PHÓ BÍ THƯ THƯỜNG TRỰC" */
+    position: string;
+    /** "Nguyễn Tài Tuệ" */
+    name: string;
+  };
+  /** Id of the classification rule set in force, e.g. "HD21-2019". */
+  ruleSetId: string;
+  /** Id of the unit register, e.g. "huong-thuy-2019". */
+  registerId: string;
+}

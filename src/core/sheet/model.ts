@@ -1,0 +1,130 @@
+/**
+ * A spreadsheet as plain data. The core lays out every sheet it produces (templates, the master,
+ * the summary, the print layout) as a SheetModel; each adapter (ExcelJS for files, Office.js inside
+ * Excel) only renders it. Coordinates are 1-based (row 1, column 1 = A1).
+ */
+export type Scalar = string | number | boolean | null;
+
+/** A cell: a value, or a formula (without the leading "=" being required) with its cached result. */
+export type Cell = Scalar | { formula: string; result?: Scalar };
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A rectangular block of cells starting at (top, left); rows may be shorter than the widest. */
+export interface Block {
+  top: number;
+  left: number;
+  cells: Cell[][];
+}
+
+export interface CellStyle {
+  fontName?: string; // default "Times New Roman"
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  color?: string; // "RRGGBB"
+  fill?: string; // "RRGGBB"
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  border?: "thin" | "none";
+  /** Excel number format, e.g. "#,##0", "0.00", "@". */
+  numFmt?: string;
+  /** false = an entry cell the user may edit on a protected sheet. */
+  locked?: boolean;
+}
+
+/** Styles apply in order, later ones override earlier ones property by property. */
+export interface StyledRange {
+  range: Rect;
+  style: CellStyle;
+}
+
+export type ValidationRule =
+  /** A dropdown; `source` is a range formula such as "=_lists!$A$1:$A$4". */
+  | { kind: "list"; source: string }
+  | { kind: "whole"; min?: number; max?: number }
+  | { kind: "decimal"; min?: number; max?: number };
+
+export interface DataValidation {
+  /** Always bounded to the template rows: never whole columns. */
+  range: Rect;
+  rule: ValidationRule;
+  allowBlank: boolean;
+  prompt?: { title: string; message: string };
+  error?: { title: string; message: string };
+}
+
+export interface PrintLayout {
+  paperSize: "A4";
+  orientation: "portrait" | "landscape";
+  /** Fit to this many pages wide (0 = no limit). */
+  fitToWidth: number;
+  /** Fit to this many pages tall (0 = as many as needed). */
+  fitToHeight: number;
+  /** Rows repeated at the top of every printed page. */
+  printTitleRows?: { first: number; last: number };
+  printArea?: Rect;
+  /** Millimetres. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  /** Excel header/footer codes, e.g. "&CTrang &P/&N". */
+  header?: string;
+  footer?: string;
+}
+
+export interface SheetModel {
+  name: string;
+  visibility: "visible" | "hidden" | "veryHidden";
+  blocks: Block[];
+  styles: StyledRange[];
+  merges: Rect[];
+  /** Widths in Excel character units, index 0 = column A; undefined = default. */
+  columnWidths: (number | undefined)[];
+  hiddenColumns?: number[];
+  /** Heights in points, by 1-based row number. */
+  rowHeights?: Record<number, number>;
+  /** Freeze panes: rows above `row` and columns left of `col` stay visible. */
+  freeze?: { row: number; col: number };
+  validations: DataValidation[];
+  /** Protected without a password: structure holds, an official can still unprotect. */
+  protect: boolean;
+  /** Notes (comments) on cells, e.g. validation messages. */
+  notes?: { row: number; col: number; text: string }[];
+  print?: PrintLayout;
+  /** Workbook-level defined names this sheet contributes (name → absolute range formula). */
+  definedNames?: Record<string, string>;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+}
+
+/** "A", "B", … "Z", "AA" … for a 1-based column number. */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 1-based column number for "A", "AB" … */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function address(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * What the task pane needs from the open workbook. The Office.js adapter (src/adapters/officejs)
+ * implements it inside Excel; tests and the browser end-to-end run use the same adapter against an
+ * in-memory fake of the Excel object model. The task pane never touches Office.js directly.
+ */
+import type { PrintLayout, WorkbookModel } from "../core/sheet/model";
+import type { WorkbookGrids } from "../core/submission/types";
+import type { ValidationIssue } from "../core/validate/types";
+
+export interface RequirementCheck {
+  ok: boolean;
+  /** Requirement sets this Excel lacks, e.g. ["ExcelApi 1.9"]. */
+  missing: string[];
+}
+
+export interface WriteReport {
+  /** context.sync() calls the write took (must not grow with the number of rows). */
+  syncs: number;
+  sheets: string[];
+}
+
+export interface CellChange {
+  sheet: string;
+  /** A1 address of the changed range, e.g. "F7:H9". */
+  address: string;
+}
+
+export interface WorkbookPort {
+  checkRequirements(): RequirementCheck;
+  /** Add (or replace) the model's sheets in the open workbook: values, formulas, formats, validation, protection, print setup. */
+  writeModel(model: WorkbookModel, opts?: { replaceExisting?: boolean; activate?: string }): Promise<WriteReport>;
+  /** Read the used range of every sheet (including hidden `_meta`) as raw cells. */
+  readGrids(opts?: { sheets?: string[] }): Promise<WorkbookGrids>;
+  /** Mark invalid cells (fill colour + a note with the message) and clear earlier marks on that sheet. */
+  markIssues(sheet: string, issues: ValidationIssue[]): Promise<void>;
+  /** Select a cell and bring it into view. */
+  goTo(sheet: string, address: string): Promise<void>;
+  /** Apply a print layout to an existing sheet. */
+  applyPrintLayout(sheet: string, layout: PrintLayout): Promise<void>;
+  /** Listen for user edits (never fired by the adapter's own writes); returns an unsubscribe function. */
+  onUserChange(handler: (change: CellChange) => void): Promise<() => Promise<void>>;
+  /** Names of the sheets in the open workbook. */
+  sheetNames(): Promise<string[]>;
+}

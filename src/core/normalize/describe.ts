@@ -1,0 +1,50 @@
+/** How a raw value is quoted back in messages ("abc", 12,5, TRUE, 20/12/2019). */
+import type { LocalizedText } from "../i18n";
+import type { RawCell } from "../validate/types";
+
+export function describeRaw(raw: RawCell): LocalizedText {
+  if (raw === null || raw === undefined) return { vi: "(trống)", en: "(empty)" };
+  if (typeof raw === "string") return { vi: `"${raw.normalize("NFC")}"`, en: `"${raw}"` };
+  if (typeof raw === "number") return { vi: String(raw).replace(".", ","), en: String(raw) };
+  if (typeof raw === "boolean") return raw ? { vi: "TRUE (đúng)", en: "TRUE" } : { vi: "FALSE (sai)", en: "FALSE" };
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return { vi: "một ngày không hợp lệ", en: "an invalid date" };
+    const d = `${pad(raw.getUTCDate())}/${pad(raw.getUTCMonth() + 1)}/${raw.getUTCFullYear()}`;
+    return { vi: `ngày ${d}`, en: `the date ${d}` };
+  }
+  if ("error" in raw) return { vi: raw.error, en: raw.error };
+  const points = fractionToPoints(raw.percentFraction);
+  return { vi: `${String(points).replace(".", ",")} %`, en: `${points}%` };
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** 0.125 → 12.5, without the binary noise of 0.07 × 100 = 7.000000000000001. */
+export function fractionToPoints(f: number): number {
+  return Number((f * 100).toPrecision(12));
+}
+
+/** What each Excel error value means, so the message says more than its code. */
+const EXCEL_ERRORS: Record<string, LocalizedText> = {
+  "#REF!": { vi: "tham chiếu tới ô không còn tồn tại", en: "a reference to a cell that no longer exists" },
+  "#DIV/0!": { vi: "phép chia cho 0", en: "a division by zero" },
+  "#VALUE!": { vi: "sai kiểu dữ liệu trong công thức", en: "a wrong data type in the formula" },
+  "#N/A": { vi: "không tìm thấy giá trị", en: "a value that was not found" },
+  "#NAME?": { vi: "tên hàm hoặc tên vùng không đúng", en: "an unknown function or range name" },
+  "#NUM!": { vi: "số không hợp lệ", en: "an invalid number" },
+  "#NULL!": { vi: "hai vùng không giao nhau", en: "ranges that do not intersect" },
+  "#SPILL!": { vi: "kết quả mảng bị chặn", en: "a blocked array result" },
+  "#CALC!": { vi: "lỗi tính toán", en: "a calculation error" },
+};
+
+export function excelErrorMessage(code: string): LocalizedText {
+  const known = EXCEL_ERRORS[code.toUpperCase()];
+  const whyVi = known ? ` (${known.vi})` : "";
+  const whyEn = known ? ` (${known.en})` : "";
+  return {
+    vi: `Ô chứa lỗi Excel ${code}${whyVi}. Hãy sửa công thức hoặc nhập trực tiếp giá trị.`,
+    en: `The cell holds the Excel error ${code}${whyEn}. Fix the formula or type the value.`,
+  };
+}

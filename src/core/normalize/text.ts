@@ -1,0 +1,52 @@
+/**
+ * Text normalisation shared by every reader and matcher. Vietnamese text arrives as NFC or NFD
+ * (macOS, some IMEs), with NBSP from copy-paste, and with two tone-placement styles ("Thuỷ" /
+ * "Thủy", "Hoà" / "Hòa"); matching must treat all of these as the same word.
+ */
+
+/** NFC, trimmed, every run of white space (NBSP, tabs, newlines, zero-width) collapsed to one space. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\s\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF]+/g, " ")
+    .trim();
+}
+
+/** Combining tone marks (huyền, sắc, ngã, hỏi, nặng) as they appear after NFD decomposition. */
+const TONE = "\u0300\u0301\u0303\u0309\u0323";
+
+/**
+ * Syllable-final "oa", "oe", "uy" (no consonant after them): the old style puts the tone on the
+ * first vowel ("hòa", "thủy"), the new style on the second ("hoà", "thuỷ"). We canonicalise to
+ * the first vowel. With a final consonant ("hoàng", "thuyết") both styles agree, so those stay.
+ */
+const TONE_PAIR = new RegExp(`(?<!q)([ou])([${TONE}]?)([aey])([${TONE}]?)(?![\\p{L}\\p{M}\\p{N}])`, "gu");
+const VALID_PAIRS = new Set(["oa", "oe", "uy"]);
+
+function canonicalTonePlacement(lowerNfd: string): string {
+  return lowerNfd.replace(TONE_PAIR, (whole, v1: string, t1: string, v2: string, t2: string) => {
+    if (!VALID_PAIRS.has(v1 + v2) || t1 || !t2) return whole;
+    return v1 + t2 + v2;
+  });
+}
+
+/**
+ * A key for comparing Vietnamese text typed by people: normalizeText, lower case (vi), canonical
+ * tone placement. Diacritics are KEPT: "Thuy" and "Thủy" stay different (no guessing).
+ */
+export function canonicalVietnamese(s: string): string {
+  const lower = normalizeText(s).toLocaleLowerCase("vi");
+  return canonicalTonePlacement(lower.normalize("NFD")).normalize("NFC");
+}
+
+/**
+ * Base letters only ("Thủy Dương" → "thuy duong"). ONLY for ranking suggestions in error
+ * messages, never for accepting a value.
+ */
+export function stripDiacritics(s: string): string {
+  return canonicalVietnamese(s)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .normalize("NFC");
+}

@@ -36,5 +36,7 @@ export interface UnitRegister {
   period: number;
   /** "Thị xã Hương Thủy" */
   name: string;
+  /** Free note for the people who edit the register (what is sample, sources). */
+  note?: string;
   units: Unit[];
 }

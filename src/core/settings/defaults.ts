@@ -1,0 +1,83 @@
+/**
+ * Default period settings (the 2019 review of Thị ủy Hương Thủy) and a zod schema to load a settings
+ * JSON file. Pure: the caller reads the file and hands over its text or parsed JSON.
+ */
+import { z } from "zod";
+import type { LocalizedText } from "../i18n";
+import type { PeriodSettings } from "./types";
+
+export const DEFAULT_SETTINGS_2019: PeriodSettings = {
+  period: 2019,
+  parentBody: "ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ",
+  issuingBody: "THỊ ỦY HƯƠNG THỦY",
+  organizationCommittee: "Ban Tổ chức Thị ủy",
+  place: "Hương Thủy",
+  documentDate: null,
+  deadline: "2019-12-25",
+  reportDeadline: "2020-01-15",
+  signer: { onBehalfOf: "T/M BAN THƯỜNG VỤ", position: "PHÓ BÍ THƯ THƯỜNG TRỰC", name: "Nguyễn Tài Tuệ" },
+  ruleSetId: "HD21-2019",
+  registerId: "huong-thuy-2019",
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const text = z.string().trim().min(1).transform((s) => s.normalize("NFC"));
+
+export const periodSettingsSchema = z.object({
+  period: z.number().int().min(1990).max(2100),
+  parentBody: text,
+  issuingBody: text,
+  organizationCommittee: text,
+  place: text,
+  documentDate: isoDate.nullable(),
+  deadline: isoDate,
+  reportDeadline: isoDate,
+  signer: z.object({ onBehalfOf: text, position: text, name: text }),
+  ruleSetId: text,
+  registerId: text,
+});
+
+export type SettingsLoad = { ok: true; settings: PeriodSettings } | { ok: false; message: LocalizedText };
+
+/**
+ * Loads settings from JSON (text or already parsed). Missing fields fall back to the 2019 defaults,
+ * so a file may hold only what changed (e.g. `{"period": 2020}`).
+ */
+export function loadSettings(input: string | unknown, base: PeriodSettings = DEFAULT_SETTINGS_2019): SettingsLoad {
+  let data: unknown = input;
+  if (typeof input === "string") {
+    try {
+      data = JSON.parse(input);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        message: { vi: `Tệp cấu hình không phải JSON hợp lệ: ${why}`, en: `The settings file is not valid JSON: ${why}` },
+      };
+    }
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { ok: false, message: { vi: "Tệp cấu hình phải là một đối tượng JSON.", en: "The settings file must be a JSON object." } };
+  }
+  const obj = data as Record<string, unknown>;
+  const merged = {
+    ...base,
+    ...obj,
+    signer: { ...base.signer, ...((obj.signer as object | undefined) ?? {}) },
+  };
+  const parsed = periodSettingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    return {
+      ok: false,
+      message: { vi: `Tệp cấu hình có giá trị sai (${detail}).`, en: `The settings file has invalid values (${detail}).` },
+    };
+  }
+  return { ok: true, settings: parsed.data };
+}
+
+/** "2019-12-25" → "25/12/2019" (Vietnamese date order). */
+export function formatIsoDateVi(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}

@@ -1,0 +1,98 @@
+/**
+ * The `_meta` sheet: key/value rows (column A = key, column B = value) that identify a template
+ * file when it comes back. Very hidden so officials do not edit it by accident; both ExcelJS and
+ * Office.js can read it. Column keys are stored as rows "column:<key>" → letter.
+ */
+import type { LocalizedText } from "../i18n";
+import type { SheetModel } from "../sheet/model";
+import type { SheetGrid, TemplateMeta } from "../submission/types";
+import type { RawCell } from "../validate/types";
+
+export const META_SHEET = "_meta";
+export const META_COLUMN_PREFIX = "column:";
+
+/** The `_meta` sheet as a SheetModel (veryHidden, protected, text cells). */
+export function writeMeta(meta: TemplateMeta): SheetModel {
+  const rows: (string | number)[][] = [
+    ["key", "value"],
+    ["templateId", meta.templateId],
+    ["templateVersion", meta.templateVersion],
+    ["period", meta.period],
+    ["department", meta.department],
+    ["generatedAt", meta.generatedAt],
+    ["sheet", meta.sheet],
+    ["firstDataRow", meta.firstDataRow],
+  ];
+  if (meta.registerId) rows.push(["registerId", meta.registerId]);
+  for (const [key, letter] of Object.entries(meta.columns)) rows.push([META_COLUMN_PREFIX + key, letter]);
+  return {
+    name: META_SHEET,
+    visibility: "veryHidden",
+    blocks: [{ top: 1, left: 1, cells: rows }],
+    styles: [],
+    merges: [],
+    columnWidths: [24, 40],
+    validations: [],
+    protect: true,
+  };
+}
+
+export type MetaParse = { ok: true; meta: TemplateMeta } | { ok: false; message: LocalizedText };
+
+function cellText(c: RawCell): string {
+  if (c === null || c === undefined) return "";
+  if (c instanceof Date) return c.toISOString();
+  if (typeof c === "object") return "";
+  return String(c).trim();
+}
+
+/** Reads a `_meta` grid back; unknown keys are ignored so later versions may add rows. */
+export function parseMeta(grid: SheetGrid): MetaParse {
+  const kv = new Map<string, string>();
+  const columns: Record<string, string> = {};
+  for (const row of grid.rows) {
+    const key = cellText(row?.[0]);
+    if (!key || key === "key") continue;
+    const value = cellText(row?.[1]);
+    if (key.startsWith(META_COLUMN_PREFIX)) {
+      const colKey = key.slice(META_COLUMN_PREFIX.length);
+      if (/^[A-Z]{1,3}$/.test(value.toUpperCase())) columns[colKey] = value.toUpperCase();
+    } else kv.set(key, value);
+  }
+  const missing = ["templateId", "templateVersion", "sheet", "firstDataRow"].filter((k) => !kv.get(k));
+  if (missing.length > 0 || Object.keys(columns).length === 0) {
+    const what = [...missing, ...(Object.keys(columns).length === 0 ? ["column:*"] : [])].join(", ");
+    return {
+      ok: false,
+      message: {
+        vi: `Trang _meta thiếu thông tin (${what}); không nhận dạng được mẫu biểu từ _meta.`,
+        en: `The _meta sheet lacks entries (${what}); the template cannot be recognised from _meta.`,
+      },
+    };
+  }
+  const version = Number(kv.get("templateVersion"));
+  const firstDataRow = Number(kv.get("firstDataRow"));
+  const period = Number(kv.get("period"));
+  if (!Number.isInteger(version) || !Number.isInteger(firstDataRow) || firstDataRow < 1) {
+    return {
+      ok: false,
+      message: {
+        vi: `Trang _meta có templateVersion hoặc firstDataRow không hợp lệ.`,
+        en: `The _meta sheet has an invalid templateVersion or firstDataRow.`,
+      },
+    };
+  }
+  const meta: TemplateMeta = {
+    templateId: kv.get("templateId")!,
+    templateVersion: version,
+    period: Number.isInteger(period) ? period : NaN,
+    department: kv.get("department") ?? "",
+    generatedAt: kv.get("generatedAt") ?? "",
+    columns,
+    sheet: kv.get("sheet")!,
+    firstDataRow,
+  };
+  const registerId = kv.get("registerId");
+  if (registerId) meta.registerId = registerId;
+  return { ok: true, meta };
+}

@@ -1,20 +1,163 @@
-/*
- * Placeholder created by the build set-up so `npm run build` works before the task pane UI lands.
- * The task pane owner replaces this file. Contract used by src/taskpane/index.tsx:
- * default export, props { initialPart?: PanePart }.
+/**
+ * The XếpLoại task pane: four parts (Mẫu biểu, Kiểm tra, Tổng hợp, In) in a TabList, Vietnamese
+ * first with an English switch. All workbook access goes through the controller's WorkbookPort.
  */
 import * as React from "react";
+import {
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Title3,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Lang } from "../../core/i18n";
+import type { PeriodSettings } from "../../core/settings/types";
 import type { PanePart } from "../startup";
+import { LangContext } from "../i18n/lang-context";
+import { text } from "../i18n/strings";
+import type { PaneController } from "../state/pane-controller";
+import { describeError } from "../state/pane-controller";
+import { createDefaultController } from "../state/default-controller";
+import { ConsolidatePart } from "./ConsolidatePart";
+import { PrintPart } from "./PrintPart";
+import { TemplatesPart } from "./TemplatesPart";
+import { ValidatePart } from "./ValidatePart";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: "280px",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+  tabs: { flexWrap: "wrap" },
+});
 
 export interface AppProps {
   initialPart?: PanePart;
+  /** Tests hand in a controller over a fake port; Excel uses the Office.js one. */
+  controller?: PaneController;
+  initialLang?: Lang;
 }
 
-export default function App({ initialPart }: AppProps) {
+export default function App({ initialPart, controller: given, initialLang = "vi" }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [part, setPart] = React.useState<PanePart>(initialPart ?? "templates");
+  const langState = React.useMemo(() => ({ lang, setLang }), [lang]);
+  const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) => text(lang, key, params);
+
+  const created = React.useMemo((): { controller: PaneController } | { error: unknown } => {
+    if (given) return { controller: given };
+    try {
+      return { controller: createDefaultController() };
+    } catch (error) {
+      return { error };
+    }
+  }, [given]);
+
+  const controller = "controller" in created ? created.controller : null;
+  const [settings, setSettings] = React.useState<PeriodSettings | null>(() =>
+    controller ? controller.services.defaultSettings() : null
+  );
+  const requirements = React.useMemo(() => {
+    if (!controller) return null;
+    try {
+      return controller.checkRequirements();
+    } catch {
+      return { ok: false, missing: ["ExcelApi 1.9"] };
+    }
+  }, [controller]);
+
+  let body: React.ReactNode;
+  if (!controller || !settings) {
+    const message = describeError("error" in created ? created.error : "?", { vi: "Khởi động XếpLoại", en: "Starting XếpLoại" });
+    body = (
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{t("errorTitle")}</MessageBarTitle>
+          {message[lang]}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else if (requirements && !requirements.ok) {
+    body = (
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{t("requirementsTitle")}</MessageBarTitle>
+          {t("requirementsBody", { sets: requirements.missing.join(", ") })}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  } else {
+    // Parts stay mounted when hidden so picked files and results survive switching tabs.
+    body = (
+      <>
+        <TabList
+          className={styles.tabs}
+          selectedValue={part}
+          onTabSelect={(_e, data) => setPart(data.value as PanePart)}
+          aria-label={t("partsLabel")}
+          size="small"
+        >
+          <Tab value="templates">{t("tabTemplates")}</Tab>
+          <Tab value="validate">{t("tabValidate")}</Tab>
+          <Tab value="consolidate">{t("tabConsolidate")}</Tab>
+          <Tab value="print">{t("tabPrint")}</Tab>
+        </TabList>
+        <div role="tabpanel" hidden={part !== "templates"}>
+          <TemplatesPart controller={controller} defaultPeriod={settings.period} />
+        </div>
+        <div role="tabpanel" hidden={part !== "validate"}>
+          <ValidatePart controller={controller} />
+        </div>
+        <div role="tabpanel" hidden={part !== "consolidate"}>
+          <ConsolidatePart controller={controller} settings={settings} />
+        </div>
+        <div role="tabpanel" hidden={part !== "print"}>
+          <PrintPart controller={controller} settings={settings} onSettingsChange={setSettings} />
+        </div>
+      </>
+    );
+  }
+
   return (
-    <main>
-      <h1>XếpLoại</h1>
-      <p>Phần: {initialPart ?? "templates"}</p>
-    </main>
+    <LangContext.Provider value={langState}>
+      <div className={styles.root} lang={lang}>
+        <header className={styles.header}>
+          <div className={styles.titles}>
+            <Title3 as="h1">{t("appTitle")}</Title3>
+            <Caption1 className={styles.subtitle}>{t("appSubtitle")}</Caption1>
+          </div>
+          <ToggleButton
+            size="small"
+            checked={lang === "en"}
+            aria-label={t("languageSwitchLabel")}
+            onClick={() => setLang(lang === "vi" ? "en" : "vi")}
+          >
+            {t("languageSwitch")}
+          </ToggleButton>
+        </header>
+        {body}
+      </div>
+    </LangContext.Provider>
   );
 }

@@ -1,0 +1,116 @@
+/** Mẫu biểu: choose a department template and the year; insert it here or download blank files. */
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  OptionGroup,
+  ProgressBar,
+} from "@fluentui/react-components";
+import type { PaneController } from "../state/pane-controller";
+import { isValidPeriod } from "../state/pane-controller";
+import { useStrings } from "../i18n/lang-context";
+import { FeedbackBar, useAction, usePartStyles } from "./common";
+
+export interface TemplatesPartProps {
+  controller: PaneController;
+  defaultPeriod: number;
+}
+
+export function TemplatesPart({ controller, defaultPeriod }: TemplatesPartProps) {
+  const styles = usePartStyles();
+  const { t, l, lang } = useStrings();
+  const groups = React.useMemo(() => controller.templateGroups(), [controller]);
+  const [templateId, setTemplateId] = React.useState<string | null>(null);
+  const [periodText, setPeriodText] = React.useState(String(defaultPeriod));
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+  const { busy, feedback, setFeedback, run } = useAction();
+
+  const period = Number(periodText);
+  const periodOk = /^\d{4}$/.test(periodText.trim()) && isValidPeriod(period);
+  const chosen = groups.flatMap((g) => g.templates).find((s) => s.id === templateId) ?? null;
+  const label = (id: string) => {
+    const spec = groups.flatMap((g) => g.templates).find((s) => s.id === id);
+    return spec ? `${spec.section}. ${l(spec.title)}` : "";
+  };
+
+  const insert = () =>
+    run({ vi: "Chèn mẫu", en: "Inserting the template" }, async () => {
+      if (!templateId) return null;
+      const { spec, report } = await controller.insertTemplate(templateId, period);
+      return {
+        vi: t("inserted", { title: spec.title.vi, sheet: spec.sheetName, syncs: report.syncs }),
+        en: t("inserted", { title: spec.title.en, sheet: spec.sheetName, syncs: report.syncs }),
+      };
+    });
+
+  const downloadAll = () =>
+    run({ vi: "Tải mẫu", en: "Downloading templates" }, async () => {
+      try {
+        const count = await controller.downloadAllTemplates(period, (done, total) => setProgress({ done, total }));
+        return { vi: `Đã tạo ${count} tệp mẫu .xlsx.`, en: `Created ${count} template .xlsx files.` };
+      } finally {
+        setProgress(null);
+      }
+    });
+
+  return (
+    <section className={styles.part} aria-label={t("tabTemplates")}>
+      <Body1 className={styles.intro}>{t("templatesIntro")}</Body1>
+      <Field label={t("templateLabel")} required>
+        <Dropdown
+          className={styles.fullWidth}
+          placeholder={t("templatePlaceholder")}
+          value={templateId ? label(templateId) : ""}
+          selectedOptions={templateId ? [templateId] : []}
+          onOptionSelect={(_e, data) => setTemplateId(data.optionValue ?? null)}
+          key={lang}
+        >
+          {groups.map((group) => (
+            <OptionGroup key={group.code} label={l(group.department)}>
+              {group.templates.map((spec) => (
+                <Option key={spec.id} value={spec.id} text={label(spec.id)}>
+                  {label(spec.id)}
+                </Option>
+              ))}
+            </OptionGroup>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field
+        label={t("periodLabel")}
+        required
+        validationState={periodOk ? "none" : "error"}
+        validationMessage={periodOk ? undefined : t("periodInvalid")}
+      >
+        <Input
+          type="number"
+          inputMode="numeric"
+          min={1990}
+          max={2100}
+          value={periodText}
+          onChange={(_e, data) => setPeriodText(data.value)}
+        />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy || !chosen || !periodOk} onClick={insert}>
+          {t("insertTemplate")}
+        </Button>
+        <Button disabled={busy || !periodOk} onClick={downloadAll}>
+          {t("downloadAll")}
+        </Button>
+      </div>
+      {!chosen ? <Body1 className={styles.intro}>{t("chooseTemplateFirst")}</Body1> : null}
+      {progress ? (
+        <Field validationMessage={t("downloading", { done: progress.done, total: progress.total })} validationState="none">
+          <ProgressBar value={progress.total ? progress.done / progress.total : 0} />
+        </Field>
+      ) : null}
+      {busy && !progress ? <ProgressBar aria-label={t("working")} /> : null}
+      <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
+    </section>
+  );
+}

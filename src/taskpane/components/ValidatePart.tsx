@@ -1,0 +1,183 @@
+/** Kiểm tra: check the template in the open workbook, list issues by severity and row, jump to cells. */
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  ProgressBar,
+  Subtitle2,
+  Switch,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { CheckView, IssueEntry, PaneController } from "../state/pane-controller";
+import { issueTarget } from "../state/pane-controller";
+import { useStrings } from "../i18n/lang-context";
+import { FeedbackBar, useAction, usePartStyles } from "./common";
+
+const useStyles = makeStyles({
+  countLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  row: {
+    borderLeftWidth: tokens.strokeWidthThick,
+    borderLeftStyle: "solid",
+    borderLeftColor: tokens.colorNeutralStroke1,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  rowError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  rowWarning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  issueLink: { textAlign: "start", overflowWrap: "anywhere" },
+});
+
+export interface ValidatePartProps {
+  controller: PaneController;
+}
+
+export function ValidatePart({ controller }: ValidatePartProps) {
+  const part = usePartStyles();
+  const styles = useStyles();
+  const { t, l } = useStrings();
+  const [view, setView] = React.useState<CheckView | null>(null);
+  const [live, setLive] = React.useState(true);
+  const { busy, feedback, setFeedback, run } = useAction();
+
+  // Live checking: subscribe while the switch is on; the controller debounces the edits.
+  React.useEffect(() => {
+    if (!live) return undefined;
+    let unsubscribe: (() => Promise<void>) | null = null;
+    let cancelled = false;
+    controller
+      .startLiveCheck(
+        (next) => {
+          if (!cancelled) setView(next);
+        },
+        (message) => {
+          if (!cancelled) setFeedback({ intent: "error", text: message });
+        }
+      )
+      .then(
+        (stop) => {
+          if (cancelled) void stop().catch(() => undefined);
+          else unsubscribe = stop;
+        },
+        (err: unknown) => {
+          if (!cancelled) {
+            setFeedback({
+              intent: "warning",
+              text: {
+                vi: `Không bật được kiểm tra tự động: ${err instanceof Error ? err.message : String(err)}`,
+                en: `Could not turn on live checking: ${err instanceof Error ? err.message : String(err)}`,
+              },
+            });
+          }
+        }
+      );
+    return () => {
+      cancelled = true;
+      if (unsubscribe) void unsubscribe().catch(() => undefined);
+    };
+  }, [controller, live, setFeedback]);
+
+  const checkNow = () =>
+    run({ vi: "Kiểm tra", en: "Checking" }, async () => {
+      setView(await controller.checkWorkbook());
+      return null;
+    });
+
+  const goTo = (entry: IssueEntry) =>
+    run({ vi: "Đi tới ô", en: "Going to the cell" }, async () => {
+      await controller.goTo(entry);
+      return null;
+    });
+
+  const unitName = (code: string | null | undefined) =>
+    code ? controller.register.units.find((u) => u.code === code)?.name ?? null : null;
+
+  return (
+    <section className={part.part} aria-label={t("tabValidate")}>
+      <Body1 className={part.intro}>{t("validateIntro")}</Body1>
+      <div className={part.actions}>
+        <Button appearance="primary" disabled={busy} onClick={checkNow}>
+          {t("validateNow")}
+        </Button>
+        <Switch checked={live} label={t("liveCheck")} onChange={(_e, data) => setLive(data.checked)} />
+      </div>
+      {busy ? <ProgressBar aria-label={t("working")} /> : null}
+      <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
+      <div aria-live="polite" className={styles.countLine} data-testid="issue-count">
+        {view === null ? (
+          <Caption1>{t("notCheckedYet")}</Caption1>
+        ) : view.kind === "no-template" ? (
+          <Body1 role="status">{l(view.message)}</Body1>
+        ) : view.errors + view.warnings === 0 ? (
+          <Badge appearance="tint" color="success">
+            {t("noIssues")}
+          </Badge>
+        ) : (
+          <>
+            <Badge appearance="filled" color={view.errors ? "danger" : "warning"}>
+              {t("issueCount", { errors: view.errors, warnings: view.warnings })}
+            </Badge>
+            <Caption1>{t("checkedAt", { time: view.checkedAt.toLocaleTimeString("vi-VN") })}</Caption1>
+          </>
+        )}
+      </div>
+      {view?.kind === "checked"
+        ? view.groups.map((group) => (
+            <div key={group.severity} className={styles.group} role="group" aria-label={t(group.severity === "error" ? "severityError" : "severityWarning")}>
+              <Subtitle2>
+                {t(group.severity === "error" ? "severityError" : "severityWarning")} ({group.count})
+              </Subtitle2>
+              {group.rows.map((row) => {
+                const unit = unitName(row.entries.find((e) => e.issue.unitCode)?.issue.unitCode);
+                const heading =
+                  row.row === 0
+                    ? t("sheetLevel")
+                    : `${t("rowLabel", { row: row.row })}${unit ? ` · ${unit}` : ""}`;
+                return (
+                  <div
+                    key={`${row.sheet}:${row.row}`}
+                    className={`${styles.row} ${group.severity === "error" ? styles.rowError : styles.rowWarning}`}
+                  >
+                    <Caption1>
+                      {row.sheet ? `${row.sheet} · ` : ""}
+                      {heading}
+                    </Caption1>
+                    <ul className={part.list}>
+                      {row.entries.map((entry, i) => {
+                        const target = issueTarget(entry);
+                        const message = l(entry.issue.message);
+                        return (
+                          <li key={i}>
+                            {target ? (
+                              <Link
+                                as="button"
+                                className={styles.issueLink}
+                                onClick={() => void goTo(entry)}
+                                title={t("goToCell", { cell: target.address, sheet: target.sheet })}
+                              >
+                                {entry.issue.cell ? `${entry.issue.cell}: ` : ""}
+                                {message}
+                              </Link>
+                            ) : (
+                              <Body1>{message}</Body1>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                );
+              })}
+            </div>
+          ))
+        : null}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * Every string the task pane shows, Vietnamese first (NFC, full diacritics) and English second.
+ * Components pick a language with `useStrings()`; `{name}` placeholders are filled with fill().
+ */
+import type { Lang, LocalizedText } from "../../core/i18n";
+import { fill } from "../../core/i18n";
+
+const S = {
+  appTitle: { vi: "XếpLoại", en: "XếpLoại" },
+  appSubtitle: { vi: "Kiểm điểm, đánh giá, xếp loại chất lượng", en: "Yearly review and quality classification" },
+  languageSwitch: { vi: "English", en: "Tiếng Việt" },
+  languageSwitchLabel: { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
+  partsLabel: { vi: "Các phần của XếpLoại", en: "XếpLoại parts" },
+  tabTemplates: { vi: "Mẫu biểu", en: "Templates" },
+  tabValidate: { vi: "Kiểm tra", en: "Check" },
+  tabConsolidate: { vi: "Tổng hợp", en: "Consolidate" },
+  tabPrint: { vi: "In", en: "Print" },
+  dismiss: { vi: "Đóng", en: "Dismiss" },
+  errorTitle: { vi: "Có lỗi xảy ra", en: "Something went wrong" },
+  working: { vi: "Đang xử lý…", en: "Working…" },
+
+  requirementsTitle: { vi: "Excel của bạn quá cũ", en: "Your Excel is too old" },
+  requirementsBody: {
+    vi: "Excel của bạn quá cũ: cần {sets}. Hãy cập nhật Office (Tệp → Tài khoản → Tùy chọn cập nhật) hoặc dùng Excel trên web.",
+    en: "Your Excel is too old: it needs {sets}. Update Office (File → Account → Update Options) or use Excel on the web.",
+  },
+
+  // Mẫu biểu
+  templatesIntro: {
+    vi: "Chọn phòng, ban và mẫu biểu, năm đánh giá, rồi chèn mẫu vào sổ làm việc này hoặc tải các mẫu trống để gửi đi.",
+    en: "Choose the department template and the year, then insert it into this workbook or download blank templates to send out.",
+  },
+  templateLabel: { vi: "Mẫu biểu", en: "Template" },
+  templatePlaceholder: { vi: "Chọn mẫu biểu…", en: "Choose a template…" },
+  periodLabel: { vi: "Năm đánh giá", en: "Year reviewed" },
+  periodInvalid: { vi: "Năm phải là số từ 1990 đến 2100.", en: "The year must be a number from 1990 to 2100." },
+  insertTemplate: { vi: "Chèn mẫu vào sổ làm việc", en: "Insert template into the workbook" },
+  downloadAll: { vi: "Tải tất cả mẫu (.xlsx)", en: "Download all templates (.xlsx)" },
+  chooseTemplateFirst: { vi: "Hãy chọn một mẫu biểu trước.", en: "Choose a template first." },
+  inserted: {
+    vi: "Đã chèn mẫu “{title}” vào trang “{sheet}” ({syncs} lần đồng bộ).",
+    en: "Inserted “{title}” into sheet “{sheet}” ({syncs} syncs).",
+  },
+  downloading: { vi: "Đang tạo tệp {done}/{total}…", en: "Creating file {done}/{total}…" },
+  downloaded: { vi: "Đã tạo {count} tệp mẫu .xlsx.", en: "Created {count} template .xlsx files." },
+
+  // Kiểm tra
+  validateIntro: {
+    vi: "Kiểm tra số liệu của mẫu biểu trong sổ làm việc này. Khi bật kiểm tra tự động, mỗi lần bạn sửa ô, XếpLoại kiểm tra lại.",
+    en: "Check the template data in this workbook. With live checking on, XếpLoại re-checks whenever you edit a cell.",
+  },
+  validateNow: { vi: "Kiểm tra ngay", en: "Check now" },
+  liveCheck: { vi: "Kiểm tra tự động khi sửa ô", en: "Check automatically on edit" },
+  noTemplate: {
+    vi: "Sổ làm việc đang mở không có mẫu biểu XếpLoại nào. Hãy chèn một mẫu ở phần “Mẫu biểu” hoặc mở tệp mẫu đã điền.",
+    en: "The open workbook holds no XếpLoại template. Insert one in “Templates” or open a filled template file.",
+  },
+  issueCount: { vi: "{errors} lỗi, {warnings} cảnh báo", en: "{errors} errors, {warnings} warnings" },
+  noIssues: { vi: "Không có lỗi. Số liệu hợp lệ.", en: "No errors. The data is valid." },
+  notCheckedYet: { vi: "Chưa kiểm tra.", en: "Not checked yet." },
+  severityError: { vi: "Lỗi", en: "Errors" },
+  severityWarning: { vi: "Cảnh báo", en: "Warnings" },
+  rowLabel: { vi: "Dòng {row}", en: "Row {row}" },
+  sheetLevel: { vi: "Chung cho cả trang", en: "Whole sheet" },
+  goToCell: { vi: "Đi tới ô {cell} trên trang {sheet}", en: "Go to cell {cell} on sheet {sheet}" },
+  checkedAt: { vi: "Kiểm tra lúc {time}", en: "Checked at {time}" },
+
+  // Tổng hợp
+  consolidateIntro: {
+    vi: "Chọn hoặc kéo thả các tệp .xlsx các đơn vị đã gửi về. XếpLoại đọc từng tệp ngay trong ngăn này, rồi tổng hợp.",
+    en: "Pick or drop the returned .xlsx files. XếpLoại reads each file right here in the pane, then consolidates.",
+  },
+  pickFiles: { vi: "Chọn tệp .xlsx", en: "Pick .xlsx files" },
+  dropZone: { vi: "Kéo thả tệp .xlsx vào đây", en: "Drop .xlsx files here" },
+  filesProgress: { vi: "Đã đọc {done}/{total} tệp", en: "Read {done}/{total} files" },
+  fileReading: { vi: "đang đọc", en: "reading" },
+  fileTaken: { vi: "đã nhận", en: "taken" },
+  fileRefused: { vi: "bị từ chối", en: "refused" },
+  runConsolidate: { vi: "Tổng hợp", en: "Consolidate" },
+  clearFiles: { vi: "Xóa danh sách tệp", en: "Clear the file list" },
+  resultTaken: { vi: "Đã nhận ({count})", en: "Taken ({count})" },
+  resultRefused: { vi: "Bị từ chối ({count})", en: "Refused ({count})" },
+  resultConflicts: { vi: "Trùng lặp, mâu thuẫn ({count})", en: "Conflicts ({count})" },
+  resultMissing: { vi: "Chưa nộp ({count})", en: "Not submitted ({count})" },
+  resultIssues: { vi: "Lỗi trong số liệu ({count})", en: "Data errors ({count})" },
+  writeMaster: { vi: "Ghi bảng tổng hợp vào sổ làm việc", en: "Write the master into the workbook" },
+  masterWritten: {
+    vi: "Đã ghi các trang {sheets} ({syncs} lần đồng bộ).",
+    en: "Wrote sheets {sheets} ({syncs} syncs).",
+  },
+  noFilesYet: { vi: "Chưa chọn tệp nào.", en: "No files picked yet." },
+  nothingTaken: {
+    vi: "Chưa có tệp hợp lệ nào để tổng hợp.",
+    en: "No valid file to consolidate yet.",
+  },
+  consolidateFirst: { vi: "Hãy tổng hợp trước khi ghi bảng tổng hợp.", en: "Consolidate before writing the master." },
+
+  // In
+  printIntro: {
+    vi: "Thông tin in trên bảng tổng hợp (thể thức văn bản của Đảng). Sau khi áp dụng bố cục, nhấn Ctrl+P trong Excel để in: phần bổ trợ không thể tự in.",
+    en: "Details printed on the master (Party document format). After applying the layout, press Ctrl+P in Excel to print: add-ins cannot print by themselves.",
+  },
+  parentBody: { vi: "Cơ quan cấp trên", en: "Parent body" },
+  issuingBody: { vi: "Cơ quan ban hành", en: "Issuing body" },
+  place: { vi: "Địa danh", en: "Place" },
+  documentDate: { vi: "Ngày ban hành", en: "Document date" },
+  signerName: { vi: "Họ tên người ký", en: "Signer's name" },
+  signerPosition: { vi: "Chức vụ người ký", en: "Signer's position" },
+  signerOnBehalfOf: { vi: "Thay mặt", en: "On behalf of" },
+  applyPrint: { vi: "Áp dụng bố cục in", en: "Apply print layout" },
+  printApplied: {
+    vi: "Đã áp dụng bố cục in cho: {sheets}. Nhấn Ctrl+P trong Excel để in.",
+    en: "Applied the print layout to: {sheets}. Press Ctrl+P in Excel to print.",
+  },
+  noMasterSheets: {
+    vi: "Sổ làm việc chưa có bảng tổng hợp. Hãy tổng hợp và ghi bảng tổng hợp ở phần “Tổng hợp” trước.",
+    en: "The workbook has no master yet. Consolidate and write the master in “Consolidate” first.",
+  },
+  fieldRequired: { vi: "Không được để trống.", en: "Required." },
+} satisfies Record<string, LocalizedText>;
+
+export type StringKey = keyof typeof S;
+export const STRINGS: Record<StringKey, LocalizedText> = S;
+
+/** The text of `key` in `lang`, placeholders filled. */
+export function text(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
+  return fill(STRINGS[key][lang], params).normalize("NFC");
+}
+
+/** A LocalizedText (from the core) in the chosen language. */
+export function pick(lang: Lang, t: LocalizedText): string {
+  return t[lang];
+}

@@ -1,0 +1,448 @@
+/**
+ * The task pane's logic without React: it drives the WorkbookPort and the core services for each
+ * part (templates, check, consolidate, print). Components call it and render what it returns, so
+ * the flows are unit-testable with a fake port.
+ */
+import type { LocalizedText } from "../../core/i18n";
+import type { PeriodSettings } from "../../core/settings/types";
+import type { RefusedFile, Submission, WorkbookGrids } from "../../core/submission/types";
+import type { Severity, TemplateSpec } from "../../core/templates/spec";
+import type { UnitRegister } from "../../core/units/types";
+import type { ValidationIssue } from "../../core/validate/types";
+import type { CellChange, RequirementCheck, WorkbookPort, WriteReport } from "../../ports/workbook-port";
+import type { Consolidated, PaneServices } from "./services";
+
+/** An error with a message people can read, in both languages. */
+export class PaneError extends Error {
+  constructor(readonly text: LocalizedText, options?: { cause?: unknown }) {
+    super(text.en, options);
+    this.name = "PaneError";
+  }
+}
+
+function detailOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return typeof err === "string" ? err : JSON.stringify(err);
+}
+
+/** Turns anything thrown into a bilingual message that says what failed. */
+export function describeError(err: unknown, action: LocalizedText): LocalizedText {
+  if (err instanceof PaneError) return err.text;
+  const detail = detailOf(err);
+  return { vi: `${action.vi} không thành công: ${detail}`, en: `${action.en} failed: ${detail}` };
+}
+
+// ---------------------------------------------------------------- templates
+
+export interface TemplateGroup {
+  department: LocalizedText;
+  code: string;
+  templates: TemplateSpec[];
+}
+
+/** Templates grouped by department, in catalogue order. */
+export function groupTemplates(templates: TemplateSpec[]): TemplateGroup[] {
+  const groups = new Map<string, TemplateGroup>();
+  for (const spec of templates) {
+    const code = spec.department.code;
+    let group = groups.get(code);
+    if (!group) {
+      group = { department: spec.department.name, code, templates: [] };
+      groups.set(code, group);
+    }
+    group.templates.push(spec);
+  }
+  return [...groups.values()];
+}
+
+export function isValidPeriod(period: number): boolean {
+  return Number.isInteger(period) && period >= 1990 && period <= 2100;
+}
+
+// ---------------------------------------------------------------- check
+
+export interface IssueEntry {
+  /** Sheet the issue belongs to ("" for workbook-level issues). */
+  sheet: string;
+  issue: ValidationIssue;
+}
+
+export interface IssueRowGroup {
+  /** 0 = issues about the whole sheet. */
+  row: number;
+  sheet: string;
+  entries: IssueEntry[];
+}
+
+export interface IssueSeverityGroup {
+  severity: Severity;
+  count: number;
+  rows: IssueRowGroup[];
+}
+
+/** Groups issues by severity (errors first) then by sheet and row (sheet-level first, then row order). */
+export function groupIssues(entries: IssueEntry[]): IssueSeverityGroup[] {
+  const order: Severity[] = ["error", "warning"];
+  const result: IssueSeverityGroup[] = [];
+  for (const severity of order) {
+    const ofSeverity = entries.filter((e) => e.issue.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    const rows = new Map<string, IssueRowGroup>();
+    for (const entry of ofSeverity) {
+      const key = `${entry.sheet}\u0000${entry.issue.row}`;
+      let group = rows.get(key);
+      if (!group) {
+        group = { row: entry.issue.row, sheet: entry.sheet, entries: [] };
+        rows.set(key, group);
+      }
+      group.entries.push(entry);
+    }
+    const sorted = [...rows.values()].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
+    result.push({ severity, count: ofSeverity.length, rows: sorted });
+  }
+  return result;
+}
+
+export type CheckView =
+  | { kind: "no-template"; message: LocalizedText }
+  | {
+      kind: "checked";
+      sheets: string[];
+      entries: IssueEntry[];
+      groups: IssueSeverityGroup[];
+      errors: number;
+      warnings: number;
+      checkedAt: Date;
+    };
+
+/** Where a click on an issue goes: its cell, else column A of its row, else nothing. */
+export function issueTarget(entry: IssueEntry): { sheet: string; address: string } | null {
+  if (!entry.sheet) return null;
+  if (entry.issue.cell) return { sheet: entry.sheet, address: entry.issue.cell };
+  if (entry.issue.row > 0) return { sheet: entry.sheet, address: `A${entry.issue.row}` };
+  return null;
+}
+
+// ---------------------------------------------------------------- consolidate
+
+export type FileState = "reading" | "taken" | "refused";
+
+export interface FileStatus {
+  name: string;
+  state: FileState;
+  /** Why it was refused, or what was taken ("2 trang"). */
+  message?: LocalizedText;
+  submissions: Submission[];
+  refused?: RefusedFile;
+}
+
+/** A file picked or dropped in the pane; bytes are read only when needed. */
+export interface PickedFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+const ACTION_READ_FILE: LocalizedText = { vi: "Đọc tệp", en: "Reading the file" };
+
+// ---------------------------------------------------------------- controller
+
+export interface ControllerOptions {
+  /** Debounce for live checking, ms. */
+  debounceMs?: number;
+}
+
+export class PaneController {
+  private readonly debounceMs: number;
+  private registerCache: UnitRegister | null = null;
+  private lastConsolidated: Consolidated | null = null;
+  private lastSettings: PeriodSettings | null = null;
+
+  constructor(
+    readonly port: WorkbookPort,
+    readonly services: PaneServices,
+    options: ControllerOptions = {}
+  ) {
+    this.debounceMs = options.debounceMs ?? 500;
+  }
+
+  get register(): UnitRegister {
+    this.registerCache ??= this.services.register();
+    return this.registerCache;
+  }
+
+  checkRequirements(): RequirementCheck {
+    return this.port.checkRequirements();
+  }
+
+  // ---- Mẫu biểu
+
+  templateGroups(): TemplateGroup[] {
+    return groupTemplates(this.services.templates());
+  }
+
+  findTemplate(id: string): TemplateSpec {
+    const spec = this.services.templates().find((s) => s.id === id);
+    if (!spec) {
+      throw new PaneError({ vi: `Không tìm thấy mẫu biểu “${id}”.`, en: `Template “${id}” not found.` });
+    }
+    return spec;
+  }
+
+  settingsFor(period: number, base?: PeriodSettings): PeriodSettings {
+    if (!isValidPeriod(period)) {
+      throw new PaneError({
+        vi: `Năm “${period}” không hợp lệ. Hãy nhập một năm từ 1990 đến 2100.`,
+        en: `Year “${period}” is not valid. Enter a year from 1990 to 2100.`,
+      });
+    }
+    return { ...(base ?? this.services.defaultSettings()), period };
+  }
+
+  /** Builds the template and writes it into the open workbook (replacing an earlier copy). */
+  async insertTemplate(templateId: string, period: number): Promise<{ spec: TemplateSpec; report: WriteReport }> {
+    const spec = this.findTemplate(templateId);
+    const model = this.services.buildTemplate(spec, this.register, this.settingsFor(period));
+    const report = await this.port.writeModel(model, { replaceExisting: true, activate: spec.sheetName });
+    return { spec, report };
+  }
+
+  /** Writes every template as an .xlsx and hands each to the browser as a download. */
+  async downloadAllTemplates(period: number, onProgress?: (done: number, total: number) => void): Promise<number> {
+    const settings = this.settingsFor(period);
+    const specs = this.services.templates();
+    const xlsx = await this.services.loadXlsx();
+    let done = 0;
+    onProgress?.(done, specs.length);
+    for (const spec of specs) {
+      const bytes = await xlsx.write(this.services.buildTemplate(spec, this.register, settings));
+      this.services.download(this.services.templateFileName(spec, period), bytes);
+      done += 1;
+      onProgress?.(done, specs.length);
+    }
+    return done;
+  }
+
+  // ---- Kiểm tra
+
+  /** Reads the open workbook, validates every template sheet in it and marks the invalid cells. */
+  async checkWorkbook(): Promise<CheckView> {
+    const grids = await this.port.readGrids();
+    const outcome = this.services.readSubmissions(grids, this.register);
+    if (!outcome.ok) {
+      const unknown = outcome.refused.reason === "unknown-template" || outcome.refused.reason === "no-template";
+      return { kind: "no-template", message: unknown ? NO_TEMPLATE : outcome.refused.message };
+    }
+    if (outcome.submissions.length === 0) return { kind: "no-template", message: NO_TEMPLATE };
+
+    const entries: IssueEntry[] = outcome.issues.map((issue) => ({ sheet: "", issue }));
+    for (const submission of outcome.submissions) {
+      for (const issue of submission.validation.issues) entries.push({ sheet: submission.sheet, issue });
+    }
+    // Marks first (so the sheet shows them even if rendering the list fails), one sheet at a time.
+    for (const submission of outcome.submissions) {
+      await this.port.markIssues(submission.sheet, submission.validation.issues);
+    }
+    return {
+      kind: "checked",
+      sheets: outcome.submissions.map((s) => s.sheet),
+      entries,
+      groups: groupIssues(entries),
+      errors: entries.filter((e) => e.issue.severity === "error").length,
+      warnings: entries.filter((e) => e.issue.severity === "warning").length,
+      checkedAt: new Date(),
+    };
+  }
+
+  async goTo(entry: IssueEntry): Promise<void> {
+    const target = issueTarget(entry);
+    if (target) await this.port.goTo(target.sheet, target.address);
+  }
+
+  /**
+   * Re-checks the workbook after the user edits it, debounced: a burst of edits (typing, a paste)
+   * gives one check. Checks never overlap; an edit during a check schedules one more.
+   */
+  async startLiveCheck(
+    onResult: (view: CheckView) => void,
+    onError: (message: LocalizedText) => void
+  ): Promise<() => Promise<void>> {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let running = false;
+    let again = false;
+    let stopped = false;
+
+    const run = async (): Promise<void> => {
+      if (stopped) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        onResult(await this.checkWorkbook());
+      } catch (err) {
+        onError(describeError(err, { vi: "Kiểm tra tự động", en: "Live checking" }));
+      } finally {
+        running = false;
+      }
+      if (again && !stopped) {
+        again = false;
+        await run();
+      }
+    };
+
+    const handler = (_change: CellChange): void => {
+      if (stopped) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void run();
+      }, this.debounceMs);
+    };
+
+    const unsubscribe = await this.port.onUserChange(handler);
+    return async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await unsubscribe();
+    };
+  }
+
+  // ---- Tổng hợp
+
+  /** Reads one returned file: grids with the lazily loaded reader, then the template sheets in it. */
+  async readFile(file: PickedFile): Promise<FileStatus> {
+    try {
+      const xlsx = await this.services.loadXlsx();
+      const bytes = await file.bytes();
+      const read = await xlsx.read(bytes, file.name);
+      if (!read.ok) return refusedStatus(file.name, read.refused);
+      const outcome = this.services.readSubmissions(read.grids, this.register);
+      if (!outcome.ok) return refusedStatus(file.name, outcome.refused);
+      if (outcome.submissions.length === 0) {
+        return refusedStatus(file.name, {
+          file: file.name,
+          reason: "unknown-template",
+          message: {
+            vi: `Tệp “${file.name}” không chứa mẫu biểu XếpLoại nào.`,
+            en: `File “${file.name}” holds no XếpLoại template.`,
+          },
+        });
+      }
+      const sheets = outcome.submissions.map((s) => s.sheet).join(", ");
+      const errors = outcome.submissions.reduce(
+        (n, s) => n + s.validation.issues.filter((i) => i.severity === "error").length,
+        0
+      );
+      return {
+        name: file.name,
+        state: "taken",
+        submissions: outcome.submissions,
+        message: {
+          vi: `Trang ${sheets}${errors ? ` — ${errors} lỗi trong số liệu` : ""}`,
+          en: `Sheet ${sheets}${errors ? ` — ${errors} data errors` : ""}`,
+        },
+      };
+    } catch (err) {
+      return refusedStatus(file.name, {
+        file: file.name,
+        reason: "read-failed",
+        message: describeError(err, ACTION_READ_FILE),
+      });
+    }
+  }
+
+  /** Reads files one after the other (memory stays flat), reporting each status as it changes. */
+  async readFiles(files: PickedFile[], onStatus: (index: number, status: FileStatus) => void): Promise<FileStatus[]> {
+    const out: FileStatus[] = [];
+    for (const [index, file] of files.entries()) {
+      onStatus(index, { name: file.name, state: "reading", submissions: [] });
+      const status = await this.readFile(file);
+      out.push(status);
+      onStatus(index, status);
+    }
+    return out;
+  }
+
+  consolidate(files: FileStatus[], settings: PeriodSettings): Consolidated {
+    const submissions = files.flatMap((f) => f.submissions);
+    const refused = files.flatMap((f) => (f.refused ? [f.refused] : []));
+    if (submissions.length === 0) {
+      throw new PaneError({
+        vi: "Chưa có tệp hợp lệ nào để tổng hợp. Hãy chọn các tệp mẫu biểu đã điền.",
+        en: "No valid file to consolidate. Pick the filled template files.",
+      });
+    }
+    const consolidated = this.services.consolidate(submissions, refused, settings, this.register);
+    this.lastConsolidated = consolidated;
+    this.lastSettings = settings;
+    return consolidated;
+  }
+
+  /** Writes the master sheets, keeping manual columns of an earlier master found in the workbook. */
+  async writeMaster(consolidated: Consolidated, settings: PeriodSettings): Promise<WriteReport> {
+    const masterNames = this.services.masterSheetNames(settings);
+    const present = (await this.port.sheetNames()).filter((n) => masterNames.includes(n));
+    const existing: WorkbookGrids | null = present.length ? await this.port.readGrids({ sheets: present }) : null;
+    const model = this.services.buildMaster(consolidated, existing, settings, this.register);
+    const report = await this.port.writeModel(model, { replaceExisting: true, activate: model.sheets[0]?.name });
+    this.lastConsolidated = consolidated;
+    this.lastSettings = settings;
+    return report;
+  }
+
+  get consolidated(): Consolidated | null {
+    return this.lastConsolidated;
+  }
+
+  // ---- In
+
+  /**
+   * Applies the print layout to the master and summary sheets. When this session consolidated,
+   * the master is first rewritten so the new settings (bodies, place, date, signer) appear in it.
+   */
+  async applyPrint(settings: PeriodSettings): Promise<string[]> {
+    if (this.lastConsolidated && this.lastSettings && !sameSettings(this.lastSettings, settings)) {
+      await this.writeMaster(this.lastConsolidated, settings);
+    }
+    const names = await this.port.sheetNames();
+    const targets = this.services.printTargets(settings, names);
+    if (targets.length === 0) throw new PaneError(NO_MASTER);
+    for (const target of targets) await this.port.applyPrintLayout(target.sheet, target.layout);
+    return targets.map((t) => t.sheet);
+  }
+}
+
+const NO_TEMPLATE: LocalizedText = {
+  vi: "Sổ làm việc đang mở không có mẫu biểu XếpLoại nào. Hãy chèn một mẫu ở phần “Mẫu biểu” hoặc mở tệp mẫu đã điền.",
+  en: "The open workbook holds no XếpLoại template. Insert one in “Templates” or open a filled template file.",
+};
+
+const NO_MASTER: LocalizedText = {
+  vi: "Sổ làm việc chưa có bảng tổng hợp. Hãy tổng hợp và ghi bảng tổng hợp ở phần “Tổng hợp” trước.",
+  en: "The workbook has no master yet. Consolidate and write the master in “Consolidate” first.",
+};
+
+function refusedStatus(name: string, refused: RefusedFile): FileStatus {
+  return { name, state: "refused", refused, message: refused.message, submissions: [] };
+}
+
+function sameSettings(a: PeriodSettings, b: PeriodSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Reads a browser File (or Blob) as bytes; falls back to FileReader where Blob.arrayBuffer is missing. */
+export function pickedFromBlob(file: { name: string } & Blob): PickedFile {
+  return {
+    name: file.name,
+    async bytes() {
+      if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+      return new Promise<Uint8Array>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+        reader.readAsArrayBuffer(file);
+      });
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * What the pane needs from the core and the file adapters, as one interface. The controller only
+ * talks to this and to the WorkbookPort, so tests can hand in fakes and the real wiring
+ * (core-services.ts) is the one place that knows the core modules' exact signatures.
+ */
+import type { LocalizedText } from "../../core/i18n";
+import type { PrintLayout, WorkbookModel } from "../../core/sheet/model";
+import type { PeriodSettings } from "../../core/settings/types";
+import type { ReadOutcome, RefusedFile, Submission, WorkbookGrids } from "../../core/submission/types";
+import type { TemplateSpec } from "../../core/templates/spec";
+import type { UnitRegister } from "../../core/units/types";
+
+/** The .xlsx reader/writer, loaded lazily (ExcelJS is a separate chunk). */
+export interface XlsxTools {
+  /** Reads a file's bytes into grids, or says why it cannot be read. Never throws on bad files. */
+  read(bytes: Uint8Array, fileName: string): Promise<{ ok: true; grids: WorkbookGrids } | { ok: false; refused: RefusedFile }>;
+  write(model: WorkbookModel): Promise<Uint8Array>;
+}
+
+/** What the pane shows after consolidating (a view of the core's result). */
+export interface ConsolidationView {
+  taken: { file: string; sheet: string; template: LocalizedText; rows: number }[];
+  /** Files (or sheets) left out, with why. */
+  refused: { file: string; message: LocalizedText }[];
+  conflicts: LocalizedText[];
+  /** Who has not submitted: one line per department/template or unit. */
+  missing: LocalizedText[];
+  /** Errors found in taken submissions (not blocking). */
+  issueCount: number;
+}
+
+export interface Consolidated {
+  view: ConsolidationView;
+  /** The core's own result, handed back to buildMaster untouched. */
+  result: unknown;
+}
+
+export interface PrintTarget {
+  sheet: string;
+  layout: PrintLayout;
+}
+
+export interface PaneServices {
+  templates(): TemplateSpec[];
+  register(): UnitRegister;
+  defaultSettings(): PeriodSettings;
+  buildTemplate(spec: TemplateSpec, register: UnitRegister, settings: PeriodSettings): WorkbookModel;
+  /** File name for a template's .xlsx, e.g. "3.1a-noi-vu-cchc-2019.xlsx". */
+  templateFileName(spec: TemplateSpec, period: number): string;
+  readSubmissions(grids: WorkbookGrids, register: UnitRegister): ReadOutcome;
+  loadXlsx(): Promise<XlsxTools>;
+  consolidate(submissions: Submission[], refused: RefusedFile[], settings: PeriodSettings, register: UnitRegister): Consolidated;
+  /** The master workbook; `existing` is the open workbook, read to keep manual columns of an earlier master. */
+  buildMaster(consolidated: Consolidated, existing: WorkbookGrids | null, settings: PeriodSettings, register: UnitRegister): WorkbookModel;
+  /** Names of the sheets buildMaster writes (to read back an existing master, and to print). */
+  masterSheetNames(settings: PeriodSettings): string[];
+  /** Print layouts for the master/summary sheets that exist among `sheetNames`. */
+  printTargets(settings: PeriodSettings, sheetNames: string[]): PrintTarget[];
+  /** Hands bytes to the user as a download (browser only). */
+  download(fileName: string, bytes: Uint8Array): void;
+}

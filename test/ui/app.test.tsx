@@ -1,0 +1,56 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { mockPort, renderPane } from "./helpers";
+
+describe("App shell", () => {
+  it("opens on the requested part, in Vietnamese with diacritics", () => {
+    renderPane({ initialPart: "validate" });
+    const tabs = screen.getByRole("tablist", { name: "Các phần của XếpLoại" });
+    for (const name of ["Mẫu biểu", "Kiểm tra", "Tổng hợp", "In"]) {
+      expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
+    }
+    expect(within(tabs).getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("button", { name: "Kiểm tra ngay" })).toBeTruthy();
+    // NFC: "ế" is one code point, not e + combining marks.
+    expect(document.body.textContent).toContain("Mẫu biểu".normalize("NFC"));
+  });
+
+  it("switches to English and back", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Chuyển sang tiếng Anh" }));
+    expect(screen.getByRole("tab", { name: "Templates" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Consolidate" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Insert template into the workbook" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Switch to Vietnamese" }));
+    expect(screen.getByRole("tab", { name: "Tổng hợp" })).toBeTruthy();
+  });
+
+  it("moves between parts with the tab list", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("tab", { name: "In" }));
+    expect(screen.getByRole("button", { name: "Áp dụng bố cục in" })).toBeTruthy();
+  });
+
+  it("names the missing requirement set when Excel is too old, and shows no actions", () => {
+    const port = mockPort();
+    port.checkRequirements.mockReturnValue({ ok: false, missing: ["ExcelApi 1.9"] });
+    renderPane({ port });
+    const alert = screen.getByRole("alert");
+    expect(alert.textContent).toContain("Excel của bạn quá cũ: cần ExcelApi 1.9");
+    expect(screen.queryByRole("tablist")).toBeNull();
+  });
+
+  it("says what went wrong instead of a blank pane when the controller cannot start", async () => {
+    const { render } = await import("@testing-library/react");
+    const { FluentProvider, webLightTheme } = await import("@fluentui/react-components");
+    const App = (await import("../../src/taskpane/components/App")).default;
+    await act(async () => {
+      render(
+        <FluentProvider theme={webLightTheme}>
+          <App />
+        </FluentProvider>
+      );
+    });
+    expect(screen.getByRole("alert").textContent).toMatch(/Khởi động XếpLoại không thành công/);
+  });
+});

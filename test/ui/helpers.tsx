@@ -1,0 +1,104 @@
+/**
+ * Shared set-up for the task pane tests: a jest mock WorkbookPort (with a way to fire user edits),
+ * services over the real catalogue, register and settings (each overridable), and a render helper
+ * that wraps the pane in a FluentProvider as index.tsx does.
+ */
+import * as React from "react";
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import App, { type AppProps } from "../../src/taskpane/components/App";
+import { PaneController } from "../../src/taskpane/state/pane-controller";
+import type { PaneServices, XlsxTools } from "../../src/taskpane/state/services";
+import type { CellChange, WorkbookPort } from "../../src/ports/workbook-port";
+import { CATALOG } from "../../src/core/templates/catalog";
+import { defaultRegister } from "../../src/core/units";
+import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
+import type { WorkbookModel } from "../../src/core/sheet/model";
+
+export type MockPort = { [K in keyof WorkbookPort]: jest.Mock } & {
+  /** Fires the handler registered with onUserChange, as a user edit would. */
+  emitChange(change: CellChange): void;
+  unsubscribed: jest.Mock;
+};
+
+export function mockPort(): MockPort {
+  let handler: ((c: CellChange) => void) | null = null;
+  const unsubscribed = jest.fn(async () => undefined);
+  const port = {
+    checkRequirements: jest.fn(() => ({ ok: true, missing: [] })),
+    writeModel: jest.fn(async (model: WorkbookModel) => ({ syncs: 3, sheets: model.sheets.map((s) => s.name) })),
+    readGrids: jest.fn(async () => ({ source: "Sổ làm việc hiện tại", sheets: [] })),
+    markIssues: jest.fn(async () => undefined),
+    goTo: jest.fn(async () => undefined),
+    applyPrintLayout: jest.fn(async () => undefined),
+    onUserChange: jest.fn(async (h: (c: CellChange) => void) => {
+      handler = h;
+      return async () => {
+        handler = null;
+        await unsubscribed();
+      };
+    }),
+    sheetNames: jest.fn(async () => [] as string[]),
+    emitChange(change: CellChange) {
+      handler?.(change);
+    },
+    unsubscribed,
+  };
+  return port as unknown as MockPort;
+}
+
+/** A tiny model standing in for a built sheet (tests check what reaches the port). */
+export function modelFor(name: string): WorkbookModel {
+  return {
+    sheets: [
+      { name, visibility: "visible", blocks: [{ top: 1, left: 1, cells: [[name]] }], styles: [], merges: [], columnWidths: [], validations: [], protect: true },
+    ],
+  };
+}
+
+export function testServices(overrides: Partial<PaneServices> = {}): PaneServices {
+  const xlsx: XlsxTools = {
+    read: jest.fn(async () => ({ ok: false as const, refused: { file: "?", reason: "not-xlsx", message: { vi: "không đọc được", en: "unreadable" } } })),
+    write: jest.fn(async () => new Uint8Array([1, 2, 3])),
+  };
+  return {
+    templates: () => CATALOG,
+    register: () => defaultRegister(),
+    defaultSettings: () => DEFAULT_SETTINGS_2019,
+    buildTemplate: jest.fn((spec) => modelFor(spec.sheetName)),
+    templateFileName: (spec, period) => `${spec.section}-${spec.id}-${period}.xlsx`,
+    readSubmissions: jest.fn(() => ({ ok: false as const, refused: { file: "", reason: "unknown-template", message: { vi: "không có mẫu", en: "no template" } } })),
+    loadXlsx: jest.fn(async () => xlsx),
+    consolidate: jest.fn(() => ({ view: { taken: [], refused: [], conflicts: [], missing: [], issueCount: 0 }, result: null })),
+    buildMaster: jest.fn(() => modelFor("Tổng hợp")),
+    masterSheetNames: () => ["Tổng hợp", "Tổng hợp kết quả"],
+    printTargets: jest.fn((_settings, names: string[]) =>
+      names
+        .filter((n) => n === "Tổng hợp" || n === "Tổng hợp kết quả")
+        .map((sheet) => ({
+          sheet,
+          layout: {
+            paperSize: "A4" as const,
+            orientation: "landscape" as const,
+            fitToWidth: 1,
+            fitToHeight: 0,
+            margins: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
+            centerHorizontally: true,
+          },
+        }))
+    ),
+    download: jest.fn(),
+    ...overrides,
+  };
+}
+
+export function renderPane(props: AppProps & { port?: WorkbookPort; services?: PaneServices } = {}) {
+  const { port = mockPort(), services = testServices(), ...rest } = props;
+  const controller = props.controller ?? new PaneController(port, services, { debounceMs: 500 });
+  const utils = render(
+    <FluentProvider theme={webLightTheme}>
+      <App controller={controller} {...rest} />
+    </FluentProvider>
+  );
+  return { ...utils, controller, port, services };
+}

@@ -127,7 +127,7 @@ function ambiguous(text: string, candidates: Unit[]): MatchUnitResult {
 }
 
 function unknown(register: UnitRegister, text: string, core: string, pool: Unit[]): MatchUnitResult {
-  const suggestions = suggest(core, pool);
+  const suggestions = suggest(text, core, pool);
   const where = `${register.name} (${register.period})`;
   const list = quoteNames(suggestions);
   return {
@@ -147,15 +147,24 @@ function unknown(register: UnitRegister, text: string, core: string, pool: Unit[
 }
 
 /** Up to 3 units whose names are closest (edit distance on base letters). Suggestions only. */
-function suggest(core: string, pool: Unit[]): Unit[] {
-  const target = stripDiacritics(core);
-  const limit = Math.max(2, Math.floor(target.length / 3));
+function suggest(text: string, core: string, pool: Unit[]): Unit[] {
+  // Compare without prefixes, and also with them: an unaccented "Phuong Phu Bai" keeps its prefix.
+  const targets = [stripDiacritics(core), stripDiacritics(baseKey(text))];
+  const limits = targets.map((t) => Math.max(2, Math.floor(t.length / 3)));
+  const distance = (u: Unit): number => {
+    let best = Infinity;
+    for (const f of unitForms(u)) {
+      const forms = [stripDiacritics(unitKey(f).core), stripDiacritics(baseKey(f))];
+      forms.forEach((g, i) => {
+        const d = editDistance(targets[i], g);
+        if (d <= limits[i]) best = Math.min(best, d);
+      });
+    }
+    return best;
+  };
   return pool
-    .map((u) => ({
-      u,
-      d: Math.min(...unitForms(u).map((f) => editDistance(target, stripDiacritics(unitKey(f).core)))),
-    }))
-    .filter((x) => x.d <= limit)
+    .map((u) => ({ u, d: distance(u) }))
+    .filter((x) => Number.isFinite(x.d))
     .sort((a, b) => a.d - b.d || a.u.order - b.u.order)
     .slice(0, 3)
     .map((x) => x.u);

@@ -1,0 +1,124 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { ReadOutcome, Submission } from "../../src/core/submission/types";
+import type { ValidationIssue } from "../../src/core/validate/types";
+import { mockPort, renderPane, testServices } from "./helpers";
+
+const issue = (over: Partial<ValidationIssue>): ValidationIssue => ({
+  severity: "error",
+  rule: "min",
+  row: 7,
+  column: "diemCchc",
+  cell: "F7",
+  unitCode: "phuong-phu-bai",
+  message: { vi: "Ô F7: “abc” không phải là số. Hãy nhập một số từ 0 đến 100.", en: "Cell F7: “abc” is not a number." },
+  ...over,
+});
+
+function outcomeWith(issues: ValidationIssue[]): ReadOutcome {
+  const submission: Submission = {
+    file: "Sổ làm việc hiện tại",
+    sheet: "Nội vụ - CCHC",
+    templateId: "noi-vu-cchc",
+    templateVersion: 1,
+    period: 2019,
+    generatedAt: null,
+    modifiedAt: null,
+    recognizedBy: "meta",
+    layout: { columnLetters: {}, firstDataRow: 7 },
+    validation: { rows: [], issues },
+  };
+  return { ok: true, submissions: [submission], issues: [] };
+}
+
+const ISSUES = [
+  issue({}),
+  issue({ cell: "G7", column: "xepHang", message: { vi: "Ô G7: thiếu xếp hạng.", en: "G7: rank missing." } }),
+  issue({ row: 9, cell: "F9", unitCode: null, message: { vi: "Ô F9: lớn hơn 100.", en: "F9: over 100." } }),
+  issue({ severity: "warning", row: 8, cell: "H8", message: { vi: "Ô H8: xếp loại khác điểm.", en: "H8: grade differs." } }),
+];
+
+describe("Kiểm tra", () => {
+  it("lists issues by severity then row, with a live count, and marks the sheet", async () => {
+    const port = mockPort();
+    const services = testServices({ readSubmissions: jest.fn(() => outcomeWith(ISSUES)) });
+    renderPane({ port, services, initialPart: "validate" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
+
+    expect(await screen.findByText("3 lỗi, 1 cảnh báo")).toBeTruthy();
+    const errors = screen.getByRole("group", { name: "Lỗi" });
+    const warnings = screen.getByRole("group", { name: "Cảnh báo" });
+    expect(within(errors).getByText(/Nội vụ - CCHC · Dòng 7 · Phường Phú Bài/)).toBeTruthy();
+    expect(within(errors).getByText(/Dòng 9/)).toBeTruthy();
+    // Row 7 before row 9; both errors of row 7 under one heading.
+    const text = errors.textContent ?? "";
+    expect(text.indexOf("Dòng 7")).toBeLessThan(text.indexOf("Dòng 9"));
+    expect(within(errors).getAllByRole("button").length).toBe(3);
+    expect(within(warnings).getByText(/H8: Ô H8: xếp loại khác điểm./)).toBeTruthy();
+    expect(port.markIssues).toHaveBeenCalledWith("Nội vụ - CCHC", ISSUES);
+  });
+
+  it("goes to the issue's cell when it is clicked", async () => {
+    const port = mockPort();
+    renderPane({ port, services: testServices({ readSubmissions: jest.fn(() => outcomeWith(ISSUES)) }), initialPart: "validate" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
+    fireEvent.click(await screen.findByRole("button", { name: /Ô F9: lớn hơn 100/ }));
+    await waitFor(() => expect(port.goTo).toHaveBeenCalledWith("Nội vụ - CCHC", "F9"));
+  });
+
+  it("says plainly when the workbook holds no XếpLoại template", async () => {
+    renderPane({ initialPart: "validate" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
+    expect(await screen.findByText(/Sổ làm việc đang mở không có mẫu biểu XếpLoại nào/)).toBeTruthy();
+  });
+
+  it("re-checks after user edits, debounced, and the count follows", async () => {
+    jest.useFakeTimers();
+    try {
+      const port = mockPort();
+      const readSubmissions = jest.fn(() => outcomeWith(ISSUES));
+      renderPane({ port, services: testServices({ readSubmissions }), initialPart: "validate" });
+      await act(async () => undefined);
+      expect(port.onUserChange).toHaveBeenCalledTimes(1);
+
+      // A burst of edits gives one check after 500 ms of quiet.
+      act(() => {
+        port.emitChange({ sheet: "Nội vụ - CCHC", address: "F7" });
+        port.emitChange({ sheet: "Nội vụ - CCHC", address: "F8" });
+      });
+      await act(async () => {
+        jest.advanceTimersByTime(400);
+      });
+      expect(port.readGrids).not.toHaveBeenCalled();
+      await act(async () => {
+        jest.advanceTimersByTime(200);
+      });
+      expect(port.readGrids).toHaveBeenCalledTimes(1);
+      expect(screen.getByText("3 lỗi, 1 cảnh báo")).toBeTruthy();
+
+      // The user fixes F9 and F7: the count drops.
+      readSubmissions.mockReturnValue(outcomeWith(ISSUES.slice(1, 2)));
+      act(() => port.emitChange({ sheet: "Nội vụ - CCHC", address: "F9" }));
+      await act(async () => {
+        jest.advanceTimersByTime(600);
+      });
+      expect(screen.getByText("1 lỗi, 0 cảnh báo")).toBeTruthy();
+      expect(port.markIssues).toHaveBeenLastCalledWith("Nội vụ - CCHC", ISSUES.slice(1, 2));
+
+      // Turning live checking off unsubscribes.
+      fireEvent.click(screen.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" }));
+      await act(async () => undefined);
+      expect(port.unsubscribed).toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("shows a Vietnamese message when reading the workbook fails", async () => {
+    const port = mockPort();
+    port.readGrids.mockRejectedValue(new Error("RichApi.Error"));
+    renderPane({ port, initialPart: "validate" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
+    expect((await screen.findByRole("alert")).textContent).toContain("Kiểm tra không thành công: RichApi.Error");
+  });
+});

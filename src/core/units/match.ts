@@ -5,7 +5,9 @@
  * repaired ("Thuy Duong" is unknown, with "Thủy Dương" suggested).
  */
 import type { LocalizedText } from "../i18n";
+import { describeRaw, excelErrorMessage } from "../normalize/describe";
 import { canonicalVietnamese, normalizeText, stripDiacritics } from "../normalize/text";
+import type { RawCell } from "../validate/types";
 import type { Unit, UnitKind, UnitRegister } from "./types";
 
 export type MatchUnitResult =
@@ -64,9 +66,21 @@ function quoteNames(units: Unit[]): string {
  * Finds the unit a person meant. `kinds` limits the search to the row set of the template
  * (e.g. ["phuong","xa"] for DB rows); all units when omitted.
  */
-export function matchUnit(register: UnitRegister, raw: string, kinds?: readonly UnitKind[]): MatchUnitResult {
+export function matchUnit(register: UnitRegister, raw: RawCell, kinds?: readonly UnitKind[]): MatchUnitResult {
   const pool = kinds ? register.units.filter((u) => kinds.includes(u.kind)) : register.units;
-  const text = normalizeText(raw ?? "");
+  if (typeof raw === "object" && raw !== null && !(raw instanceof Date) && "error" in raw) {
+    return { ok: false, reason: "unknown", candidates: [], message: excelErrorMessage(raw.error) };
+  }
+  if (typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) {
+    const d = describeRaw(raw);
+    return {
+      ok: false,
+      reason: "unknown",
+      candidates: [],
+      message: { vi: `${d.vi} không phải là tên đơn vị. Hãy nhập tên đơn vị.`, en: `${d.en} is not a unit name. Type the unit's name.` },
+    };
+  }
+  const text = normalizeText(raw === null || raw === undefined ? "" : String(raw));
   if (text === "") {
     return {
       ok: false,

@@ -119,6 +119,20 @@ describe("matchUnit: refused", () => {
   });
 });
 
+describe("matchUnit: non-text cells", () => {
+  it.each([[null], [undefined]])("%p is empty", (raw) => {
+    expect(matchUnit(r, raw, LOC)).toMatchObject({ ok: false, reason: "empty" });
+  });
+  it("an Excel error names the error", () => {
+    const m = matchUnit(r, { error: "#REF!" }, LOC);
+    expect(m).toMatchObject({ ok: false, reason: "unknown" });
+    expect(!m.ok && m.message.vi).toContain("#REF!");
+  });
+  it.each([[true], [new Date(0)], [{ percentFraction: 0.5 }], [12]])("%p is not a unit name", (raw) => {
+    expect(matchUnit(r, raw, LOC)).toMatchObject({ ok: false, reason: "unknown" });
+  });
+});
+
 describe("editDistance", () => {
   it.each([
     ["", "", 0],

@@ -1,0 +1,66 @@
+/** Composing issue messages that name the cell, the column header and the unit (brief house rule). */
+import { fill, formatNumberVi } from "../i18n";
+import type { LocalizedText } from "../i18n";
+import { getEnum } from "../templates/enums";
+import type { ColumnSpec, TemplateSpec } from "../templates/spec";
+import type { Value } from "./types";
+
+export interface Where {
+  cell: string | null;
+  row: number;
+  column: ColumnSpec | null;
+  /** Display name of the row's unit (or person), null for file-level issues. */
+  unit: string | null;
+}
+
+/** "Ô F7 (Điểm CCHC – Phường Phú Bài): …" / "Dòng 7 (Phường Phú Bài): …" / the detail alone. */
+export function place(where: Where, detail: LocalizedText): LocalizedText {
+  const unitVi = where.unit ?? `dòng ${where.row}`;
+  const unitEn = where.unit ?? `row ${where.row}`;
+  let vi: string;
+  let en: string;
+  if (where.column && where.cell) {
+    vi = `Ô ${where.cell} (${where.column.header.vi} – ${unitVi}): ${detail.vi}`;
+    en = `Cell ${where.cell} (${where.column.header.en}, ${unitEn}): ${detail.en}`;
+  } else if (where.column) {
+    vi = `Dòng ${where.row}, cột ${where.column.header.vi} (${unitVi}): ${detail.vi}`;
+    en = `Row ${where.row}, column ${where.column.header.en} (${unitEn}): ${detail.en}`;
+  } else if (where.row > 0) {
+    vi = `Dòng ${where.row} (${unitVi}): ${detail.vi}`;
+    en = `Row ${where.row} (${unitEn}): ${detail.en}`;
+  } else {
+    vi = detail.vi;
+    en = detail.en;
+  }
+  return { vi: vi.normalize("NFC"), en };
+}
+
+export function formatValue(col: ColumnSpec | undefined, v: Value | undefined, lang: "vi" | "en"): string {
+  if (v === null || v === undefined) return lang === "vi" ? "(trống)" : "(empty)";
+  if (typeof v === "number") return lang === "vi" ? formatNumberVi(v) : String(v);
+  if (typeof v === "boolean") return lang === "vi" ? (v ? "Có" : "Không") : v ? "yes" : "no";
+  if (col?.type === "enum" && col.enumId) {
+    const ev = getEnum(col.enumId).values.find((x) => x.code === v);
+    if (ev) return ev.label[lang];
+  }
+  return v;
+}
+
+export type Params = Record<string, string | number | Value | undefined>;
+
+/**
+ * Fills a rule message. Every row value is available as {key} (formatted per language: 1.234,5
+ * in Vietnamese, labels for enum codes), plus the rule's own placeholders in `extra`.
+ */
+export function fillRule(spec: TemplateSpec, message: LocalizedText, values: Record<string, Value>, extra: Params = {}): LocalizedText {
+  const cols = new Map(spec.columns.map((c) => [c.key, c]));
+  const params = (lang: "vi" | "en") => {
+    const p: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) p[k] = formatValue(cols.get(k), v, lang);
+    for (const [k, v] of Object.entries(extra)) {
+      p[k] = typeof v === "number" || typeof v === "boolean" || v === null || v === undefined ? formatValue(undefined, v ?? null, lang) : v;
+    }
+    return p;
+  };
+  return { vi: fill(message.vi, params("vi")), en: fill(message.en, params("en")) };
+}

@@ -158,12 +158,12 @@ const NS = {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Width and height from a PNG's IHDR chunk, or undefined if the bytes are not a PNG. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+export function pngSize(bytes: ArrayLike<number>): { width: number; height: number } | undefined {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
-  if (String.fromCharCode(...bytes.subarray(12, 16)) !== "IHDR") return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (String.fromCharCode(bytes[12], bytes[13], bytes[14], bytes[15]) !== "IHDR") return undefined;
+  const uint32 = (at: number) => ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+  return { width: uint32(16), height: uint32(20) };
 }
 
 function versionAtLeast(actual: string | undefined, wanted: string): boolean {

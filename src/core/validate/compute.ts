@@ -70,3 +70,25 @@ export function computeRow(spec: TemplateSpec, values: Record<string, Value>): R
   }
   return out;
 }
+
+/**
+ * A subtotal/total row: sums of the numeric input columns of `rows`, then the computed columns
+ * recomputed from those sums (rates are never averaged, brief §3.7). A sum is null when any row
+ * lacks that value, so a gap is visible instead of a low total. Non-numeric columns are null.
+ */
+export function aggregateRows(spec: TemplateSpec, rows: Record<string, Value>[]): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const col of spec.columns) {
+    out[col.key] = null;
+    if (col.computed || col.identity || !(col.type === "int" || col.type === "number")) continue;
+    let total = 0;
+    let complete = rows.length > 0;
+    for (const r of rows) {
+      const v = r[col.key];
+      if (typeof v === "number") total += v;
+      else complete = false;
+    }
+    out[col.key] = complete ? total : null;
+  }
+  return computeRow(spec, out);
+}

@@ -2,6 +2,6 @@
 export type { RawCell, RawRow, ValidRow, ValidationIssue, SheetLayout, ValidationResult, Value } from "./types";
 export { validate, summarize, ROWSET_KINDS } from "./validate";
 export type { ValidateContext, IssueSummary } from "./validate";
-export { computeRow, computeValue, round } from "./compute";
+export { computeRow, computeValue, aggregateRows, round } from "./compute";
 export { defaultLayout, cellAddress } from "./layout";
 export { evalCondition, evalAll } from "./conditions";

@@ -1,0 +1,11 @@
+/** Every CLI command, in the order `--help` lists them. To add one: a file here and one line below. */
+import type { Command } from "../registry";
+import { catalogCommand } from "./catalog";
+import { templatesCommand } from "./templates";
+import { validateCommand } from "./validate";
+
+export const COMMANDS: Command[] = [
+  catalogCommand,
+  templatesCommand,
+  validateCommand,
+];

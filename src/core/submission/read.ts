@@ -1,0 +1,273 @@
+/**
+ * Reading returned workbooks (as WorkbookGrids from any adapter) into validated submissions:
+ * recognise the template (from `_meta`, else from the header row), map columns by key, extract the
+ * raw rows (title, header and subtotal rows skipped; trailing empty rows ignored) and validate them.
+ * Computed columns are never read: the validator recomputes them from the inputs.
+ */
+import type { LocalizedText } from "../i18n";
+import { canonicalVietnamese } from "../normalize/text";
+import { columnNumber } from "../sheet/model";
+import { META_SHEET, parseMeta } from "../template-sheet/meta";
+import { CATALOG } from "../templates/catalog";
+import type { TemplateSpec } from "../templates/spec";
+import type { UnitRegister } from "../units/types";
+import type { RawCell, RawRow, SheetLayout, ValidationIssue } from "../validate/types";
+import { validate } from "../validate/validate";
+import { cellText, firstDataRowAfter, mapColumns, nameKey, recognizeByHeader } from "./recognize";
+import type { ReadOutcome, RefusedFile, SheetGrid, Submission, TemplateMeta, WorkbookGrids } from "./types";
+
+export interface ReadContext {
+  register: UnitRegister;
+  catalog?: TemplateSpec[];
+  /** The period being reviewed; a file made for another year gets a warning. */
+  period?: number;
+}
+
+/** Labels of subtotal / total rows (template 3.7 and hand-made forms): never data. */
+const SUBTOTAL_KEYS = new Set(
+  ["Khu vực thành thị", "Khu vực nông thôn", "Tổng cộng", "Tổng số", "Cộng", "Tổng", "Toàn thị xã"].map((s) => canonicalVietnamese(s))
+);
+const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$/;
+
+const fileIssue = (severity: "error" | "warning", rule: string, message: LocalizedText): ValidationIssue => ({
+  severity,
+  rule,
+  row: 0,
+  column: null,
+  cell: null,
+  message,
+});
+
+function refused(file: string, reason: string, vi: string, en: string): ReadOutcome {
+  const r: RefusedFile = { file, reason, message: { vi: vi.normalize("NFC"), en } };
+  return { ok: false, refused: r };
+}
+
+function isEmpty(c: RawCell): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
+}
+
+/** Raw rows from a sheet, keyed by column key. */
+export function extractRows(spec: TemplateSpec, sheet: SheetGrid, layout: SheetLayout): RawRow[] {
+  const computed = new Set(spec.columns.filter((c) => c.computed).map((c) => c.key));
+  const entries = Object.entries(layout.columnLetters)
+    .filter(([key]) => !computed.has(key))
+    .map(([key, letter]) => [key, columnNumber(letter) - 1] as const);
+  const content = entries.filter(([key]) => key !== "stt");
+  const name = nameKey(spec);
+  const out: RawRow[] = [];
+  for (let r = layout.firstDataRow; r <= sheet.rows.length; r++) {
+    const row = sheet.rows[r - 1] ?? [];
+    if (content.every(([, i]) => isEmpty(row[i]))) continue; // empty (trailing or in between)
+    const nameCol = layout.columnLetters[name];
+    const nameText = nameCol ? cellText(row[columnNumber(nameCol) - 1]) : "";
+    const sttCol = layout.columnLetters.stt;
+    const sttText = sttCol ? cellText(row[columnNumber(sttCol) - 1]).trim() : "";
+    if (SUBTOTAL_KEYS.has(canonicalVietnamese(nameText)) || ROMAN.test(sttText)) continue;
+    const cells: Record<string, RawCell> = {};
+    for (const [key, i] of entries) cells[key] = row[i] ?? null;
+    out.push({ rowNumber: r, cells });
+  }
+  return out;
+}
+
+function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undefined {
+  return grids.sheets.find((s) => s.name === name) ?? grids.sheets.find((s) => canonicalVietnamese(s.name) === canonicalVietnamese(name));
+}
+
+function visibleDataSheets(grids: WorkbookGrids): SheetGrid[] {
+  return grids.sheets.filter((s) => s.visibility === "visible" && !s.name.startsWith("_"));
+}
+
+interface Located {
+  spec: TemplateSpec;
+  sheet: SheetGrid;
+  layout: SheetLayout;
+  recognizedBy: "meta" | "header";
+  meta: TemplateMeta | null;
+  notes: ValidationIssue[];
+}
+
+export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOutcome {
+  const catalog = ctx.catalog ?? CATALOG;
+  const file = grids.source;
+  const located: Located[] = [];
+  const notes: ValidationIssue[] = [];
+
+  const metaGrid = grids.sheets.find((s) => s.name === META_SHEET);
+  const metaParse = metaGrid ? parseMeta(metaGrid) : null;
+  if (metaParse && !metaParse.ok) notes.push(fileIssue("warning", "meta.invalid", { vi: `${file}: ${metaParse.message.vi}`, en: `${file}: ${metaParse.message.en}` }));
+
+  if (metaParse?.ok) {
+    const meta = metaParse.meta;
+    const spec = catalog.find((s) => s.id === meta.templateId);
+    if (!spec) {
+      return refused(
+        file,
+        "unknown-template",
+        `Tệp ${file}: mẫu biểu "${meta.templateId}" (ghi trong _meta) không có trong danh mục mẫu biểu. Hãy dùng mẫu biểu do ${"Ban Tổ chức"} phát hành.`,
+        `File ${file}: template "${meta.templateId}" (named in _meta) is not in the template catalog. Use a template issued by the Organization Committee.`
+      );
+    }
+    let renames: Record<string, string> = {};
+    if (meta.templateVersion > spec.version) {
+      return refused(
+        file,
+        "newer-version",
+        `Tệp ${file}: mẫu biểu "${spec.title.vi}" phiên bản ${meta.templateVersion} mới hơn phiên bản phần mềm đọc được (${spec.version}). Hãy cập nhật phần mềm XếpLoại.`,
+        `File ${file}: template "${spec.title.en}" version ${meta.templateVersion} is newer than this software reads (${spec.version}). Update XếpLoại.`
+      );
+    }
+    if (meta.templateVersion < spec.version) {
+      const how = spec.readableVersions?.[meta.templateVersion];
+      if (!how) {
+        return refused(
+          file,
+          "old-version",
+          `Tệp ${file}: mẫu biểu "${spec.title.vi}" phiên bản cũ ${meta.templateVersion} không còn đọc được (phiên bản hiện hành ${spec.version}). Hãy nhập lại số liệu vào mẫu biểu mới.`,
+          `File ${file}: template "${spec.title.en}" old version ${meta.templateVersion} can no longer be read (current version ${spec.version}). Enter the data into the new template.`
+        );
+      }
+      renames = how.renames ?? {};
+    }
+    const sheetNotes: ValidationIssue[] = [];
+    let sheet = findSheet(grids, meta.sheet);
+    if (!sheet) {
+      const visible = visibleDataSheets(grids);
+      if (visible.length === 1) {
+        sheet = visible[0]!;
+        sheetNotes.push(
+          fileIssue("warning", "sheet.renamed", {
+            vi: `Tệp ${file}: không thấy trang "${meta.sheet}"; đã đọc trang "${sheet.name}" (có lẽ đã đổi tên).`,
+            en: `File ${file}: sheet "${meta.sheet}" not found; read sheet "${sheet.name}" instead (probably renamed).`,
+          })
+        );
+      } else {
+        return refused(
+          file,
+          "sheet-missing",
+          `Tệp ${file}: không thấy trang "${meta.sheet}" của mẫu biểu. Đừng đổi tên hoặc xóa trang này.`,
+          `File ${file}: the template sheet "${meta.sheet}" is missing. Do not rename or delete it.`
+        );
+      }
+    }
+    // Letters from _meta, with keys of an older version renamed; then trust the header row where
+    // it shows the columns were moved since the template was generated.
+    const fromMeta: Record<string, string> = {};
+    for (const [k, letter] of Object.entries(meta.columns)) {
+      const key = renames[k] ?? k;
+      if (spec.columns.some((c) => c.key === key)) fromMeta[key] = letter;
+    }
+    const headerRow = findHeaderRowAbove(spec, sheet, meta.firstDataRow);
+    const fromHeader = headerRow ? mapColumns(spec, sheet.rows, headerRow) : {};
+    const columnLetters = { ...fromMeta, ...fromHeader };
+    located.push({
+      spec,
+      sheet,
+      layout: { columnLetters, firstDataRow: meta.firstDataRow },
+      recognizedBy: "meta",
+      meta,
+      notes: sheetNotes,
+    });
+  } else {
+    for (const sheet of visibleDataSheets(grids)) {
+      const m = recognizeByHeader(sheet, catalog);
+      if (!m) continue;
+      const firstDataRow = firstDataRowAfter(m.spec, sheet.rows, m.headerRow);
+      located.push({
+        spec: m.spec,
+        sheet,
+        layout: { columnLetters: m.columnLetters, firstDataRow },
+        recognizedBy: "header",
+        meta: null,
+        notes: [
+          fileIssue("warning", "recognized.header", {
+            vi: `Tệp ${file}, trang "${sheet.name}": không có trang _meta; đã nhận dạng mẫu biểu "${m.spec.title.vi}" theo dòng tiêu đề (dòng ${m.headerRow}).`,
+            en: `File ${file}, sheet "${sheet.name}": no _meta sheet; recognised template "${m.spec.title.en}" by its header row (row ${m.headerRow}).`,
+          }),
+        ],
+      });
+    }
+    if (located.length === 0) {
+      return refused(
+        file,
+        "unknown-template",
+        `Tệp ${file}: không nhận dạng được mẫu biểu (không có trang _meta và dòng tiêu đề không khớp mẫu biểu nào). Hãy dùng mẫu biểu đã phát, không xóa hay đổi tên các cột.`,
+        `File ${file}: the template could not be recognised (no _meta sheet and the header row matches no template). Use the issued template without deleting or renaming columns.`
+      );
+    }
+  }
+
+  const submissions: Submission[] = [];
+  for (const loc of located) {
+    const { spec, sheet, layout } = loc;
+    const missingRequired = spec.columns.filter((c) => c.required && !c.computed && !layout.columnLetters[c.key]);
+    if (missingRequired.length > 0) {
+      const list = missingRequired.map((c) => `"${c.header.vi}"`).join(", ");
+      const listEn = missingRequired.map((c) => `"${c.header.en}"`).join(", ");
+      return refused(
+        file,
+        "missing-column",
+        `Tệp ${file}, trang "${sheet.name}": thiếu cột bắt buộc ${list}. Hãy dùng lại mẫu biểu gốc, không xóa cột.`,
+        `File ${file}, sheet "${sheet.name}": required column(s) ${listEn} missing. Use the original template without deleting columns.`
+      );
+    }
+    const missingOptional = spec.columns.filter((c) => !c.required && !c.computed && !layout.columnLetters[c.key] && c.key !== "unitCode" && c.key !== "unitType" && c.key !== "stt");
+    const sheetIssues: ValidationIssue[] = [...loc.notes];
+    if (missingOptional.length > 0) {
+      sheetIssues.push(
+        fileIssue("warning", "column.missing", {
+          vi: `Tệp ${file}, trang "${sheet.name}": không thấy cột ${missingOptional.map((c) => `"${c.header.vi}"`).join(", ")}; các cột này được coi là để trống.`,
+          en: `File ${file}, sheet "${sheet.name}": column(s) ${missingOptional.map((c) => `"${c.header.en}"`).join(", ")} not found; treated as empty.`,
+        })
+      );
+    }
+    const period = loc.meta && Number.isFinite(loc.meta.period) ? loc.meta.period : null;
+    if (ctx.period !== undefined && period !== null && period !== ctx.period) {
+      sheetIssues.push(
+        fileIssue("warning", "period.mismatch", {
+          vi: `Tệp ${file}: mẫu biểu này lập cho năm ${period}, không phải năm ${ctx.period} đang tổng hợp. Hãy kiểm tra đơn vị đã dùng đúng mẫu của năm ${ctx.period}.`,
+          en: `File ${file}: this template was made for ${period}, not ${ctx.period} being consolidated. Check the right year's template was used.`,
+        })
+      );
+    }
+    if (loc.meta?.registerId && loc.meta.registerId !== ctx.register.id) {
+      sheetIssues.push(
+        fileIssue("warning", "register.mismatch", {
+          vi: `Tệp ${file}: mẫu biểu lập theo danh mục đơn vị "${loc.meta.registerId}", khác danh mục đang dùng "${ctx.register.id}".`,
+          en: `File ${file}: the template was made from unit register "${loc.meta.registerId}", not the current "${ctx.register.id}".`,
+        })
+      );
+    }
+    const rawRows = extractRows(spec, sheet, layout);
+    const validation = validate(spec, rawRows, { register: ctx.register, layout });
+    validation.issues = [...sheetIssues, ...validation.issues];
+    submissions.push({
+      file,
+      sheet: sheet.name,
+      templateId: spec.id,
+      templateVersion: loc.meta?.templateVersion ?? spec.version,
+      period: period ?? null,
+      generatedAt: loc.meta?.generatedAt || null,
+      modifiedAt: grids.modifiedAt ?? null,
+      recognizedBy: loc.recognizedBy,
+      layout,
+      validation,
+    });
+  }
+  return { ok: true, submissions, issues: notes };
+}
+
+/** The header row just above the data (below an optional units row), found by matching headers. */
+function findHeaderRowAbove(spec: TemplateSpec, sheet: SheetGrid, firstDataRow: number): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (let r = firstDataRow - 1; r >= Math.max(1, firstDataRow - 4); r--) {
+    const n = Object.keys(mapColumns(spec, sheet.rows, r)).length;
+    if (n > bestCount) {
+      bestCount = n;
+      best = r;
+    }
+  }
+  return bestCount >= Math.ceil(spec.columns.length / 2) ? best : null;
+}

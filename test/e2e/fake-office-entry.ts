@@ -1,0 +1,16 @@
+/**
+ * Browser entry for the end-to-end run: stands in for https://appsforoffice.microsoft.com/…/office.js.
+ * Installs the in-memory Excel fake (test/fakes) as `Office`/`Excel` and exposes it as
+ * `window.__xeploai.fake` so the run can read the workbook's state and play a user's edits.
+ */
+import { FakeWorkbook, installFakeOffice } from "../fakes/fake-excel";
+
+declare global {
+  interface Window {
+    __xeploai: { fake: FakeWorkbook };
+  }
+}
+
+const fake = new FakeWorkbook({}, ["Sheet1"]);
+installFakeOffice(window, fake, { host: "Excel", platform: "OfficeOnline" });
+window.__xeploai = { fake };

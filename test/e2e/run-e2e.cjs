@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+/* global require, __dirname, process, console, window, document */
+/*
+ * End-to-end run of the task pane in a real browser (Debian's Chromium through playwright-core),
+ * with the in-memory Excel fake (test/fakes) standing in for office.js:
+ *   open taskpane.html?part=templates → insert a template → check the fake workbook (sheet, _meta
+ *   very hidden) → Kiểm tra: a user types a wrong value, the cell is marked and the error listed →
+ *   Tổng hợp: pick returned .xlsx files (two valid, one renamed CSV) → consolidate → write the
+ *   master → In: apply the print layout. A screenshot of each part goes to docs/screenshots/.
+ * Also records the first-load JavaScript size and checks that ExcelJS is not in it.
+ * Needs dist/ (runs `npm run build` when it is missing). Prints "N passed, N failed"; exits 1 on failure.
+ */
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const http = require("http");
+const { spawnSync } = require("child_process");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const SHOTS = path.join(ROOT, "docs", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const PANE_WIDTH = 380;
+
+const results = [];
+function record(name, ok, detail) {
+  results.push({ name, ok, detail });
+  console.log(`${ok ? "✓" : "✗"} ${name}${detail ? ` — ${detail}` : ""}`);
+}
+
+async function step(name, fn) {
+  try {
+    const detail = await fn();
+    record(name, true, typeof detail === "string" ? detail : undefined);
+    return true;
+  } catch (err) {
+    record(name, false, err && err.message ? err.message.split("\n")[0] : String(err));
+    return false;
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout || "", stderr: r.stderr || "" };
+}
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(DIST, "taskpane.html"))) return;
+  console.log("dist/ is missing: running npm run build");
+  const r = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("npm run build failed");
+}
+
+/** First-load size and the ExcelJS check, by the build's own bundle report (scripts/bundle-report.cjs). */
+function firstLoadReport() {
+  const r = run(process.execPath, [path.join(ROOT, "scripts", "bundle-report.cjs"), DIST, "--json"]);
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    throw new Error(`bundle report failed: ${r.stderr.trim() || r.stdout.trim()}`);
+  }
+  // Our own check too: ExcelJS's code carries these part names of the .xlsx package.
+  const markers = ["xl/sharedStrings.xml", "xl/workbook.xml"];
+  const offenders = report.firstLoad.filter((f) => {
+    const text = fs.readFileSync(path.join(DIST, f.file), "utf8");
+    return markers.some((m) => text.includes(m));
+  });
+  return { report, offenders };
+}
+
+/** Bundles installFakeOffice + FakeWorkbook into one browser script (esbuild ships with tsx). */
+function buildFakeOffice(outFile) {
+  const esbuild = require("esbuild");
+  esbuild.buildSync({
+    entryPoints: [path.join(__dirname, "fake-office-entry.ts")],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2020",
+    outfile: outFile,
+    logLevel: "error",
+  });
+  return fs.readFileSync(outFile, "utf8");
+}
+
+function makeFixtures(dir) {
+  const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+  const r = run(tsx, [path.join(__dirname, "make-fixtures.ts"), dir]);
+  if (r.status !== 0) throw new Error(`make-fixtures failed: ${r.stderr.trim()}`);
+  return fs.readdirSync(dir).map((f) => path.join(dir, f));
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "text/xml; charset=utf-8",
+  ".map": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A tiny static server for dist/ on 127.0.0.1 and a free port. */
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url || "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function main() {
+  const started = Date.now();
+  ensureBuild();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "xeploai-e2e-"));
+
+  await step("first-load JavaScript has no ExcelJS", () => {
+    const { report, offenders } = firstLoadReport();
+    const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+    console.log(
+      `first-load JS: ${report.firstLoadBytes} bytes (${kib(report.firstLoadBytes)}, gzip ${kib(report.firstLoadGzipBytes)}) in ${report.firstLoad.map((f) => f.file).join(", ")}`
+    );
+    fs.writeFileSync(path.join(tmp, "first-load.json"), JSON.stringify(report, null, 2));
+    assert(offenders.length === 0, `ExcelJS found in ${offenders.map((f) => f.file).join(", ")}`);
+    assert(report.problems.length === 0, report.problems.join("; "));
+    return `${report.firstLoadBytes} bytes`;
+  });
+
+  const fakeJs = buildFakeOffice(path.join(tmp, "fake-office.js"));
+  const fixtures = makeFixtures(path.join(tmp, "fixtures"));
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${server.address().port}`;
+
+  const { chromium } = require("playwright-core");
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "xeploai-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    viewport: { width: PANE_WIDTH, height: 900 },
+    locale: "vi-VN",
+    acceptDownloads: true,
+  });
+
+  try {
+    const page = context.pages()[0] || (await context.newPage());
+    const pageErrors = [];
+    page.on("pageerror", (err) => pageErrors.push(err.message));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") pageErrors.push(msg.text());
+    });
+    // office.js comes from Microsoft's CDN: answer with the fake instead (nothing leaves the machine).
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeJs })
+    );
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+
+    const { walk } = require("./walk.cjs");
+    await walk({ page, base, fixtures, shots: SHOTS, step, assert });
+
+    await step("no uncaught errors in the page", () => {
+      const real = pageErrors.filter((e) => !/favicon/i.test(e));
+      assert(real.length === 0, real.join(" | "));
+    });
+  } finally {
+    await context.close();
+    server.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((err) => {
+  console.error(err);
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`${passed} passed, ${results.length - passed + 1} failed`);
+  process.exit(1);
+});

@@ -339,6 +339,8 @@ export class FakeWorkbook {
   activeSheetId = "";
   selection: { sheetId: string; rect: Rect } | null = null;
   names = new Map<string, { formula: string; comment?: string }>();
+  /** workbook.settings (ExcelApi 1.4): add-in settings saved in the document, as JSON. */
+  settings = new Map<string, string>();
   enableEvents = true;
   supportedSets: Record<string, string>;
   readonly options: FakeWorkbookOptions;
@@ -1039,6 +1041,11 @@ class FakeWorkbookProxy extends FakeObject {
   protected readProp() {
     return "Book1";
   }
+  private settingsProxy?: FakeSettingCollection;
+  get settings(): FakeSettingCollection {
+    this.context.fake.requireSet("1.4", "workbook.settings");
+    return (this.settingsProxy ??= new FakeSettingCollection(this.context));
+  }
   private commentsProxy?: FakeCommentCollection;
   get comments(): FakeCommentCollection {
     this.context.fake.requireSet("1.10", "workbook.comments");
@@ -1155,10 +1162,12 @@ class FakeWorksheetCollection extends FakeObject {
     return this.loadedItems;
   }
   getItem(name: string): FakeWorksheet {
+    this.context.enqueue("worksheets.getItem", name, () => undefined);
     const fake = this.context.fake;
     return new FakeWorksheet(this.context, memoSheet(fake, () => fake.sheet(name)));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.context.enqueue("worksheets.getItemOrNullObject", name, () => undefined);
     const fake = this.context.fake;
     return new FakeWorksheet(this.context, memoSheet(fake, () => fake.sheet(name)), true, () => !!fake.findSheet(name));
   }
@@ -1272,6 +1281,7 @@ class FakeWorksheet extends FakeObject {
     return (this.commentsProxy ??= new FakeCommentCollection(this.context, this.ref));
   }
   getRange(address?: string): FakeRange {
+    this.context.enqueue("getRange", address ?? "", () => undefined);
     if (address === undefined || address === "") return new FakeRange(this.context, this, () => ({ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }));
     const { local } = splitSheet(address);
     return new FakeRange(this.context, this, () => this.resolveLocal(local));
@@ -1283,6 +1293,7 @@ class FakeWorksheet extends FakeObject {
     return parseRect(local);
   }
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    this.context.enqueue("getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => undefined);
     return new FakeRange(this.context, this, () => {
       if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1) throw err("InvalidArgument", "getRangeByIndexes: invalid indexes.");
       return { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
@@ -1290,6 +1301,7 @@ class FakeWorksheet extends FakeObject {
   }
   getRanges(address: string): FakeRangeAreas {
     this.context.fake.requireSet("1.9", "worksheet.getRanges");
+    this.context.enqueue("getRanges", address, () => undefined);
     if (address.length > 8192) throw err("InvalidArgument", "The address string is too long (over 8192 characters).");
     return new FakeRangeAreas(this.context, this, () => address.split(",").map((a) => this.resolveLocal(splitSheet(a).local)));
   }
@@ -1521,6 +1533,11 @@ export class FakeRange extends FakeObject {
     const rows = r.bottom - r.top + 1, cols = r.right - r.left + 1;
     if (!Array.isArray(v)) {
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, v);
+      return;
+    }
+    // A 1×1 array over a larger range fills every cell ("Ctrl+Enter" single input, as Office.js).
+    if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && (rows > 1 || cols > 1)) {
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, (v[0] as unknown[])[0]);
       return;
     }
     if (v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols))
@@ -2250,6 +2267,52 @@ class FakeCommentCollection extends FakeObject {
       const s = sheet ? this.context.fake.sheet(sheet) : this.ref ? this.ref() : this.context.fake.sheetById(this.context.fake.activeSheetId);
       s.comments.set(normalizeCell(local), content);
     });
+  }
+}
+
+class FakeSetting extends FakeObject {
+  constructor(ctx: FakeRequestContext, readonly key: string, orNull = false) {
+    super(ctx, orNull);
+  }
+  protected override exists() {
+    return this.context.fake.settings.has(this.key);
+  }
+  protected scalarProps() {
+    return ["key", "value"];
+  }
+  protected readProp(name: string) {
+    const raw = this.context.fake.settings.get(this.key);
+    if (raw === undefined) throw err("ItemNotFound", `The setting '${this.key}' does not exist.`);
+    return name === "key" ? this.key : JSON.parse(raw);
+  }
+  get value(): any { return this.get("value"); }
+  set value(v: any) {
+    this.set("value", v, () => this.context.fake.settings.set(this.key, JSON.stringify(v)));
+  }
+  delete(): void {
+    this.call(`settings.delete ${this.key}`, this.key, () => void this.context.fake.settings.delete(this.key));
+  }
+}
+
+class FakeSettingCollection extends FakeObject {
+  protected scalarProps() {
+    return [];
+  }
+  protected readProp() {
+    return undefined;
+  }
+  add(key: string, value: unknown): FakeSetting {
+    this.call(`settings.add ${key}`, { key, value }, () => {
+      if (!key) throw err("InvalidArgument", "A setting needs a key.");
+      this.context.fake.settings.set(key, JSON.stringify(value ?? null));
+    });
+    return new FakeSetting(this.context, key);
+  }
+  getItem(key: string): FakeSetting {
+    return new FakeSetting(this.context, key);
+  }
+  getItemOrNullObject(key: string): FakeSetting {
+    return new FakeSetting(this.context, key, true);
   }
 }
 

@@ -9,22 +9,35 @@ export interface Where {
   cell: string | null;
   row: number;
   column: ColumnSpec | null;
+  /** The column's header as shown (see headerLabel); defaults to column.header. */
+  header?: LocalizedText;
   /** Display name of the row's unit (or person), null for file-level issues. */
   unit: string | null;
+}
+
+/**
+ * The header as messages show it: prefixed with its group when another column has the same header
+ * ("Đảng viên: HTXSNV" vs "Tổ chức đảng trực thuộc: HTXSNV").
+ */
+export function headerLabel(spec: TemplateSpec, col: ColumnSpec): LocalizedText {
+  const twins = spec.columns.filter((c) => c.header.vi === col.header.vi);
+  if (twins.length < 2 || !col.group) return col.header;
+  return { vi: `${col.group.vi}: ${col.header.vi}`, en: `${col.group.en}: ${col.header.en}` };
 }
 
 /** "Ô F7 (Điểm CCHC – Phường Phú Bài): …" / "Dòng 7 (Phường Phú Bài): …" / the detail alone. */
 export function place(where: Where, detail: LocalizedText): LocalizedText {
   const unitVi = where.unit ?? `dòng ${where.row}`;
   const unitEn = where.unit ?? `row ${where.row}`;
+  const header = where.header ?? where.column?.header;
   let vi: string;
   let en: string;
   if (where.column && where.cell) {
-    vi = `Ô ${where.cell} (${where.column.header.vi} – ${unitVi}): ${detail.vi}`;
-    en = `Cell ${where.cell} (${where.column.header.en}, ${unitEn}): ${detail.en}`;
+    vi = `Ô ${where.cell} (${header!.vi} – ${unitVi}): ${detail.vi}`;
+    en = `Cell ${where.cell} (${header!.en}, ${unitEn}): ${detail.en}`;
   } else if (where.column) {
-    vi = `Dòng ${where.row}, cột ${where.column.header.vi} (${unitVi}): ${detail.vi}`;
-    en = `Row ${where.row}, column ${where.column.header.en} (${unitEn}): ${detail.en}`;
+    vi = `Dòng ${where.row}, cột ${header!.vi} (${unitVi}): ${detail.vi}`;
+    en = `Row ${where.row}, column ${header!.en} (${unitEn}): ${detail.en}`;
   } else if (where.row > 0) {
     vi = `Dòng ${where.row} (${unitVi}): ${detail.vi}`;
     en = `Row ${where.row} (${unitEn}): ${detail.en}`;

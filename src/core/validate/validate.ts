@@ -14,7 +14,7 @@ import { matchUnit, unitsOfKind } from "../units";
 import type { Unit, UnitKind, UnitRegister } from "../units/types";
 import { computeRow } from "./compute";
 import { cellAddress, defaultLayout } from "./layout";
-import { fillRule, place } from "./messages";
+import { fillRule, headerLabel, place } from "./messages";
 import { checkCrossRowRules, checkRowRules, type SheetRow } from "./rules";
 import type { RawCell, RawRow, SheetLayout, ValidationIssue, ValidationResult, ValidRow, Value } from "./types";
 
@@ -155,7 +155,7 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
   ) => {
     const column = key ? (colByKey.get(key) ?? null) : null;
     const cell = key ? cellAddress(layout, key, row) : null;
-    issues.push({ severity, rule, row, column: key, cell, unitCode, message: place({ cell, row, column, unit }, detail) });
+    issues.push({ severity, rule, row, column: key, cell, unitCode, message: place({ cell, row, column, unit, header: column ? headerLabel(spec, column) : undefined }, detail) });
   };
 
   for (const raw of rawRows) {

@@ -155,3 +155,11 @@ describe("PEOPLE rows (3.15)", () => {
     expect(res.issues).toEqual([]);
   });
 });
+
+describe("headers in messages", () => {
+  it("a header shared by two groups is prefixed with its group", () => {
+    const spec = requireTemplate("tccs-bao-cao");
+    const res = validate(spec, withPatch(spec, 0, { dv_Htxs: "mười" }), ctx);
+    expect(res.issues[0]!.message.vi).toMatch(/^Ô L7 \(Đảng viên: HTXSNV – Đảng bộ phường Phú Bài\): "mười" không phải là số/);
+  });
+});

@@ -29,6 +29,10 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule): XlsxWriter {
       const wb = new ExcelJS.Workbook();
       wb.creator = "XếpLoại";
       wb.created = new Date();
+      if (model.modifiedAt && !Number.isNaN(Date.parse(model.modifiedAt))) {
+        wb.created = new Date(model.modifiedAt);
+        wb.modified = new Date(model.modifiedAt);
+      }
       for (const sheet of model.sheets) await renderSheet(wb, sheet);
       const buf = await wb.xlsx.writeBuffer();
       return new Uint8Array(buf as ArrayBuffer);

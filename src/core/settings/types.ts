@@ -31,4 +31,6 @@ export interface PeriodSettings {
   ruleSetId: string;
   /** Id of the unit register, e.g. "huong-thuy-2019". */
   registerId: string;
+  /** Print margins in mm for reports (HD 36 [P]: 25/25/35/15); absent = that default. */
+  printMargins?: { top: number; bottom: number; left: number; right: number };
 }

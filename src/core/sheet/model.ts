@@ -104,6 +104,11 @@ export interface SheetModel {
 
 export interface WorkbookModel {
   sheets: SheetModel[];
+  /**
+   * Last-modified time (ISO) to record in the file's document properties; absent = the time of
+   * writing. Lets generated sample files (the demo) carry a plausible fill time.
+   */
+  modifiedAt?: string;
 }
 
 /** "A", "B", … "Z", "AA" … for a 1-based column number. */

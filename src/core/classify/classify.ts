@@ -1,0 +1,90 @@
+/** Classification of every TCCS and leader of a consolidation, plus the quota pass. */
+import { RowIndex } from "../consolidate/query";
+import type { Consolidation } from "../consolidate/types";
+import { sortedUnits } from "../consolidate/units";
+import { getEnum } from "../templates/enums";
+import { rankOf } from "../rules/levels";
+import type { LevelCode, RuleSet } from "../rules/types";
+import type { TemplateSpec } from "../templates/spec";
+import type { UnitRegister } from "../units/types";
+import { classifyLeader, type UnitLevel } from "./leaders";
+import { memberQuota, quotaPass, type QuotaRow } from "./quota";
+import { classifyTccs, type ClassifyEnv } from "./tccs";
+import type { Classification, ClassWarning, ManualColumns, QuotaResult, TccsClassification } from "./types";
+
+export interface ClassifyContext {
+  register: UnitRegister;
+  ruleSet: RuleSet;
+  catalog?: readonly TemplateSpec[];
+  /** Hand-filled columns of an existing master (proposed / decided levels, reasons). */
+  manual?: ManualColumns;
+}
+
+/** The level that counts for a TCCS: decided, else proposed, else suggested. */
+export function effectiveLevel(t: TccsClassification, manual?: ManualColumns): { level: LevelCode; basis: string } | null {
+  const m = manual?.[t.unitCode];
+  if (m?.quyetDinhBtv) return { level: m.quyetDinhBtv, basis: "Quyết định BTV" };
+  if (m?.deXuatBtc) return { level: m.deXuatBtc, basis: "Đề xuất BTC" };
+  if (t.suggested) return { level: t.suggested, basis: "đề xuất của hệ thống" };
+  return null;
+}
+
+export function classifyAll(c: Consolidation, ctx: ClassifyContext): { classification: Classification; quota: QuotaResult } {
+  const idx = new RowIndex(c);
+  const env: ClassifyEnv = { lookup: (t, u) => idx.get(t, u), catalog: ctx.catalog };
+  const { ruleSet, register, manual } = ctx;
+  const tccs = sortedUnits(register, ["tccs"]).map((u) => classifyTccs(u, ruleSet, env));
+  const warnings: ClassWarning[] = [];
+
+  // Hand-filled levels above the cap need a reason (brief §4, lyDoVuotTran).
+  for (const t of tccs) {
+    const m = manual?.[t.unitCode];
+    if (!m || (m.lyDoVuotTran ?? "").trim()) continue;
+    for (const [col, label] of [["deXuatBtc", "Đề xuất BTC"], ["quyetDinhBtv", "Quyết định BTV"]] as const) {
+      const lvl = m[col];
+      if (lvl && rankOf(lvl) > rankOf(t.cap)) {
+        warnings.push({
+          rule: "lyDoVuotTran.required",
+          unitCode: t.unitCode,
+          cells: [],
+          message: {
+            vi: `${t.unitName}: ${label} là ${lvl}, cao hơn mức trần ${t.cap} theo quy tắc. Hãy ghi "Lý do vượt trần".`,
+            en: `${t.unitName}: ${col} is ${lvl}, above the cap ${t.cap}. Fill in the reason for exceeding the cap.`,
+          },
+        });
+      }
+    }
+  }
+
+  const levels = new Map<string, UnitLevel>();
+  for (const t of tccs) {
+    const e = effectiveLevel(t, manual);
+    if (e) levels.set(t.unitCode, { ...e, unitName: t.unitName });
+  }
+  const leaders = c.rows
+    .filter((r) => r.templateId === ruleSet.leaders.templateId)
+    .map((r) => classifyLeader(r, ruleSet, register, levels));
+  for (const l of leaders) {
+    for (const w of l.warnings) warnings.push({ rule: "leader.above-unit", unitCode: l.unitCode, message: w, cells: [] });
+  }
+
+  const loaiHinh = getEnum("loaiHinh");
+  const quotaRows: QuotaRow[] = tccs.map((t) => ({
+    unitCode: t.unitCode,
+    unitName: t.unitName,
+    group: t.loaiHinh ?? "KHAC",
+    groupLabel: loaiHinh.values.find((v) => v.code === t.loaiHinh)?.label.vi ?? "Chưa rõ loại hình",
+    level: effectiveLevel(t, manual)?.level ?? null,
+  }));
+  const reports = tccs
+    .map((t) => ({ unitName: t.unitName, row: idx.get(ruleSet.quota.members.templateId, t.unitCode) }))
+    .filter((x): x is { unitName: string; row: NonNullable<typeof x.row> } => !!x.row);
+  const quota: QuotaResult = {
+    ratio: ruleSet.quota.ratio,
+    quotaBase: ruleSet.quota.quotaBase,
+    source: ruleSet.quota.source,
+    organisations: quotaPass(quotaRows, ruleSet),
+    members: memberQuota(reports, ruleSet),
+  };
+  return { classification: { ruleSetId: ruleSet.id, tccs, leaders, warnings }, quota };
+}

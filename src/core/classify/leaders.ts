@@ -1,0 +1,87 @@
+/**
+ * Leadership collectives and individual leaders (3.15): the civil-servant rule (an individual who is
+ * a civil servant cannot be HTXSNV unless rated HTXSNV as a civil servant, HD 21 2.3) and the
+ * warning when a leader is rated above the TCCS of the unit they head [P].
+ */
+import type { CellSource, ConsolidatedRow } from "../consolidate/types";
+import type { LocalizedText } from "../i18n";
+import { isLevel, lowerOf, rankOf } from "../rules/levels";
+import type { LevelCode, RuleSet } from "../rules/types";
+import type { UnitRegister } from "../units/types";
+import type { LeaderClassification, Reason } from "./types";
+
+export interface UnitLevel {
+  level: LevelCode;
+  /** Which column the level comes from, for the message. */
+  basis: string;
+  unitName: string;
+}
+
+/** The TCCS a unit code belongs to: itself, or the TCCS whose locality it is. */
+export function tccsOfUnit(register: UnitRegister, code: string): string | null {
+  const u = register.units.find((x) => x.code === code);
+  if (!u) return null;
+  if (u.kind === "tccs") return u.code;
+  return register.units.find((x) => x.kind === "tccs" && x.localityCode === code)?.code ?? null;
+}
+
+export function classifyLeader(
+  row: ConsolidatedRow,
+  ruleSet: RuleSet,
+  register: UnitRegister,
+  unitLevels: Map<string, UnitLevel>
+): LeaderClassification {
+  const v = row.values;
+  const str = (k: string) => (typeof v[k] === "string" && v[k] !== "" ? (v[k] as string) : null);
+  const tuXepLoai = isLevel(v["tuXepLoai"]) ? v["tuXepLoai"] : null;
+  const deXuat = isLevel(v["deXuat"]) ? v["deXuat"] : null;
+  const laTapThe = v["laTapThe"] === true;
+  const rules = ruleSet.leaders;
+  const cs = rules.civilServant;
+  const cbccvc = cs ? str(cs.key) : null;
+  const cell = (k: string): CellSource[] => (row.provenance[k] ? [row.provenance[k]!] : []);
+  const reasons: Reason[] = [];
+  const warnings: LocalizedText[] = [];
+  let cap: LevelCode = "HTXSNV";
+  const ten = str("ten") ?? "";
+  if (cs && !laTapThe && cbccvc && cbccvc !== cs.requiredLevel) {
+    cap = lowerOf(cap, cs.maxUnless);
+    reasons.push({
+      ruleId: "leader.civil-servant",
+      kind: "cap",
+      maxLevel: cs.maxUnless,
+      source: cs.source,
+      cells: cell(cs.key),
+      message: {
+        vi: `${ten}: xếp loại CBCCVC là ${cbccvc}, không phải ${cs.requiredLevel} → tối đa ${cs.maxUnless} (${cs.source}).`,
+        en: `${ten}: civil-servant level ${cbccvc}, not ${cs.requiredLevel} → at most ${cs.maxUnless} (${cs.source}).`,
+      },
+    });
+  }
+  const own = deXuat ?? tuXepLoai;
+  if (rules.aboveUnitWarning && !laTapThe && own) {
+    const tccs = tccsOfUnit(register, row.unitCode);
+    const unit = tccs ? unitLevels.get(tccs) : undefined;
+    if (unit && rankOf(own) > rankOf(unit.level)) {
+      warnings.push({
+        vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own}, cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${rules.aboveUnitWarning.source}).`,
+        en: `${ten} is rated ${own}, above ${unit.unitName} (${unit.level}, from ${unit.basis}). Please review.`,
+      });
+    }
+  }
+  return {
+    unitCode: row.unitCode,
+    ten,
+    chucVu: str("chucVu") ?? "",
+    laTapThe,
+    tuXepLoai,
+    deXuat,
+    xepLoaiCbccvc: cbccvc,
+    cap,
+    suggested: own ? lowerOf(own, cap) : null,
+    reasons,
+    warnings,
+    rowNumber: row.rowNumber,
+    file: row.source.file,
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * Suggests a level for one TCCS from the rule set (data): start from the self-rating (or a score
+ * band), then apply every cap whose data says so. Every step leaves a reason with its numbers and
+ * source. Missing data is a reason too, never a silent assumption.
+ */
+import type { CellSource, ConsolidatedRow } from "../consolidate/types";
+import { formatNumberVi, type LocalizedText } from "../i18n";
+import { isLevel, lowerOf, rankOf } from "../rules/levels";
+import type { BandCondition, CapRule, CapTest, DataRef, LevelCode, RuleSet } from "../rules/types";
+import type { TemplateSpec } from "../templates/spec";
+import type { Unit } from "../units/types";
+import type { Value } from "../validate/types";
+import type { Reason, TccsClassification } from "./types";
+
+/** Finds the consolidated row of a template for a unit code. */
+export type RowLookup = (templateId: string, unitCode: string | undefined | null) => ConsolidatedRow | null;
+
+export interface ClassifyEnv {
+  lookup: RowLookup;
+  /** Template specs, for column headers in reasons (falls back to keys). */
+  catalog?: readonly TemplateSpec[];
+}
+
+const pct = (x: number) => `${formatNumberVi(x * 100)}%`;
+
+function label(env: ClassifyEnv, templateId: string, key: string): string {
+  const spec = env.catalog?.find((s) => s.id === templateId);
+  return spec?.columns.find((c) => c.key === key)?.header.vi ?? key;
+}
+
+function templateLabel(env: ClassifyEnv, templateId: string): string {
+  const spec = env.catalog?.find((s) => s.id === templateId);
+  return spec ? `mẫu ${spec.section} (${spec.title.vi})` : `mẫu "${templateId}"`;
+}
+
+export function joinRow(env: ClassifyEnv, unit: Unit, ref: DataRef): ConsolidatedRow | null {
+  const code = ref.joinBy === "unitCode" ? unit.code : unit.localityCode;
+  return env.lookup(ref.templateId, code);
+}
+
+interface TestOutcome {
+  triggered: boolean;
+  detail: LocalizedText | null;
+  /** Keys the test needed that are empty. */
+  missing: string[];
+  cells: CellSource[];
+}
+
+const num = (v: Value | undefined): number | null => (typeof v === "number" ? v : null);
+
+function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOutcome {
+  const t = row.templateId;
+  const cells = (keys: string[]) => keys.map((k) => row.provenance[k]).filter((c): c is CellSource => !!c);
+  switch (test.kind) {
+    case "ratioBelow":
+    case "ratioAbove": {
+      const keys = [...test.numerator, test.denominator];
+      const missing = keys.filter((k) => num(row.values[k]) === null);
+      if (missing.length) return { triggered: false, detail: null, missing, cells: cells(keys) };
+      const n = test.numerator.reduce((s, k) => s + num(row.values[k])!, 0);
+      const d = num(row.values[test.denominator])!;
+      if (d === 0) return { triggered: false, detail: null, missing: [], cells: cells(keys) };
+      const share = n / d;
+      const below = test.kind === "ratioBelow";
+      const triggered = below ? share < test.threshold : share > test.threshold;
+      const numLabel = test.numerator.map((k) => label(env, t, k)).join(" + ");
+      const denLabel = label(env, t, test.denominator);
+      const op = below ? (triggered ? "<" : "≥") : triggered ? ">" : "≤";
+      return {
+        triggered,
+        missing: [],
+        cells: cells(keys),
+        detail: {
+          vi: `(${numLabel}) / ${denLabel} = ${n}/${d} = ${pct(share)} ${op} ${pct(test.threshold)}`,
+          en: `(${test.numerator.join(" + ")}) / ${test.denominator} = ${n}/${d} = ${pct(share)} ${op} ${pct(test.threshold)}`,
+        },
+      };
+    }
+    case "anyPositive": {
+      const missing = test.keys.filter((k) => num(row.values[k]) === null);
+      const hits = test.keys.filter((k) => (num(row.values[k]) ?? 0) > 0);
+      return {
+        triggered: hits.length > 0,
+        missing,
+        cells: cells(hits.length ? hits : test.keys),
+        detail: hits.length
+          ? { vi: hits.map((k) => `${label(env, t, k)} = ${row.values[k]}`).join(", "), en: hits.map((k) => `${k} = ${row.values[k]}`).join(", ") }
+          : null,
+      };
+    }
+    case "anyFalse": {
+      // An empty checkbox counts as unticked: the condition is not proven.
+      const hits = test.keys.filter((k) => row.values[k] !== true);
+      return {
+        triggered: hits.length > 0,
+        missing: [],
+        cells: cells(hits.length ? hits : test.keys),
+        detail: hits.length
+          ? {
+              vi: `chưa đánh dấu: ${hits.map((k) => `"${label(env, t, k)}"`).join(", ")}`,
+              en: `not ticked: ${hits.join(", ")}`,
+            }
+          : null,
+      };
+    }
+    case "anyTrue": {
+      const hits = test.keys.filter((k) => row.values[k] === true);
+      const missing = test.keys.filter((k) => row.values[k] === null || row.values[k] === undefined);
+      return {
+        triggered: hits.length > 0,
+        missing,
+        cells: cells(hits.length ? hits : test.keys),
+        detail: hits.length ? { vi: hits.map((k) => `"${label(env, t, k)}": có`).join(", "), en: hits.map((k) => `${k}: yes`).join(", ") } : null,
+      };
+    }
+    case "anyLevelBelow": {
+      const filled = test.keys.filter((k) => isLevel(row.values[k]));
+      const hits = filled.filter((k) => rankOf(row.values[k] as string) < rankOf(test.level));
+      return {
+        triggered: hits.length > 0,
+        // A level column may legitimately be blank (a phường without Hội Nông dân); all blank is missing.
+        missing: filled.length === 0 ? test.keys : [],
+        cells: cells(hits.length ? hits : filled),
+        detail: hits.length
+          ? { vi: hits.map((k) => `${label(env, t, k)}: ${row.values[k]}`).join(", "), en: hits.map((k) => `${k}: ${row.values[k]}`).join(", ") }
+          : null,
+      };
+    }
+  }
+}
+
+export function resolveTccsForm(unit: Unit, report: ConsolidatedRow | null): "dangBo" | "chiBo" | null {
+  if (unit.tccsForm) return unit.tccsForm;
+  const n = report ? num(report.values["soTcTrucThuoc"]) : null;
+  if (n === null) return null;
+  return n > 0 ? "dangBo" : "chiBo";
+}
+
+function capApplies(cap: CapRule, unit: Unit, form: "dangBo" | "chiBo" | null): boolean | "unknown" {
+  const a = cap.appliesTo;
+  if (!a) return true;
+  if (a.loaiHinh && (!unit.loaiHinh || !a.loaiHinh.includes(unit.loaiHinh))) return false;
+  if (a.tccsForm) {
+    if (!form) return "unknown";
+    if (!a.tccsForm.includes(form)) return false;
+  }
+  return true;
+}
+
+/** Applies one cap to a unit; returns the reasons it produced (none when it did not trigger). */
+export function applyCap(env: ClassifyEnv, cap: CapRule, unit: Unit, form: "dangBo" | "chiBo" | null): Reason[] {
+  const applies = capApplies(cap, unit, form);
+  if (applies === false) return [];
+  const row = joinRow(env, unit, cap.data);
+  const missingReason = (what: string, whatEn: string): Reason => {
+    const capNow = cap.whenMissing === "cap";
+    return {
+      ruleId: cap.id,
+      kind: "missing",
+      maxLevel: capNow ? cap.maxLevel : null,
+      source: cap.source,
+      cells: [],
+      message: {
+        vi: `${cap.name.vi}: chưa có số liệu ${what}${capNow ? `, chưa đủ căn cứ xếp trên ${cap.maxLevel} → tạm tối đa ${cap.maxLevel}` : "; chưa xét được quy tắc này"} (${cap.source}).`,
+        en: `${cap.name.en}: no data ${whatEn}${capNow ? `; cannot prove a level above ${cap.maxLevel} → at most ${cap.maxLevel} for now` : "; the rule could not be checked"} (${cap.source}).`,
+      },
+    };
+  };
+  if (!row) {
+    const joinNote = cap.data.joinBy === "localityCode" && !unit.localityCode ? " (đơn vị chưa gắn với xã/phường trong danh mục)" : "";
+    return [missingReason(`${templateLabel(env, cap.data.templateId)}${joinNote}`, `from template "${cap.data.templateId}"`)];
+  }
+  if (applies === "unknown") return [missingReason("để biết là Đảng bộ cơ sở hay Chi bộ cơ sở", "to tell a party committee from a cell")];
+  const outcomes = cap.triggers.map((t) => runTest(env, row, t));
+  const hits = outcomes.filter((o) => o.triggered);
+  if (hits.length > 0) {
+    return [
+      {
+        ruleId: cap.id,
+        kind: "cap",
+        maxLevel: cap.maxLevel,
+        source: cap.source,
+        cells: hits.flatMap((h) => h.cells),
+        message: {
+          vi: `${cap.reason.vi}: ${hits.map((h) => h.detail!.vi).join("; ")} → tối đa ${cap.maxLevel} (${cap.source}).`,
+          en: `${cap.reason.en}: ${hits.map((h) => h.detail!.en).join("; ")} → at most ${cap.maxLevel} (${cap.source}).`,
+        },
+      },
+    ];
+  }
+  const missing = [...new Set(outcomes.flatMap((o) => o.missing))];
+  if (missing.length) {
+    return [missingReason(`ở cột ${missing.map((k) => `"${label(env, cap.data.templateId, k)}"`).join(", ")}`, `in ${missing.join(", ")}`)];
+  }
+  return [];
+}
+
+function holds(c: BandCondition, v: Value | undefined): boolean {
+  switch (c.op) {
+    case "true":
+      return v === true;
+    case "false":
+      return v === false;
+    case "filled":
+      return v !== null && v !== undefined && v !== "";
+    case "eq":
+      return v === c.value;
+    case "ne":
+      return v !== c.value;
+    default: {
+      if (typeof v !== "number" || typeof c.value !== "number") return false;
+      return c.op === "gte" ? v >= c.value : c.op === "lte" ? v <= c.value : c.op === "gt" ? v > c.value : v < c.value;
+    }
+  }
+}
+
+/** The starting level and its reasons, per the rule set's method. */
+function startLevel(env: ClassifyEnv, unit: Unit, ruleSet: RuleSet): { level: LevelCode | null; reasons: Reason[]; self: LevelCode | null } {
+  const m = ruleSet.method;
+  if (m.kind === "selfRatingCapped") {
+    const row = env.lookup(m.start.templateId, unit.code);
+    const v = row?.values[m.start.key];
+    const cells = row?.provenance[m.start.key] ? [row.provenance[m.start.key]!] : [];
+    if (!row) {
+      return {
+        level: null,
+        self: null,
+        reasons: [{ ruleId: "start", kind: "missing", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Chưa có ${templateLabel(env, m.start.templateId)} của đơn vị nên chưa có tự xếp loại; hệ thống chưa đề xuất mức.`, en: `No report (template "${m.start.templateId}") from this unit, so no self-rating; no suggestion.` } }],
+      };
+    }
+    if (!isLevel(v)) {
+      return {
+        level: null,
+        self: null,
+        reasons: [{ ruleId: "start", kind: "missing", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Ô "${label(env, m.start.templateId, m.start.key)}" còn trống; hệ thống chưa đề xuất mức.`, en: `The self-rating is empty; no suggestion.` } }],
+      };
+    }
+    return {
+      level: v,
+      self: v,
+      reasons: [{ ruleId: "start", kind: "info", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Tự xếp loại: ${v}.`, en: `Self-rating: ${v}.` } }],
+    };
+  }
+  const row = env.lookup(m.score.templateId, unit.code);
+  const score = row ? num(row.values[m.score.key]) : null;
+  const cells = row?.provenance[m.score.key] ? [row.provenance[m.score.key]!] : [];
+  if (score === null) {
+    return {
+      level: null,
+      self: null,
+      reasons: [{ ruleId: "method", kind: "missing", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Chưa có điểm đánh giá ("${m.score.key}", ${templateLabel(env, m.score.templateId)}); hệ thống chưa đề xuất mức.`, en: `No score ("${m.score.key}"); no suggestion.` } }],
+    };
+  }
+  const reasons: Reason[] = [];
+  for (const band of [...m.bands].sort((a, b) => b.min - a.min)) {
+    if (score < band.min) continue;
+    const failed = band.conditions.filter((c) => !holds(c, row!.values[c.key]));
+    if (failed.length === 0) {
+      reasons.push({ ruleId: "method", kind: "info", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} và đủ điều kiện → ${band.level}.`, en: `Score ${score} ≥ ${band.min} with its conditions → ${band.level}.` } });
+      return { level: band.level, self: null, reasons };
+    }
+    reasons.push({ ruleId: "method", kind: "cap", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} nhưng chưa đạt điều kiện mức ${band.level}: ${failed.map((c) => c.label.vi).join("; ")}.`, en: `Score ${score} ≥ ${band.min} but conditions for ${band.level} fail: ${failed.map((c) => c.label.en).join("; ")}.` } });
+  }
+  reasons.push({ ruleId: "method", kind: "info", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Điểm ${formatNumberVi(score)} → ${m.fallback}.`, en: `Score ${score} → ${m.fallback}.` } });
+  return { level: m.fallback, self: null, reasons };
+}
+
+/** Suggested level and every reason for one TCCS. */
+export function classifyTccs(unit: Unit, ruleSet: RuleSet, env: ClassifyEnv): TccsClassification {
+  const report = env.lookup(ruleSet.quota.members.templateId, unit.code);
+  const form = resolveTccsForm(unit, report);
+  const start = startLevel(env, unit, ruleSet);
+  const reasons: Reason[] = [...start.reasons];
+  let cap: LevelCode = "HTXSNV";
+  for (const rule of ruleSet.caps) {
+    for (const r of applyCap(env, rule, unit, form)) {
+      reasons.push(r);
+      if (r.maxLevel) cap = lowerOf(cap, r.maxLevel);
+    }
+  }
+  return {
+    unitCode: unit.code,
+    unitName: unit.name,
+    loaiHinh: unit.loaiHinh ?? null,
+    tccsForm: form,
+    selfRating: start.self,
+    cap,
+    suggested: start.level ? lowerOf(start.level, cap) : null,
+    reasons,
+    complete: !reasons.some((r) => r.kind === "missing"),
+  };
+}

@@ -1,0 +1,319 @@
+/**
+ * Many validated submissions in, one consolidation out. Rows merge by (template, unit); of two
+ * submissions for the same pair the newer wins and the conflict is reported; every value keeps its
+ * source cell; the error policy decides what is left out and says why. Pure and deterministic:
+ * outputs are sorted and the clock is never read (pass `now`).
+ */
+import type { RuleSet } from "../rules/types";
+import { HD21_2019 } from "../rules/hd21-2019";
+import { getRuleSet } from "../rules";
+import type { PeriodSettings } from "../settings/types";
+import type { RefusedFile, Submission } from "../submission/types";
+import type { TemplateSpec } from "../templates/spec";
+import type { UnitRegister } from "../units/types";
+import type { ValidationIssue, ValidRow } from "../validate/types";
+import { crossTemplateChecks } from "./cross-checks";
+import { compareTimes, formatTimeVi, isLate, submittedAt } from "./time";
+import type {
+  CompletenessEntry,
+  Conflict,
+  ConsolidatedRow,
+  Consolidation,
+  ErrorPolicy,
+  Exclusion,
+  FileReport,
+  SourceRef,
+} from "./types";
+import { compareUnitCodes, expectedUnits, unitName } from "./units";
+
+export interface ConsolidateContext {
+  register: UnitRegister;
+  settings: PeriodSettings;
+  catalog: readonly TemplateSpec[];
+  errorPolicy?: ErrorPolicy;
+  /** ISO time of the run, recorded in the result (never read from the clock here). */
+  now?: string;
+  /** Per-run override of settings.deadline (YYYY-MM-DD). */
+  deadline?: string;
+  /** Files the reader could not open, carried into the result for the log. */
+  refused?: RefusedFile[];
+  /** Rule set for the cross-template checks; defaults to settings.ruleSetId, else HD21-2019. */
+  ruleSet?: RuleSet;
+}
+
+interface Candidate {
+  ref: SourceRef;
+  sub: Submission;
+  row: ValidRow;
+  marked: boolean;
+  issues: ValidationIssue[];
+}
+
+const errorsOf = (issues: ValidationIssue[]) => issues.filter((i) => i.severity === "error");
+
+function issueSummary(issues: ValidationIssue[], max = 3): string {
+  const shown = issues.slice(0, max).map((i) => (i.cell ? `${i.cell}: ` : "") + i.message.vi);
+  const more = issues.length > max ? ` (và ${issues.length - max} lỗi khác)` : "";
+  return shown.join("; ") + more;
+}
+function issueSummaryEn(issues: ValidationIssue[], max = 3): string {
+  const shown = issues.slice(0, max).map((i) => (i.cell ? `${i.cell}: ` : "") + i.message.en);
+  const more = issues.length > max ? ` (and ${issues.length - max} more)` : "";
+  return shown.join("; ") + more;
+}
+
+export function consolidate(submissions: Submission[], ctx: ConsolidateContext): Consolidation {
+  const policy: ErrorPolicy = ctx.errorPolicy ?? "dropErroneousRows";
+  const deadline = ctx.deadline ?? ctx.settings.deadline;
+  const ruleSet = ctx.ruleSet ?? getRuleSet(ctx.settings.ruleSetId) ?? HD21_2019;
+  const specs = new Map(ctx.catalog.map((s) => [s.id, s]));
+  const byUnit = compareUnitCodes(ctx.register);
+  const excluded: Exclusion[] = [];
+  const candidates: Candidate[] = [];
+  const reports = new Map<number, FileReport>();
+  /** Every (template, unit) seen in any submission, with whether that row had errors. */
+  const seen = new Map<string, { refs: SourceRef[]; hasErrors: boolean }>();
+  const key = (t: string, u: string) => `${t}\u0000${u}`;
+
+  submissions.forEach((sub, inputIndex) => {
+    const ref: SourceRef = {
+      file: sub.file,
+      sheet: sub.sheet,
+      templateId: sub.templateId,
+      submittedAt: submittedAt(sub.generatedAt, sub.modifiedAt),
+      inputIndex,
+    };
+    const report: FileReport = {
+      file: sub.file,
+      sheet: sub.sheet,
+      templateId: sub.templateId,
+      submittedAt: ref.submittedAt,
+      late: isLate(ref.submittedAt, deadline),
+      rowsTaken: 0,
+      rowsLeftOut: 0,
+      rowsMarked: 0,
+      status: "taken",
+    };
+    reports.set(inputIndex, report);
+    const issues = sub.validation.issues;
+    const rowIssues = (n: number) => issues.filter((i) => i.row === n);
+    for (const row of sub.validation.rows) {
+      if (!row.unitCode) continue;
+      const k = key(sub.templateId, row.unitCode);
+      const s = seen.get(k) ?? { refs: [], hasErrors: false };
+      s.refs.push(ref);
+      s.hasErrors ||= errorsOf(rowIssues(row.rowNumber)).length > 0;
+      seen.set(k, s);
+    }
+    const leaveFile = (reason: Exclusion["reason"], vi: string, en: string) => {
+      excluded.push({ file: sub.file, sheet: sub.sheet, templateId: sub.templateId, scope: "file", row: null, unitCode: null, reason, message: { vi, en } });
+      report.rowsLeftOut = sub.validation.rows.length;
+      report.status = "leftOut";
+    };
+
+    if (!specs.has(sub.templateId)) {
+      return leaveFile(
+        "unknown-template",
+        `Tệp ${sub.file}, trang "${sub.sheet}": mẫu "${sub.templateId}" không có trong danh mục mẫu biểu; bỏ qua cả tệp.`,
+        `File ${sub.file}, sheet "${sub.sheet}": template "${sub.templateId}" is not in the catalog; the file is left out.`
+      );
+    }
+    if (sub.period !== null && sub.period !== ctx.settings.period) {
+      return leaveFile(
+        "wrong-period",
+        `Tệp ${sub.file}: mẫu của năm ${sub.period}, không phải kỳ ${ctx.settings.period}; bỏ qua cả tệp. Hãy dùng mẫu của năm ${ctx.settings.period}.`,
+        `File ${sub.file}: a template of ${sub.period}, not of period ${ctx.settings.period}; the file is left out.`
+      );
+    }
+    const allErrors = errorsOf(issues);
+    const sheetErrors = allErrors.filter((i) => i.row === 0);
+    if (policy === "dropFile" && allErrors.length > 0) {
+      return leaveFile(
+        "error-policy",
+        `Tệp ${sub.file} có ${allErrors.length} lỗi; theo lựa chọn "bỏ cả tệp có lỗi", không lấy số liệu nào của tệp. ${issueSummary(allErrors)}`,
+        `File ${sub.file} has ${allErrors.length} errors; under "leave out files with errors" none of its data is taken. ${issueSummaryEn(allErrors)}`
+      );
+    }
+    if (policy === "dropErroneousRows" && sheetErrors.length > 0) {
+      return leaveFile(
+        "error-policy",
+        `Tệp ${sub.file}, trang "${sub.sheet}" có lỗi ở mức trang tính nên không lấy được dòng nào: ${issueSummary(sheetErrors)}`,
+        `File ${sub.file}, sheet "${sub.sheet}" has sheet-level errors, so no row can be taken: ${issueSummaryEn(sheetErrors)}`
+      );
+    }
+
+    const seenInFile = new Set<string>();
+    const multiRow = specs.get(sub.templateId)!.rowSet === "PEOPLE";
+    for (const row of sub.validation.rows) {
+      const own = rowIssues(row.rowNumber);
+      const errs = errorsOf(own);
+      const leaveRow = (reason: Exclusion["reason"], vi: string, en: string) => {
+        excluded.push({ file: sub.file, sheet: sub.sheet, templateId: sub.templateId, scope: "row", row: row.rowNumber, unitCode: row.unitCode, reason, message: { vi, en } });
+        report.rowsLeftOut++;
+      };
+      if (!row.unitCode) {
+        leaveRow(
+          "unknown-unit",
+          `Tệp ${sub.file}, dòng ${row.rowNumber}: không xác định được đơn vị nên không lấy dòng này.${errs.length ? " " + issueSummary(errs) : ""}`,
+          `File ${sub.file}, row ${row.rowNumber}: the unit is unknown, so the row is left out.${errs.length ? " " + issueSummaryEn(errs) : ""}`
+        );
+        continue;
+      }
+      if (errs.length > 0 && policy === "dropErroneousRows") {
+        leaveRow(
+          "error-policy",
+          `Tệp ${sub.file}, dòng ${row.rowNumber} (${unitName(ctx.register, row.unitCode)}) có lỗi nên không lấy: ${issueSummary(errs)}`,
+          `File ${sub.file}, row ${row.rowNumber} (${row.unitCode}) has errors and is left out: ${issueSummaryEn(errs)}`
+        );
+        continue;
+      }
+      const k = key(sub.templateId, row.unitCode);
+      if (!multiRow && seenInFile.has(k)) {
+        leaveRow(
+          "duplicate-in-file",
+          `Tệp ${sub.file}, dòng ${row.rowNumber}: ${unitName(ctx.register, row.unitCode)} đã có ở dòng trước trong cùng tệp; chỉ lấy dòng đầu tiên.`,
+          `File ${sub.file}, row ${row.rowNumber}: ${row.unitCode} already appears above in the same file; only the first row is taken.`
+        );
+        continue;
+      }
+      seenInFile.add(k);
+      const marked = errs.length > 0;
+      if (marked) report.rowsMarked++;
+      candidates.push({ ref, sub, row, marked, issues: own });
+    }
+  });
+
+  // Newer submission wins per (template, unit): by time when both are known, else input order.
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const k = key(c.sub.templateId, c.row.unitCode!);
+    const g = groups.get(k) ?? [];
+    g.push(c);
+    groups.set(k, g);
+  }
+  const rows: ConsolidatedRow[] = [];
+  const conflicts: Conflict[] = [];
+  for (const group of groups.values()) {
+    const sources = [...new Map(group.map((c) => [c.ref.inputIndex, c.ref])).values()];
+    sources.sort((a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex);
+    const winner = sources[sources.length - 1]!;
+    const unitCode = group[0]!.row.unitCode!;
+    for (const loser of sources.slice(0, -1)) {
+      const byTime = compareTimes(loser.submittedAt, winner.submittedAt) !== 0;
+      const why = byTime
+        ? { vi: `mới hơn (${formatTimeVi(winner.submittedAt)} so với ${formatTimeVi(loser.submittedAt)})`, en: `newer (${winner.submittedAt} vs ${loser.submittedAt})` }
+        : { vi: "không so được thời điểm nên lấy tệp được đưa vào sau", en: "times not comparable, so the file given later is taken" };
+      conflicts.push({
+        templateId: winner.templateId,
+        unitCode,
+        winner,
+        loser,
+        message: {
+          vi: `${unitName(ctx.register, unitCode)}, mẫu ${winner.templateId}: có trong cả tệp ${loser.file} và tệp ${winner.file}; lấy số liệu tệp ${winner.file} vì ${why.vi}.`,
+          en: `${unitCode}, template ${winner.templateId}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.`,
+        },
+      });
+      const lr = reports.get(loser.inputIndex)!;
+      const n = group.filter((c) => c.ref.inputIndex === loser.inputIndex).length;
+      lr.rowsLeftOut += n;
+      lr.rowsMarked -= group.filter((c) => c.ref.inputIndex === loser.inputIndex && c.marked).length;
+    }
+    for (const c of group.filter((x) => x.ref.inputIndex === winner.inputIndex)) {
+      const letters = c.sub.layout.columnLetters;
+      const provenance: ConsolidatedRow["provenance"] = {};
+      for (const k of Object.keys(c.row.values).sort()) {
+        provenance[k] = { file: c.sub.file, sheet: c.sub.sheet, cell: letters[k] ? `${letters[k]}${c.row.rowNumber}` : null };
+      }
+      rows.push({
+        templateId: c.sub.templateId,
+        unitCode,
+        rowNumber: c.row.rowNumber,
+        values: { ...c.row.values },
+        provenance,
+        source: c.ref,
+        marked: c.marked,
+        issues: c.issues,
+      });
+      reports.get(c.ref.inputIndex)!.rowsTaken++;
+    }
+  }
+  for (const r of reports.values()) {
+    if (r.status === "leftOut") continue;
+    r.status = r.rowsTaken === 0 && r.rowsLeftOut > 0 ? "leftOut" : r.rowsLeftOut > 0 ? "partly" : "taken";
+  }
+
+  rows.sort((a, b) => cmp(a.templateId, b.templateId) || byUnit(a.unitCode, b.unitCode) || a.source.inputIndex - b.source.inputIndex || a.rowNumber - b.rowNumber);
+  conflicts.sort((a, b) => cmp(a.templateId, b.templateId) || byUnit(a.unitCode, b.unitCode) || a.loser.inputIndex - b.loser.inputIndex);
+  excluded.sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet) || (a.row ?? 0) - (b.row ?? 0));
+
+  const completeness = completenessOf(ctx, rows, seen, deadline, byUnit);
+  const result: Consolidation = {
+    period: ctx.settings.period,
+    deadline,
+    errorPolicy: policy,
+    runAt: ctx.now ?? null,
+    files: [...reports.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet)),
+    refused: [...(ctx.refused ?? [])].sort((a, b) => cmp(a.file, b.file)),
+    rows,
+    conflicts,
+    excluded,
+    completeness,
+    warnings: [],
+  };
+  result.warnings = crossTemplateChecks(result, ruleSet, ctx.register);
+  return result;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function completenessOf(
+  ctx: ConsolidateContext,
+  rows: ConsolidatedRow[],
+  seen: Map<string, { refs: SourceRef[]; hasErrors: boolean }>,
+  deadline: string,
+  byUnit: (a: string, b: string) => number
+): CompletenessEntry[] {
+  const out: CompletenessEntry[] = [];
+  const taken = new Map<string, ConsolidatedRow[]>();
+  for (const r of rows) {
+    const k = `${r.templateId}\u0000${r.unitCode}`;
+    taken.set(k, [...(taken.get(k) ?? []), r]);
+  }
+  const specs = [...ctx.catalog].sort((a, b) => cmp(a.id, b.id));
+  for (const spec of specs) {
+    const codes = new Set(expectedUnits(ctx.register, spec.rowSet).map((u) => u.code));
+    for (const k of seen.keys()) {
+      const [t, u] = k.split("\u0000") as [string, string];
+      if (t === spec.id) codes.add(u);
+    }
+    if (codes.size === 0) {
+      out.push({ templateId: spec.id, unitCode: "*", received: false, status: "missing", taken: false, late: false, file: null, submittedAt: null });
+      continue;
+    }
+    for (const unitCode of [...codes].sort(byUnit)) {
+      const k = `${spec.id}\u0000${unitCode}`;
+      const s = seen.get(k);
+      const t = taken.get(k);
+      if (!s) {
+        out.push({ templateId: spec.id, unitCode, received: false, status: "missing", taken: false, late: false, file: null, submittedAt: null });
+        continue;
+      }
+      // The source that counts: the one taken, else the latest received.
+      const ref = t?.[0]?.source ?? [...s.refs].sort((a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex).pop()!;
+      const hasErrors = t ? t.some((r) => r.marked) : true;
+      out.push({
+        templateId: spec.id,
+        unitCode,
+        received: true,
+        status: hasErrors || (!t && s.hasErrors) ? "hasErrors" : "valid",
+        taken: !!t,
+        late: isLate(ref.submittedAt, deadline),
+        file: ref.file,
+        submittedAt: ref.submittedAt,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+/** Submission times and the deadline. Pure: never reads the clock. */
+
+/** End of the deadline day in Vietnam (UTC+7), as epoch milliseconds. */
+export function deadlineEnd(deadline: string): number {
+  return Date.parse(`${deadline}T23:59:59.999+07:00`);
+}
+
+function parse(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
+}
+
+/**
+ * The time a submission counts as handed in: the later of the template's `_meta` generatedAt and
+ * the workbook's last-modified time (a file filled after it was generated counts from the filling).
+ */
+export function submittedAt(generatedAt: string | null, modifiedAt: string | null): string | null {
+  const g = parse(generatedAt);
+  const m = parse(modifiedAt);
+  if (g === null && m === null) return null;
+  if (g === null) return modifiedAt;
+  if (m === null) return generatedAt;
+  return m >= g ? modifiedAt : generatedAt;
+}
+
+export function isLate(at: string | null, deadline: string): boolean {
+  const t = parse(at);
+  return t !== null && t > deadlineEnd(deadline);
+}
+
+/** Negative when a is older than b; 0 when either is unknown or they are equal. */
+export function compareTimes(a: string | null, b: string | null): number {
+  const x = parse(a);
+  const y = parse(b);
+  if (x === null || y === null) return 0;
+  return x - y;
+}
+
+/** "2019-12-27T08:30:00Z" → "27/12/2019 15:30" (Vietnam time) for messages. */
+export function formatTimeVi(iso: string | null): string {
+  const t = parse(iso);
+  if (t === null) return "không rõ thời điểm";
+  const d = new Date(t + 7 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The master workbook as a WorkbookModel (the adapters render it): Tổng hợp, Lãnh đạo, Chỉ tiêu &
+ * tổng hợp, Tình hình nộp, Danh mục đơn vị, Nguồn số liệu, Nhật ký, plus _lists and _meta. Pure.
+ */
+import type { Classification, ManualColumns, QuotaResult } from "../classify/types";
+import type { Consolidation } from "../consolidate/types";
+import { applyPrintLayout } from "../print/layout";
+import { getRuleSet } from "../rules";
+import { HD21_2019 } from "../rules/hd21-2019";
+import { LEVEL_CODES } from "../rules/levels";
+import type { RuleSet } from "../rules/types";
+import type { PeriodSettings } from "../settings/types";
+import { columnLetter, type SheetModel, type WorkbookModel } from "../sheet/model";
+import type { TemplateSpec } from "../templates/spec";
+import type { UnitRegister } from "../units/types";
+import { SHEETS } from "./labels";
+import { writeMasterMeta } from "./manual";
+import { buildLeaders, buildLog, buildProvenance, buildRegister, buildStatus, buildSummary, logEntriesOf } from "./sheets";
+import { buildTongHop } from "./tong-hop";
+import type { LogEntry } from "./types";
+
+export interface MasterInput {
+  consolidation: Consolidation;
+  classification: Classification;
+  quota: QuotaResult;
+  settings: PeriodSettings;
+  register: UnitRegister;
+  catalog: readonly TemplateSpec[];
+  /** Hand-filled columns read from the previous master (readManualColumns). */
+  manual?: ManualColumns;
+  /** Log entries of previous runs (readManualColumns); this run's entries are appended. */
+  log?: LogEntry[];
+  ruleSet?: RuleSet;
+}
+
+export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
+  const { consolidation, classification, quota, settings, register, catalog } = input;
+  const manual = input.manual ?? {};
+  const ruleSet = input.ruleSet ?? getRuleSet(classification.ruleSetId) ?? HD21_2019;
+  const period = settings.period;
+  const listSource = `=${quoteSheet(SHEETS.lists)}!$A$2:$A$${LEVEL_CODES.length + 1}`;
+
+  const master = buildTongHop({ consolidation, classification, quota, register, catalog, ruleSet, manual, levelListSource: listSource });
+  const printed = applyPrintLayout(master.sheet, settings, {
+    title: "BẢNG TỔNG HỢP",
+    subtitle: [`kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng năm ${period}`],
+    headerRows: master.headerRows,
+    printColumns: master.printColumns,
+  });
+  const offset = printed.spec.offset;
+
+  const leaders = buildLeaders(classification, register);
+  const leadersPrinted = applyPrintLayout(leaders.sheet, settings, {
+    title: "BẢNG TỔNG HỢP",
+    subtitle: [`kết quả đánh giá, xếp loại tập thể, cá nhân lãnh đạo, quản lý năm ${period}`],
+    headerRows: leaders.headerRows,
+  }).sheet;
+  const summary = applyPrintLayout(buildSummary({ classification, quota, manual, register, consolidation }).sheet, settings, {
+    title: "BÁO CÁO",
+    subtitle: [`tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm ${period}`],
+    orientation: "portrait",
+  }).sheet;
+  const status = buildStatus(consolidation, catalog, register, settings);
+  const statusPrinted = applyPrintLayout(status.sheet, settings, {
+    title: "TÌNH HÌNH NỘP BÁO CÁO",
+    subtitle: [`các mẫu biểu đánh giá, xếp loại năm ${period}`],
+    headerRows: status.headerRows,
+    signature: false,
+  }).sheet;
+  const entries = [...(input.log ?? []), ...logEntriesOf(consolidation, classification)];
+  const log = buildLog(entries);
+
+  const lists: SheetModel = {
+    name: SHEETS.lists,
+    visibility: "hidden",
+    blocks: [{ top: 1, left: 1, cells: [["level4"], ...LEVEL_CODES.map((l) => [l])] }],
+    styles: [],
+    merges: [],
+    columnWidths: [12],
+    validations: [],
+    protect: true,
+  };
+  const colLetter = (k: string) => columnLetter(master.colOf[k]!);
+  const meta = writeMasterMeta({
+    period,
+    ruleSetId: classification.ruleSetId,
+    registerId: register.id,
+    generatedAt: consolidation.runAt ?? "",
+    masterSheet: SHEETS.master,
+    firstDataRow: master.firstDataRow + offset,
+    lastDataRow: master.lastDataRow + offset,
+    columns: Object.fromEntries(["unitCode", "deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"].map((k) => [k, colLetter(k)])),
+    logSheet: SHEETS.log,
+    logFirstRow: log.firstRow,
+  });
+
+  return {
+    sheets: [
+      printed.sheet,
+      leadersPrinted,
+      summary,
+      statusPrinted,
+      buildRegister(register),
+      buildProvenance(master.rows, master.columns, master.colOf, master.firstDataRow, offset),
+      log.sheet,
+      lists,
+      meta,
+    ],
+  };
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,4 @@
+export { buildMasterWorkbook, type MasterInput } from "./build";
+export { readManualColumns, writeMasterMeta, MANUAL_KEYS, type ManualRead, type MasterMeta } from "./manual";
+export { SHEETS as MASTER_SHEETS } from "./labels";
+export type { LogEntry, ManualEntry } from "./types";

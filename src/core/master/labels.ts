@@ -1,0 +1,49 @@
+/** Vietnamese labels used across the master sheets. */
+import type { CompletenessEntry, ErrorPolicy } from "../consolidate/types";
+import type { LogEntry } from "./types";
+
+export const SHEETS = {
+  master: "Tổng hợp",
+  leaders: "Lãnh đạo",
+  summary: "Chỉ tiêu & tổng hợp",
+  status: "Tình hình nộp",
+  register: "Danh mục đơn vị",
+  provenance: "Nguồn số liệu",
+  log: "Nhật ký",
+  lists: "_lists_master",
+  meta: "_meta",
+} as const;
+
+export const LOAI_HINH_VI: Record<string, string> = {
+  DB_XA: "Đảng bộ xã",
+  DB_PHUONG: "Đảng bộ phường",
+  CO_QUAN: "Cơ quan",
+  SU_NGHIEP: "Sự nghiệp",
+  DOANH_NGHIEP: "Doanh nghiệp",
+  LLVT: "LLVT",
+};
+
+export const KIND_VI: Record<string, string> = { phuong: "Phường", xa: "Xã", tccs: "TCCS", coQuan: "Cơ quan" };
+
+export const POLICY_VI: Record<ErrorPolicy, string> = {
+  dropErroneousRows: "bỏ các dòng có lỗi, lấy phần còn lại",
+  takeMarked: "lấy cả dòng có lỗi và đánh dấu",
+  dropFile: "bỏ cả tệp có lỗi",
+};
+
+export const LOG_KIND_VI: Record<LogEntry["kind"], string> = {
+  run: "Lần tổng hợp",
+  "file-taken": "Tệp được nhận",
+  "file-partly": "Tệp nhận một phần",
+  "file-left-out": "Tệp bị loại",
+  "file-refused": "Tệp không đọc được",
+  "row-left-out": "Dòng bị loại",
+  conflict: "Trùng số liệu",
+  warning: "Cảnh báo",
+};
+
+export function statusVi(e: CompletenessEntry): string {
+  if (!e.received) return "Chưa nhận";
+  if (e.status === "valid") return "Đã nhận, hợp lệ";
+  return e.taken ? "Đã nhận, có lỗi (lấy có đánh dấu)" : "Đã nhận, có lỗi (chưa lấy)";
+}

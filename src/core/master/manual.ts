@@ -1,0 +1,151 @@
+/**
+ * The master's `_meta` sheet and reading an existing master back: the hand-filled columns (by unit
+ * code, never by row position) and the log, so a re-run never overwrites what staff typed.
+ */
+import type { LocalizedText } from "../i18n";
+import { parseEnum } from "../normalize";
+import type { SheetModel } from "../sheet/model";
+import { columnLetter, columnNumber } from "../sheet/model";
+import type { SheetGrid, WorkbookGrids } from "../submission/types";
+import { getEnum } from "../templates/enums";
+import type { ManualColumns } from "../classify/types";
+import type { RawCell } from "../validate/types";
+import { LOG_KIND_VI, SHEETS } from "./labels";
+import type { LogEntry, ManualEntry } from "./types";
+import type { LevelCode } from "../rules/types";
+
+export const MANUAL_KEYS = ["deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"] as const;
+
+export interface MasterMeta {
+  period: number;
+  ruleSetId: string;
+  registerId: string;
+  generatedAt: string;
+  masterSheet: string;
+  firstDataRow: number;
+  lastDataRow: number;
+  /** Column letters of unitCode and the manual columns. */
+  columns: Record<string, string>;
+  logSheet: string;
+  logFirstRow: number;
+}
+
+export function writeMasterMeta(m: MasterMeta): SheetModel {
+  const rows: (string | number)[][] = [
+    ["key", "value"],
+    ["kind", "master"],
+    ["period", m.period],
+    ["ruleSetId", m.ruleSetId],
+    ["registerId", m.registerId],
+    ["generatedAt", m.generatedAt],
+    ["masterSheet", m.masterSheet],
+    ["firstDataRow", m.firstDataRow],
+    ["lastDataRow", m.lastDataRow],
+    ["logSheet", m.logSheet],
+    ["logFirstRow", m.logFirstRow],
+    ...Object.entries(m.columns).map(([k, v]) => [`column:${k}`, v]),
+  ];
+  return { name: SHEETS.meta, visibility: "veryHidden", blocks: [{ top: 1, left: 1, cells: rows }], styles: [], merges: [], columnWidths: [24, 40], validations: [], protect: true };
+}
+
+function text(c: RawCell): string {
+  if (c === null || c === undefined) return "";
+  if (c instanceof Date) return c.toISOString();
+  if (typeof c === "object") return "percentFraction" in c ? String(c.percentFraction) : "";
+  return String(c).normalize("NFC").trim();
+}
+
+export interface ManualRead {
+  /** True when the workbook is a master made by this product. */
+  isMaster: boolean;
+  period: number | null;
+  manual: ManualColumns;
+  log: LogEntry[];
+  issues: LocalizedText[];
+}
+
+const LOG_KIND_BY_VI = new Map(Object.entries(LOG_KIND_VI).map(([k, v]) => [v, k as LogEntry["kind"]]));
+
+function readLevel(raw: RawCell, where: string, issues: LocalizedText[]): { code: LevelCode | null; raw?: string } {
+  const t = text(raw);
+  if (!t) return { code: null };
+  const p = parseEnum(raw, getEnum("level4"));
+  if (p.ok && p.value !== null) return { code: p.value as LevelCode };
+  issues.push({
+    vi: `${where}: "${t}" không phải mức xếp loại (HTXSNV, HTTNV, HTNV, KHTNV); giữ nguyên nội dung nhưng không dùng để tính chỉ tiêu. Hãy chọn một mức trong danh sách.`,
+    en: `${where}: "${t}" is not a level; kept as typed but not counted. Choose a level from the list.`,
+  });
+  return { code: null, raw: t };
+}
+
+/** Reads the hand-filled columns and the log of an existing master workbook. */
+export function readManualColumns(grids: WorkbookGrids): ManualRead {
+  const out: ManualRead = { isMaster: false, period: null, manual: {}, log: [], issues: [] };
+  const metaGrid = grids.sheets.find((s) => s.name === SHEETS.meta);
+  const kv = new Map<string, string>();
+  for (const row of metaGrid?.rows ?? []) {
+    const k = text(row?.[0]);
+    if (k) kv.set(k, text(row?.[1]));
+  }
+  if (kv.get("kind") !== "master") {
+    if (grids.sheets.length) {
+      out.issues.push({
+        vi: `Tệp ${grids.source} không phải bảng tổng hợp do XếpLoại tạo (thiếu trang _meta loại "master"); không đọc được các cột nhập tay.`,
+        en: `${grids.source} is not a master made by XếpLoại; its hand-filled columns cannot be read.`,
+      });
+    }
+    return out;
+  }
+  out.isMaster = true;
+  const period = Number(kv.get("period"));
+  out.period = Number.isInteger(period) ? period : null;
+  const sheet = grids.sheets.find((s) => s.name === (kv.get("masterSheet") || SHEETS.master));
+  const first = Number(kv.get("firstDataRow"));
+  const col = (k: string) => {
+    const l = kv.get(`column:${k}`);
+    return l ? columnNumber(l) - 1 : -1;
+  };
+  if (sheet && Number.isInteger(first) && first > 0 && col("unitCode") >= 0) {
+    readRows(sheet, first, col, out);
+  } else {
+    out.issues.push({ vi: `Bảng tổng hợp ${grids.source} thiếu trang "${SHEETS.master}" hoặc thông tin vị trí cột; không đọc được các cột nhập tay.`, en: `The master lacks its sheet or column positions; hand-filled columns not read.` });
+  }
+  const logSheet = grids.sheets.find((s) => s.name === (kv.get("logSheet") || SHEETS.log));
+  const logFirst = Number(kv.get("logFirstRow"));
+  if (logSheet && Number.isInteger(logFirst) && logFirst > 0) {
+    for (const row of logSheet.rows.slice(logFirst - 1)) {
+      const at = text(row?.[0]);
+      const kindCode = text(row?.[4]);
+      const detail = text(row?.[3]);
+      if (!at && !detail) continue;
+      const kind = (Object.keys(LOG_KIND_VI) as LogEntry["kind"][]).includes(kindCode as LogEntry["kind"])
+        ? (kindCode as LogEntry["kind"])
+        : LOG_KIND_BY_VI.get(text(row?.[1])) ?? "warning";
+      out.log.push({ at, kind, file: text(row?.[2]), detail });
+    }
+  }
+  return out;
+}
+
+function readRows(sheet: SheetGrid, first: number, col: (k: string) => number, out: ManualRead) {
+  const cCode = col("unitCode");
+  for (let i = first - 1; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i] ?? [];
+    const code = text(row[cCode]);
+    if (!code || !/^[a-z0-9-]+$/.test(code)) continue;
+    const cell = (k: string) => (col(k) >= 0 ? row[col(k)] : null);
+    const where = (k: string) => `Bảng tổng hợp, ô ${columnLetter(col(k) + 1)}${i + 1} (${code})`;
+    const de = readLevel(cell("deXuatBtc"), where("deXuatBtc"), out.issues);
+    const qd = readLevel(cell("quyetDinhBtv"), where("quyetDinhBtv"), out.issues);
+    const entry: ManualEntry = {
+      deXuatBtc: de.code,
+      quyetDinhBtv: qd.code,
+      lyDoVuotTran: text(cell("lyDoVuotTran")) || null,
+      ghiChu: text(cell("ghiChu")) || null,
+    };
+    if (de.raw) entry.rawDeXuatBtc = de.raw;
+    if (qd.raw) entry.rawQuyetDinhBtv = qd.raw;
+    const empty = !entry.deXuatBtc && !entry.quyetDinhBtv && !entry.lyDoVuotTran && !entry.ghiChu && !de.raw && !qd.raw;
+    if (!empty) out.manual[code] = entry;
+  }
+}

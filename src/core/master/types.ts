@@ -1,0 +1,22 @@
+/** Inputs and records of the master workbook. */
+import type { LevelCode } from "../rules/types";
+
+/** One line of the "Nhật ký" sheet; kept across runs. */
+export interface LogEntry {
+  /** ISO time of the consolidation run ("" when unknown). */
+  at: string;
+  kind: "run" | "file-taken" | "file-partly" | "file-left-out" | "file-refused" | "row-left-out" | "conflict" | "warning";
+  file: string;
+  detail: string;
+}
+
+/** Hand-filled columns of the master, by unit code. */
+export interface ManualEntry {
+  deXuatBtc: LevelCode | null;
+  quyetDinhBtv: LevelCode | null;
+  lyDoVuotTran: string | null;
+  ghiChu: string | null;
+  /** Text typed in a level column that is not a level: written back as is, never lost. */
+  rawDeXuatBtc?: string;
+  rawQuyetDinhBtv?: string;
+}

@@ -1,0 +1,1 @@
+export { applyPrintLayout, shiftRows, dateLine, headerSplit, DEFAULT_MARGINS, type Margins, type PrintOptions, type PrintSpec } from "./layout";

@@ -1,0 +1,151 @@
+/**
+ * Classification rule sets as DATA: a JSON-able object validated by zod. A later period ships a new
+ * rule set (another file), not new code (brief §5). The engine in ../classify interprets it.
+ */
+import { z } from "zod";
+
+const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+
+/** Level codes of the four-level scale (enum "level4"); the engine compares them by rank. */
+export const levelCode = z.enum(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]);
+export type LevelCode = z.infer<typeof levelCode>;
+
+/** Where a rule reads its data: a template, joined to the TCCS by its own code or its locality. */
+const dataRef = z.object({
+  templateId: z.string().min(1),
+  joinBy: z.enum(["unitCode", "localityCode"]),
+});
+export type DataRef = z.infer<typeof dataRef>;
+
+/**
+ * The tests a cap can run on the joined row. Each produces a reason text with the numbers used.
+ * - ratioBelow / ratioAbove: Σnumerator / denominator compared with `threshold` (a fraction: 0.8);
+ *   skipped (not triggered) when the denominator is 0.
+ * - anyPositive: one of the keys is > 0.
+ * - anyFalse: one of the boolean keys is false or empty (an unticked checkbox).
+ * - anyTrue: one of the boolean keys is true.
+ * - anyLevelBelow: one of the filled level columns ranks below `level`.
+ */
+export const capTest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ratioBelow"), numerator: z.array(z.string()).min(1), denominator: z.string(), threshold: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal("ratioAbove"), numerator: z.array(z.string()).min(1), denominator: z.string(), threshold: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal("anyPositive"), keys: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal("anyFalse"), keys: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal("anyTrue"), keys: z.array(z.string()).min(1) }),
+  z.object({ kind: z.literal("anyLevelBelow"), keys: z.array(z.string()).min(1), level: levelCode }),
+]);
+export type CapTest = z.infer<typeof capTest>;
+
+export const capRule = z.object({
+  id: z.string().min(1),
+  name: localized,
+  /** Legal source, e.g. "HD 21-HD/BTCTW, II.B.1.3". */
+  source: z.string().min(1),
+  /** V = a cited source confirms it; M = widely held, unconfirmed; P = product proposal. */
+  confidence: z.enum(["V", "M", "P"]),
+  /** Restricts the cap to some TCCS (by loại hình and/or by form: Đảng bộ cơ sở / Chi bộ cơ sở). */
+  appliesTo: z
+    .object({
+      loaiHinh: z.array(z.enum(["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"])).optional(),
+      tccsForm: z.array(z.enum(["dangBo", "chiBo"])).optional(),
+    })
+    .optional(),
+  data: dataRef,
+  /** The cap triggers when ANY test triggers. */
+  triggers: z.array(capTest).min(1),
+  /** Highest level the system may suggest when the cap triggers. */
+  maxLevel: levelCode,
+  /**
+   * When the data is missing: "cap" applies maxLevel anyway (a condition for a higher level cannot
+   * be proven), "note" only records that the data is missing. Never silently assumed.
+   */
+  whenMissing: z.enum(["cap", "note"]),
+  /** Sentence prefixed to the numbers, e.g. "Đảng bộ có tổ chức đảng trực thuộc chưa đạt yêu cầu". */
+  reason: localized,
+});
+export type CapRule = z.infer<typeof capRule>;
+
+const condition = z.object({
+  key: z.string(),
+  op: z.enum(["eq", "ne", "gte", "lte", "gt", "lt", "true", "false", "filled"]),
+  value: z.union([z.number(), z.string(), z.boolean()]).optional(),
+  label: localized,
+});
+export type BandCondition = z.infer<typeof condition>;
+
+/** How the starting level is found before caps apply. */
+export const method = z.discriminatedUnion("kind", [
+  /** HD 21 (2019): start from the organisation's self-rating, capped by the rules. */
+  z.object({ kind: z.literal("selfRatingCapped"), start: z.object({ templateId: z.string(), key: z.string() }) }),
+  /**
+   * QĐ 366 (2025): a score on a 100-point scale gives the level by bands (highest first); a band's
+   * conditions must all hold, otherwise the next band is tried.
+   */
+  z.object({
+    kind: z.literal("scoreBands"),
+    score: z.object({ templateId: z.string(), key: z.string() }),
+    bands: z.array(z.object({ level: levelCode, min: z.number(), conditions: z.array(condition).default([]) })).min(1),
+    fallback: levelCode,
+  }),
+]);
+export type Method = z.infer<typeof method>;
+
+export const quotaSettings = z.object({
+  /** allowed = floor(ratio × base). */
+  ratio: z.number().min(0).max(1),
+  /** Literal reading: the base counts HTTNV only; the other reading counts HTTNV and HTXSNV. */
+  quotaBase: z.enum(["HTTNV_only", "HTTNV_or_higher"]),
+  source: z.string(),
+  /** Organisations: one group per loại hình (or one group for all). */
+  organisations: z.object({ groupBy: z.enum(["loaiHinh", "all"]) }),
+  /** Members: one group per TCCS, counts from the TCCS report. */
+  members: z.object({
+    groupBy: z.literal("tccs"),
+    templateId: z.string(),
+    topKey: z.string(),
+    baseKey: z.string(),
+  }),
+});
+export type QuotaSettings = z.infer<typeof quotaSettings>;
+
+export const leaderRules = z.object({
+  templateId: z.string(),
+  /** A civil servant cannot be rated above `maxUnless` unless their civil-servant level is the top one. */
+  civilServant: z
+    .object({ key: z.string(), requiredLevel: z.string(), maxUnless: levelCode, source: z.string() })
+    .nullable(),
+  /** Warn when a leader is rated above the TCCS of the unit they head. */
+  aboveUnitWarning: z.object({ source: z.string() }).nullable(),
+});
+export type LeaderRules = z.infer<typeof leaderRules>;
+
+export const crossChecks = z.object({
+  /** NTM criterion 11 (hộ nghèo) marked "Đạt" while the poverty rate is above the threshold. */
+  tc11Poverty: z
+    .object({
+      ntmTemplateId: z.string(),
+      criterionKey: z.string(),
+      povertyTemplateId: z.string(),
+      poorKey: z.string(),
+      totalKey: z.string(),
+      /** Percent points: 5 means 5 %. */
+      maxRatePercent: z.number().min(0).max(100),
+      source: z.string(),
+    })
+    .nullable(),
+});
+export type CrossChecks = z.infer<typeof crossChecks>;
+
+export const ruleSetSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9-]+$/),
+  name: localized,
+  source: z.string().min(1),
+  /** First period the rule set is meant for. */
+  validFrom: z.number().int(),
+  method,
+  caps: z.array(capRule),
+  quota: quotaSettings,
+  leaders: leaderRules,
+  crossChecks,
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;

@@ -18,18 +18,34 @@ export function cellText(c: RawCell): string {
   return "";
 }
 
+const keyCache = new Map<string, string>();
+
 /** Comparison key of a header: canonical Vietnamese without punctuation or spaces. */
 export function headerKey(s: string): string {
-  return canonicalVietnamese(s).replace(/[^\p{L}\p{N}%]+/gu, "");
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = canonicalVietnamese(s).replace(/[^\p{L}\p{N}%]+/gu, "");
+    if (keyCache.size < 50_000) keyCache.set(s, k);
+  }
+  return k;
 }
 
-function colKeys(col: ColumnSpec): Set<string> {
-  return new Set([headerKey(col.header.vi), headerKey(col.header.en)].filter((k) => k !== ""));
+const colKeyCache = new WeakMap<ColumnSpec, { keys: Set<string>; groups: Set<string> }>();
+
+function keysOf(col: ColumnSpec): { keys: Set<string>; groups: Set<string> } {
+  let k = colKeyCache.get(col);
+  if (!k) {
+    k = {
+      keys: new Set([headerKey(col.header.vi), headerKey(col.header.en)].filter((x) => x !== "")),
+      groups: new Set(col.group ? [headerKey(col.group.vi), headerKey(col.group.en)] : []),
+    };
+    colKeyCache.set(col, k);
+  }
+  return k;
 }
 
-function groupKeys(col: ColumnSpec): Set<string> {
-  return new Set(col.group ? [headerKey(col.group.vi), headerKey(col.group.en)] : []);
-}
+const colKeys = (col: ColumnSpec) => keysOf(col).keys;
+const groupKeys = (col: ColumnSpec) => keysOf(col).groups;
 
 export interface HeaderMatch {
   spec: TemplateSpec;

@@ -7,6 +7,7 @@
  */
 import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese, normalizeText } from "../normalize";
+import { computedKeys } from "../templates/catalog";
 import { identityKeys } from "../templates/common";
 import { inputColumns, parseCell, rowSchema, type RowIssueParams } from "../templates/schema";
 import type { ColumnSpec, RowSet, TemplateSpec } from "../templates/spec";
@@ -223,6 +224,10 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
     }
     if (unit) Object.assign(values, identityValues(spec, unit, cells));
     values = computeRow(spec, values);
+    // A computed column fed by a bad cell is not trustworthy either: rules reading it are skipped.
+    for (const col of spec.columns) {
+      if (col.computed && computedKeys(col).some((k) => badKeys.has(k))) badKeys.add(col.key);
+    }
 
     for (const hit of checkRowRules(spec, values, badKeys)) {
       const detail = fillRule(spec, hit.rule.message, values, hit.params);

@@ -163,3 +163,11 @@ describe("headers in messages", () => {
     expect(res.issues[0]!.message.vi).toMatch(/^Ô L7 \(Đảng viên: HTXSNV – Đảng bộ phường Phú Bài\): "mười" không phải là số/);
   });
 });
+
+describe("no cascades through computed columns", () => {
+  it("a bad criterion does not also trigger the 'recognised with fewer than 19' warning", () => {
+    const spec = requireTemplate("kinh-te-ntm");
+    const res = validate(spec, withPatch(spec, 0, { tc05: "đạt chuẩn?" }), ctx);
+    expect(res.issues.map((i) => i.rule)).toEqual(["enum"]);
+  });
+});

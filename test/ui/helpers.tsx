@@ -13,7 +13,7 @@ import type { CellChange, WorkbookPort } from "../../src/ports/workbook-port";
 import { CATALOG } from "../../src/core/templates/catalog";
 import { defaultRegister } from "../../src/core/units";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
-import type { WorkbookModel } from "../../src/core/sheet/model";
+import type { PrintLayout, WorkbookModel } from "../../src/core/sheet/model";
 
 export type MockPort = { [K in keyof WorkbookPort]: jest.Mock } & {
   /** Fires the handler registered with onUserChange, as a user edit would. */
@@ -56,6 +56,15 @@ export function modelFor(name: string): WorkbookModel {
   };
 }
 
+export const TEST_LAYOUT: PrintLayout = {
+  paperSize: "A4",
+  orientation: "landscape",
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
+  centerHorizontally: true,
+};
+
 export function testServices(overrides: Partial<PaneServices> = {}): PaneServices {
   const xlsx: XlsxTools = {
     read: jest.fn(async () => ({ ok: false as const, refused: { file: "?", reason: "not-xlsx", message: { vi: "không đọc được", en: "unreadable" } } })),
@@ -71,22 +80,10 @@ export function testServices(overrides: Partial<PaneServices> = {}): PaneService
     loadXlsx: jest.fn(async () => xlsx),
     consolidate: jest.fn(() => ({ view: { taken: [], refused: [], conflicts: [], missing: [], issueCount: 0 }, result: null })),
     buildMaster: jest.fn(() => modelFor("Tổng hợp")),
-    masterSheetNames: () => ["Tổng hợp", "Tổng hợp kết quả"],
-    printTargets: jest.fn((_settings, names: string[]) =>
-      names
-        .filter((n) => n === "Tổng hợp" || n === "Tổng hợp kết quả")
-        .map((sheet) => ({
-          sheet,
-          layout: {
-            paperSize: "A4" as const,
-            orientation: "landscape" as const,
-            fitToWidth: 1,
-            fitToHeight: 0,
-            margins: { top: 20, bottom: 20, left: 30, right: 15, header: 8, footer: 8 },
-            centerHorizontally: true,
-          },
-        }))
-    ),
+    masterSheetNames: () => ["Tổng hợp", "_meta"],
+    printableSheets: () => ["Tổng hợp", "Chỉ tiêu & tổng hợp"],
+    printTargets: jest.fn((model: WorkbookModel) => model.sheets.map((s) => ({ sheet: s.name, layout: TEST_LAYOUT }))),
+    pageSetupFor: jest.fn(() => TEST_LAYOUT),
     download: jest.fn(),
     ...overrides,
   };

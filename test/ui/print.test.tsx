@@ -1,27 +1,52 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { mockPort, renderPane, testServices } from "./helpers";
+import type { FileStatus } from "../../src/taskpane/state/pane-controller";
+import { TEST_LAYOUT, mockPort, modelFor, renderPane, testServices } from "./helpers";
 
 describe("In", () => {
-  it("shows the settings in Vietnamese and applies the print layout to the master sheets", async () => {
+  it("without a consolidation in this session: page setup on the master sheets found in the workbook", async () => {
     const port = mockPort();
-    port.sheetNames.mockResolvedValue(["Sheet1", "Tổng hợp", "Tổng hợp kết quả"]);
+    port.sheetNames.mockResolvedValue(["Sheet1", "Tổng hợp", "Chỉ tiêu & tổng hợp"]);
+    port.readGrids.mockResolvedValue({
+      source: "Sổ làm việc hiện tại",
+      sheets: [
+        { name: "Tổng hợp", visibility: "visible", rows: [["a"]] },
+        { name: "Chỉ tiêu & tổng hợp", visibility: "visible", rows: [["b"]] },
+      ],
+    });
     const services = testServices();
     renderPane({ port, services, initialPart: "print" });
 
     expect((screen.getByRole("textbox", { name: /Cơ quan ban hành/ }) as HTMLInputElement).value).toBe("THỊ ỦY HƯƠNG THỦY");
     expect(screen.getByText(/nhấn Ctrl\+P trong Excel để in/)).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), { target: { value: "Lê Văn A" } });
-    fireEvent.change(screen.getByRole("textbox", { name: /Địa danh/ }), { target: { value: "Huế" } });
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
 
-    await screen.findByText(/Đã áp dụng bố cục in cho: “Tổng hợp”, “Tổng hợp kết quả”. Nhấn Ctrl\+P/);
-    expect(port.applyPrintLayout).toHaveBeenCalledTimes(2);
-    expect(port.applyPrintLayout.mock.calls.map((c) => c[0])).toEqual(["Tổng hợp", "Tổng hợp kết quả"]);
-    expect(port.applyPrintLayout.mock.calls[0][1]).toMatchObject({ paperSize: "A4", orientation: "landscape" });
-    const settings = (services.printTargets as jest.Mock).mock.calls[0][0];
-    expect(settings.signer.name).toBe("Lê Văn A");
-    expect(settings.place).toBe("Huế");
+    await screen.findByText(/Đã áp dụng bố cục in cho: “Tổng hợp”, “Chỉ tiêu & tổng hợp”. Nhấn Ctrl\+P/);
+    expect(port.readGrids).toHaveBeenCalledWith({ sheets: ["Tổng hợp", "Chỉ tiêu & tổng hợp"] });
+    expect(port.applyPrintLayout.mock.calls).toEqual([
+      ["Tổng hợp", TEST_LAYOUT],
+      ["Chỉ tiêu & tổng hợp", TEST_LAYOUT],
+    ]);
+    expect((services.pageSetupFor as jest.Mock).mock.calls[0][0].signer.name).toBe("Lê Văn A");
+    expect(port.writeModel).not.toHaveBeenCalled();
+  });
+
+  it("after consolidating: rewrites the master with the new settings, then applies its print layouts", async () => {
+    const port = mockPort();
+    const buildMaster = jest.fn(() => modelFor("Tổng hợp"));
+    const services = testServices({ buildMaster });
+    const { controller } = renderPane({ port, services, initialPart: "print" });
+    const file: FileStatus = { name: "a.xlsx", state: "taken", submissions: [{} as never] };
+    controller.consolidate([file], services.defaultSettings());
+
+    fireEvent.change(screen.getByRole("textbox", { name: /Địa danh/ }), { target: { value: "Huế" } });
+    fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
+    await screen.findByText(/Đã áp dụng bố cục in cho: “Tổng hợp”/);
+    expect(buildMaster).toHaveBeenCalledTimes(1);
+    expect((buildMaster.mock.calls[0] as unknown[])[2]).toMatchObject({ place: "Huế" });
+    expect(port.writeModel).toHaveBeenCalledTimes(1);
+    expect(port.applyPrintLayout).toHaveBeenCalledWith("Tổng hợp", TEST_LAYOUT);
   });
 
   it("says to consolidate first when the workbook has no master", async () => {

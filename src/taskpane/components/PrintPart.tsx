@@ -63,10 +63,18 @@ export function PrintPart({ controller, settings, onSettingsChange }: PrintPartP
         (s, f) => setField(s, f.field, getField(s, f.field).trim().normalize("NFC")),
         settings
       );
-      const sheets = (await controller.applyPrint(normalised)).map((s) => `“${s}”`).join(", ");
+      const done = await controller.applyPrint(normalised);
+      const sheets = done.sheets.map((s) => `“${s}”`).join(", ");
+      // Without a consolidation in this session the heading and signature cells stay as written.
+      const note = done.rewritten
+        ? { vi: "", en: "" }
+        : {
+            vi: " Phần tiêu đề và chữ ký giữ như lần ghi trước; hãy tổng hợp và ghi lại bảng tổng hợp để cập nhật.",
+            en: " Heading and signature stay as last written; consolidate and write the master again to update them.",
+          };
       return {
-        vi: `Đã áp dụng bố cục in cho: ${sheets}. Nhấn Ctrl+P trong Excel để in.`,
-        en: `Applied the print layout to: ${sheets}. Press Ctrl+P in Excel to print.`,
+        vi: `Đã áp dụng bố cục in cho: ${sheets}. Nhấn Ctrl+P trong Excel để in.${note.vi}`,
+        en: `Applied the print layout to: ${sheets}. Press Ctrl+P in Excel to print.${note.en}`,
       };
     });
 

@@ -1,12 +1,66 @@
-/** Master workbook and print layout services (core/master and core/print). */
-import { PaneError } from "./pane-controller";
+/**
+ * The master workbook and its print layout, from core/classify, core/master and core/print.
+ * The master keeps the hand-filled columns (proposed/decided levels, reasons) and the log of an
+ * earlier master in the open workbook: they are read back before it is rewritten.
+ */
+import { classifyAll } from "../../core/classify";
+import type { Consolidation } from "../../core/consolidate";
+import { MASTER_SHEETS, buildMasterWorkbook, readManualColumns } from "../../core/master";
+import { DEFAULT_MARGINS } from "../../core/print";
+import { HD21_2019, getRuleSet } from "../../core/rules";
+import type { PrintLayout } from "../../core/sheet/model";
+import type { PeriodSettings } from "../../core/settings/types";
+import type { SheetGrid } from "../../core/submission/types";
+import { CATALOG } from "../../core/templates/catalog";
 import type { PaneServices } from "./services";
 
-type MasterServices = Pick<PaneServices, "buildMaster" | "masterSheetNames" | "printTargets">;
+type MasterServices = Pick<PaneServices, "buildMaster" | "masterSheetNames" | "printableSheets" | "printTargets" | "pageSetupFor">;
+
+/** The sheets the print part lays out: the master, the leaders, the summary report, the submission status. */
+const PRINTABLE: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.leaders, MASTER_SHEETS.summary, MASTER_SHEETS.status];
+/** Sheets read back before rewriting: the hand-filled columns live in the master, the log in its own sheet, both indexed by _meta. */
+const READ_BACK: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.log, MASTER_SHEETS.meta];
 
 export function masterServices(): MasterServices {
-  const pending = (): never => {
-    throw new PaneError({ vi: "Chưa có bảng tổng hợp trong phiên bản này.", en: "The master is not available in this build." });
+  return {
+    buildMaster(consolidated, existing, settings, register) {
+      const consolidation = consolidated.result as Consolidation;
+      const ruleSet = getRuleSet(settings.ruleSetId) ?? HD21_2019;
+      const previous = existing ? readManualColumns(existing) : null;
+      const manual = previous?.isMaster ? previous.manual : undefined;
+      const { classification, quota } = classifyAll(consolidation, { register, ruleSet, catalog: CATALOG, manual });
+      return buildMasterWorkbook({
+        consolidation,
+        classification,
+        quota,
+        settings,
+        register,
+        catalog: CATALOG,
+        manual,
+        log: previous?.isMaster ? previous.log : undefined,
+        ruleSet,
+      });
+    },
+    masterSheetNames: () => READ_BACK,
+    printableSheets: () => PRINTABLE,
+    printTargets: (model) =>
+      model.sheets
+        .filter((s) => PRINTABLE.includes(s.name) && s.print)
+        .map((s) => ({ sheet: s.name, layout: s.print as PrintLayout })),
+    pageSetupFor: (settings: PeriodSettings, grid: SheetGrid): PrintLayout => {
+      const rows = grid.rows.length;
+      const cols = Math.max(1, ...grid.rows.map((r) => r.length));
+      const margins = settings.printMargins ?? DEFAULT_MARGINS;
+      return {
+        paperSize: "A4",
+        orientation: grid.name === MASTER_SHEETS.summary ? "portrait" : "landscape",
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printArea: { top: 1, left: 1, bottom: Math.max(1, rows), right: cols },
+        margins: { ...margins, header: 10, footer: 8 },
+        centerHorizontally: true,
+        footer: "&CTrang &P/&N",
+      };
+    },
   };
-  return { buildMaster: pending, masterSheetNames: () => [], printTargets: () => [] };
 }

@@ -10,7 +10,7 @@ import type { Severity, TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 import type { ValidationIssue } from "../../core/validate/types";
 import type { CellChange, RequirementCheck, WorkbookPort, WriteReport } from "../../ports/workbook-port";
-import type { Consolidated, PaneServices } from "./services";
+import type { Consolidated, PaneServices, PrintTarget } from "./services";
 
 /** An error with a message people can read, in both languages. */
 export class PaneError extends Error {
@@ -155,7 +155,6 @@ export class PaneController {
   private readonly debounceMs: number;
   private registerCache: UnitRegister | null = null;
   private lastConsolidated: Consolidated | null = null;
-  private lastSettings: PeriodSettings | null = null;
 
   constructor(
     readonly port: WorkbookPort,
@@ -375,20 +374,22 @@ export class PaneController {
     }
     const consolidated = this.services.consolidate(submissions, refused, settings, this.register);
     this.lastConsolidated = consolidated;
-    this.lastSettings = settings;
     return consolidated;
   }
 
   /** Writes the master sheets, keeping manual columns of an earlier master found in the workbook. */
   async writeMaster(consolidated: Consolidated, settings: PeriodSettings): Promise<WriteReport> {
+    return (await this.writeMasterModel(consolidated, settings)).report;
+  }
+
+  private async writeMasterModel(consolidated: Consolidated, settings: PeriodSettings) {
     const masterNames = this.services.masterSheetNames(settings);
     const present = (await this.port.sheetNames()).filter((n) => masterNames.includes(n));
     const existing: WorkbookGrids | null = present.length ? await this.port.readGrids({ sheets: present }) : null;
     const model = this.services.buildMaster(consolidated, existing, settings, this.register);
     const report = await this.port.writeModel(model, { replaceExisting: true, activate: model.sheets[0]?.name });
     this.lastConsolidated = consolidated;
-    this.lastSettings = settings;
-    return report;
+    return { model, report };
   }
 
   get consolidated(): Consolidated | null {
@@ -399,17 +400,27 @@ export class PaneController {
 
   /**
    * Applies the print layout to the master and summary sheets. When this session consolidated,
-   * the master is first rewritten so the new settings (bodies, place, date, signer) appear in it.
+   * the master is rewritten first so the settings (bodies, place, date, signer) appear in its
+   * heading and signature block; otherwise the existing sheets get the page setup only.
    */
-  async applyPrint(settings: PeriodSettings): Promise<string[]> {
-    if (this.lastConsolidated && this.lastSettings && !sameSettings(this.lastSettings, settings)) {
-      await this.writeMaster(this.lastConsolidated, settings);
+  async applyPrint(settings: PeriodSettings): Promise<{ sheets: string[]; rewritten: boolean }> {
+    let targets: PrintTarget[];
+    const rewritten = this.lastConsolidated !== null;
+    if (this.lastConsolidated) {
+      const { model } = await this.writeMasterModel(this.lastConsolidated, settings);
+      targets = this.services.printTargets(model);
+    } else {
+      const printable = this.services.printableSheets();
+      const present = (await this.port.sheetNames()).filter((n) => printable.includes(n));
+      if (present.length === 0) throw new PaneError(NO_MASTER);
+      const grids = await this.port.readGrids({ sheets: present });
+      targets = grids.sheets
+        .filter((g) => present.includes(g.name))
+        .map((g) => ({ sheet: g.name, layout: this.services.pageSetupFor(settings, g) }));
     }
-    const names = await this.port.sheetNames();
-    const targets = this.services.printTargets(settings, names);
     if (targets.length === 0) throw new PaneError(NO_MASTER);
     for (const target of targets) await this.port.applyPrintLayout(target.sheet, target.layout);
-    return targets.map((t) => t.sheet);
+    return { sheets: targets.map((t) => t.sheet), rewritten };
   }
 }
 
@@ -425,10 +436,6 @@ const NO_MASTER: LocalizedText = {
 
 function refusedStatus(name: string, refused: RefusedFile): FileStatus {
   return { name, state: "refused", refused, message: refused.message, submissions: [] };
-}
-
-function sameSettings(a: PeriodSettings, b: PeriodSettings): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Reads a browser File (or Blob) as bytes; falls back to FileReader where Blob.arrayBuffer is missing. */

@@ -6,7 +6,7 @@
 import type { LocalizedText } from "../../core/i18n";
 import type { PrintLayout, WorkbookModel } from "../../core/sheet/model";
 import type { PeriodSettings } from "../../core/settings/types";
-import type { ReadOutcome, RefusedFile, Submission, WorkbookGrids } from "../../core/submission/types";
+import type { ReadOutcome, RefusedFile, SheetGrid, Submission, WorkbookGrids } from "../../core/submission/types";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 
@@ -54,8 +54,12 @@ export interface PaneServices {
   buildMaster(consolidated: Consolidated, existing: WorkbookGrids | null, settings: PeriodSettings, register: UnitRegister): WorkbookModel;
   /** Names of the sheets buildMaster writes (to read back an existing master, and to print). */
   masterSheetNames(settings: PeriodSettings): string[];
-  /** Print layouts for the master/summary sheets that exist among `sheetNames`. */
-  printTargets(settings: PeriodSettings, sheetNames: string[]): PrintTarget[];
+  /** Sheets of the master that get a print layout (master, leaders, summary, status). */
+  printableSheets(): string[];
+  /** The print layouts a freshly built master model carries, for its printable sheets. */
+  printTargets(model: WorkbookModel): PrintTarget[];
+  /** A page setup for an existing printable sheet when there is no model (read from the workbook). */
+  pageSetupFor(settings: PeriodSettings, grid: SheetGrid): PrintLayout;
   /** Hands bytes to the user as a download (browser only). */
   download(fileName: string, bytes: Uint8Array): void;
 }

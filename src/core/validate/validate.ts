@@ -193,7 +193,7 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
       });
       const values: Record<string, Value> = {};
       for (const c of spec.columns) values[c.key] = null;
-      if (unit) Object.assign(values, identityValues(spec, unit, cells));
+      if (unit) Object.assign(values, identityValues(spec, unit));
       rows.push({ rowNumber: r, unitCode: code, values: computeRow(spec, values) });
       continue;
     }
@@ -222,7 +222,7 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
         values[col.key] = one.ok ? one.value : null;
       }
     }
-    if (unit) Object.assign(values, identityValues(spec, unit, cells));
+    if (unit) Object.assign(values, identityValues(spec, unit));
     values = computeRow(spec, values);
     // A computed column fed by a bad cell is not trustworthy either: rules reading it are skipped.
     for (const col of spec.columns) {
@@ -262,9 +262,8 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
 }
 
 /** Identity values come from the register, never from the file. */
-function identityValues(spec: TemplateSpec, unit: Unit, cells: Record<string, RawCell>): Record<string, Value> {
+function identityValues(spec: TemplateSpec, unit: Unit): Record<string, Value> {
   if (spec.rowSet === "PEOPLE") return { unitCode: unit.code };
-  void cells;
   return { unitName: unit.name, unitCode: unit.code, unitType: unit.kind };
 }
 

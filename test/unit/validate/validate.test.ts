@@ -176,3 +176,21 @@ describe("each rule of each template", () => {
     expect(res.issues.map((i) => i.rule)).toEqual(["int"]);
   });
 });
+
+describe("odd raw values never crash and never become silent zeros", () => {
+  const ODD: RawCell[] = [new Date(Date.UTC(2019, 11, 20)), true, { error: "#N/A" }, { percentFraction: 0.5 }, NaN, Infinity, "—", "1,2,3", -0];
+  it.each(CATALOG.map((s) => [s.id, s] as const))("%s", (_id, spec) => {
+    for (const col of dataColumns(spec)) {
+      for (const raw of ODD) {
+        const res = validate(spec, withPatch(spec, 0, { [col.key]: raw }), ctx);
+        for (const iss of res.issues) expect(iss.message.vi).toBe(iss.message.vi.normalize("NFC"));
+        const v = res.rows[0]!.values[col.key];
+        const CELL_RULES = ["int", "number", "percent", "year", "boolean", "enum", "text", "excelError", "ambiguous", "min", "max", "required"];
+        const flagged = res.issues.some((i) => i.column === col.key && CELL_RULES.includes(i.rule));
+        // Either refused (and null), or accepted as a real reading of the raw value.
+        if (flagged) expect(v).toBeNull();
+        else if (v === 0) expect(raw === -0 || raw === 0).toBe(true);
+      }
+    }
+  });
+});

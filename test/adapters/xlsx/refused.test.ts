@@ -15,24 +15,27 @@ async function readFile(name: string, bytes: Uint8Array): Promise<XlsxReadResult
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
   const { reader } = await loadXlsx();
-  return reader.read(new Uint8Array(readFileSync(file)), name);
+  return reader.read(new Uint8Array(readFileSync(file) as never), name);
 }
 
-function utf16(s: string): Buffer {
-  return Buffer.from(s, "utf16le");
+function utf16(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, "utf16le") as never);
 }
 
 /** An OLE2 compound file: header signature, then a directory sector naming the streams. */
-function ole2(streams: string[]): Buffer {
-  const header = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
-  header.writeUInt16LE(0x003e, 24);
-  header.writeUInt16LE(0x0003, 26);
-  header.writeUInt16LE(0xfffe, 28);
-  const dirSector = Buffer.alloc(512);
-  ["Root Entry", ...streams].forEach((name, i) => utf16(name).copy(dirSector, i * 128));
-  return Buffer.concat([header, dirSector, Buffer.alloc(1024)]);
+function ole2(streams: string[]): Uint8Array {
+  const out = new Uint8Array(2048);
+  out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+  const view = new DataView(out.buffer);
+  view.setUint16(24, 0x003e, true); // minor version
+  view.setUint16(26, 0x0003, true); // major version 3
+  view.setUint16(28, 0xfffe, true); // little-endian byte order mark
+  // Directory sector (sector 0 starts at byte 512): 128-byte entries, names in UTF-16LE.
+  ["Root Entry", ...streams].forEach((name, i) => out.set(utf16(name), 512 + i * 128));
+  return out;
 }
+
+const text = (s: string) => new TextEncoder().encode(s);
 
 async function templateBytes(): Promise<Uint8Array> {
   const { writer } = await loadXlsx();
@@ -59,7 +62,7 @@ describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () =
   });
 
   test("a CSV renamed .xlsx", async () => {
-    const csv = Buffer.from("TT;Xã, phường;Dân số\n1;Phường Phú Bài;25000\n", "utf8");
+    const csv = text("TT;Xã, phường;Dân số\n1;Phường Phú Bài;25000\n");
     const r = refusal(await readFile("y-te.xlsx", csv));
     expect(r.reason).toBe("not-xlsx");
     expect(r.message.vi).toContain("CSV");
@@ -79,15 +82,15 @@ describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () =
   });
 
   test("a zip that is not a workbook", async () => {
-    const r = refusal(await readFile("tai-lieu.xlsx", makeZip([{ name: "word/document.xml", data: Buffer.from("<w/>") }])));
+    const r = refusal(await readFile("tai-lieu.xlsx", makeZip([{ name: "word/document.xml", data: text("<w/>") }])));
     expect(r.reason).toBe("not-xlsx");
   });
 
   test("a zip bomb: 24 MB of zeros deflated to a few kB is refused before decompression", async () => {
     const bomb = makeZip([
-      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
-      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
-      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(24 * 1024 * 1024) },
+      { name: "[Content_Types].xml", data: text("<Types/>") },
+      { name: "xl/workbook.xml", data: text("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(24 * 1024 * 1024) },
     ]);
     expect(bomb.length).toBeLessThan(200_000);
     const r = refusal(await readFile("bomb.xlsx", bomb));
@@ -97,16 +100,16 @@ describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () =
 
   test("a zip declaring a huge uncompressed size is refused", async () => {
     const liar = makeZip([
-      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
-      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>"), declaredSize: 3_000_000_000 },
+      { name: "[Content_Types].xml", data: text("<Types/>") },
+      { name: "xl/workbook.xml", data: text("<workbook/>"), declaredSize: 3_000_000_000 },
     ]);
     expect(refusal(await readFile("liar.xlsx", liar)).reason).toBe("too-large");
   });
 
   test("a damaged workbook that passes the byte checks is refused as corrupt, not a crash", async () => {
     const broken = makeZip([
-      { name: "[Content_Types].xml", data: Buffer.from("<Types") },
-      { name: "xl/workbook.xml", data: Buffer.from("<<<not xml") },
+      { name: "[Content_Types].xml", data: text("<Types") },
+      { name: "xl/workbook.xml", data: text("<<<not xml") },
     ]);
     const r = await readFile("broken.xlsx", broken);
     expect(r.ok).toBe(false);

@@ -1,6 +1,12 @@
 /** Minimal zip writer/reader for tests: build hostile archives and inspect the XML we write. */
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
+/** @types/node 20.9 predates TypeScript's generic typed arrays: Buffer is used through this view. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const u8 = (b: any): Uint8Array => b as Uint8Array;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const concat = (list: any[]): Buffer => Buffer.concat(list as any);
+
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -19,18 +25,18 @@ export function crc32(buf: Uint8Array): number {
 
 export interface ZipEntry {
   name: string;
-  data: Buffer;
+  data: Uint8Array;
   /** Lie about the uncompressed size in the headers. */
   declaredSize?: number;
 }
 
-export function makeZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
+export function makeZip(entries: ZipEntry[]): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
-    const comp = deflateRawSync(e.data);
+    const comp = u8(deflateRawSync(e.data as never));
     const crc = crc32(e.data);
     const usize = e.declaredSize ?? e.data.length;
     const local = Buffer.alloc(30);
@@ -52,23 +58,23 @@ export function makeZip(entries: ZipEntry[]): Buffer {
     central.writeUInt32LE(usize >>> 0, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, comp);
-    centrals.push(central, name);
+    locals.push(u8(local), u8(name), comp);
+    centrals.push(u8(central), u8(name));
     offset += 30 + name.length + comp.length;
   }
-  const cd = Buffer.concat(centrals);
+  const cd = concat(centrals);
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
   eocd.writeUInt16LE(entries.length, 8);
   eocd.writeUInt16LE(entries.length, 10);
   eocd.writeUInt32LE(cd.length, 12);
   eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return u8(concat([...locals, cd, eocd]));
 }
 
 /** The entries of a zip (deflate or stored), by name. */
 export function unzip(bytes: Uint8Array): Map<string, string> {
-  const b = Buffer.from(bytes);
+  const b = Buffer.from(bytes as never);
   let eocd = b.length - 22;
   while (eocd >= 0 && b.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   const count = b.readUInt16LE(eocd + 10);
@@ -85,7 +91,7 @@ export function unzip(bytes: Uint8Array): Map<string, string> {
     const lname = b.readUInt16LE(local + 26);
     const lextra = b.readUInt16LE(local + 28);
     const data = b.subarray(local + 30 + lname + lextra, local + 30 + lname + lextra + csize);
-    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString("utf8"));
+    out.set(name, (method === 8 ? inflateRawSync(data as never) : data).toString("utf8"));
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;

@@ -159,6 +159,19 @@ export function parseCell(col: ColumnSpec, raw: RawCell, unitKind?: UnitKind): C
   return { ok: true, value };
 }
 
+/**
+ * How a parser read a cell when the reading is not the literal one (e.g. "1.234" read as 1234 in a
+ * count, 0,125 read as 12,5 %). validate turns it into a warning so nothing is silently guessed.
+ */
+export function cellNote(col: ColumnSpec, raw: RawCell): LocalizedText | null {
+  if (raw === null || raw === undefined || typeof raw === "boolean" || raw instanceof Date) return null;
+  let p: Parsed<Value> | null = null;
+  if (col.type === "int" || col.type === "year") p = parseNumber(raw, { integer: true });
+  else if (col.type === "number") p = parseNumber(raw);
+  else if (col.type === "percent") p = parsePercent(raw);
+  return p && p.ok && "note" in p && p.note ? p.note : null;
+}
+
 /** The input columns of a spec: everything except computed columns. */
 export function inputColumns(spec: TemplateSpec): ColumnSpec[] {
   return spec.columns.filter((c) => !c.computed);

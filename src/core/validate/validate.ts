@@ -9,7 +9,7 @@ import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese, normalizeText } from "../normalize";
 import { computedKeys } from "../templates/catalog";
 import { identityKeys } from "../templates/common";
-import { inputColumns, parseCell, rowSchema, type RowIssueParams } from "../templates/schema";
+import { cellNote, inputColumns, parseCell, rowSchema, type RowIssueParams } from "../templates/schema";
 import type { ColumnSpec, RowSet, TemplateSpec } from "../templates/spec";
 import { matchUnit, unitsOfKind } from "../units";
 import type { Unit, UnitKind, UnitRegister } from "../units/types";
@@ -221,6 +221,12 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
         const one = parseCell(col, cells[col.key], unit?.kind);
         values[col.key] = one.ok ? one.value : null;
       }
+    }
+    // Readings that are not literal (thousands separators in a count, a fraction in a % column) are said aloud.
+    for (const col of inputColumns(spec)) {
+      if (badKeys.has(col.key)) continue;
+      const note = cellNote(col, cells[col.key]);
+      if (note) issueAt(r, col.key, name, code, "warning", "interpreted", note);
     }
     if (unit) Object.assign(values, identityValues(spec, unit));
     values = computeRow(spec, values);

@@ -267,7 +267,7 @@ export function buildTemplateWorkbook(
           const arg = contiguous
             ? `${l}${p.sumRows[0]}:${l}${p.sumRows[p.sumRows.length - 1]}`
             : p.sumRows.map((r) => `${l}${r}`).join(",");
-          put(p.row, i + 1, { formula: `SUM(${arg})`, result: null });
+          put(p.row, i + 1, { formula: `IF(COUNT(${arg})=0,"",SUM(${arg}))`, result: null });
         }
       });
       style(rect(p.row, 1, p.row, n), { bold: true, fill: SUBTOTAL_FILL, locked: true });

@@ -65,7 +65,8 @@ export function computedFormula(
       if (num.length === 0 || den.length === 0) return null;
       const decimals = c.decimals ?? 2;
       const top = minus.length > 0 ? `(${sumOf(num)}-${sumOf(minus)})` : sumOf(num);
-      return `IF(${sumOf(den)}=0,"n/a",ROUND(${top}/${sumOf(den)}*100,${decimals}))`;
+      // Blank while the denominator is not filled in yet; "n/a" once it is filled with 0.
+      return `IF(COUNT(${asRange(den) ?? den.join(",")})=0,"",IF(${sumOf(den)}=0,"n/a",ROUND(${top}/${sumOf(den)}*100,${decimals})))`;
     }
     case "sum": {
       const list = refs(c.keys, refOf);

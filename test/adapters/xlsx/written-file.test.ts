@@ -89,7 +89,7 @@ describe("written template file", () => {
     const xml = sheetXml(model.sheets[0]!.name);
     const ref = `${meta.columns.tyLeTangTn}${meta.firstDataRow}`;
     const cell = new RegExp(`<c r="${ref}"[^>]*>(.*?)</c>`).exec(xml)![1]!;
-    expect(cell).toMatch(/^<f>IF\(SUM\(/);
+    expect(cell).toMatch(/^<f>IF\(COUNT\(/);
     expect(cell).not.toContain("<v>");
   });
 });

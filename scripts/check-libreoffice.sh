@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Generates every template with the xeploai CLI and converts each to PDF with LibreOffice
+# (headless). Fails when a conversion fails or yields no PDF; prints the page count of each PDF.
+# Usage: scripts/check-libreoffice.sh [OUT_DIR]   (default: a temporary folder, kept for inspection)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$(mktemp -d -t xeploai-lo-XXXXXX)}"
+soffice_bin="$(command -v soffice || command -v libreoffice || true)"
+if [[ -z "$soffice_bin" ]]; then
+  echo "LibreOffice (soffice) not found; install it (apt-get install libreoffice-calc) to run this check." >&2
+  exit 2
+fi
+
+mkdir -p "$out/xlsx" "$out/pdf" "$out/profile"
+node "$here/bin/xeploai.cjs" templates --out "$out/xlsx" --period 2019 >/dev/null
+
+failed=0
+for xlsx in "$out"/xlsx/*.xlsx; do
+  name="$(basename "$xlsx" .xlsx)"
+  # A private profile keeps parallel or earlier LibreOffice instances from interfering.
+  if ! timeout 180 "$soffice_bin" -env:UserInstallation="file://$out/profile" --headless --norestore \
+      --convert-to pdf --outdir "$out/pdf" "$xlsx" >"$out/pdf/$name.log" 2>&1; then
+    echo "FAIL  $name: soffice exited with an error (see $out/pdf/$name.log)"
+    failed=1
+    continue
+  fi
+  pdf="$out/pdf/$name.pdf"
+  if [[ ! -s "$pdf" ]]; then
+    echo "FAIL  $name: no PDF produced (see $out/pdf/$name.log)"
+    failed=1
+    continue
+  fi
+  pages="?"
+  if command -v pdfinfo >/dev/null; then pages="$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')"; fi
+  echo "OK    $name: $pages page(s)  $pdf"
+done
+
+if [[ $failed -ne 0 ]]; then
+  echo "Some templates did not convert. Output kept in $out" >&2
+  exit 1
+fi
+echo "All templates converted. Output in $out"

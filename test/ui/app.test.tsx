@@ -40,7 +40,7 @@ describe("App shell", () => {
     expect(screen.queryByRole("tablist")).toBeNull();
   });
 
-  it("says what went wrong instead of a blank pane when the controller cannot start", async () => {
+  it("outside Excel (no Office.js) says so instead of showing a blank pane", async () => {
     const { render } = await import("@testing-library/react");
     const { FluentProvider, webLightTheme } = await import("@fluentui/react-components");
     const App = (await import("../../src/taskpane/components/App")).default;
@@ -51,6 +51,6 @@ describe("App shell", () => {
         </FluentProvider>
       );
     });
-    expect(screen.getByRole("alert").textContent).toMatch(/Khởi động XếpLoại không thành công/);
+    expect(screen.getByRole("alert").textContent).toMatch(/Chưa kết nối với Excel/);
   });
 });

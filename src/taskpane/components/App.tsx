@@ -80,12 +80,14 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
   );
   const requirements = React.useMemo(() => {
     if (!controller) return null;
+    // Outside Excel (no Office.js) there is no requirement set to name: say so instead.
+    if (typeof (globalThis as { Office?: unknown }).Office === "undefined" && !given) return { ok: false, missing: [] };
     try {
       return controller.checkRequirements();
     } catch {
-      return { ok: false, missing: ["ExcelApi 1.9"] };
+      return { ok: false, missing: [] };
     }
-  }, [controller]);
+  }, [controller, given]);
 
   let body: React.ReactNode;
   if (!controller || !settings) {
@@ -102,8 +104,10 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
     body = (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
-          <MessageBarTitle>{t("requirementsTitle")}</MessageBarTitle>
-          {t("requirementsBody", { sets: requirements.missing.join(", ") })}
+          <MessageBarTitle>{t(requirements.missing.length ? "requirementsTitle" : "noExcelTitle")}</MessageBarTitle>
+          {requirements.missing.length
+            ? t("requirementsBody", { sets: requirements.missing.join(", ") })
+            : t("noExcelBody")}
         </MessageBarBody>
       </MessageBar>
     );

@@ -25,6 +25,12 @@ const S = {
     en: "Your Excel is too old: it needs {sets}. Update Office (File → Account → Update Options) or use Excel on the web.",
   },
 
+  noExcelTitle: { vi: "Chưa kết nối với Excel", en: "Not connected to Excel" },
+  noExcelBody: {
+    vi: "XếpLoại không đọc được sổ làm việc: hãy mở phần bổ trợ từ thẻ XếpLoại trong Excel.",
+    en: "XếpLoại cannot reach the workbook: open the add-in from the XếpLoại tab in Excel.",
+  },
+
   // Mẫu biểu
   templatesIntro: {
     vi: "Chọn phòng, ban và mẫu biểu, năm đánh giá, rồi chèn mẫu vào sổ làm việc này hoặc tải các mẫu trống để gửi đi.",

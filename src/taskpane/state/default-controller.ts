@@ -1,6 +1,8 @@
-/** The controller Excel uses: the Office.js port over the real core services (wired in core-services.ts). */
+/** The controller Excel uses: the Office.js port over the real core services. */
+import { createOfficeWorkbookPort } from "../../adapters/officejs";
+import { createCoreServices } from "./core-services";
 import { PaneController } from "./pane-controller";
 
 export function createDefaultController(): PaneController {
-  throw new Error("XếpLoại: the Office.js adapter is not wired yet");
+  return new PaneController(createOfficeWorkbookPort(), createCoreServices());
 }

@@ -1,0 +1,70 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The pane over the real Office.js adapter and the in-memory Excel fake: what the user does in the
+ * pane must show in the workbook (sheets, _meta, marks, selection) and back.
+ */
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { createOfficeWorkbookPort } from "../../src/adapters/officejs";
+import type { ExcelRunner } from "../../src/adapters/officejs";
+import { createCoreServices } from "../../src/taskpane/state/core-services";
+import { PaneController } from "../../src/taskpane/state/pane-controller";
+import { FakeWorkbook, fakeRun } from "../fakes/fake-excel";
+import { renderPane } from "./helpers";
+
+function paneOverFake(supportedSets?: Record<string, string>) {
+  const fake = new FakeWorkbook({ supportedSets }, ["Sheet1"]);
+  const port = createOfficeWorkbookPort(fakeRun(fake) as unknown as ExcelRunner, {
+    isSetSupported: (name, v) => fake.isSetSupported(name, v),
+  });
+  const controller = new PaneController(port, createCoreServices(), { debounceMs: 50 });
+  return { fake, controller };
+}
+
+function metaOf(fake: FakeWorkbook): Map<string, unknown> {
+  return new Map(fake.values("_meta", "A1:B40").map(([k, v]) => [String(k), v]));
+}
+
+describe("the pane over the Office.js adapter and the Excel fake", () => {
+  jest.setTimeout(30_000);
+
+  it("inserts a template, checks it, catches a pasted wrong value live and goes to its cell", async () => {
+    const { fake, controller } = paneOverFake();
+    renderPane({ controller, initialPart: "templates" });
+
+    fireEvent.click(screen.getByRole("combobox"));
+    fireEvent.click(screen.getByRole("option", { name: /^3\.1a\. / }));
+    fireEvent.click(screen.getByRole("button", { name: "Chèn mẫu vào sổ làm việc" }));
+    await screen.findByText(/Đã chèn mẫu/, undefined, { timeout: 10_000 });
+
+    expect(fake.sheetNames()).toContain("Nội vụ - CCHC");
+    expect(fake.findSheet("_meta")?.visibility).toBe("VeryHidden");
+    const meta = metaOf(fake);
+    expect(meta.get("templateId")).toBe("noi-vu-cchc");
+
+    fireEvent.click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
+    await screen.findByText(/\d+ lỗi, \d+ cảnh báo/, undefined, { timeout: 10_000 });
+
+    // A person pastes "abc" into the score column (pasting bypasses Excel's data validation).
+    const addr = `${meta.get("column:diemCchc")}${meta.get("firstDataRow")}`;
+    await act(async () => {
+      const pasted = await fake.userPaste("Nội vụ - CCHC", addr, [["abc"]]);
+      expect(pasted.accepted).toBe(true);
+    });
+    const link = await screen.findByRole("button", { name: new RegExp(`^${addr}: `) }, { timeout: 10_000 });
+    expect(link.textContent).toMatch(/abc/);
+    expect(fake.cell("Nội vụ - CCHC", addr)?.fill).toBeTruthy();
+
+    fireEvent.click(link);
+    await waitFor(() => expect(fake.selection).not.toBeNull());
+    expect(fake.sheetById(fake.selection!.sheetId).name).toBe("Nội vụ - CCHC");
+    expect(fake.selection!.rect.top).toBe(Number(meta.get("firstDataRow")));
+  });
+
+  it("tells the user plainly when Excel lacks ExcelApi 1.9", () => {
+    const { controller } = paneOverFake({ ExcelApi: "1.8" });
+    renderPane({ controller });
+    expect(screen.getByRole("alert").textContent).toContain("Excel của bạn quá cũ: cần ExcelApi 1.9");
+  });
+});

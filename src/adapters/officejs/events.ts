@@ -1,0 +1,90 @@
+/**
+ * onUserChange: one `worksheets.onChanged` registration (ExcelApi 1.9) for the whole workbook,
+ * reporting edits on the template sheets (names not starting with "_") and never the adapter's own
+ * writes: those run with `enableEvents = false`, under the write guard, and — from ExcelApi 1.14 —
+ * carry triggerSource "ThisLocalAddin". Debouncing is the caller's (see `debounce`).
+ */
+import type { CellChange } from "../../ports/workbook-port";
+import type { AdapterEnv } from "./env";
+import { describeOfficeError } from "./errors";
+
+export async function onUserChange(env: AdapterEnv, handler: (change: CellChange) => void): Promise<() => Promise<void>> {
+  const names = new Map<string, string>();
+  const refresh = () =>
+    env.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load("items/id,items/name");
+      await ctx.sync();
+      names.clear();
+      for (const w of ws.items) names.set(w.id, w.name);
+    });
+
+  const listener = async (e: Excel.WorksheetChangedEventArgs) => {
+    if (env.guard.active) return;
+    if ((e as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
+    let name = names.get(e.worksheetId);
+    if (name === undefined) {
+      try {
+        await refresh();
+      } catch {
+        return;
+      }
+      name = names.get(e.worksheetId);
+    }
+    if (name === undefined || name.startsWith("_")) return;
+    handler({ sheet: name, address: e.address });
+  };
+
+  try {
+    const reg = await env.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load("items/id,items/name");
+      const r = ws.onChanged.add(listener);
+      await ctx.sync();
+      for (const w of ws.items) names.set(w.id, w.name);
+      return r;
+    });
+    let removed = false;
+    return async () => {
+      if (removed) return;
+      removed = true;
+      await env.runWith(reg.context as Excel.RequestContext, async (ctx) => {
+        reg.remove();
+        await ctx.sync();
+      });
+    };
+  } catch (e) {
+    throw describeOfficeError(e, { vi: "Không theo dõi được thay đổi trên trang tính", en: "Could not listen for changes on the sheets" });
+  }
+}
+
+/**
+ * Collects calls for `waitMs` after the last one, then calls `fn` once with everything collected
+ * (e.g. every changed range of a burst of edits). `flush()` runs it at once; `cancel()` drops it.
+ */
+export function debounce<T>(fn: (items: T[]) => void, waitMs: number): { push(item: T): void; flush(): void; cancel(): void } {
+  let items: T[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const fire = () => {
+    timer = null;
+    const batch = items;
+    items = [];
+    if (batch.length > 0) fn(batch);
+  };
+  return {
+    push(item: T) {
+      items.push(item);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(fire, waitMs);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      fire();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      items = [];
+    },
+  };
+}

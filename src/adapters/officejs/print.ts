@@ -1,0 +1,81 @@
+/**
+ * Renders a core PrintLayout onto `worksheet.pageLayout` (ExcelApi 1.9), matching what the ExcelJS
+ * writer puts in the file: A4, orientation, fit to N pages wide, print titles, print area, margins
+ * (mm → inches, rounded like the writer), horizontal centring and header/footer codes.
+ */
+import { columnLetter, type PrintLayout } from "../../core/sheet/model";
+
+const MM_PER_INCH = 25.4;
+const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+
+export interface HeaderFooterSections {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
+ * Splits an Excel header/footer code ("&LLeft&CTrang &P/&N&RRight") into its three sections.
+ * Text before any section code belongs to the centre, as in Excel; "&&" is a literal ampersand.
+ */
+export function splitHeaderFooter(code: string | undefined): HeaderFooterSections {
+  const out: HeaderFooterSections = { left: "", center: "", right: "" };
+  if (!code) return out;
+  let section: keyof HeaderFooterSections = "center";
+  let i = 0;
+  while (i < code.length) {
+    if (code[i] === "&" && i + 1 < code.length) {
+      const nxt = code[i + 1]!;
+      if (nxt === "L" || nxt === "C" || nxt === "R") {
+        section = nxt === "L" ? "left" : nxt === "C" ? "center" : "right";
+        i += 2;
+        continue;
+      }
+      out[section] += code.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    out[section] += code[i];
+    i++;
+  }
+  return out;
+}
+
+/** Queues the page setup of one sheet (no sync). */
+export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
+  pl.paperSize = "A4";
+  pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  if (p.fitToWidth > 0 || p.fitToHeight > 0) {
+    // 0 = "automatic" for that direction, as in the file's fitToHeight="0".
+    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  }
+  if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
+  if (p.printArea) {
+    const a = p.printArea;
+    pl.setPrintArea(`${columnLetter(a.left)}${a.top}:${columnLetter(a.right)}${a.bottom}`);
+  }
+  pl.setPrintMargins("Inches", {
+    top: inch(p.margins.top),
+    bottom: inch(p.margins.bottom),
+    left: inch(p.margins.left),
+    right: inch(p.margins.right),
+    header: inch(p.margins.header),
+    footer: inch(p.margins.footer),
+  });
+  pl.centerHorizontally = p.centerHorizontally;
+  if (p.header !== undefined || p.footer !== undefined) {
+    const all = pl.headersFooters.defaultForAllPages;
+    if (p.header !== undefined) {
+      const h = splitHeaderFooter(p.header);
+      all.leftHeader = h.left;
+      all.centerHeader = h.center;
+      all.rightHeader = h.right;
+    }
+    if (p.footer !== undefined) {
+      const f = splitHeaderFooter(p.footer);
+      all.leftFooter = f.left;
+      all.centerFooter = f.center;
+      all.rightFooter = f.right;
+    }
+  }
+}

@@ -5,7 +5,7 @@
 import type ExcelJSNs from "exceljs";
 import type { RefusedFile, SheetGrid, WorkbookGrids } from "../../core/submission/types";
 import type { RawCell } from "../../core/validate/types";
-import { sniffXlsx } from "./sniff";
+import { sniffXlsx, verifyInflatedSizes } from "./sniff";
 
 type ExcelJSModule = typeof ExcelJSNs;
 
@@ -83,6 +83,8 @@ export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
     async read(bytes, fileName) {
       const sniff = sniffXlsx(bytes, fileName);
       if (!sniff.ok) return { ok: false, refused: { file: fileName, reason: sniff.reason, message: sniff.message } };
+      const lie = await verifyInflatedSizes(bytes, sniff.members, fileName);
+      if (lie) return { ok: false, refused: { file: fileName, reason: lie.reason, message: lie.message } };
       const wb = new ExcelJS.Workbook();
       try {
         // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.

@@ -16,8 +16,17 @@ export const LIMITS = {
   maxEntries: 10_000,
 };
 
+/** One zip member as the central directory describes it. */
+export interface ZipMember {
+  name: string;
+  method: number;
+  localOffset: number;
+  compressed: number;
+  uncompressed: number;
+}
+
 export type SniffResult =
-  | { ok: true; entries: string[]; uncompressed: number; compressed: number }
+  | { ok: true; entries: string[]; members: ZipMember[]; uncompressed: number; compressed: number }
   | { ok: false; reason: "empty" | "xls-old" | "encrypted" | "not-xlsx" | "truncated" | "too-large"; message: LocalizedText };
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -117,6 +126,7 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
     return refuse("too-large", `Tệp ${fileName} chứa quá nhiều phần (${count}).`, `File ${fileName} holds too many parts (${count}).`);
   }
   const entries: string[] = [];
+  const members: ZipMember[] = [];
   let uncompressed = 0;
   let compressed = 0;
   let p = cdOffset;
@@ -133,7 +143,9 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
       return refuse("too-large", `Tệp ${fileName} quá lớn (ZIP64) để là một mẫu biểu.`, `File ${fileName} is too large (ZIP64) to be a template.`);
     }
     if (localOffset + csize > bytes.length) return truncated();
-    entries.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)));
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    entries.push(name);
+    members.push({ name, method: u16(bytes, p + 10), localOffset, compressed: csize, uncompressed: usize });
     uncompressed += usize;
     compressed += csize;
     p += 46 + nameLen + extraLen + commentLen;
@@ -153,5 +165,60 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
       `File ${fileName} is a zip archive but not an Excel .xlsx workbook (no xl/workbook.xml).`
     );
   }
-  return { ok: true, entries, uncompressed, compressed };
+  return { ok: true, entries, members, uncompressed, compressed };
+}
+
+/**
+ * The central directory can lie about sizes. Inflate every member as a stream, counting bytes and
+ * stopping early, and refuse when a member expands beyond what it declared or beyond the total
+ * limit. This runs only where DecompressionStream exists (Node ≥ 18, current browsers); elsewhere
+ * the declared sizes are all we check.
+ */
+export async function verifyInflatedSizes(
+  bytes: Uint8Array,
+  members: ZipMember[],
+  fileName: string
+): Promise<Extract<SniffResult, { ok: false }> | null> {
+  const DS = (globalThis as { DecompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  if (!DS) return null;
+  let total = 0;
+  for (const m of members) {
+    if (m.method !== 8 || m.compressed === 0) continue;
+    const nameLen = u16(bytes, m.localOffset + 26);
+    const extraLen = u16(bytes, m.localOffset + 28);
+    const start = m.localOffset + 30 + nameLen + extraLen;
+    const data = bytes.subarray(start, start + m.compressed);
+    const limit = Math.min(m.uncompressed + 1024, LIMITS.maxUncompressedBytes - total);
+    let produced = 0;
+    let over = false;
+    try {
+      const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DS("deflate-raw"));
+      const reader = stream.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        produced += value.byteLength;
+        if (produced > limit) {
+          over = true;
+          await reader.cancel();
+          break;
+        }
+      }
+    } catch {
+      // A damaged member: leave it to the parser, which reports the file as corrupt.
+      continue;
+    }
+    if (over) {
+      return {
+        ok: false,
+        reason: "too-large",
+        message: {
+          vi: `Tệp ${fileName} bị từ chối: phần "${m.name}" khi giải nén lớn hơn kích thước khai báo (${m.uncompressed} byte), dấu hiệu của tệp nén độc hại. Hãy kiểm tra lại tệp.`,
+          en: `File ${fileName} was refused: member "${m.name}" expands beyond its declared size (${m.uncompressed} bytes), a sign of a malicious archive. Check the file.`,
+        },
+      };
+    }
+    total += produced;
+  }
+  return null;
 }

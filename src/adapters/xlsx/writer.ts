@@ -163,7 +163,9 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
     if (p.printTitleRows) ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
     if (p.printArea) {
       const a = p.printArea;
-      ws.pageSetup.printArea = `${columnLetter(a.left)}${a.top}:${columnLetter(a.right)}${a.bottom}`;
+      // ExcelJS prefixes "$" to each part: "A$1" becomes "$A$1". An unanchored row ("$A1") makes
+      // LibreOffice ignore the print area and Excel read it relative to the active cell.
+      ws.pageSetup.printArea = `${columnLetter(a.left)}$${a.top}:${columnLetter(a.right)}$${a.bottom}`;
     }
     ws.headerFooter = { ...(p.header ? { oddHeader: p.header } : {}), ...(p.footer ? { oddFooter: p.footer } : {}) };
   }

@@ -106,6 +106,17 @@ describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () =
     expect(refusal(await readFile("liar.xlsx", liar)).reason).toBe("too-large");
   });
 
+  test("a zip bomb that understates its sizes is caught while inflating, before the parser", async () => {
+    const sneaky = makeZip([
+      { name: "[Content_Types].xml", data: text("<Types/>") },
+      { name: "xl/workbook.xml", data: text("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(24 * 1024 * 1024), declaredSize: 2000 },
+    ]);
+    const r = refusal(await readFile("sneaky.xlsx", sneaky));
+    expect(r.reason).toBe("too-large");
+    expect(r.message.vi).toContain("xl/worksheets/sheet1.xml");
+  });
+
   test("a damaged workbook that passes the byte checks is refused as corrupt, not a crash", async () => {
     const broken = makeZip([
       { name: "[Content_Types].xml", data: text("<Types") },

@@ -1,6 +1,8 @@
 /** Every CLI command, in the order `--help` lists them. To add one: a file here and one line below. */
 import type { Command } from "../registry";
 import { catalogCommand } from "./catalog";
+import { consolidateCommand } from "./consolidate";
+import { demoCommand } from "./demo";
 import { templatesCommand } from "./templates";
 import { validateCommand } from "./validate";
 
@@ -8,4 +10,6 @@ export const COMMANDS: Command[] = [
   catalogCommand,
   templatesCommand,
   validateCommand,
+  consolidateCommand,
+  demoCommand,
 ];

@@ -91,13 +91,17 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       late: isLate(ref.submittedAt, deadline),
       rowsTaken: 0,
       rowsLeftOut: 0,
+      rowsSuperseded: 0,
       rowsMarked: 0,
       status: "taken",
     };
     reports.set(inputIndex, report);
     const issues = sub.validation.issues;
     const rowIssues = (n: number) => issues.filter((i) => i.row === n);
-    for (const row of sub.validation.rows) {
+    const spec = specs.get(sub.templateId);
+    // A template lists every unit; rows left blank are not a submission for that unit.
+    const dataRows = sub.validation.rows.filter((r) => !spec || !isEmptyRow(spec, r));
+    for (const row of dataRows) {
       if (!row.unitCode) continue;
       const k = key(sub.templateId, row.unitCode);
       const s = seen.get(k) ?? { refs: [], hasErrors: false };
@@ -107,11 +111,11 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
     }
     const leaveFile = (reason: Exclusion["reason"], vi: string, en: string) => {
       excluded.push({ file: sub.file, sheet: sub.sheet, templateId: sub.templateId, scope: "file", row: null, unitCode: null, reason, message: { vi, en } });
-      report.rowsLeftOut = sub.validation.rows.length;
+      report.rowsLeftOut = dataRows.length;
       report.status = "leftOut";
     };
 
-    if (!specs.has(sub.templateId)) {
+    if (!spec) {
       return leaveFile(
         "unknown-template",
         `Tệp ${sub.file}, trang "${sub.sheet}": mẫu "${sub.templateId}" không có trong danh mục mẫu biểu; bỏ qua cả tệp.`,
@@ -143,8 +147,8 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
     }
 
     const seenInFile = new Set<string>();
-    const multiRow = specs.get(sub.templateId)!.rowSet === "PEOPLE";
-    for (const row of sub.validation.rows) {
+    const multiRow = spec.rowSet === "PEOPLE";
+    for (const row of dataRows) {
       const own = rowIssues(row.rowNumber);
       const errs = errorsOf(own);
       const leaveRow = (reason: Exclusion["reason"], vi: string, en: string) => {
@@ -215,7 +219,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       });
       const lr = reports.get(loser.inputIndex)!;
       const n = group.filter((c) => c.ref.inputIndex === loser.inputIndex).length;
-      lr.rowsLeftOut += n;
+      lr.rowsSuperseded += n;
       lr.rowsMarked -= group.filter((c) => c.ref.inputIndex === loser.inputIndex && c.marked).length;
     }
     for (const c of group.filter((x) => x.ref.inputIndex === winner.inputIndex)) {
@@ -239,7 +243,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
   }
   for (const r of reports.values()) {
     if (r.status === "leftOut") continue;
-    r.status = r.rowsTaken === 0 && r.rowsLeftOut > 0 ? "leftOut" : r.rowsLeftOut > 0 ? "partly" : "taken";
+    r.status = r.rowsTaken > 0 ? (r.rowsLeftOut > 0 ? "partly" : "taken") : r.rowsLeftOut > 0 ? "leftOut" : r.rowsSuperseded > 0 ? "superseded" : "taken";
   }
 
   rows.sort((a, b) => cmp(a.templateId, b.templateId) || byUnit(a.unitCode, b.unitCode) || a.source.inputIndex - b.source.inputIndex || a.rowNumber - b.rowNumber);
@@ -262,6 +266,16 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
   };
   result.warnings = crossTemplateChecks(result, ruleSet, ctx.register);
   return result;
+}
+
+/** True when no data column of the row holds a value (identity, computed and notes do not count). */
+export function isEmptyRow(spec: TemplateSpec, row: ValidRow): boolean {
+  return spec.columns
+    .filter((c) => !c.identity && !c.computed && c.key !== "ghiChu")
+    .every((c) => {
+      const v = row.values[c.key];
+      return v === null || v === undefined || v === "";
+    });
 }
 
 function cmp(a: string, b: string): number {

@@ -89,8 +89,11 @@ export interface FileReport {
   late: boolean;
   rowsTaken: number;
   rowsLeftOut: number;
+  /** Rows replaced by a newer submission for the same (template, unit). */
+  rowsSuperseded: number;
   rowsMarked: number;
-  status: "taken" | "partly" | "leftOut";
+  /** leftOut: nothing taken because of errors or a wrong file; superseded: every row replaced by a newer file. */
+  status: "taken" | "partly" | "leftOut" | "superseded";
 }
 
 export interface CrossWarning {

@@ -47,6 +47,10 @@ export function buildLeaders(classification: Classification, register: UnitRegis
   ]);
   const headers = ["TT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Là tập thể", "Tự xếp loại", "Tập thể đề xuất", "Xếp loại CBCCVC", "Mức tối đa theo quy tắc", "Hệ thống đề xuất", "Căn cứ, lý do", "Cảnh báo"];
   const last = table(b, 1, headers, rows, { wrapCols: [2, 3, 4, 11, 12] });
+  rows.forEach((r, i) => {
+    const lines = (text: unknown, perLine: number) => String(text ?? "").split("\n").reduce((s, p) => s + Math.max(1, Math.ceil(p.length / perLine)), 0);
+    b.rowHeights[2 + i] = Math.min(300, Math.max(18, 13 * Math.max(lines(r[10], 52), lines(r[11], 40), lines(r[1], 28)) + 3));
+  });
   if (rows.length) {
     b.style(2, 5, last, 10, { hAlign: "center" });
     b.style(2, 11, last, 12, { fontSize: 10, vAlign: "top" });
@@ -239,8 +243,8 @@ export function logEntriesOf(c: Consolidation, classification: Classification): 
     detail: `Kỳ ${c.period}; ${c.files.length} bảng nhận từ các tệp (${taken} được lấy), ${c.refused.length} tệp không đọc được, ${c.conflicts.length} trùng số liệu; lựa chọn khi có lỗi: ${POLICY_VI[c.errorPolicy]}; hạn nộp ${formatIsoDateVi(c.deadline)}; bộ quy tắc ${classification.ruleSetId}.`,
   });
   for (const f of c.files) {
-    const kind: LogEntry["kind"] = f.status === "taken" ? "file-taken" : f.status === "partly" ? "file-partly" : "file-left-out";
-    out.push({ at, kind, file: f.file, detail: `Trang "${f.sheet}" (mẫu ${f.templateId}): lấy ${f.rowsTaken} dòng, bỏ ${f.rowsLeftOut} dòng${f.rowsMarked ? `, ${f.rowsMarked} dòng có lỗi được đánh dấu` : ""}${f.late ? "; nộp trễ hạn" : ""}.` });
+    const kind: LogEntry["kind"] = f.status === "taken" ? "file-taken" : f.status === "partly" ? "file-partly" : f.status === "superseded" ? "conflict" : "file-left-out";
+    out.push({ at, kind, file: f.file, detail: `Trang "${f.sheet}" (mẫu ${f.templateId}): lấy ${f.rowsTaken} dòng, bỏ ${f.rowsLeftOut} dòng${f.rowsSuperseded ? `, ${f.rowsSuperseded} dòng được thay bằng tệp mới hơn` : ""}${f.rowsMarked ? `, ${f.rowsMarked} dòng có lỗi được đánh dấu` : ""}${f.late ? "; nộp trễ hạn" : ""}.` });
   }
   for (const r of c.refused) out.push({ at, kind: "file-refused", file: r.file, detail: r.message.vi });
   for (const e of c.excluded) out.push({ at, kind: e.scope === "file" ? "file-left-out" : "row-left-out", file: e.file, detail: e.message.vi });

@@ -237,6 +237,18 @@ export function buildTongHop(args: {
     });
   });
   const last = Math.max(first, first + rows.length - 1);
+  // Wrapped text: a height from the longest wrapped cell (renderers do not auto-fit on open).
+  rows.forEach((r, n) => {
+    let lines = 1;
+    columns.forEach((col) => {
+      if (!col.style?.wrap) return;
+      const v = col.key === "stt" ? null : col.value(r);
+      if (typeof v !== "string" || !v) return;
+      const perLine = Math.max(4, Math.floor(col.width * (12 / (col.style.fontSize ?? 12)) * 1.1));
+      lines = Math.max(lines, v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0));
+    });
+    b.rowHeights[first + n] = Math.min(400, Math.max(18, 13 * lines + 3));
+  });
   b.style(first, 1, last, columns.length, BODY_STYLE);
   columns.forEach((col, ci) => {
     if (col.style) b.style(first, ci + 1, last, ci + 1, col.style);

@@ -1,0 +1,148 @@
+/**
+ * `xeploai demo --out DIR`: the newcomer's first run. Makes every template, fills them with
+ * realistic sample data for the 2019 register (with a few deliberate mistakes, one late and one
+ * missing department), writes them to DIR/submissions/, consolidates them into DIR/master.xlsx and,
+ * where LibreOffice (`soffice`) is installed, prints the master to DIR/master.pdf.
+ */
+import { execFile } from "node:child_process";
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { loadXlsx } from "../../adapters/xlsx";
+import { fillTemplate, generateDemo } from "../../core/demo";
+import { MASTER_SHEETS } from "../../core/master";
+import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
+import type { PeriodSettings } from "../../core/settings/types";
+import { buildTemplateWorkbook } from "../../core/template-sheet/build";
+import { CATALOG } from "../../core/templates/catalog";
+import { defaultRegister } from "../../core/units/register";
+import { CliError, stringOpt } from "../args";
+import type { CliContext } from "../context";
+import type { Command } from "../registry";
+import { consolidateFiles, consolidateSummary, ruleSetFor } from "./consolidate";
+
+/** The demo's period settings: the 2019 defaults with a document date for the printed page. */
+export const DEMO_SETTINGS: PeriodSettings = { ...DEFAULT_SETTINGS_2019, documentDate: "2019-12-30" };
+/** Fixed run time so the demo gives the same master every time. */
+export const DEMO_NOW = "2019-12-30T09:00:00+07:00";
+/** Sheets printed to master.pdf, in workbook order. */
+const PRINTED_SHEETS: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.leaders, MASTER_SHEETS.summary];
+
+/** Finds an executable on PATH (no shell). */
+async function which(cmd: string): Promise<string | null> {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, cmd);
+    try {
+      await fs.access(p, 1 /* X_OK */);
+      return p;
+    } catch {
+      /* next */
+    }
+  }
+  return null;
+}
+
+/** Converts an .xlsx to PDF with LibreOffice headless; resolves to the PDF path or an error text. */
+export async function toPdf(xlsx: string, outDir: string): Promise<{ ok: true; pdf: string } | { ok: false; why: string }> {
+  const soffice = (await which("soffice")) ?? (await which("libreoffice"));
+  if (!soffice) return { ok: false, why: "không tìm thấy soffice (LibreOffice) trên PATH" };
+  // A private profile directory: a running LibreOffice or a locked profile cannot block us.
+  const profile = path.join(outDir, ".lo-profile");
+  return new Promise((resolve) => {
+    execFile(
+      soffice,
+      [`-env:UserInstallation=file://${path.resolve(profile)}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, xlsx],
+      { timeout: 180_000 },
+      async (err, _stdout, stderr) => {
+        await fs.rm(profile, { recursive: true, force: true }).catch(() => undefined);
+        const pdf = path.join(outDir, path.basename(xlsx).replace(/\.xlsx$/i, ".pdf"));
+        if (err) return resolve({ ok: false, why: `${err.message}${stderr ? `: ${stderr}` : ""}` });
+        try {
+          await fs.access(pdf);
+          resolve({ ok: true, pdf });
+        } catch {
+          resolve({ ok: false, why: `LibreOffice không tạo ra ${pdf}` });
+        }
+      }
+    );
+  });
+}
+
+export interface DemoResult {
+  exitCode: number;
+  submissions: string[];
+  master: string;
+  pdf: string | null;
+  summary: string;
+}
+
+export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi" | "en" } = {}): Promise<DemoResult> {
+  const settings = DEMO_SETTINGS;
+  const register = defaultRegister();
+  const { writer } = await loadXlsx();
+  const subDir = path.join(outDir, "submissions");
+  await fs.mkdir(subDir, { recursive: true });
+  const plan = generateDemo(CATALOG, register, settings);
+  const written: string[] = [];
+  for (const f of plan.files) {
+    const spec = CATALOG.find((s) => s.id === f.templateId)!;
+    const model = fillTemplate(buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }), spec, f);
+    const p = path.join(subDir, f.fileName);
+    await fs.writeFile(p, await writer.write(model));
+    written.push(p);
+  }
+  const master = path.join(outDir, "master.xlsx");
+  // A fresh demo each time: the previous demo master (and its log) is replaced.
+  await fs.rm(master, { force: true });
+  const { json, pipeline } = await consolidateFiles({ files: written, master, settings, register, ruleSet: ruleSetFor(settings), now: DEMO_NOW, lang: opts.lang });
+  let pdf: string | null = null;
+  let pdfNote: string;
+  if (!json.written || !pipeline) pdfNote = "";
+  else if (opts.pdf === false) pdfNote = "Bỏ qua bản PDF (--no-pdf).";
+  else {
+    // The PDF holds the report sheets only (the register, sources and log are for the screen).
+    const printDir = path.join(outDir, ".print");
+    await fs.mkdir(printDir, { recursive: true });
+    const printCopy = path.join(printDir, "master.xlsx");
+    const sheets = pipeline.model.sheets.filter((s) => s.visibility !== "visible" || PRINTED_SHEETS.includes(s.name));
+    await fs.writeFile(printCopy, await writer.write({ ...pipeline.model, sheets }));
+    const r = await toPdf(printCopy, outDir);
+    await fs.rm(printDir, { recursive: true, force: true });
+    if (r.ok) {
+      pdf = r.pdf;
+      pdfNote = `Bản in PDF: ${r.pdf}`;
+    } else pdfNote = `Không tạo được bản PDF (${r.why}). Mở ${master} trong Excel và in trang "Tổng hợp".`;
+  }
+  const missingNames = plan.missing.map((id) => CATALOG.find((s) => s.id === id)).map((s) => (s ? `${s.section} ${s.department.name.vi}` : ""));
+  const lines = [
+    "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
+    `Đã tạo ${written.length} tệp mẫu biểu đã điền trong ${subDir}`,
+    `Không nộp: ${missingNames.join(", ")}.`,
+    "Các lỗi cố ý trong số liệu mẫu:",
+    ...plan.mistakes.map((m) => `  - ${m}`),
+    "",
+    consolidateSummary(json, opts.lang),
+    "",
+    pdfNote,
+    json.written ? `Mở ${master}: trang "Tổng hợp" (đề xuất mức và lý do), "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Nhật ký".` : "",
+  ].filter((l) => l !== undefined);
+  return { exitCode: json.written ? 0 : 2, submissions: written, master, pdf, summary: lines.join("\n") };
+}
+
+export const demoCommand: Command = {
+  name: "demo",
+  summary: { vi: "Chạy thử: tạo mẫu, điền số liệu mẫu năm 2019, tổng hợp và in bảng tổng hợp", en: "Try it: make templates, fill 2019 sample data, consolidate and print the master" },
+  usage: "demo --out DIR [--no-pdf]",
+  options: [
+    { name: "out", value: true, placeholder: "DIR", help: { vi: "Thư mục kết quả (tạo nếu chưa có)", en: "Output folder (created if needed)" } },
+    { name: "no-pdf", value: false, help: { vi: "Không tạo bản PDF", en: "Do not make the PDF" } },
+  ],
+  async run(args, ctx: CliContext) {
+    const out = stringOpt(args, "out");
+    if (!out) throw new CliError({ vi: "Thiếu --out DIR: thư mục ghi kết quả chạy thử, ví dụ --out demo-output.", en: "Missing --out DIR, e.g. --out demo-output." });
+    const r = await runDemo(out, { pdf: !args.options["no-pdf"], lang: ctx.lang });
+    if (r.exitCode === 0) ctx.io.out(r.summary);
+    else ctx.io.err(r.summary);
+    return r.exitCode;
+  },
+};

@@ -1,0 +1,67 @@
+/** The `--json` output of `xeploai consolidate` (and the consolidation part of `xeploai demo`). */
+import { z } from "zod";
+import { localizedTextSchema } from "./json-schemas";
+
+const level = z.enum(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]);
+const cellSource = z.object({ file: z.string(), sheet: z.string(), cell: z.string().nullable() });
+
+export const consolidateJsonSchema = z.object({
+  master: z.string(),
+  /** The master file was (re)written. */
+  written: z.boolean(),
+  exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  /** Why nothing was written (exit code 2), else null. */
+  error: localizedTextSchema.nullable(),
+  period: z.number().int(),
+  deadline: z.string(),
+  errorPolicy: z.enum(["dropErroneousRows", "takeMarked", "dropFile"]),
+  ruleSetId: z.string(),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string(),
+      templateId: z.string(),
+      status: z.enum(["taken", "partly", "leftOut", "superseded"]),
+      rowsTaken: z.number().int(),
+      rowsLeftOut: z.number().int(),
+      rowsSuperseded: z.number().int(),
+      rowsMarked: z.number().int(),
+      late: z.boolean(),
+      submittedAt: z.string().nullable(),
+    })
+  ),
+  refused: z.array(z.object({ file: z.string(), reason: z.string(), message: z.string(), messages: localizedTextSchema })),
+  excluded: z.array(
+    z.object({ file: z.string(), sheet: z.string(), templateId: z.string(), scope: z.enum(["file", "row"]), row: z.number().int().nullable(), unitCode: z.string().nullable(), reason: z.string(), message: z.string() })
+  ),
+  conflicts: z.array(z.object({ templateId: z.string(), unitCode: z.string(), winner: z.string(), loser: z.string(), message: z.string() })),
+  completeness: z.object({
+    expected: z.number().int(),
+    valid: z.number().int(),
+    hasErrors: z.number().int(),
+    missing: z.number().int(),
+    late: z.number().int(),
+    missingTemplates: z.array(z.string()),
+  }),
+  classification: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      selfRating: level.nullable(),
+      cap: level,
+      suggested: level.nullable(),
+      deXuatBtc: level.nullable(),
+      quyetDinhBtv: level.nullable(),
+      complete: z.boolean(),
+      reasons: z.array(z.object({ ruleId: z.string(), kind: z.enum(["cap", "missing", "info"]), maxLevel: level.nullable(), source: z.string(), message: z.string(), cells: z.array(cellSource) })),
+    })
+  ),
+  quota: z.array(
+    z.object({ kind: z.enum(["organisations", "members"]), group: z.string(), label: z.string(), base: z.number().int(), allowed: z.number().int(), used: z.number().int(), excess: z.number().int(), candidates: z.array(z.string()) })
+  ),
+  warnings: z.array(z.object({ rule: z.string(), unitCode: z.string(), message: z.string() })),
+  /** Units whose hand-filled columns were carried over from the existing master. */
+  manualKept: z.number().int(),
+  manualIssues: z.array(z.string()),
+});
+export type ConsolidateJson = z.infer<typeof consolidateJsonSchema>;

@@ -1,0 +1,68 @@
+/**
+ * The whole job in memory: consolidate → classify (with the hand-filled columns of the previous
+ * master) → quota → the master workbook model. Pure; the CLI and the task pane do the I/O.
+ */
+import { classifyAll } from "../classify/classify";
+import type { Classification, QuotaResult } from "../classify/types";
+import { consolidate } from "../consolidate/consolidate";
+import type { Consolidation, ErrorPolicy } from "../consolidate/types";
+import { getRuleSet } from "../rules";
+import { HD21_2019 } from "../rules/hd21-2019";
+import type { RuleSet } from "../rules/types";
+import type { PeriodSettings } from "../settings/types";
+import type { WorkbookModel } from "../sheet/model";
+import type { RefusedFile, Submission } from "../submission/types";
+import type { TemplateSpec } from "../templates/spec";
+import type { UnitRegister } from "../units/types";
+import { buildMasterWorkbook } from "./build";
+import type { ManualRead } from "./manual";
+
+export interface PipelineInput {
+  submissions: Submission[];
+  refused?: RefusedFile[];
+  /** What readManualColumns found in the previous master, if any. */
+  previous?: ManualRead | null;
+  settings: PeriodSettings;
+  register: UnitRegister;
+  catalog: readonly TemplateSpec[];
+  ruleSet?: RuleSet;
+  errorPolicy?: ErrorPolicy;
+  deadline?: string;
+  now?: string;
+}
+
+export interface PipelineResult {
+  ruleSet: RuleSet;
+  consolidation: Consolidation;
+  classification: Classification;
+  quota: QuotaResult;
+  model: WorkbookModel;
+}
+
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const ruleSet = input.ruleSet ?? getRuleSet(input.settings.ruleSetId) ?? HD21_2019;
+  const consolidation = consolidate(input.submissions, {
+    register: input.register,
+    settings: input.settings,
+    catalog: input.catalog,
+    errorPolicy: input.errorPolicy,
+    deadline: input.deadline,
+    now: input.now,
+    refused: input.refused,
+    ruleSet,
+  });
+  const manual = input.previous?.manual ?? {};
+  const { classification, quota } = classifyAll(consolidation, { register: input.register, ruleSet, catalog: input.catalog, manual });
+  const model = buildMasterWorkbook({
+    consolidation,
+    classification,
+    quota,
+    settings: input.settings,
+    register: input.register,
+    catalog: input.catalog,
+    manual,
+    log: input.previous?.log ?? [],
+    ruleSet,
+  });
+  return { ruleSet, consolidation, classification, quota, model };
+}

@@ -11,6 +11,7 @@ declare global {
   }
 }
 
-const fake = new FakeWorkbook({}, ["Sheet1"]);
+// Current Excel (web, Microsoft 365) has ExcelApi 1.18+: cell notes carry the issue messages.
+const fake = new FakeWorkbook({ supportedSets: { ExcelApi: "1.18" } }, ["Sheet1"]);
 installFakeOffice(window, fake, { host: "Excel", platform: "OfficeOnline" });
 window.__xeploai = { fake };

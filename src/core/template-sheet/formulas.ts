@@ -78,7 +78,7 @@ export function computedFormula(
       if (list.length === 0) return null;
       const enumId = enumIdOf(c.keys[0]!);
       const label = (enumId && getEnum(enumId).values.find((v) => v.code === c.code)?.label.vi) || c.code;
-      return countLabels(list, [label]);
+      return `IF(${countFilled(list)}=0,"",${countLabels(list, [label])})`;
     }
     case "atLeast": {
       const r = refOf(c.key);

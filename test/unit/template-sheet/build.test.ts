@@ -190,7 +190,7 @@ describe("buildTemplateWorkbook", () => {
     const dat = getEnum("datChuaDat").values.find((v) => v.code === "DAT")!.label.vi;
     const refOf = (k: string) => ({ a: "E7", b: "F7", c: "G7" })[k];
     expect(computedFormula({ kind: "countEquals", keys: ["a", "b", "c"], code: "DAT" }, refOf, getEnum, () => "datChuaDat")).toBe(
-      `COUNTIF(E7:G7,"${dat}")`
+      `IF(COUNTA(E7:G7)=0,"",COUNTIF(E7:G7,"${dat}"))`
     );
     const f = computedFormula({ kind: "allAtLeast", keys: ["a", "c"], enumId: "level4", code: "HTTNV" }, refOf, getEnum, () => "level4")!;
     expect(f).toBe(

@@ -84,7 +84,7 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
     const pasted = await inFake(page, (fake, a) => fake.userPaste(a.sheet, a.addr, [["abc"]]), { sheet: templateSheet, addr });
     assert(pasted.accepted, `the paste was refused: ${pasted.reason}`);
 
-    const link = page.getByRole("button", { name: new RegExp(`^${addr}: `) });
+    const link = page.getByRole("button", { name: new RegExp(`${addr}\\b.*abc`) });
     await link.first().waitFor({ timeout: TIMEOUT });
     const marked = await inFake(page, (fake, a) => ({ cell: fake.cell(a.sheet, a.addr), note: fake.note(a.sheet, a.addr) }), {
       sheet: templateSheet,

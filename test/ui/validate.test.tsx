@@ -54,7 +54,7 @@ describe("Kiểm tra", () => {
     const text = errors.textContent ?? "";
     expect(text.indexOf("Dòng 7")).toBeLessThan(text.indexOf("Dòng 9"));
     expect(within(errors).getAllByRole("button").length).toBe(3);
-    expect(within(warnings).getByText(/H8: Ô H8: xếp loại khác điểm./)).toBeTruthy();
+    expect(within(warnings).getByRole("button", { name: "Ô H8: xếp loại khác điểm." })).toBeTruthy();
     expect(port.markIssues).toHaveBeenCalledWith("Nội vụ - CCHC", ISSUES);
   });
 
@@ -120,5 +120,22 @@ describe("Kiểm tra", () => {
     renderPane({ port, initialPart: "validate" });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Kiểm tra không thành công: RichApi.Error");
+  });
+});
+
+describe("Kiểm tra with many issues", () => {
+  it("shows the first 25 rows of a severity, then more on demand", async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      issue({ severity: "warning", row: 10 + i, cell: `F${10 + i}`, message: { vi: `Ô F${10 + i}: thiếu.`, en: `F${10 + i}: missing.` } })
+    );
+    renderPane({ services: testServices({ readSubmissions: jest.fn(() => outcomeWith(many)) }), initialPart: "validate" });
+    fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
+    const group = await screen.findByRole("group", { name: "Cảnh báo" });
+    expect(within(group).getAllByRole("listitem").length).toBe(25);
+    fireEvent.click(within(group).getByRole("button", { name: "Hiện thêm 25 dòng" }));
+    expect(within(group).getAllByRole("listitem").length).toBe(50);
+    fireEvent.click(within(group).getByRole("button", { name: "Hiện thêm 10 dòng" }));
+    expect(within(group).getAllByRole("listitem").length).toBe(60);
+    expect(within(group).queryByRole("button", { name: /Hiện thêm/ })).toBeNull();
   });
 });

@@ -47,6 +47,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   titles: { display: "flex", flexDirection: "column", minWidth: 0 },
+  title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
   tabs: { flexWrap: "wrap" },
 });
@@ -148,7 +149,7 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
       <div className={styles.root} lang={lang}>
         <header className={styles.header}>
           <div className={styles.titles}>
-            <Title3 as="h1">{t("appTitle")}</Title3>
+            <Title3 as="h1" className={styles.title}>{t("appTitle")}</Title3>
             <Caption1 className={styles.subtitle}>{t("appSubtitle")}</Caption1>
           </div>
           <ToggleButton

@@ -19,6 +19,7 @@ import type { FileStatus, PaneController, PickedFile } from "../state/pane-contr
 import { pickedFromBlob } from "../state/pane-controller";
 import type { Consolidated } from "../state/services";
 import { useStrings } from "../i18n/lang-context";
+import { text } from "../i18n/strings";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 const useStyles = makeStyles({
@@ -124,11 +125,12 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
     run({ vi: "Ghi bảng tổng hợp", en: "Writing the master" }, async () => {
       if (!consolidated) return null;
       const report = await controller.writeMaster(consolidated, settings);
-      const sheets = report.sheets.map((s) => `“${s}”`).join(", ");
-      return {
-        vi: `Đã ghi các trang ${sheets} (${report.syncs} lần đồng bộ).`,
-        en: `Wrote sheets ${sheets} (${report.syncs} syncs).`,
-      };
+      // Hidden helper sheets (_meta, _lists…) are not news to the user.
+      const sheets = report.sheets
+        .filter((s) => !s.startsWith("_"))
+        .map((s) => `“${s}”`)
+        .join(", ");
+      return { vi: text("vi", "masterWritten", { sheets }), en: text("en", "masterWritten", { sheets }) };
     });
 
   const stateBadge = (f: FileStatus) =>
@@ -221,9 +223,15 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
         </Button>
       </div>
       {busy ? <ProgressBar aria-label={t("working")} /> : null}
-      <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
+      {view ? null : <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />}
       {view ? (
         <div className={part.section} data-testid="consolidation-result">
+          <div className={part.actions}>
+            <Button appearance="primary" disabled={busy} onClick={writeMaster}>
+              {t("writeMaster")}
+            </Button>
+          </div>
+          <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
           {section(
             t("resultTaken", { count: view.taken.length }),
             view.taken.map((x, i) => ({ key: `t${i}`, text: `${x.file} · ${x.sheet}`, detail: `${l(x.template)} (${x.rows})` }))
@@ -235,11 +243,6 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           {section(t("resultConflicts", { count: view.conflicts.length }), lines(view.conflicts, "c"))}
           {section(t("resultMissing", { count: view.missing.length }), lines(view.missing, "m"))}
           {view.issueCount ? <Caption1>{t("resultIssues", { count: view.issueCount })}</Caption1> : null}
-          <div className={part.actions}>
-            <Button appearance="primary" disabled={busy} onClick={writeMaster}>
-              {t("writeMaster")}
-            </Button>
-          </div>
         </div>
       ) : null}
     </section>

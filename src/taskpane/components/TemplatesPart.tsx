@@ -13,6 +13,7 @@ import {
 import type { PaneController } from "../state/pane-controller";
 import { isValidPeriod } from "../state/pane-controller";
 import { useStrings } from "../i18n/lang-context";
+import { text } from "../i18n/strings";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 export interface TemplatesPartProps {
@@ -40,10 +41,10 @@ export function TemplatesPart({ controller, defaultPeriod }: TemplatesPartProps)
   const insert = () =>
     run({ vi: "Chèn mẫu", en: "Inserting the template" }, async () => {
       if (!templateId) return null;
-      const { spec, report } = await controller.insertTemplate(templateId, period);
+      const { spec } = await controller.insertTemplate(templateId, period);
       return {
-        vi: t("inserted", { title: spec.title.vi, sheet: spec.sheetName, syncs: report.syncs }),
-        en: t("inserted", { title: spec.title.en, sheet: spec.sheetName, syncs: report.syncs }),
+        vi: text("vi", "inserted", { title: spec.title.vi, sheet: spec.sheetName }),
+        en: text("en", "inserted", { title: spec.title.en, sheet: spec.sheetName }),
       };
     });
 

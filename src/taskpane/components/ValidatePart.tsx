@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   issueLink: { textAlign: "start", overflowWrap: "anywhere" },
 });
 
+const ROWS_SHOWN = 25;
+
 export interface ValidatePartProps {
   controller: PaneController;
 }
@@ -45,6 +47,8 @@ export function ValidatePart({ controller }: ValidatePartProps) {
   const { t, l } = useStrings();
   const [view, setView] = React.useState<CheckView | null>(null);
   const [live, setLive] = React.useState(true);
+  // A blank template can hold hundreds of issues: show the first rows of each severity, then more on demand.
+  const [shownRows, setShownRows] = React.useState<Record<string, number>>({});
   const { busy, feedback, setFeedback, run } = useAction();
 
   // Live checking: subscribe while the switch is on; the controller debounces the edits.
@@ -134,7 +138,7 @@ export function ValidatePart({ controller }: ValidatePartProps) {
               <Subtitle2>
                 {t(group.severity === "error" ? "severityError" : "severityWarning")} ({group.count})
               </Subtitle2>
-              {group.rows.map((row) => {
+              {group.rows.slice(0, shownRows[group.severity] ?? ROWS_SHOWN).map((row) => {
                 const unit = unitName(row.entries.find((e) => e.issue.unitCode)?.issue.unitCode);
                 const heading =
                   row.row === 0
@@ -162,7 +166,7 @@ export function ValidatePart({ controller }: ValidatePartProps) {
                                 onClick={() => void goTo(entry)}
                                 title={t("goToCell", { cell: target.address, sheet: target.sheet })}
                               >
-                                {entry.issue.cell ? `${entry.issue.cell}: ` : ""}
+                                {entry.issue.cell && !message.includes(entry.issue.cell) ? `${entry.issue.cell}: ` : ""}
                                 {message}
                               </Link>
                             ) : (
@@ -175,6 +179,18 @@ export function ValidatePart({ controller }: ValidatePartProps) {
                   </div>
                 );
               })}
+              {group.rows.length > (shownRows[group.severity] ?? ROWS_SHOWN) ? (
+                <Button
+                  appearance="subtle"
+                  onClick={() =>
+                    setShownRows((prev) => ({ ...prev, [group.severity]: (prev[group.severity] ?? ROWS_SHOWN) + ROWS_SHOWN }))
+                  }
+                >
+                  {t("showMore", {
+                    count: Math.min(ROWS_SHOWN, group.rows.length - (shownRows[group.severity] ?? ROWS_SHOWN)),
+                  })}
+                </Button>
+              ) : null}
             </div>
           ))
         : null}

@@ -44,8 +44,8 @@ const S = {
   downloadAll: { vi: "Tải tất cả mẫu (.xlsx)", en: "Download all templates (.xlsx)" },
   chooseTemplateFirst: { vi: "Hãy chọn một mẫu biểu trước.", en: "Choose a template first." },
   inserted: {
-    vi: "Đã chèn mẫu “{title}” vào trang “{sheet}” ({syncs} lần đồng bộ).",
-    en: "Inserted “{title}” into sheet “{sheet}” ({syncs} syncs).",
+    vi: "Đã chèn mẫu “{title}” vào trang “{sheet}”. Hãy điền số liệu rồi dùng phần “Kiểm tra”.",
+    en: "Inserted “{title}” into sheet “{sheet}”. Fill in the data, then use “Check”.",
   },
   downloading: { vi: "Đang tạo tệp {done}/{total}…", en: "Creating file {done}/{total}…" },
   downloaded: { vi: "Đã tạo {count} tệp mẫu .xlsx.", en: "Created {count} template .xlsx files." },
@@ -90,10 +90,8 @@ const S = {
   resultMissing: { vi: "Chưa nộp ({count})", en: "Not submitted ({count})" },
   resultIssues: { vi: "Lỗi trong số liệu ({count})", en: "Data errors ({count})" },
   writeMaster: { vi: "Ghi bảng tổng hợp vào sổ làm việc", en: "Write the master into the workbook" },
-  masterWritten: {
-    vi: "Đã ghi các trang {sheets} ({syncs} lần đồng bộ).",
-    en: "Wrote sheets {sheets} ({syncs} syncs).",
-  },
+  masterWritten: { vi: "Đã ghi các trang {sheets}.", en: "Wrote sheets {sheets}." },
+  showMore: { vi: "Hiện thêm {count} dòng", en: "Show {count} more rows" },
   noFilesYet: { vi: "Chưa chọn tệp nào.", en: "No files picked yet." },
   nothingTaken: {
     vi: "Chưa có tệp hợp lệ nào để tổng hợp.",

@@ -36,6 +36,14 @@ for xlsx in "$out"/xlsx/*.xlsx; do
   echo "OK    $name: $pages page(s)  $pdf"
 done
 
+# Formulas: fill the templates, let LibreOffice recalculate, compare with the core's computation.
+if ! (cd "$here" && XEPLOAI_LIBREOFFICE=1 npx jest test/adapters/xlsx/libreoffice-formulas >"$out/formulas.log" 2>&1); then
+  echo "FAIL  formulas: LibreOffice results differ from the core (see $out/formulas.log)"
+  failed=1
+else
+  echo "OK    formulas: LibreOffice recalculation agrees with the core"
+fi
+
 if [[ $failed -ne 0 ]]; then
   echo "Some templates did not convert. Output kept in $out" >&2
   exit 1

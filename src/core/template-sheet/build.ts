@@ -267,7 +267,8 @@ export function buildTemplateWorkbook(
           const arg = contiguous
             ? `${l}${p.sumRows[0]}:${l}${p.sumRows[p.sumRows.length - 1]}`
             : p.sumRows.map((r) => `${l}${r}`).join(",");
-          put(p.row, i + 1, { formula: `IF(COUNT(${arg})=0,"",SUM(${arg}))`, result: null });
+          // Blank while any row of the group lacks the value (as validate's aggregateRows).
+          put(p.row, i + 1, { formula: `IF(COUNT(${arg})<${p.sumRows.length},"",SUM(${arg}))`, result: null });
         }
       });
       style(rect(p.row, 1, p.row, n), { bold: true, fill: SUBTOTAL_FILL, locked: true });

@@ -42,6 +42,11 @@ function countLabels(list: string[], labels: string[]): string {
   return counts.length === 1 ? counts[0]! : counts.join("+");
 }
 
+/** COUNT over the cells (numbers only), using a range when they are consecutive. */
+export function countNumbers(list: string[]): string {
+  return `COUNT(${asRange(list) ?? list.join(",")})`;
+}
+
 function countFilled(list: string[]): string {
   const range = asRange(list);
   return range ? `COUNTA(${range})` : list.map((r) => `COUNTA(${r})`).join("+");
@@ -65,13 +70,14 @@ export function computedFormula(
       if (num.length === 0 || den.length === 0) return null;
       const decimals = c.decimals ?? 2;
       const top = minus.length > 0 ? `(${sumOf(num)}-${sumOf(minus)})` : sumOf(num);
-      // Blank while the denominator is not filled in yet; "n/a" once it is filled with 0.
-      return `IF(COUNT(${asRange(den) ?? den.join(",")})=0,"",IF(${sumOf(den)}=0,"n/a",ROUND(${top}/${sumOf(den)}*100,${decimals})))`;
+      // Like the core (validate/compute.ts): blank until every input is filled, "n/a" when Σden = 0.
+      const all = [...num, ...minus, ...den];
+      return `IF(${countNumbers(all)}<${all.length},"",IF(${sumOf(den)}=0,"n/a",ROUND(${top}/${sumOf(den)}*100,${decimals})))`;
     }
     case "sum": {
       const list = refs(c.keys, refOf);
       if (list.length === 0) return null;
-      return `IF(COUNT(${asRange(list) ?? list.join(",")})=0,"",${sumOf(list)})`;
+      return `IF(${countNumbers(list)}<${list.length},"",${sumOf(list)})`;
     }
     case "countEquals": {
       const list = refs(c.keys, refOf);

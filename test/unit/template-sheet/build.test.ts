@@ -77,7 +77,7 @@ describe("buildTemplateWorkbook", () => {
     const f = cellOf(s, r, col("tyLeTangTn")) as { formula: string; result: null };
     const L = (k: string) => `${meta.columns[k]}${r}`;
     expect(f).toEqual({
-      formula: `IF(COUNT(${L("danSoTb")})=0,"",IF(SUM(${L("danSoTb")})=0,"n/a",ROUND((SUM(${L("soSinh")})-SUM(${L("soChet")}))/SUM(${L("danSoTb")})*100,2)))`,
+      formula: `IF(COUNT(${L("soSinh")},${L("soChet")},${L("danSoTb")})<3,"",IF(SUM(${L("danSoTb")})=0,"n/a",ROUND((SUM(${L("soSinh")})-SUM(${L("soChet")}))/SUM(${L("danSoTb")})*100,2)))`,
       result: null,
     });
     // Title rows are locked too (nothing above the data is editable).
@@ -177,9 +177,9 @@ describe("buildTemplateWorkbook", () => {
     expect(cellOf(s, r0 + 14, name)).toBe("Tổng cộng");
     const ho = meta.columns.tongSoHo!;
     const group = `${ho}${r0 + 1}:${ho}${r0 + 5}`;
-    expect(cellOf(s, r0, columnNumber(ho))).toEqual({ formula: `IF(COUNT(${group})=0,"",SUM(${group}))`, result: null });
+    expect(cellOf(s, r0, columnNumber(ho))).toEqual({ formula: `IF(COUNT(${group})<5,"",SUM(${group}))`, result: null });
     const both = `${ho}${r0},${ho}${r0 + 6}`;
-    expect(cellOf(s, r0 + 14, columnNumber(ho))).toEqual({ formula: `IF(COUNT(${both})=0,"",SUM(${both}))`, result: null });
+    expect(cellOf(s, r0 + 14, columnNumber(ho))).toEqual({ formula: `IF(COUNT(${both})<2,"",SUM(${both}))`, result: null });
     const rate = cellOf(s, r0, columnNumber(meta.columns.tyLeNgheo!)) as { formula: string };
     expect(rate.formula).toContain(`SUM(${ho}${r0})`);
     expect(lockedAt(s, r0, columnNumber(meta.columns.soHoNgheo!))).toBe(true);

@@ -1,0 +1,43 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { runDemo } from "../../src/cli/commands/demo";
+import type { CliIO } from "../../src/cli/context";
+import { run } from "../../src/cli/main";
+
+jest.setTimeout(180_000);
+
+describe("xeploai demo", () => {
+  it("makes the filled templates and a master that opens with ExcelJS and has the sheets", async () => {
+    const out = mkdtempSync(path.join(tmpdir(), "xeploai-demo-"));
+    const r = await runDemo(out, { pdf: false });
+    expect(r.exitCode).toBe(0);
+    const subs = readdirSync(path.join(out, "submissions"));
+    expect(subs.length).toBe(r.submissions.length);
+    expect(subs).toEqual(expect.arrayContaining(["3.8-dan-van.xlsx", "3.14-db-phuong-phu-bai.xlsx", "3.14-db-phuong-phu-bai-bo-sung.xlsx"]));
+    expect(subs.some((f) => f.includes("quan-su") && !f.startsWith("3.14"))).toBe(false); // the missing department
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(r.master);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Lãnh đạo", "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Danh mục đơn vị", "Nguồn số liệu", "Nhật ký", "_lists_master", "_meta"]);
+    const status: string[] = [];
+    wb.getWorksheet("Tình hình nộp")!.eachRow((row) => status.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|")));
+    expect(status.some((s) => s.includes("3.10-cong-an.xlsx") && s.includes("Trễ hạn"))).toBe(true);
+    expect(status.some((s) => s.includes("Quân sự") && s.includes("Chưa nhận"))).toBe(true);
+
+    // Summary in Vietnamese: the mistakes, the conflict, the cross-template warning.
+    expect(r.summary).toContain("Thủy Xuân");
+    expect(r.summary).toContain("1.234,5");
+    expect(r.summary).toContain("TRÙNG");
+    expect(r.summary).toContain("tiêu chí 11");
+    expect(r.summary).toContain("Đã ghi bảng tổng hợp");
+  });
+
+  it("needs --out", async () => {
+    const err: string[] = [];
+    const io: CliIO = { out: () => undefined, err: (s) => err.push(s) };
+    expect(await run(["demo"], io)).toBe(2);
+    expect(err.join("")).toContain("--out");
+  });
+});

@@ -49,6 +49,8 @@ async function filledTemplate(templateId: string, pick: (rowIndex: number) => nu
       if (letter) sheet.getCell(`${letter}${r}`).value = values[choice % values.length].label.vi;
     }
   }
+  // The workbook's own modified time says when it was filled: the later file must win the conflict.
+  wb.modified = new Date(generatedAt);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 

@@ -234,7 +234,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
           {section(
             t("resultTaken", { count: view.taken.length }),
-            view.taken.map((x, i) => ({ key: `t${i}`, text: `${x.file} · ${x.sheet}`, detail: `${l(x.template)} (${x.rows})` }))
+            view.taken.map((x, i) => ({ key: `t${i}`, text: `${x.file} · ${x.sheet}`, detail: `${l(x.template)} — ${t("rowsTaken", { rows: x.rows })}` }))
           )}
           {section(
             t("resultRefused", { count: view.refused.length }),

@@ -89,6 +89,7 @@ const S = {
   resultConflicts: { vi: "Trùng lặp, mâu thuẫn ({count})", en: "Conflicts ({count})" },
   resultMissing: { vi: "Chưa nộp ({count})", en: "Not submitted ({count})" },
   resultIssues: { vi: "Lỗi trong số liệu ({count})", en: "Data errors ({count})" },
+  rowsTaken: { vi: "lấy {rows} dòng", en: "{rows} rows taken" },
   writeMaster: { vi: "Ghi bảng tổng hợp vào sổ làm việc", en: "Write the master into the workbook" },
   masterWritten: { vi: "Đã ghi các trang {sheets}.", en: "Wrote sheets {sheets}." },
   showMore: { vi: "Hiện thêm {count} dòng", en: "Show {count} more rows" },

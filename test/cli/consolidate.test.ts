@@ -23,7 +23,7 @@ const register = defaultRegister();
 const settings = DEFAULT_SETTINGS_2019;
 const files: string[] = [];
 /** A digest of a file's bytes: "byte-identical" means the same digest. */
-const digest = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+const digest = (p: string) => createHash("sha256").update(readFileSync(p, "latin1"), "latin1").digest("hex");
 
 async function cli(...argv: string[]) {
   const out: string[] = [];

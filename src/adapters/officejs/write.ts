@@ -14,7 +14,7 @@ import { columnLetter, type CellStyle, type DataValidation, type Rect, type Shee
 import { encodeCell, jsonBytes } from "./cells";
 import { type AdapterEnv, syncCounter } from "./env";
 import { OfficeAdapterError, describeOfficeError } from "./errors";
-import { ACTION_COST, packSteps, sliceRows, type Step } from "./plan";
+import { ACTION_COST, packSteps, type Step } from "./plan";
 import { queuePrintLayout } from "./print";
 import { coalesceStyles, coverRects } from "./styles";
 
@@ -128,24 +128,23 @@ interface SheetSteps {
 function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): SheetSteps {
   const content: Step<Ctx>[] = [];
   const final: Step<Ctx>[] = [];
-  const valueBudget = Math.max(4096, Math.floor(env.requestBudget / 2));
 
-  // Values and formulas: one range per (coalesced) block; rows sliced only above the budget.
+  // Values and formulas: one range per (coalesced) block; cut between rows only when a batch is full.
   for (const block of coalesceBlocks(s)) {
     const width = block.rows[0]?.length ?? 0;
     if (width === 0) continue;
     const rowBytes = block.rows.map((r) => jsonBytes(r) + 1);
-    for (const { start, end } of sliceRows(rowBytes, valueBudget)) {
+    const part = (start: number, end: number): Step<Ctx> => {
       const slice = block.rows.slice(start, end);
-      if (slice.every((r) => r.every((c) => c === null))) continue;
-      const bytes = ACTION_COST + rowBytes.slice(start, end).reduce((a, b) => a + b, 0);
-      content.push({
-        bytes,
+      const empty = slice.every((r) => r.every((c) => c === null));
+      return {
+        bytes: ACTION_COST + rowBytes.slice(start, end).reduce((a, b) => a + b, 0),
         run: () => {
-          ws().getRangeByIndexes(block.top - 1 + start, block.left - 1, end - start, width).formulas = slice;
+          if (!empty) ws().getRangeByIndexes(block.top - 1 + start, block.left - 1, end - start, width).formulas = slice;
         },
-      });
-    }
+      };
+    };
+    content.push({ ...part(0, block.rows.length), rows: { bytes: rowBytes, part } });
   }
 
   const widths = s.columnWidths.map((w, i) => [i + 1, w] as [number, number | undefined]).filter((e): e is [number, number] => e[1] !== undefined);

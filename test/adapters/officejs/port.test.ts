@@ -1,6 +1,6 @@
 import { officeCapabilities } from "../../../src/adapters/officejs";
 import { encodeCell, needsTextGuard } from "../../../src/adapters/officejs/cells";
-import { packSteps, sliceRows } from "../../../src/adapters/officejs/plan";
+import { ACTION_COST, packSteps, type Step } from "../../../src/adapters/officejs/plan";
 import { splitHeaderFooter } from "../../../src/adapters/officejs/print";
 import { coalesceStyles, coverRects } from "../../../src/adapters/officejs/styles";
 import type { CellStyle, PrintLayout, StyledRange } from "../../../src/core/sheet/model";
@@ -80,10 +80,21 @@ describe("pure helpers", () => {
     expect(splitHeaderFooter("Trang &P")).toEqual({ left: "", center: "Trang &P", right: "" });
   });
 
-  test("packing by bytes and slicing rows", () => {
-    const steps = [5, 5, 5, 20, 1].map((bytes) => ({ bytes, run: () => undefined }));
-    expect(packSteps(steps, 10).map((b) => b.map((s) => s.bytes))).toEqual([[5, 5], [5], [20], [1]]);
-    expect(sliceRows([4, 4, 4, 4, 4], 9)).toEqual([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }]);
+  test("packing by bytes; a row-splittable step fills the current batch, then continues", () => {
+    const plain = (bytes: number): Step<null> => ({ bytes, run: () => undefined });
+    expect(packSteps([5, 5, 5, 20, 1].map(plain), 10).map((b) => b.map((s) => s.bytes))).toEqual([[5, 5], [5], [20], [1]]);
+    const parts: [number, number][] = [];
+    const rows = Array.from({ length: 10 }, () => 100);
+    const splittable: Step<null> = {
+      bytes: 1000 + ACTION_COST,
+      run: () => undefined,
+      rows: { bytes: rows, part: (a, b) => (parts.push([a, b]), { bytes: ACTION_COST + (b - a) * 100, run: () => undefined }) },
+    };
+    const budget = ACTION_COST + 450;
+    const batches = packSteps([plain(200), splittable, plain(10)], budget);
+    expect(parts).toEqual([[0, 2], [2, 6], [6, 10]]);
+    expect(batches.map((b) => b.length)).toEqual([2, 1, 2]);
+    for (const b of batches) expect(b.reduce((a, s) => a + s.bytes, 0)).toBeLessThanOrEqual(budget);
   });
 
   test("coalesced styles render exactly the same cells as the original layers", () => {

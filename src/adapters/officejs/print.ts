@@ -46,8 +46,12 @@ export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
   pl.paperSize = "A4";
   pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   if (p.fitToWidth > 0 || p.fitToHeight > 0) {
-    // 0 = "automatic" for that direction, as in the file's fitToHeight="0".
-    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    // 0 means "automatic" for that direction (the file's fitToHeight="0"): leave it out, as the
+    // documented { horizontalFitToPages: 1 } for "fit all columns on one page" does.
+    const zoom: Excel.PageLayoutZoomOptions = {};
+    if (p.fitToWidth > 0) zoom.horizontalFitToPages = p.fitToWidth;
+    if (p.fitToHeight > 0) zoom.verticalFitToPages = p.fitToHeight;
+    pl.zoom = zoom;
   }
   if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
   if (p.printArea) {

@@ -43,7 +43,7 @@ describe("requirements and small operations", () => {
     expect(pl).toMatchObject({
       paperSize: "A4",
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       printTitleRows: "$5:$7",
       printArea: "A1:L40",
       centerHorizontally: true,

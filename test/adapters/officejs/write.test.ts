@@ -157,7 +157,8 @@ describe("writeModel renders a template workbook", () => {
     const pl = fake.pageLayout(s.name);
     expect(pl.paperSize).toBe("A4");
     expect(pl.orientation).toBe(p.orientation === "landscape" ? "Landscape" : "Portrait");
-    if (p.fitToWidth > 0) expect(pl.zoom).toEqual({ horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight });
+    if (p.fitToWidth > 0) expect(pl.zoom.horizontalFitToPages).toBe(p.fitToWidth);
+    expect(pl.zoom.verticalFitToPages).toBe(p.fitToHeight > 0 ? p.fitToHeight : undefined);
     if (p.printTitleRows) expect(pl.printTitleRows).toBe(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
     expect(pl.margins.top).toBeCloseTo((p.margins.top / 25.4) * 72, 0);
     expect(pl.centerHorizontally).toBe(p.centerHorizontally);

@@ -163,6 +163,25 @@ describe("xeploai consolidate", () => {
   });
 });
 
+describe("--rules FILE: another rule set as data", () => {
+  it("applies a rule set loaded from JSON and refuses a malformed one", async () => {
+    const { HD21_2019 } = await import("../../src/core/rules");
+    const lenient = { ...JSON.parse(JSON.stringify(HD21_2019)), id: "HD21-2019-khong-tieu-chi", caps: HD21_2019.caps.filter((c) => c.id !== "cap4-tieu-chi") };
+    const rulesFile = path.join(dir, "rules.json");
+    writeFileSync(rulesFile, JSON.stringify(lenient));
+    const r = await cli("consolidate", ...files, "--master", path.join(dir, "rules.xlsx"), "--json", "--now", NOW, "--rules", rulesFile);
+    const json = consolidateJsonSchema.parse(JSON.parse(r.out));
+    expect(json.ruleSetId).toBe("HD21-2019-khong-tieu-chi");
+    expect(json.classification.flatMap((c) => c.reasons.map((x) => x.ruleId))).not.toContain("cap4-tieu-chi");
+
+    writeFileSync(rulesFile, JSON.stringify({ ...lenient, quota: { ...lenient.quota, ratio: 2 } }));
+    const bad = await cli("consolidate", ...files, "--master", path.join(dir, "rules2.xlsx"), "--rules", rulesFile);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("quota.ratio");
+    expect(existsSync(path.join(dir, "rules2.xlsx"))).toBe(false);
+  });
+});
+
 describe("all or nothing", () => {
   it("a failure while writing leaves the previous master byte-identical and no temporary file (exit 2)", async () => {
     const master = path.join(dir, "atomic.xlsx");

@@ -16,7 +16,7 @@ import type { LocalizedText } from "../../core/i18n";
 import { formatIsoDateVi } from "../../core/settings/defaults";
 import { readManualColumns, type ManualRead } from "../../core/master/manual";
 import { runPipeline, type PipelineResult } from "../../core/master/pipeline";
-import { getRuleSet } from "../../core/rules";
+import { getRuleSet, parseRuleSet } from "../../core/rules";
 import type { RuleSet } from "../../core/rules/types";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { RefusedFile, Submission } from "../../core/submission/types";
@@ -25,7 +25,7 @@ import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 import { CliError, stringOpt } from "../args";
 import { consolidateJsonSchema, type ConsolidateJson } from "../consolidate-json";
-import { registerFrom, settingsFrom, type CliContext } from "../context";
+import { readFileOrFail, registerFrom, settingsFrom, type CliContext } from "../context";
 import { readSubmissionFiles } from "../read-files";
 import type { Command } from "../registry";
 
@@ -257,10 +257,19 @@ export function ruleSetFor(settings: PeriodSettings): RuleSet {
   return rs;
 }
 
+/** A rule set from --rules FILE (JSON, validated), else the shipped one named by the settings. */
+export async function ruleSetFrom(file: string | undefined, settings: PeriodSettings): Promise<RuleSet> {
+  if (!file) return ruleSetFor(settings);
+  const bytes = await readFileOrFail(file, { vi: "Tệp bộ quy tắc", en: "Rule set file" });
+  const r = parseRuleSet(new TextDecoder().decode(bytes));
+  if (!r.ok) throw new CliError({ vi: `${file}: ${r.message.vi}`, en: `${file}: ${r.message.en}` });
+  return r.ruleSet;
+}
+
 export const consolidateCommand: Command = {
   name: "consolidate",
   summary: { vi: "Tổng hợp các tệp đã điền thành bảng tổng hợp xếp loại", en: "Consolidate filled files into the master classification workbook" },
-  usage: "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE]",
+  usage: "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE]",
   options: [
     { name: "master", value: true, placeholder: "OUT.xlsx", help: { vi: "Tệp bảng tổng hợp (tạo mới hoặc cập nhật, giữ các cột nhập tay)", en: "Master workbook (created or updated; hand-filled columns kept)" } },
     { name: "json", value: false, help: { vi: "Xuất JSON", en: "Print JSON" } },
@@ -268,6 +277,7 @@ export const consolidateCommand: Command = {
     { name: "error-policy", value: true, placeholder: "POLICY", help: { vi: "Khi tệp có lỗi: dropErroneousRows (mặc định, bỏ dòng lỗi), takeMarked (lấy và đánh dấu), dropFile (bỏ cả tệp)", en: "Files with errors: dropErroneousRows (default), takeMarked, dropFile" } },
     { name: "settings", value: true, placeholder: "FILE", help: { vi: "Tệp cấu hình kỳ đánh giá (JSON)", en: "Period settings (JSON)" } },
     { name: "units", value: true, placeholder: "FILE", help: { vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)", en: "Unit register JSON (default: Hương Thủy 2019)" } },
+    { name: "rules", value: true, placeholder: "FILE", help: { vi: "Bộ quy tắc xếp loại dạng JSON (mặc định: theo ruleSetId trong cấu hình, HD21-2019)", en: "Classification rule set as JSON (default: ruleSetId of the settings, HD21-2019)" } },
     { name: "now", value: true, placeholder: "ISO", help: { vi: "Thời điểm ghi vào nhật ký (để chạy lặp lại cho cùng kết quả)", en: "Time recorded in the log (for reproducible runs)" } },
   ],
   async run(args, ctx: CliContext) {
@@ -283,7 +293,7 @@ export const consolidateCommand: Command = {
       master,
       settings,
       register,
-      ruleSet: ruleSetFor(settings),
+      ruleSet: await ruleSetFrom(stringOpt(args, "rules"), settings),
       errorPolicy: errorPolicyOpt(stringOpt(args, "error-policy")),
       deadline: deadlineOpt(stringOpt(args, "deadline")),
       now,

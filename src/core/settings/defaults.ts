@@ -35,6 +35,9 @@ export const periodSettingsSchema = z.object({
   signer: z.object({ onBehalfOf: text, position: text, name: text }),
   ruleSetId: text,
   registerId: text,
+  printMargins: z
+    .object({ top: z.number().min(0).max(100), bottom: z.number().min(0).max(100), left: z.number().min(0).max(100), right: z.number().min(0).max(100) })
+    .optional(),
 });
 
 export type SettingsLoad = { ok: true; settings: PeriodSettings } | { ok: false; message: LocalizedText };

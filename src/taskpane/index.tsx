@@ -17,7 +17,6 @@ import {
   type OfficeThemeLike,
 } from "./startup";
 
-/* global document, window, Office */
 
 const rootElement = document.getElementById("container");
 if (!rootElement) throw new Error('taskpane.html has no <div id="container">');
@@ -41,7 +40,10 @@ function NotInExcelBanner() {
         <MessageBarTitle>Không chạy trong Excel</MessageBarTitle>
         Hãy mở XếpLoại từ thẻ XếpLoại trên dải băng của Excel; ở đây chưa đọc hay ghi được sổ tính.
         <br />
-        <i>Not running inside Excel: open XếpLoại from the XếpLoại ribbon tab; no workbook is available here.</i>
+        <i>
+          Not running inside Excel: open XếpLoại from the XếpLoại ribbon tab; no workbook is
+          available here.
+        </i>
       </MessageBarBody>
     </MessageBar>
   );

@@ -29,7 +29,9 @@ export interface OfficeThemeLike {
 export function isDarkOfficeTheme(theme: OfficeThemeLike | undefined | null): boolean {
   if (!theme) return false;
   if (typeof theme.isDarkTheme === "boolean") return theme.isDarkTheme;
-  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(theme.bodyBackgroundColor?.trim() ?? "");
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(
+    theme.bodyBackgroundColor?.trim() ?? ""
+  );
   if (!match) return false;
   const [r, g, b] = match.slice(1, 4).map((hex) => parseInt(hex, 16) / 255);
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -46,7 +48,10 @@ export interface HostInfoLike {
  * True only inside Excel. Pass Office.HostType.Excel as `excelHost` when Office.js is loaded (it is
  * the string "Excel" in office.js; the default covers fakes that omit the HostType enum).
  */
-export function isRunningInExcel(info: HostInfoLike | undefined | null, excelHost: unknown = "Excel"): boolean {
+export function isRunningInExcel(
+  info: HostInfoLike | undefined | null,
+  excelHost: unknown = "Excel"
+): boolean {
   const host = info?.host;
   return host !== undefined && host !== null && (host === excelHost || host === "Excel");
 }

@@ -64,6 +64,28 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
     return `sheet “${templateSheet}”`;
   });
 
+  await step("Mẫu biểu: downloads every blank template as .xlsx (ExcelJS loaded on demand)", async () => {
+    const downloads = [];
+    const onDownload = (d) => downloads.push(d);
+    page.on("download", onDownload);
+    const scriptsBefore = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /exceljs/.test(e.name)).length);
+    await button("Tải tất cả mẫu (.xlsx)").click();
+    const done = page.getByText(/Đã tạo \d+ tệp mẫu \.xlsx\./);
+    await done.waitFor({ timeout: TIMEOUT * 2 });
+    const expected = Number((await done.innerText()).match(/Đã tạo (\d+)/)[1]);
+    const until = Date.now() + 10_000;
+    while (downloads.length < expected && Date.now() < until) await page.waitForTimeout(200);
+    page.off("download", onDownload);
+    assert(downloads.length === expected, `${downloads.length} downloads for ${expected} templates`);
+    const names = downloads.map((d) => d.suggestedFilename());
+    assert(names.every((n) => /\.xlsx$/.test(n)) && new Set(names).size === names.length, `bad names: ${names.join(", ")}`);
+    const first = require("fs").readFileSync(await downloads[0].path());
+    assert(first[0] === 0x50 && first[1] === 0x4b, `${names[0]} is not a zip (.xlsx)`);
+    const scriptsAfter = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /exceljs/.test(e.name)).length);
+    assert(scriptsBefore === 0 && scriptsAfter > 0, `ExcelJS chunk requests: ${scriptsBefore} before, ${scriptsAfter} after`);
+    return `${names.length} files, e.g. ${names[0]}`;
+  });
+
   await step("Kiểm tra: a pasted wrong value is marked in the sheet and listed in the pane", async () => {
     assert(templateSheet, "no template sheet");
     await tab("Kiểm tra").click();
@@ -99,7 +121,8 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
     assert(selected && selected.sheet === templateSheet, "clicking the error did not select its sheet");
     assert(selected.rect.top === target.row, `clicking the error selected row ${selected.rect.top}, not ${target.row}`);
     await shot(page, shots, "kiem-tra.png");
-    return `${addr} marked; count “${before}” → “${after}”`;
+    const flat = (s) => s.replace(/\s*\n\s*/g, " · ");
+    return `${addr} marked; count “${flat(before)}” → “${flat(after)}”`;
   });
 
   await step("Tổng hợp: reads picked files (2 taken, 1 refused), consolidates, writes the master", async () => {

@@ -214,7 +214,7 @@ export class PaneController {
     onProgress?.(done, specs.length);
     for (const spec of specs) {
       const bytes = await xlsx.write(this.services.buildTemplate(spec, this.register, settings));
-      this.services.download(this.services.templateFileName(spec, period), bytes);
+      await this.services.download(this.services.templateFileName(spec, period), bytes);
       done += 1;
       onProgress?.(done, specs.length);
     }

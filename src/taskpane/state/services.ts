@@ -60,6 +60,6 @@ export interface PaneServices {
   printTargets(model: WorkbookModel): PrintTarget[];
   /** A page setup for an existing printable sheet when there is no model (read from the workbook). */
   pageSetupFor(settings: PeriodSettings, grid: SheetGrid): PrintLayout;
-  /** Hands bytes to the user as a download (browser only). */
-  download(fileName: string, bytes: Uint8Array): void;
+  /** Hands bytes to the user as a download (browser only); resolves when the next one may start. */
+  download(fileName: string, bytes: Uint8Array): Promise<void> | void;
 }

@@ -59,7 +59,7 @@ export const consolidateJsonSchema = z.object({
   quota: z.array(
     z.object({ kind: z.enum(["organisations", "members"]), group: z.string(), label: z.string(), base: z.number().int(), allowed: z.number().int(), used: z.number().int(), excess: z.number().int(), candidates: z.array(z.string()) })
   ),
-  warnings: z.array(z.object({ rule: z.string(), unitCode: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ rule: z.string(), unitCode: z.string(), message: z.string(), sources: z.array(cellSource) })),
   /** Units whose hand-filled columns were carried over from the existing master. */
   manualKept: z.number().int(),
   manualIssues: z.array(z.string()),

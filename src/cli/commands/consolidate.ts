@@ -197,7 +197,10 @@ export async function consolidateFiles(opts: ConsolidateFilesOptions, io: FsOps 
       reasons: t.reasons.map((r) => ({ ruleId: r.ruleId, kind: r.kind, maxLevel: r.maxLevel, source: r.source, message: pick(r.message, lang), cells: r.cells })),
     })),
     quota: [...result.quota.organisations, ...result.quota.members].map((g) => ({ kind: g.kind, group: g.group, label: g.label, base: g.base, allowed: g.allowed, used: g.used, excess: g.excess, candidates: g.candidates })),
-    warnings: [...c.warnings.map((w) => ({ rule: w.rule, unitCode: w.unitCode, message: pick(w.message, lang) })), ...result.classification.warnings.map((w) => ({ rule: w.rule, unitCode: w.unitCode, message: pick(w.message, lang) }))],
+    warnings: [
+      ...c.warnings.map((w) => ({ rule: w.rule, unitCode: w.unitCode, message: pick(w.message, lang), sources: w.sources })),
+      ...result.classification.warnings.map((w) => ({ rule: w.rule, unitCode: w.unitCode, message: pick(w.message, lang), sources: w.cells })),
+    ],
     manualKept: Object.keys(manual).length,
     manualIssues: (previous?.issues ?? []).map((i) => pick(i, lang)),
   };

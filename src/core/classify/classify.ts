@@ -59,13 +59,14 @@ export function classifyAll(c: Consolidation, ctx: ClassifyContext): { classific
   const levels = new Map<string, UnitLevel>();
   for (const t of tccs) {
     const e = effectiveLevel(t, manual);
-    if (e) levels.set(t.unitCode, { ...e, unitName: t.unitName });
+    const self = idx.get(ruleSet.quota.members.templateId, t.unitCode)?.provenance["tuXepLoai"];
+    if (e) levels.set(t.unitCode, { ...e, unitName: t.unitName, cells: e.basis === "đề xuất của hệ thống" && self ? [self] : [] });
   }
   const leaders = c.rows
     .filter((r) => r.templateId === ruleSet.leaders.templateId)
     .map((r) => classifyLeader(r, ruleSet, register, levels));
   for (const l of leaders) {
-    for (const w of l.warnings) warnings.push({ rule: "leader.above-unit", unitCode: l.unitCode, message: w, cells: [] });
+    for (const w of l.warnings) warnings.push({ rule: "leader.above-unit", unitCode: l.unitCode, message: w, cells: l.warningCells });
   }
 
   const loaiHinh = getEnum("loaiHinh");

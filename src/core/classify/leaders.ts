@@ -15,6 +15,8 @@ export interface UnitLevel {
   /** Which column the level comes from, for the message. */
   basis: string;
   unitName: string;
+  /** Where the unit's level comes from (the 3.14 self-rating), when it comes from a file. */
+  cells?: CellSource[];
 }
 
 /** The TCCS a unit code belongs to: itself, or the TCCS whose locality it is. */
@@ -42,6 +44,7 @@ export function classifyLeader(
   const cell = (k: string): CellSource[] => (row.provenance[k] ? [row.provenance[k]!] : []);
   const reasons: Reason[] = [];
   const warnings: LocalizedText[] = [];
+  const warningCells: CellSource[] = [];
   let cap: LevelCode = "HTXSNV";
   const ten = str("ten") ?? "";
   if (cs && !laTapThe && cbccvc && cbccvc !== cs.requiredLevel) {
@@ -63,6 +66,7 @@ export function classifyLeader(
     const tccs = tccsOfUnit(register, row.unitCode);
     const unit = tccs ? unitLevels.get(tccs) : undefined;
     if (unit && rankOf(own) > rankOf(unit.level)) {
+      warningCells.push(...cell(deXuat ? "deXuat" : "tuXepLoai"), ...(unit.cells ?? []));
       warnings.push({
         vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own}, cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${rules.aboveUnitWarning.source}).`,
         en: `${ten} is rated ${own}, above ${unit.unitName} (${unit.level}, from ${unit.basis}). Please review.`,
@@ -81,6 +85,7 @@ export function classifyLeader(
     suggested: own ? lowerOf(own, cap) : null,
     reasons,
     warnings,
+    warningCells,
     rowNumber: row.rowNumber,
     file: row.source.file,
   };

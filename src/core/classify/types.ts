@@ -47,6 +47,8 @@ export interface LeaderClassification {
   suggested: LevelCode | null;
   reasons: Reason[];
   warnings: LocalizedText[];
+  /** The cells the warnings compare (the leader's rating, the unit's rating). */
+  warningCells: CellSource[];
   rowNumber: number;
   file: string;
 }

@@ -31,6 +31,8 @@ describe("leaders (3.15)", () => {
     expect(cls.leaders[0]!.warnings).toHaveLength(1);
     expect(cls.warnings.map((w) => w.rule)).toEqual(["leader.above-unit"]);
     expect(cls.warnings[0]!.message.vi).toContain("cao hơn Đảng bộ phường Phú Bài (HTTNV");
+    // Sources: the leader's rating in 3.15 and the unit's self-rating in 3.14.
+    expect(cls.warnings[0]!.cells.map((c) => `${c.file}!${c.cell}`)).toEqual(["lanh-dao.xlsx!F12", "tccs-bao-cao.xlsx!S12"]);
     expect(run([leader({ tuXepLoai: "HTTNV" }, 12)], "HTTNV").warnings).toHaveLength(0);
   });
 });

@@ -103,6 +103,57 @@ describe("fake Excel: load/sync discipline", () => {
   });
 });
 
+describe("fake Excel: ranges", () => {
+  test("used range with and without formatted-only cells; merge keeps the top-left value", async () => {
+    const fake = new FakeWorkbook();
+    await fakeRun(fake)(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B2:C3").values = [[1, 2], [3, 4]];
+      ws.getRange("E9").format.fill.color = "#FFC7CE";
+      ws.getRange("B2:C2").merge();
+      const all = ws.getUsedRange();
+      const vals = ws.getUsedRange(true);
+      all.load("address");
+      vals.load("address,values");
+      await ctx.sync();
+      expect(all.address).toBe("Sheet1!B2:E9");
+      expect(vals.address).toBe("Sheet1!B2:C3");
+      expect(vals.values).toEqual([[1, ""], [3, 4]]);
+    });
+  });
+
+  test("format reads are null when cells differ; a partly overlapping validation is refused", async () => {
+    const fake = new FakeWorkbook();
+    await fakeRun(fake)(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").format.font.bold = true;
+      const f = ws.getRange("A1:A2").format.font;
+      f.load("bold");
+      ws.getRange("A1:A10").dataValidation.rule = { wholeNumber: { operator: "GreaterThan", formula1: 0 } };
+      await ctx.sync();
+      expect(f.bold).toBeNull();
+    });
+    await expect(
+      fakeRun(fake)(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A5:A20").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+  });
+
+  test("a response over 5 MB throws ResponsePayloadSizeLimitExceeded", async () => {
+    const fake = new FakeWorkbook();
+    const s = fake.sheet("Sheet1");
+    for (let r = 1; r <= 6000; r++) fake.cellFor(s, r, 1).value = "y".repeat(1000);
+    await expect(
+      fakeRun(fake)(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A6000").load("values");
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+});
+
 describe("fake Excel: protection", () => {
   async function protectedSheet() {
     const fake = new FakeWorkbook();

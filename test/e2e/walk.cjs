@@ -24,6 +24,7 @@ function inFake(page, fn, arg) {
 
 async function shot(page, shots, name) {
   const file = path.join(shots, name);
+  await page.waitForTimeout(400); // let the tab indicator finish its move
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
@@ -47,6 +48,8 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
 
   await step("Mẫu biểu: inserts a template into the workbook (sheet written, _meta very hidden)", async () => {
     await page.getByRole("combobox").click();
+    await page.getByRole("group", { name: "Phòng Nội vụ" }).waitFor({ timeout: TIMEOUT });
+    await shot(page, shots, "mau-bieu-danh-sach.png"); // the catalogue, grouped by department
     await page.getByRole("option", { name: TEMPLATE_OPTION }).click();
     await button("Chèn mẫu vào sổ làm việc").click();
     await page.getByText(/Đã chèn mẫu/).waitFor({ timeout: TIMEOUT });
@@ -177,6 +180,17 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
       assert(text.includes(expected.normalize("NFC")), `page text lacks “${expected}”`);
     }
     assert(!text.includes("\uFFFD"), "page text holds replacement characters (broken encoding)");
+  });
+
+  await step("the English switch translates the pane and switches back", async () => {
+    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    await tab("Consolidate").waitFor({ timeout: TIMEOUT });
+    await tab("Templates").click();
+    const text = await page.locator("body").innerText();
+    assert(text.includes("Insert template into the workbook"), "Templates part is not in English");
+    await shot(page, shots, "en-templates.png");
+    await page.getByRole("button", { name: "Switch to Vietnamese" }).click();
+    await tab("Mẫu biểu").waitFor({ timeout: TIMEOUT });
   });
 }
 

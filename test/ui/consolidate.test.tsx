@@ -75,3 +75,15 @@ describe("Tổng hợp", () => {
     expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe("Tổng hợp drop zone", () => {
+  it("reads files dropped on it like picked ones", async () => {
+    const services = createCoreServices();
+    renderPane({ services, initialPart: "consolidate" });
+    const bytes = await templateBytes("quan-su");
+    fireEvent.drop(screen.getByTestId("drop-zone"), { dataTransfer: { files: [fileOf(bytes, "tha-vao.xlsx")] } });
+    await waitFor(() => expect(screen.getByText("Đã đọc 1/1 tệp")).toBeTruthy(), { timeout: 20_000 });
+    expect(screen.getByText("tha-vao.xlsx")).toBeTruthy();
+    expect(screen.getByText("đã nhận")).toBeTruthy();
+  });
+});

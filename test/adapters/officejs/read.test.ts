@@ -1,7 +1,7 @@
 import { buildTemplateWorkbook } from "../../../src/core/template-sheet/build";
 import { DEFAULT_SETTINGS_2019 } from "../../../src/core/settings/defaults";
 import { readSubmissions } from "../../../src/core/submission/read";
-import { requireTemplate } from "../../../src/core/templates/catalog";
+import { CATALOG, requireTemplate } from "../../../src/core/templates/catalog";
 import { defaultRegister } from "../../../src/core/units/register";
 import { readGridsWithReport, CURRENT_WORKBOOK } from "../../../src/adapters/officejs";
 import { toRawCell, isDateFormat, isPercentFormat } from "../../../src/adapters/officejs/cells";
@@ -101,5 +101,18 @@ describe("cell conversions", () => {
     expect(toRawCell(0.5, "0%", "Double")).toEqual({ percentFraction: 0.5 });
     expect(toRawCell(43789, "dd/mm/yyyy", "Double")).toEqual(new Date(Date.UTC(2019, 10, 20)));
     expect(toRawCell(7, "#,##0", "Double")).toBe(7);
+  });
+});
+
+describe("every template of the catalogue", () => {
+  test.each(CATALOG.map((s) => [s.id, s] as const))("%s: written in 3 syncs, read back and recognised", async (_id, s) => {
+    const { fake, port } = setup({ ExcelApi: "1.18" });
+    const m = buildTemplateWorkbook(s, register, DEFAULT_SETTINGS_2019, { generatedAt: "2019-11-01T00:00:00.000Z" });
+    const rep = await port.writeModel(m, { activate: m.sheets[0]!.name });
+    expect(rep.syncs).toBe(3);
+    expect(fake.validationLog.every((v) => v.cells <= 5000)).toBe(true);
+    const out = readSubmissions(await port.readGrids(), { register, period: 2019 });
+    if (!out.ok) throw new Error(out.refused.message.en);
+    expect(out.submissions.map((x) => [x.templateId, x.recognizedBy])).toEqual([[s.id, "meta"]]);
   });
 });

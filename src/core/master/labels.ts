@@ -14,6 +14,15 @@ export const SHEETS = {
   meta: "_meta",
 } as const;
 
+/** Headers of the columns read back from an existing master (also used to find them if columns moved). */
+export const MASTER_HEADERS = {
+  unitCode: "Mã đơn vị",
+  deXuatBtc: "Đề xuất của Ban Tổ chức",
+  quyetDinhBtv: "Quyết định của Ban Thường vụ",
+  lyDoVuotTran: "Lý do vượt mức tối đa",
+  ghiChu: "Ghi chú",
+} as const;
+
 export const LOAI_HINH_VI: Record<string, string> = {
   DB_XA: "Đảng bộ xã",
   DB_PHUONG: "Đảng bộ phường",

@@ -10,7 +10,7 @@ import type { SheetGrid, WorkbookGrids } from "../submission/types";
 import { getEnum } from "../templates/enums";
 import type { ManualColumns } from "../classify/types";
 import type { RawCell } from "../validate/types";
-import { LOG_KIND_VI, SHEETS } from "./labels";
+import { LOG_KIND_VI, MASTER_HEADERS, SHEETS } from "./labels";
 import type { LogEntry, ManualEntry } from "./types";
 import type { LevelCode } from "../rules/types";
 
@@ -101,7 +101,11 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
   out.period = Number.isInteger(period) ? period : null;
   const sheet = grids.sheets.find((s) => s.name === (kv.get("masterSheet") || SHEETS.master));
   const first = Number(kv.get("firstDataRow"));
+  // Columns by header text first (someone may have inserted a column), else by the letters in _meta.
+  const byHeader = sheet && Number.isInteger(first) ? headerColumns(sheet, first) : new Map<string, number>();
   const col = (k: string) => {
+    const h = byHeader.get(k);
+    if (h !== undefined) return h;
     const l = kv.get(`column:${k}`);
     return l ? columnNumber(l) - 1 : -1;
   };
@@ -124,6 +128,22 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
       out.log.push({ at, kind, file: text(row?.[2]), detail });
     }
   }
+  return out;
+}
+
+/** 0-based column of each read-back header found in the rows above the data (unique matches only). */
+function headerColumns(sheet: SheetGrid, firstDataRow: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const wanted = Object.entries(MASTER_HEADERS) as [string, string][];
+  const hits = new Map<string, number[]>();
+  // Rows may have been inserted above the table: look a little further down too.
+  for (const row of sheet.rows.slice(0, firstDataRow + 5)) {
+    (row ?? []).forEach((c, i) => {
+      const t = text(c);
+      for (const [key, header] of wanted) if (t === header) hits.set(key, [...(hits.get(key) ?? []), i]);
+    });
+  }
+  for (const [key, cols] of hits) if (new Set(cols).size === 1) out.set(key, cols[0]!);
   return out;
 }
 

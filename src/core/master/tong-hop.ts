@@ -14,7 +14,7 @@ import { getEnum } from "../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../templates/spec";
 import type { Unit, UnitRegister } from "../units/types";
 import { BODY_STYLE, HEADER_STYLE, MANUAL_FILL, SheetBuilder, WARN_COLOR } from "./grid";
-import { LOAI_HINH_VI, SHEETS } from "./labels";
+import { LOAI_HINH_VI, MASTER_HEADERS, SHEETS } from "./labels";
 
 export interface RowCtx {
   unit: Unit;
@@ -164,7 +164,7 @@ export function buildTongHop(args: {
   const core: MasterColumn[] = [
     { key: "stt", header: "TT", width: 5, style: { hAlign: "center" }, value: () => null },
     { key: "unitName", header: "Tổ chức cơ sở đảng", width: 30, style: { wrap: true }, value: (r) => r.unit.name },
-    { key: "unitCode", header: "Mã đơn vị", width: 14, value: (r) => r.unit.code },
+    { key: "unitCode", header: MASTER_HEADERS.unitCode, width: 14, value: (r) => r.unit.code },
     { key: "loaiHinh", header: "Loại hình", width: 12, style: { hAlign: "center", wrap: true }, value: (r) => (r.unit.loaiHinh ? LOAI_HINH_VI[r.unit.loaiHinh] ?? r.unit.loaiHinh : "") },
     reportCol("soTcTrucThuoc", "Tổng số", G_TC),
     reportCol("tc_Htxs", "HTXSNV", G_TC),
@@ -192,10 +192,10 @@ export function buildTongHop(args: {
       style: { wrap: true, fontSize: 10, vAlign: "top" },
       value: (r) => r.t.reasons.filter((x) => x.kind !== "info").map((x) => `- ${x.message.vi}`).join("\n"),
     },
-    { key: "deXuatBtc", header: "Đề xuất của Ban Tổ chức", group: G_XL, width: 11, manual: true, style: { hAlign: "center" }, value: (r) => man(r)?.deXuatBtc ?? man(r)?.rawDeXuatBtc ?? null },
-    { key: "quyetDinhBtv", header: "Quyết định của Ban Thường vụ", group: G_XL, width: 11, manual: true, style: { hAlign: "center", bold: true }, value: (r) => man(r)?.quyetDinhBtv ?? man(r)?.rawQuyetDinhBtv ?? null },
-    { key: "lyDoVuotTran", header: "Lý do vượt mức tối đa", width: 20, manual: true, style: { wrap: true, fontSize: 10 }, value: (r) => man(r)?.lyDoVuotTran ?? null },
-    { key: "ghiChu", header: "Ghi chú", width: 16, manual: true, style: { wrap: true, fontSize: 10 }, value: (r) => man(r)?.ghiChu ?? null },
+    { key: "deXuatBtc", header: MASTER_HEADERS.deXuatBtc, group: G_XL, width: 11, manual: true, style: { hAlign: "center" }, value: (r) => man(r)?.deXuatBtc ?? man(r)?.rawDeXuatBtc ?? null },
+    { key: "quyetDinhBtv", header: MASTER_HEADERS.quyetDinhBtv, group: G_XL, width: 11, manual: true, style: { hAlign: "center", bold: true }, value: (r) => man(r)?.quyetDinhBtv ?? man(r)?.rawQuyetDinhBtv ?? null },
+    { key: "lyDoVuotTran", header: MASTER_HEADERS.lyDoVuotTran, width: 20, manual: true, style: { wrap: true, fontSize: 10 }, value: (r) => man(r)?.lyDoVuotTran ?? null },
+    { key: "ghiChu", header: MASTER_HEADERS.ghiChu, width: 16, manual: true, style: { wrap: true, fontSize: 10 }, value: (r) => man(r)?.ghiChu ?? null },
     { key: "canhBao", header: "Cảnh báo", width: 34, style: { wrap: true, fontSize: 10, color: WARN_COLOR, vAlign: "top" }, value: (r) => (warnings.get(r.unit.code) ?? []).map((w) => `- ${w}`).join("\n") },
   ];
   const dept = departmentColumns(catalog, [reportId, ruleSet.leaders.templateId]);

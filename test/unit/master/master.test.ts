@@ -133,6 +133,13 @@ describe("hand-filled columns survive a re-run", () => {
     expect(readManualColumns(grids).manual[TC]!.quyetDinhBtv).toBe("HTXSNV");
   });
 
+  it("finds the columns by their headers when someone inserted a column", () => {
+    const grids = setByCode(build(), TC, "quyetDinhBtv", "HTNV");
+    const g = grids.sheets.find((s) => s.name === MASTER_SHEETS.master)!;
+    for (const row of g.rows) row?.splice(2, 0, "cột chèn thêm");
+    expect(readManualColumns(grids).manual[TC]!.quyetDinhBtv).toBe("HTNV");
+  });
+
   it("keeps text that is not a level as typed and says so", () => {
     const read = readManualColumns(setByCode(build(), PB, "deXuatBtc", "xuất sắc?"));
     expect(read.manual[PB]).toMatchObject({ deXuatBtc: null, rawDeXuatBtc: "xuất sắc?" });

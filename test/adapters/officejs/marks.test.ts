@@ -113,6 +113,14 @@ describe("markIssues", () => {
   });
 });
 
+test("a sheet protected without 'format cells' is unprotected and re-protected with the same options", async () => {
+  const { fake, env, sheet, entry } = await written({ ExcelApi: "1.12" });
+  fake.sheet(sheet).protection = { protected: true, options: { allowFormatCells: false, allowSort: true } };
+  await markIssuesWithReport(env, sheet, [issue(entry, "error", "x")]);
+  expect(fake.cell(sheet, entry)!.fill).toBe(ERROR_FILL);
+  expect(fake.protection(sheet)).toEqual({ protected: true, options: { allowFormatCells: false, allowSort: true } });
+});
+
 describe("mark helpers", () => {
   test("addresses", () => {
     expect(normalizeCellAddress("$d$7")).toBe("D7");

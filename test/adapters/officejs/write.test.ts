@@ -198,6 +198,14 @@ describe("writeModel renders a template workbook", () => {
     expect(newer.fake.names.size).toBe(1);
   });
 
+  test("a failing write gives a Vietnamese error and still turns events back on", async () => {
+    const { fake, port } = setup();
+    const m = wideModel(3, 3);
+    m.sheets[0]!.name = "Tên/sai";
+    await expect(port.writeModel(m)).rejects.toMatchObject({ code: "InvalidArgument", message: expect.stringContaining("Không ghi được vào sổ tính") });
+    expect(fake.enableEvents).toBe(true);
+  });
+
   test("writes run with events off and calculation suspended; events come back on", async () => {
     const { fake, port } = setup();
     await port.writeModel(model());

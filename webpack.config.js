@@ -1,6 +1,3 @@
-/* eslint-disable no-undef */
-/* global require, module, process, __dirname */
-
 // Webpack build for the XếpLoại task pane, after Microsoft's Office-Addin-TaskPane-React template.
 // `npm run build` (webpack --mode production) never touches dev certificates: they are only
 // requested when `webpack serve` runs (env.WEBPACK_SERVE), because installing them needs sudo on Linux.
@@ -102,7 +99,12 @@ module.exports = async (env = {}, options = {}) => {
       splitChunks: {
         cacheGroups: {
           // Name ExcelJS's lazy chunk so the bundle report can prove it stays out of the first load.
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: "exceljs",
+            chunks: "async",
+            enforce: true,
+          },
         },
       },
     },

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global require, __dirname, process */
 /*
  * Bundle budget for the built task pane (run after `npm run build`):
  *  - lists the JavaScript that taskpane.html loads on first open (its <script src> tags) with raw
@@ -29,20 +28,31 @@ function scriptSources(html) {
 
 function describe(distDir, file) {
   const buf = fs.readFileSync(path.join(distDir, file));
-  return { file, bytes: buf.length, gzipBytes: zlib.gzipSync(buf).length, text: buf.toString("utf8") };
+  return {
+    file,
+    bytes: buf.length,
+    gzipBytes: zlib.gzipSync(buf).length,
+    text: buf.toString("utf8"),
+  };
 }
 
 function main() {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
-  const distDir = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(__dirname, "..", "dist"));
+  const distDir = path.resolve(
+    args.find((a) => !a.startsWith("--")) ?? path.join(__dirname, "..", "dist")
+  );
   const htmlPath = path.join(distDir, "taskpane.html");
   if (!fs.existsSync(htmlPath)) {
-    process.stderr.write(`Không thấy ${htmlPath}: hãy chạy "npm run build" trước. / Run "npm run build" first.\n`);
+    process.stderr.write(
+      `Không thấy ${htmlPath}: hãy chạy "npm run build" trước. / Run "npm run build" first.\n`
+    );
     process.exit(2);
   }
 
-  const firstLoad = scriptSources(fs.readFileSync(htmlPath, "utf8")).map((src) => describe(distDir, src));
+  const firstLoad = scriptSources(fs.readFileSync(htmlPath, "utf8")).map((src) =>
+    describe(distDir, src)
+  );
   const firstLoadNames = new Set(firstLoad.map((f) => f.file));
   const lazy = fs
     .readdirSync(distDir)
@@ -51,11 +61,15 @@ function main() {
 
   const total = firstLoad.reduce((sum, f) => sum + f.bytes, 0);
   const totalGzip = firstLoad.reduce((sum, f) => sum + f.gzipBytes, 0);
-  const withExcelJs = firstLoad.filter((f) => EXCELJS_MARKERS.some((m) => f.text.includes(m))).map((f) => f.file);
+  const withExcelJs = firstLoad
+    .filter((f) => EXCELJS_MARKERS.some((m) => f.text.includes(m)))
+    .map((f) => f.file);
   const problems = [];
   if (firstLoad.length === 0) problems.push("taskpane.html loads no local script");
-  if (total > FIRST_LOAD_BUDGET_BYTES) problems.push(`first load ${total} B > budget ${FIRST_LOAD_BUDGET_BYTES} B`);
-  if (withExcelJs.length > 0) problems.push(`ExcelJS is in the first load: ${withExcelJs.join(", ")}`);
+  if (total > FIRST_LOAD_BUDGET_BYTES)
+    problems.push(`first load ${total} B > budget ${FIRST_LOAD_BUDGET_BYTES} B`);
+  if (withExcelJs.length > 0)
+    problems.push(`ExcelJS is in the first load: ${withExcelJs.join(", ")}`);
 
   const strip = ({ file, bytes, gzipBytes }) => ({ file, bytes, gzipBytes });
   const report = {
@@ -71,10 +85,14 @@ function main() {
   } else {
     const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
     process.stdout.write("Tải lần đầu / first load (taskpane.html):\n");
-    for (const f of firstLoad) process.stdout.write(`  ${f.file}  ${kib(f.bytes)}  (gzip ${kib(f.gzipBytes)})\n`);
-    process.stdout.write(`  = ${kib(total)} (gzip ${kib(totalGzip)}), budget ${kib(FIRST_LOAD_BUDGET_BYTES)}\n`);
+    for (const f of firstLoad)
+      process.stdout.write(`  ${f.file}  ${kib(f.bytes)}  (gzip ${kib(f.gzipBytes)})\n`);
+    process.stdout.write(
+      `  = ${kib(total)} (gzip ${kib(totalGzip)}), budget ${kib(FIRST_LOAD_BUDGET_BYTES)}\n`
+    );
     process.stdout.write("Tải khi cần / lazy chunks:\n");
-    for (const f of lazy) process.stdout.write(`  ${f.file}  ${kib(f.bytes)}  (gzip ${kib(f.gzipBytes)})\n`);
+    for (const f of lazy)
+      process.stdout.write(`  ${f.file}  ${kib(f.bytes)}  (gzip ${kib(f.gzipBytes)})\n`);
     if (lazy.length === 0) process.stdout.write("  (none)\n");
   }
   if (problems.length > 0) {

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global require, __dirname, Buffer, process */
 /*
  * Draws XếpLoại's icons (assets/*.png) with no image library: a few vector shapes are rasterised
  * with 4x4 supersampling and written as RGBA PNGs with zlib. Run `node scripts/make-icons.cjs`
@@ -30,9 +29,13 @@ const capsule = (ax, ay, bx, by, r) => (x, y) => {
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return (x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2 <= r * r;
 };
-const union = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const union =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y);
-const frame = (x0, y0, x1, y1, w) => minus(rect(x0, y0, x1, y1), rect(x0 + w, y0 + w, x1 - w, y1 - w));
+const frame = (x0, y0, x1, y1, w) =>
+  minus(rect(x0, y0, x1, y1), rect(x0 + w, y0 + w, x1 - w, y1 - w));
 
 const tile = roundRect(0.02, 0.02, 0.98, 0.98, 0.18);
 
@@ -148,7 +151,9 @@ function main() {
   for (const [name, size, glyph] of ICONS) {
     fs.writeFileSync(path.join(OUT_DIR, name), encodePng(size, render(size, GLYPHS[glyph])));
   }
-  process.stdout.write(`Wrote ${ICONS.length} icons to ${path.relative(process.cwd(), OUT_DIR) || "."}\n`);
+  process.stdout.write(
+    `Wrote ${ICONS.length} icons to ${path.relative(process.cwd(), OUT_DIR) || "."}\n`
+  );
 }
 
 main();

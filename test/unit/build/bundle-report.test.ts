@@ -8,12 +8,17 @@ const SCRIPT = path.resolve(__dirname, "../../../scripts/bundle-report.cjs");
 
 function fakeDist(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xeploai-dist-"));
-  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
+  for (const [name, content] of Object.entries(files))
+    fs.writeFileSync(path.join(dir, name), content);
   return dir;
 }
 function report(dir: string) {
   const run = spawnSync(process.execPath, [SCRIPT, dir, "--json"], { encoding: "utf8" });
-  return { status: run.status, stderr: run.stderr, json: run.stdout ? JSON.parse(run.stdout) : undefined };
+  return {
+    status: run.status,
+    stderr: run.stderr,
+    json: run.stdout ? JSON.parse(run.stdout) : undefined,
+  };
 }
 
 const PAGE = (...scripts: string[]) =>
@@ -36,13 +41,19 @@ describe("bundle-report", () => {
     dirs.push(dir);
     const { status, json } = report(dir);
     expect(status).toBe(0);
-    expect(json.firstLoad.map((f: { file: string }) => f.file)).toEqual(["react.1.js", "taskpane.2.js"]);
+    expect(json.firstLoad.map((f: { file: string }) => f.file)).toEqual([
+      "react.1.js",
+      "taskpane.2.js",
+    ]);
     expect(json.firstLoadBytes).toBe(1500);
     expect(json.lazy.map((f: { file: string }) => f.file)).toEqual(["exceljs.3.chunk.js"]);
   });
 
   it("fails when ExcelJS is in the first load", () => {
-    const dir = fakeDist({ "taskpane.html": PAGE("taskpane.js"), "taskpane.js": 'var p="xl/workbook.xml";' });
+    const dir = fakeDist({
+      "taskpane.html": PAGE("taskpane.js"),
+      "taskpane.js": 'var p="xl/workbook.xml";',
+    });
     dirs.push(dir);
     const { status, stderr } = report(dir);
     expect(status).toBe(1);

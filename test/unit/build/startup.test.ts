@@ -13,9 +13,12 @@ describe("parsePanePart (taskpane.html?part=…)", () => {
     expect(parsePanePart(search)).toBe(part);
   });
 
-  it.each(["", "?", "?part=", "?part=prnt", "?part=templates;drop", "?parts=print"])("%j opens the default part", (search) => {
-    expect(parsePanePart(search)).toBeUndefined();
-  });
+  it.each(["", "?", "?part=", "?part=prnt", "?part=templates;drop", "?parts=print"])(
+    "%j opens the default part",
+    (search) => {
+      expect(parsePanePart(search)).toBeUndefined();
+    }
+  );
 });
 
 describe("isDarkOfficeTheme", () => {

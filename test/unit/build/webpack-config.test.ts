@@ -24,15 +24,23 @@ interface WebpackConfigLike {
   output: { path: string; filename: string; chunkFilename: string; clean: boolean };
   plugins: Array<HtmlPluginLike | { patterns?: CopyPattern[] }>;
   performance: { hints: false | string; maxEntrypointSize: number };
-  optimization: { splitChunks: { cacheGroups: Record<string, { test: RegExp; name: string; chunks: string }> } };
-  devServer: { port: number; headers: Record<string, string>; server?: { type: string; options: unknown } };
+  optimization: {
+    splitChunks: { cacheGroups: Record<string, { test: RegExp; name: string; chunks: string }> };
+  };
+  devServer: {
+    port: number;
+    headers: Record<string, string>;
+    server?: { type: string; options: unknown };
+  };
 }
-type ConfigFactory = ((env: Record<string, unknown>, options: { mode?: string }) => Promise<WebpackConfigLike>) & {
+type ConfigFactory = ((
+  env: Record<string, unknown>,
+  options: { mode?: string }
+) => Promise<WebpackConfigLike>) & {
   toProductionManifest(xml: string): string;
   urlProd: string;
 };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const configFactory: ConfigFactory = require("../../../webpack.config.js");
 const ROOT = path.resolve(__dirname, "../../..");
 
@@ -55,15 +63,26 @@ describe("webpack.config.js for `webpack --mode production`", () => {
   });
 
   it("bundles the task pane and the ribbon's function file", () => {
-    expect(config.entry.taskpane).toEqual({ import: "./src/taskpane/index.tsx", dependOn: "react" });
+    expect(config.entry.taskpane).toEqual({
+      import: "./src/taskpane/index.tsx",
+      dependOn: "react",
+    });
     expect(config.entry.commands).toBe("./src/commands/commands.ts");
-    for (const entry of ["./src/taskpane/index.tsx", "./src/commands/commands.ts", "./src/taskpane/taskpane.html", "./src/commands/commands.html"]) {
+    for (const entry of [
+      "./src/taskpane/index.tsx",
+      "./src/commands/commands.ts",
+      "./src/taskpane/taskpane.html",
+      "./src/commands/commands.html",
+    ]) {
       expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
     }
   });
 
   it("writes taskpane.html and commands.html, each with only its own chunks", () => {
-    const pages = htmlPlugins(config).map((p) => ({ filename: p.userOptions.filename, chunks: p.userOptions.chunks }));
+    const pages = htmlPlugins(config).map((p) => ({
+      filename: p.userOptions.filename,
+      chunks: p.userOptions.chunks,
+    }));
     expect(pages).toEqual([
       { filename: "taskpane.html", chunks: ["react", "taskpane"] },
       { filename: "commands.html", chunks: ["commands"] },
@@ -74,7 +93,9 @@ describe("webpack.config.js for `webpack --mode production`", () => {
     expect(config.output.chunkFilename).toMatch(/\.chunk\.js$/);
     const exceljs = config.optimization.splitChunks.cacheGroups.exceljs;
     expect(exceljs).toMatchObject({ name: "exceljs", chunks: "async" });
-    expect(exceljs.test.test(path.join(ROOT, "node_modules", "exceljs", "dist", "exceljs.min.js"))).toBe(true);
+    expect(
+      exceljs.test.test(path.join(ROOT, "node_modules", "exceljs", "dist", "exceljs.min.js"))
+    ).toBe(true);
     expect(exceljs.test.test(path.join(ROOT, "node_modules", "react", "index.js"))).toBe(false);
   });
 
@@ -99,14 +120,19 @@ describe("webpack.config.js for development", () => {
   it("keeps localhost URLs in the copied manifest", async () => {
     const config = await configFactory({ WEBPACK_BUILD: true }, { mode: "development" });
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"));
-    expect(String(copyPatterns(config)[1].transform?.(manifest))).toContain("https://localhost:3000/taskpane.html");
+    expect(String(copyPatterns(config)[1].transform?.(manifest))).toContain(
+      "https://localhost:3000/taskpane.html"
+    );
     expect(config.performance.hints).toBe(false);
   });
 
   it("serves over https with the dev certificates only under `webpack serve`", async () => {
     const config = await configFactory({ WEBPACK_SERVE: true }, { mode: "development" });
     expect(getHttpsServerOptions).toHaveBeenCalledTimes(1);
-    expect(config.devServer.server).toEqual({ type: "https", options: { ca: "CA", key: "KEY", cert: "CERT" } });
+    expect(config.devServer.server).toEqual({
+      type: "https",
+      options: { ca: "CA", key: "KEY", cert: "CERT" },
+    });
     expect(config.devServer.port).toBe(3000);
     expect(config.devServer.headers["Access-Control-Allow-Origin"]).toBe("*");
   });
@@ -115,9 +141,11 @@ describe("webpack.config.js for development", () => {
 describe("toProductionManifest", () => {
   it("rewrites origins with and without a trailing path", () => {
     const out = configFactory.toProductionManifest(
-      "<AppDomain>https://localhost:3000</AppDomain><X DefaultValue=\"https://localhost:3000/assets/icon-16.png\"/>"
+      '<AppDomain>https://localhost:3000</AppDomain><X DefaultValue="https://localhost:3000/assets/icon-16.png"/>'
     );
     const origin = configFactory.urlProd.replace(/\/$/, "");
-    expect(out).toBe(`<AppDomain>${origin}</AppDomain><X DefaultValue="${origin}/assets/icon-16.png"/>`);
+    expect(out).toBe(
+      `<AppDomain>${origin}</AppDomain><X DefaultValue="${origin}/assets/icon-16.png"/>`
+    );
   });
 });

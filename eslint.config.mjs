@@ -1,0 +1,40 @@
+// ESLint flat config for `npm run lint` (office-addin-lint uses this file when present), after the
+// Office-Addin-TaskPane-React template: TypeScript parser + React + the office-addins rules (load/sync
+// discipline for Office.js) + prettier (office-addin-prettier-config).
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "demo-output/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: "latest",
+      globals: {
+        ...globals.browser,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
+    },
+    // TypeScript itself reports undefined names (tsc --noEmit), including type-only globals.
+    rules: { "no-undef": "off" },
+  },
+  {
+    // Node scripts and configs (CommonJS).
+    files: ["**/*.cjs", "webpack.config.js"],
+    languageOptions: {
+      ecmaVersion: "latest",
+      sourceType: "commonjs",
+      globals: { ...globals.node },
+    },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "module", globals: { ...globals.node } },
+  },
+];

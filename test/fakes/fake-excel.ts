@@ -13,9 +13,20 @@
  *    unless the cell's number format is "@";
  *  - APIs outside the configured requirement sets throw ApiNotFound (so unguarded use of ExcelApi
  *    1.10+ features is caught by tests);
- *  - onChanged events are delivered only while `context.runtime.enableEvents` is true.
- * It does NOT evaluate formulas in general (see FakeWorkbookOptions.evaluate), nor support tables,
- * charts, conditional formats, threaded comment replies or undo.
+ *  - onChanged events are delivered only while `context.runtime.enableEvents` is true, after the
+ *    sync (asynchronously, like Excel); ExcelApi 1.14+ events carry triggerSource;
+ *  - null entries of a values/formulas/numberFormat array leave cells unchanged; a 1×1 array over a
+ *    larger range fills it ("single input copy"), as documented for Office.js;
+ *  - typing (`userEdit`) obeys protection and "Stop" data validation; pasting (`userPaste`) bypasses
+ *    validation, as in Excel.
+ * Covered: worksheets (add/delete/rename/visibility incl. VeryHidden/activate/getItem(OrNullObject)),
+ * ranges (values, formulas, numberFormat, text, valueTypes, address, font, fill, alignment, wrap,
+ * borders, locking, widths, heights, hidden columns, merge, select, clear), RangeAreas (getRanges),
+ * used range, freeze panes, data validation, protection, page layout, names, notes (1.18), comments
+ * (1.10), workbook.settings, application.suspend…, runtime.enableEvents, onChanged on a sheet and on
+ * the collection. NOT covered: formula evaluation (formula cells show "" unless
+ * FakeWorkbookOptions.evaluate is given), tables, charts, conditional formats, comment replies,
+ * undo, row/column insertion, localisation of number parsing (en-US only).
  *
  * Browser-safe: no Node-only imports. The Playwright e2e bundles it in place of office.js through
  * `installFakeOffice`.

@@ -16,7 +16,11 @@ import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
 import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
 import { loadXlsx } from "../../src/adapters/xlsx";
 
-async function filledTemplate(templateId: string, pick: (rowIndex: number) => number | null, generatedAt: string): Promise<Uint8Array> {
+async function filledTemplate(
+  templateId: string,
+  pick: (rowIndex: number) => number | null,
+  generatedAt: string
+): Promise<Uint8Array> {
   const spec = getTemplate(templateId);
   if (!spec) throw new Error(`no template ${templateId}`);
   const model = buildTemplateWorkbook(spec, defaultRegister(), DEFAULT_SETTINGS_2019);
@@ -58,8 +62,14 @@ async function main() {
   const out = process.argv[2];
   if (!out) throw new Error("usage: make-fixtures.ts <out-dir>");
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, "quan-su-day-du.xlsx"), await filledTemplate("quan-su", (i) => (i % 3 === 0 ? 0 : 1), "2019-12-20T08:00:00.000Z"));
-  writeFileSync(join(out, "quan-su-bo-sung.xlsx"), await filledTemplate("quan-su", (i) => (i < 2 ? 2 : null), "2019-12-23T08:00:00.000Z"));
+  writeFileSync(
+    join(out, "quan-su-day-du.xlsx"),
+    await filledTemplate("quan-su", (i) => (i % 3 === 0 ? 0 : 1), "2019-12-20T08:00:00.000Z")
+  );
+  writeFileSync(
+    join(out, "quan-su-bo-sung.xlsx"),
+    await filledTemplate("quan-su", (i) => (i < 2 ? 2 : null), "2019-12-23T08:00:00.000Z")
+  );
   writeFileSync(join(out, "bang-ke.xlsx"), "Đơn vị;Xếp loại\nPhường Phú Bài;Tốt\n", "utf8");
   console.log(`fixtures written to ${out}`);
 }

@@ -46,7 +46,11 @@ function assert(cond, message) {
 }
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
   return { status: r.status, stdout: r.stdout || "", stderr: r.stderr || "" };
 }
 
@@ -59,7 +63,11 @@ function ensureBuild() {
 
 /** First-load size and the ExcelJS check, by the build's own bundle report (scripts/bundle-report.cjs). */
 function firstLoadReport() {
-  const r = run(process.execPath, [path.join(ROOT, "scripts", "bundle-report.cjs"), DIST, "--json"]);
+  const r = run(process.execPath, [
+    path.join(ROOT, "scripts", "bundle-report.cjs"),
+    DIST,
+    "--json",
+  ]);
   let report;
   try {
     report = JSON.parse(r.stdout);
@@ -67,7 +75,11 @@ function firstLoadReport() {
     throw new Error(`bundle report failed: ${r.stderr.trim() || r.stdout.trim()}`);
   }
   // Strings only ExcelJS's own code carries (our .xlsx sniffer names "xl/workbook.xml" too, so not that one).
-  const markers = ["xl/sharedStrings.xml", "docProps/core.xml", "schemas.openxmlformats.org/spreadsheetml/2006/main"];
+  const markers = [
+    "xl/sharedStrings.xml",
+    "docProps/core.xml",
+    "schemas.openxmlformats.org/spreadsheetml/2006/main",
+  ];
   const offenders = report.firstLoad.filter((f) => {
     const text = fs.readFileSync(path.join(DIST, f.file), "utf8");
     return markers.some((m) => text.includes(m));
@@ -137,8 +149,13 @@ async function main() {
     );
     fs.writeFileSync(path.join(tmp, "first-load.json"), JSON.stringify(report, null, 2));
     assert(offenders.length === 0, `ExcelJS found in ${offenders.map((f) => f.file).join(", ")}`);
-    assert(report.firstLoadBytes <= report.budgetBytes, `first load ${report.firstLoadBytes} B > budget ${report.budgetBytes} B`);
-    const lazyExcelJs = report.lazy.some((f) => markers.some((m) => fs.readFileSync(path.join(DIST, f.file), "utf8").includes(m)));
+    assert(
+      report.firstLoadBytes <= report.budgetBytes,
+      `first load ${report.firstLoadBytes} B > budget ${report.budgetBytes} B`
+    );
+    const lazyExcelJs = report.lazy.some((f) =>
+      markers.some((m) => fs.readFileSync(path.join(DIST, f.file), "utf8").includes(m))
+    );
     assert(lazyExcelJs, "no lazy chunk holds ExcelJS (is it bundled at all?)");
     return `${report.firstLoadBytes} bytes`;
   });

@@ -37,124 +37,201 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
   const opened = await step("opens taskpane.html?part=templates in Vietnamese", async () => {
     await page.goto(`${base}/taskpane.html?part=templates`, { waitUntil: "load" });
     await tab("Mẫu biểu").waitFor({ timeout: TIMEOUT });
-    assert((await tab("Mẫu biểu").getAttribute("aria-selected")) === "true", "Mẫu biểu is not the open part");
+    assert(
+      (await tab("Mẫu biểu").getAttribute("aria-selected")) === "true",
+      "Mẫu biểu is not the open part"
+    );
     const text = (await page.locator("body").innerText()).normalize("NFC");
-    for (const expected of ["Mẫu biểu", "Kiểm tra", "Tổng hợp", "Chèn mẫu vào sổ làm việc", "Tải tất cả mẫu (.xlsx)"]) {
+    for (const expected of [
+      "Mẫu biểu",
+      "Kiểm tra",
+      "Tổng hợp",
+      "Chèn mẫu vào sổ làm việc",
+      "Tải tất cả mẫu (.xlsx)",
+    ]) {
       assert(text.includes(expected), `page text lacks “${expected}”`);
     }
-    assert(!/Không chạy trong Excel/.test(text), "the pane says it is not running in Excel (fake office.js not used?)");
+    assert(
+      !/Không chạy trong Excel/.test(text),
+      "the pane says it is not running in Excel (fake office.js not used?)"
+    );
   });
   if (!opened) return;
 
-  await step("Mẫu biểu: inserts a template into the workbook (sheet written, _meta very hidden)", async () => {
-    await page.getByRole("combobox").click();
-    await page.getByRole("group", { name: "Phòng Nội vụ" }).waitFor({ timeout: TIMEOUT });
-    await shot(page, shots, "mau-bieu-danh-sach.png"); // the catalogue, grouped by department
-    await page.getByRole("option", { name: TEMPLATE_OPTION }).click();
-    await button("Chèn mẫu vào sổ làm việc").click();
-    await page.getByText(/Đã chèn mẫu/).waitFor({ timeout: TIMEOUT });
-    const state = await inFake(page, (fake) => ({
-      names: fake.sheetNames(),
-      meta: fake.findSheet("_meta") ? fake.findSheet("_meta").visibility : null,
-      metaRows: fake.findSheet("_meta") ? fake.values("_meta", "A1:B40") : [],
-    }));
-    const rows = new Map(state.metaRows.map(([k, v]) => [String(k), v]));
-    templateSheet = String(rows.get("sheet") || "");
-    assert(templateSheet && state.names.includes(templateSheet), `template sheet missing; sheets: ${state.names.join(", ")}`);
-    assert(state.meta === "VeryHidden" || state.meta === "veryHidden", `_meta visibility is ${state.meta}`);
-    assert(rows.get("templateId") === "noi-vu-cchc", `_meta templateId is ${rows.get("templateId")}`);
-    await shot(page, shots, "mau-bieu.png");
-    return `sheet “${templateSheet}”`;
-  });
-
-  await step("Mẫu biểu: downloads every blank template as .xlsx (ExcelJS loaded on demand)", async () => {
-    const downloads = [];
-    const onDownload = (d) => downloads.push(d);
-    page.on("download", onDownload);
-    const scriptsBefore = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /exceljs/.test(e.name)).length);
-    await button("Tải tất cả mẫu (.xlsx)").click();
-    const done = page.getByText(/Đã tạo \d+ tệp mẫu \.xlsx\./);
-    await done.waitFor({ timeout: TIMEOUT * 2 });
-    const expected = Number((await done.innerText()).match(/Đã tạo (\d+)/)[1]);
-    const until = Date.now() + 10_000;
-    while (downloads.length < expected && Date.now() < until) await page.waitForTimeout(200);
-    page.off("download", onDownload);
-    assert(downloads.length === expected, `${downloads.length} downloads for ${expected} templates`);
-    const names = downloads.map((d) => d.suggestedFilename());
-    assert(names.every((n) => /\.xlsx$/.test(n)) && new Set(names).size === names.length, `bad names: ${names.join(", ")}`);
-    const first = require("fs").readFileSync(await downloads[0].path());
-    assert(first[0] === 0x50 && first[1] === 0x4b, `${names[0]} is not a zip (.xlsx)`);
-    const scriptsAfter = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /exceljs/.test(e.name)).length);
-    assert(scriptsBefore === 0 && scriptsAfter > 0, `ExcelJS chunk requests: ${scriptsBefore} before, ${scriptsAfter} after`);
-    return `${names.length} files, e.g. ${names[0]}`;
-  });
-
-  await step("Kiểm tra: a pasted wrong value is marked in the sheet and listed in the pane", async () => {
-    assert(templateSheet, "no template sheet");
-    await tab("Kiểm tra").click();
-    await button("Kiểm tra ngay").click();
-    await page.getByTestId("issue-count").getByText(/lỗi/).waitFor({ timeout: TIMEOUT });
-    const before = await page.getByTestId("issue-count").innerText();
-
-    const target = await inFake(
-      page,
-      (fake, sheet) => {
-        const meta = new Map(fake.values("_meta", "A1:B40").map(([k, v]) => [String(k), v]));
-        return { letter: String(meta.get("column:diemCchc")), row: Number(meta.get("firstDataRow")), sheet };
-      },
-      templateSheet
-    );
-    const addr = `${target.letter}${target.row}`;
-    // Pasting bypasses Excel's own data validation: the pane's live check must catch it.
-    const pasted = await inFake(page, (fake, a) => fake.userPaste(a.sheet, a.addr, [["abc"]]), { sheet: templateSheet, addr });
-    assert(pasted.accepted, `the paste was refused: ${pasted.reason}`);
-
-    const link = page.getByRole("button", { name: new RegExp(`${addr}\\b.*abc`) });
-    await link.first().waitFor({ timeout: TIMEOUT });
-    const marked = await inFake(page, (fake, a) => ({ cell: fake.cell(a.sheet, a.addr), note: fake.note(a.sheet, a.addr) }), {
-      sheet: templateSheet,
-      addr,
-    });
-    assert(marked.cell && marked.cell.fill, `cell ${addr} has no fill after the check`);
-    assert(marked.note && /abc|số/i.test(marked.note), `cell ${addr} has no note with the message (note: ${marked.note})`);
-    const after = await page.getByTestId("issue-count").innerText();
-
-    await link.first().click();
-    const selected = await inFake(page, (fake) => fake.selection && { sheet: fake.sheetById(fake.selection.sheetId).name, rect: fake.selection.rect });
-    assert(selected && selected.sheet === templateSheet, "clicking the error did not select its sheet");
-    assert(selected.rect.top === target.row, `clicking the error selected row ${selected.rect.top}, not ${target.row}`);
-    await shot(page, shots, "kiem-tra.png");
-    const flat = (s) => s.replace(/\s*\n\s*/g, " · ");
-    return `${addr} marked; count “${flat(before)}” → “${flat(after)}”`;
-  });
-
-  await step("Tổng hợp: reads picked files (2 taken, 1 refused), consolidates, writes the master", async () => {
-    await tab("Tổng hợp").click();
-    await page.locator('input[type="file"]').setInputFiles(fixtures);
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('li[data-state="taken"], li[data-state="refused"]').length >= n,
-      fixtures.length,
-      { timeout: TIMEOUT * 2 }
-    );
-    const taken = await page.locator('li[data-state="taken"]').count();
-    const refused = await page.locator('li[data-state="refused"]').count();
-    assert(taken === 2 && refused === 1, `expected 2 taken and 1 refused, got ${taken} and ${refused}`);
-    const refusedText = await page.locator('li[data-state="refused"]').innerText();
-    assert(/bị từ chối/.test(refusedText), "refused file has no “bị từ chối” status");
-
-    await button("Tổng hợp").click();
-    const result = page.getByTestId("consolidation-result");
-    await result.waitFor({ timeout: TIMEOUT });
-    const text = await result.innerText();
-    for (const part of ["Đã nhận (", "Bị từ chối (", "Trùng lặp, mâu thuẫn (", "Chưa nộp ("]) {
-      assert(text.includes(part), `result lacks “${part}”`);
+  await step(
+    "Mẫu biểu: inserts a template into the workbook (sheet written, _meta very hidden)",
+    async () => {
+      await page.getByRole("combobox").click();
+      await page.getByRole("group", { name: "Phòng Nội vụ" }).waitFor({ timeout: TIMEOUT });
+      await shot(page, shots, "mau-bieu-danh-sach.png"); // the catalogue, grouped by department
+      await page.getByRole("option", { name: TEMPLATE_OPTION }).click();
+      await button("Chèn mẫu vào sổ làm việc").click();
+      await page.getByText(/Đã chèn mẫu/).waitFor({ timeout: TIMEOUT });
+      const state = await inFake(page, (fake) => ({
+        names: fake.sheetNames(),
+        meta: fake.findSheet("_meta") ? fake.findSheet("_meta").visibility : null,
+        metaRows: fake.findSheet("_meta") ? fake.values("_meta", "A1:B40") : [],
+      }));
+      const rows = new Map(state.metaRows.map(([k, v]) => [String(k), v]));
+      templateSheet = String(rows.get("sheet") || "");
+      assert(
+        templateSheet && state.names.includes(templateSheet),
+        `template sheet missing; sheets: ${state.names.join(", ")}`
+      );
+      assert(
+        state.meta === "VeryHidden" || state.meta === "veryHidden",
+        `_meta visibility is ${state.meta}`
+      );
+      assert(
+        rows.get("templateId") === "noi-vu-cchc",
+        `_meta templateId is ${rows.get("templateId")}`
+      );
+      await shot(page, shots, "mau-bieu.png");
+      return `sheet “${templateSheet}”`;
     }
-    await button("Ghi bảng tổng hợp vào sổ làm việc").click();
-    await page.getByText(/Đã ghi các trang/).waitFor({ timeout: TIMEOUT });
-    const names = await inFake(page, (fake) => fake.sheetNames());
-    await shot(page, shots, "tong-hop.png");
-    return `sheets now: ${names.join(", ")}`;
-  });
+  );
+
+  await step(
+    "Mẫu biểu: downloads every blank template as .xlsx (ExcelJS loaded on demand)",
+    async () => {
+      const downloads = [];
+      const onDownload = (d) => downloads.push(d);
+      page.on("download", onDownload);
+      const scriptsBefore = await page.evaluate(
+        () => performance.getEntriesByType("resource").filter((e) => /exceljs/.test(e.name)).length
+      );
+      await button("Tải tất cả mẫu (.xlsx)").click();
+      const done = page.getByText(/Đã tạo \d+ tệp mẫu \.xlsx\./);
+      await done.waitFor({ timeout: TIMEOUT * 2 });
+      const expected = Number((await done.innerText()).match(/Đã tạo (\d+)/)[1]);
+      const until = Date.now() + 10_000;
+      while (downloads.length < expected && Date.now() < until) await page.waitForTimeout(200);
+      page.off("download", onDownload);
+      assert(
+        downloads.length === expected,
+        `${downloads.length} downloads for ${expected} templates`
+      );
+      const names = downloads.map((d) => d.suggestedFilename());
+      assert(
+        names.every((n) => /\.xlsx$/.test(n)) && new Set(names).size === names.length,
+        `bad names: ${names.join(", ")}`
+      );
+      const first = require("fs").readFileSync(await downloads[0].path());
+      assert(first[0] === 0x50 && first[1] === 0x4b, `${names[0]} is not a zip (.xlsx)`);
+      const scriptsAfter = await page.evaluate(
+        () => performance.getEntriesByType("resource").filter((e) => /exceljs/.test(e.name)).length
+      );
+      assert(
+        scriptsBefore === 0 && scriptsAfter > 0,
+        `ExcelJS chunk requests: ${scriptsBefore} before, ${scriptsAfter} after`
+      );
+      return `${names.length} files, e.g. ${names[0]}`;
+    }
+  );
+
+  await step(
+    "Kiểm tra: a pasted wrong value is marked in the sheet and listed in the pane",
+    async () => {
+      assert(templateSheet, "no template sheet");
+      await tab("Kiểm tra").click();
+      await button("Kiểm tra ngay").click();
+      await page.getByTestId("issue-count").getByText(/lỗi/).waitFor({ timeout: TIMEOUT });
+      const before = await page.getByTestId("issue-count").innerText();
+
+      const target = await inFake(
+        page,
+        (fake, sheet) => {
+          const meta = new Map(fake.values("_meta", "A1:B40").map(([k, v]) => [String(k), v]));
+          return {
+            letter: String(meta.get("column:diemCchc")),
+            row: Number(meta.get("firstDataRow")),
+            sheet,
+          };
+        },
+        templateSheet
+      );
+      const addr = `${target.letter}${target.row}`;
+      // Pasting bypasses Excel's own data validation: the pane's live check must catch it.
+      const pasted = await inFake(page, (fake, a) => fake.userPaste(a.sheet, a.addr, [["abc"]]), {
+        sheet: templateSheet,
+        addr,
+      });
+      assert(pasted.accepted, `the paste was refused: ${pasted.reason}`);
+
+      const link = page.getByRole("button", { name: new RegExp(`${addr}\\b.*abc`) });
+      await link.first().waitFor({ timeout: TIMEOUT });
+      const marked = await inFake(
+        page,
+        (fake, a) => ({ cell: fake.cell(a.sheet, a.addr), note: fake.note(a.sheet, a.addr) }),
+        {
+          sheet: templateSheet,
+          addr,
+        }
+      );
+      assert(marked.cell && marked.cell.fill, `cell ${addr} has no fill after the check`);
+      assert(
+        marked.note && /abc|số/i.test(marked.note),
+        `cell ${addr} has no note with the message (note: ${marked.note})`
+      );
+      const after = await page.getByTestId("issue-count").innerText();
+
+      await link.first().click();
+      const selected = await inFake(
+        page,
+        (fake) =>
+          fake.selection && {
+            sheet: fake.sheetById(fake.selection.sheetId).name,
+            rect: fake.selection.rect,
+          }
+      );
+      assert(
+        selected && selected.sheet === templateSheet,
+        "clicking the error did not select its sheet"
+      );
+      assert(
+        selected.rect.top === target.row,
+        `clicking the error selected row ${selected.rect.top}, not ${target.row}`
+      );
+      await shot(page, shots, "kiem-tra.png");
+      const flat = (s) => s.replace(/\s*\n\s*/g, " · ");
+      return `${addr} marked; count “${flat(before)}” → “${flat(after)}”`;
+    }
+  );
+
+  await step(
+    "Tổng hợp: reads picked files (2 taken, 1 refused), consolidates, writes the master",
+    async () => {
+      await tab("Tổng hợp").click();
+      await page.locator('input[type="file"]').setInputFiles(fixtures);
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('li[data-state="taken"], li[data-state="refused"]').length >= n,
+        fixtures.length,
+        { timeout: TIMEOUT * 2 }
+      );
+      const taken = await page.locator('li[data-state="taken"]').count();
+      const refused = await page.locator('li[data-state="refused"]').count();
+      assert(
+        taken === 2 && refused === 1,
+        `expected 2 taken and 1 refused, got ${taken} and ${refused}`
+      );
+      const refusedText = await page.locator('li[data-state="refused"]').innerText();
+      assert(/bị từ chối/.test(refusedText), "refused file has no “bị từ chối” status");
+
+      await button("Tổng hợp").click();
+      const result = page.getByTestId("consolidation-result");
+      await result.waitFor({ timeout: TIMEOUT });
+      const text = await result.innerText();
+      for (const part of ["Đã nhận (", "Bị từ chối (", "Trùng lặp, mâu thuẫn (", "Chưa nộp ("]) {
+        assert(text.includes(part), `result lacks “${part}”`);
+      }
+      await button("Ghi bảng tổng hợp vào sổ làm việc").click();
+      await page.getByText(/Đã ghi các trang/).waitFor({ timeout: TIMEOUT });
+      const names = await inFake(page, (fake) => fake.sheetNames());
+      await shot(page, shots, "tong-hop.png");
+      return `sheets now: ${names.join(", ")}`;
+    }
+  );
 
   await step("In: applies the print layout to the master sheets", async () => {
     await tab("In").click();
@@ -166,7 +243,11 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
     const message = await done.innerText();
     const sheets = [...message.matchAll(/“([^”]+)”/g)].map((m) => m[1]);
     assert(sheets.length > 0, "no sheet named in the message");
-    const layouts = await inFake(page, (fake, names) => names.map((n) => fake.pageLayout(n)), sheets);
+    const layouts = await inFake(
+      page,
+      (fake, names) => names.map((n) => fake.pageLayout(n)),
+      sheets
+    );
     for (const [i, layout] of layouts.entries()) {
       assert(/A4/i.test(String(layout.paperSize)), `${sheets[i]}: paper size ${layout.paperSize}`);
     }
@@ -176,7 +257,13 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
 
   await step("Vietnamese text keeps its diacritics (NFC) in every part", async () => {
     const text = await page.locator("body").innerText();
-    for (const expected of ["Tổng hợp", "Kiểm tra", "Mẫu biểu", "Áp dụng bố cục in", "Cơ quan ban hành"]) {
+    for (const expected of [
+      "Tổng hợp",
+      "Kiểm tra",
+      "Mẫu biểu",
+      "Áp dụng bố cục in",
+      "Cơ quan ban hành",
+    ]) {
       assert(text.includes(expected.normalize("NFC")), `page text lacks “${expected}”`);
     }
     assert(!text.includes("\uFFFD"), "page text holds replacement characters (broken encoding)");

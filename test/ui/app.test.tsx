@@ -9,7 +9,9 @@ describe("App shell", () => {
     for (const name of ["Mẫu biểu", "Kiểm tra", "Tổng hợp", "In"]) {
       expect(within(tabs).getByRole("tab", { name })).toBeTruthy();
     }
-    expect(within(tabs).getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe("true");
+    expect(within(tabs).getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     expect(screen.getByRole("button", { name: "Kiểm tra ngay" })).toBeTruthy();
     // NFC: "ế" is one code point, not e + combining marks.
     expect(document.body.textContent).toContain("Mẫu biểu".normalize("NFC"));

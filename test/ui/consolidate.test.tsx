@@ -21,7 +21,9 @@ async function templateBytes(id: string): Promise<Uint8Array> {
 Object.assign(globalThis, { TextDecoder, TextEncoder });
 
 function fileOf(bytes: Uint8Array | string, name: string): File {
-  return new File([bytes as BlobPart], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  return new File([bytes as BlobPart], name, {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
 }
 
 function pick(files: File[]) {
@@ -34,14 +36,22 @@ describe("Tổng hợp", () => {
 
   it("reads real .xlsx files in the pane: takes the templates, refuses a renamed CSV with why", async () => {
     const port = mockPort();
-    const buildMaster = jest.fn((..._args: Parameters<PaneServices["buildMaster"]>) => modelFor("Tổng hợp"));
+    const buildMaster = jest.fn((..._args: Parameters<PaneServices["buildMaster"]>) =>
+      modelFor("Tổng hợp")
+    );
     const services = { ...createCoreServices(), buildMaster, masterSheetNames: () => ["Tổng hợp"] };
     renderPane({ port, services, initialPart: "consolidate" });
 
     const [a, b] = await Promise.all([templateBytes("quan-su"), templateBytes("noi-vu-cchc")]);
-    pick([fileOf(a, "quan-su.xlsx"), fileOf(b, "noi-vu.xlsx"), fileOf("Đơn vị;Điểm\nPhú Bài;90\n", "bang-ke.xlsx")]);
+    pick([
+      fileOf(a, "quan-su.xlsx"),
+      fileOf(b, "noi-vu.xlsx"),
+      fileOf("Đơn vị;Điểm\nPhú Bài;90\n", "bang-ke.xlsx"),
+    ]);
 
-    await waitFor(() => expect(screen.getByText("Đã đọc 3/3 tệp")).toBeTruthy(), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByText("Đã đọc 3/3 tệp")).toBeTruthy(), {
+      timeout: 20_000,
+    });
     const list = screen.getByRole("list", { name: "Đã đọc 3/3 tệp" });
     const items = within(list).getAllByRole("listitem");
     expect(items.map((li) => li.getAttribute("data-state"))).toEqual(["taken", "taken", "refused"]);
@@ -64,15 +74,22 @@ describe("Tổng hợp", () => {
     expect(port.readGrids).toHaveBeenCalledWith({ sheets: ["Tổng hợp"] });
     expect(buildMaster).toHaveBeenCalledTimes(1);
     expect(buildMaster.mock.calls[0][1]).toEqual({ source: "Sổ làm việc hiện tại", sheets: [] });
-    expect(port.writeModel).toHaveBeenCalledWith(modelFor("Tổng hợp"), { replaceExisting: true, activate: "Tổng hợp" });
+    expect(port.writeModel).toHaveBeenCalledWith(modelFor("Tổng hợp"), {
+      replaceExisting: true,
+      activate: "Tổng hợp",
+    });
   });
 
   it("keeps the consolidate button off until a file is taken", async () => {
     renderPane({ services: createCoreServices(), initialPart: "consolidate" });
-    expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(
+      true
+    );
     pick([fileOf("not a zip", "x.xlsx")]);
     await screen.findByText("bị từ chối");
-    expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(
+      true
+    );
   });
 });
 
@@ -81,8 +98,12 @@ describe("Tổng hợp drop zone", () => {
     const services = createCoreServices();
     renderPane({ services, initialPart: "consolidate" });
     const bytes = await templateBytes("quan-su");
-    fireEvent.drop(screen.getByTestId("drop-zone"), { dataTransfer: { files: [fileOf(bytes, "tha-vao.xlsx")] } });
-    await waitFor(() => expect(screen.getByText("Đã đọc 1/1 tệp")).toBeTruthy(), { timeout: 20_000 });
+    fireEvent.drop(screen.getByTestId("drop-zone"), {
+      dataTransfer: { files: [fileOf(bytes, "tha-vao.xlsx")] },
+    });
+    await waitFor(() => expect(screen.getByText("Đã đọc 1/1 tệp")).toBeTruthy(), {
+      timeout: 20_000,
+    });
     expect(screen.getByText("tha-vao.xlsx")).toBeTruthy();
     expect(screen.getByText("đã nhận")).toBeTruthy();
   });

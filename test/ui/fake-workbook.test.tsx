@@ -52,7 +52,11 @@ describe("the pane over the Office.js adapter and the Excel fake", () => {
       const pasted = await fake.userPaste("Nội vụ - CCHC", addr, [["abc"]]);
       expect(pasted.accepted).toBe(true);
     });
-    const link = await screen.findByRole("button", { name: new RegExp(`${addr}\\b.*abc`) }, { timeout: 10_000 });
+    const link = await screen.findByRole(
+      "button",
+      { name: new RegExp(`${addr}\\b.*abc`) },
+      { timeout: 10_000 }
+    );
     expect(link.textContent).toMatch(/abc/);
     expect(fake.cell("Nội vụ - CCHC", addr)?.fill).toBeTruthy();
 
@@ -65,6 +69,8 @@ describe("the pane over the Office.js adapter and the Excel fake", () => {
   it("tells the user plainly when Excel lacks ExcelApi 1.9", () => {
     const { controller } = paneOverFake({ ExcelApi: "1.8" });
     renderPane({ controller });
-    expect(screen.getByRole("alert").textContent).toContain("Excel của bạn quá cũ: cần ExcelApi 1.9");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "Excel của bạn quá cũ: cần ExcelApi 1.9"
+    );
   });
 });

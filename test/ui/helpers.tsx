@@ -26,7 +26,10 @@ export function mockPort(): MockPort {
   const unsubscribed = jest.fn(async () => undefined);
   const port = {
     checkRequirements: jest.fn(() => ({ ok: true, missing: [] })),
-    writeModel: jest.fn(async (model: WorkbookModel) => ({ syncs: 3, sheets: model.sheets.map((s) => s.name) })),
+    writeModel: jest.fn(async (model: WorkbookModel) => ({
+      syncs: 3,
+      sheets: model.sheets.map((s) => s.name),
+    })),
     readGrids: jest.fn(async () => ({ source: "Sổ làm việc hiện tại", sheets: [] })),
     markIssues: jest.fn(async () => undefined),
     goTo: jest.fn(async () => undefined),
@@ -51,7 +54,16 @@ export function mockPort(): MockPort {
 export function modelFor(name: string): WorkbookModel {
   return {
     sheets: [
-      { name, visibility: "visible", blocks: [{ top: 1, left: 1, cells: [[name]] }], styles: [], merges: [], columnWidths: [], validations: [], protect: true },
+      {
+        name,
+        visibility: "visible",
+        blocks: [{ top: 1, left: 1, cells: [[name]] }],
+        styles: [],
+        merges: [],
+        columnWidths: [],
+        validations: [],
+        protect: true,
+      },
     ],
   };
 }
@@ -67,7 +79,14 @@ export const TEST_LAYOUT: PrintLayout = {
 
 export function testServices(overrides: Partial<PaneServices> = {}): PaneServices {
   const xlsx: XlsxTools = {
-    read: jest.fn(async () => ({ ok: false as const, refused: { file: "?", reason: "not-xlsx", message: { vi: "không đọc được", en: "unreadable" } } })),
+    read: jest.fn(async () => ({
+      ok: false as const,
+      refused: {
+        file: "?",
+        reason: "not-xlsx",
+        message: { vi: "không đọc được", en: "unreadable" },
+      },
+    })),
     write: jest.fn(async () => new Uint8Array([1, 2, 3])),
   };
   return {
@@ -76,20 +95,34 @@ export function testServices(overrides: Partial<PaneServices> = {}): PaneService
     defaultSettings: () => DEFAULT_SETTINGS_2019,
     buildTemplate: jest.fn((spec) => modelFor(spec.sheetName)),
     templateFileName: (spec, period) => `${spec.section}-${spec.id}-${period}.xlsx`,
-    readSubmissions: jest.fn(() => ({ ok: false as const, refused: { file: "", reason: "unknown-template", message: { vi: "không có mẫu", en: "no template" } } })),
+    readSubmissions: jest.fn(() => ({
+      ok: false as const,
+      refused: {
+        file: "",
+        reason: "unknown-template",
+        message: { vi: "không có mẫu", en: "no template" },
+      },
+    })),
     loadXlsx: jest.fn(async () => xlsx),
-    consolidate: jest.fn(() => ({ view: { taken: [], refused: [], conflicts: [], missing: [], issueCount: 0 }, result: null })),
+    consolidate: jest.fn(() => ({
+      view: { taken: [], refused: [], conflicts: [], missing: [], issueCount: 0 },
+      result: null,
+    })),
     buildMaster: jest.fn(() => modelFor("Tổng hợp")),
     masterSheetNames: () => ["Tổng hợp", "_meta"],
     printableSheets: () => ["Tổng hợp", "Chỉ tiêu & tổng hợp"],
-    printTargets: jest.fn((model: WorkbookModel) => model.sheets.map((s) => ({ sheet: s.name, layout: TEST_LAYOUT }))),
+    printTargets: jest.fn((model: WorkbookModel) =>
+      model.sheets.map((s) => ({ sheet: s.name, layout: TEST_LAYOUT }))
+    ),
     pageSetupFor: jest.fn(() => TEST_LAYOUT),
     download: jest.fn(),
     ...overrides,
   };
 }
 
-export function renderPane(props: AppProps & { port?: WorkbookPort; services?: PaneServices } = {}) {
+export function renderPane(
+  props: AppProps & { port?: WorkbookPort; services?: PaneServices } = {}
+) {
   const { port = mockPort(), services = testServices(), ...rest } = props;
   const controller = props.controller ?? new PaneController(port, services, { debounceMs: 500 });
   const utils = render(

@@ -17,12 +17,18 @@ describe("In", () => {
     const services = testServices();
     renderPane({ port, services, initialPart: "print" });
 
-    expect((screen.getByRole("textbox", { name: /Cơ quan ban hành/ }) as HTMLInputElement).value).toBe("THỊ ỦY HƯƠNG THỦY");
+    expect(
+      (screen.getByRole("textbox", { name: /Cơ quan ban hành/ }) as HTMLInputElement).value
+    ).toBe("THỊ ỦY HƯƠNG THỦY");
     expect(screen.getByText(/nhấn Ctrl\+P trong Excel để in/)).toBeTruthy();
-    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), { target: { value: "Lê Văn A" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
+      target: { value: "Lê Văn A" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
 
-    await screen.findByText(/Đã áp dụng bố cục in cho: “Tổng hợp”, “Chỉ tiêu & tổng hợp”. Nhấn Ctrl\+P/);
+    await screen.findByText(
+      /Đã áp dụng bố cục in cho: “Tổng hợp”, “Chỉ tiêu & tổng hợp”. Nhấn Ctrl\+P/
+    );
     expect(port.readGrids).toHaveBeenCalledWith({ sheets: ["Tổng hợp", "Chỉ tiêu & tổng hợp"] });
     expect(port.applyPrintLayout.mock.calls).toEqual([
       ["Tổng hợp", TEST_LAYOUT],
@@ -40,7 +46,9 @@ describe("In", () => {
     const file: FileStatus = { name: "a.xlsx", state: "taken", submissions: [{} as never] };
     controller.consolidate([file], services.defaultSettings());
 
-    fireEvent.change(screen.getByRole("textbox", { name: /Địa danh/ }), { target: { value: "Huế" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Địa danh/ }), {
+      target: { value: "Huế" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
     await screen.findByText(/Đã áp dụng bố cục in cho: “Tổng hợp”/);
     expect(buildMaster).toHaveBeenCalledTimes(1);
@@ -54,14 +62,20 @@ describe("In", () => {
     port.sheetNames.mockResolvedValue(["Sheet1"]);
     renderPane({ port, initialPart: "print" });
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Sổ làm việc chưa có bảng tổng hợp");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Sổ làm việc chưa có bảng tổng hợp"
+    );
     expect(port.applyPrintLayout).not.toHaveBeenCalled();
   });
 
   it("will not apply with an empty required field", async () => {
     renderPane({ initialPart: "print" });
-    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), { target: { value: "  " } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
+      target: { value: "  " },
+    });
     await waitFor(() => expect(screen.getByText("Không được để trống.")).toBeTruthy());
-    expect((screen.getByRole("button", { name: "Áp dụng bố cục in" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Áp dụng bố cục in" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 });

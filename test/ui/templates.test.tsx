@@ -25,30 +25,44 @@ describe("Mẫu biểu", () => {
   it("inserts the chosen template: builds its model for the chosen year and writes it through the port", async () => {
     const port = mockPort();
     const built = modelFor("Nội vụ - CCHC");
-    const buildTemplate = jest.fn((_spec: TemplateSpec, _register: UnitRegister, _settings: PeriodSettings) => built);
+    const buildTemplate = jest.fn(
+      (_spec: TemplateSpec, _register: UnitRegister, _settings: PeriodSettings) => built
+    );
     const services = testServices({ buildTemplate });
     renderPane({ port, services });
 
-    const insert = screen.getByRole("button", { name: "Chèn mẫu vào sổ làm việc" }) as HTMLButtonElement;
+    const insert = screen.getByRole("button", {
+      name: "Chèn mẫu vào sổ làm việc",
+    }) as HTMLButtonElement;
     expect(insert.disabled).toBe(true); // nothing chosen yet
     chooseTemplate(/^3\.1a\. /);
-    fireEvent.change(screen.getByRole("spinbutton", { name: /Năm đánh giá/ }), { target: { value: "2020" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Năm đánh giá/ }), {
+      target: { value: "2020" },
+    });
     fireEvent.click(insert);
 
     await waitFor(() => expect(port.writeModel).toHaveBeenCalledTimes(1));
     const spec = buildTemplate.mock.calls[0][0];
     expect(spec.id).toBe("noi-vu-cchc");
     expect(buildTemplate.mock.calls[0][2].period).toBe(2020);
-    expect(port.writeModel).toHaveBeenCalledWith(built, { replaceExisting: true, activate: "Nội vụ - CCHC" });
+    expect(port.writeModel).toHaveBeenCalledWith(built, {
+      replaceExisting: true,
+      activate: "Nội vụ - CCHC",
+    });
     expect(await screen.findByText(/Đã chèn mẫu “Kết quả chỉ số cải cách hành chính/)).toBeTruthy();
   });
 
   it("refuses a year outside 1990–2100 with a Vietnamese message", () => {
     renderPane();
     chooseTemplate(/^3\.1a\. /);
-    fireEvent.change(screen.getByRole("spinbutton", { name: /Năm đánh giá/ }), { target: { value: "19" } });
+    fireEvent.change(screen.getByRole("spinbutton", { name: /Năm đánh giá/ }), {
+      target: { value: "19" },
+    });
     expect(screen.getByText("Năm phải là số từ 1990 đến 2100.")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Chèn mẫu vào sổ làm việc" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Chèn mẫu vào sổ làm việc" }) as HTMLButtonElement)
+        .disabled
+    ).toBe(true);
   });
 
   it("shows a Vietnamese error when the workbook write fails (no unhandled rejection)", async () => {

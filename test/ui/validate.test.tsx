@@ -11,7 +11,10 @@ const issue = (over: Partial<ValidationIssue>): ValidationIssue => ({
   column: "diemCchc",
   cell: "F7",
   unitCode: "phuong-phu-bai",
-  message: { vi: "Ô F7: “abc” không phải là số. Hãy nhập một số từ 0 đến 100.", en: "Cell F7: “abc” is not a number." },
+  message: {
+    vi: "Ô F7: “abc” không phải là số. Hãy nhập một số từ 0 đến 100.",
+    en: "Cell F7: “abc” is not a number.",
+  },
   ...over,
 });
 
@@ -33,9 +36,23 @@ function outcomeWith(issues: ValidationIssue[]): ReadOutcome {
 
 const ISSUES = [
   issue({}),
-  issue({ cell: "G7", column: "xepHang", message: { vi: "Ô G7: thiếu xếp hạng.", en: "G7: rank missing." } }),
-  issue({ row: 9, cell: "F9", unitCode: null, message: { vi: "Ô F9: lớn hơn 100.", en: "F9: over 100." } }),
-  issue({ severity: "warning", row: 8, cell: "H8", message: { vi: "Ô H8: xếp loại khác điểm.", en: "H8: grade differs." } }),
+  issue({
+    cell: "G7",
+    column: "xepHang",
+    message: { vi: "Ô G7: thiếu xếp hạng.", en: "G7: rank missing." },
+  }),
+  issue({
+    row: 9,
+    cell: "F9",
+    unitCode: null,
+    message: { vi: "Ô F9: lớn hơn 100.", en: "F9: over 100." },
+  }),
+  issue({
+    severity: "warning",
+    row: 8,
+    cell: "H8",
+    message: { vi: "Ô H8: xếp loại khác điểm.", en: "H8: grade differs." },
+  }),
 ];
 
 describe("Kiểm tra", () => {
@@ -54,13 +71,19 @@ describe("Kiểm tra", () => {
     const text = errors.textContent ?? "";
     expect(text.indexOf("Dòng 7")).toBeLessThan(text.indexOf("Dòng 9"));
     expect(within(errors).getAllByRole("button").length).toBe(3);
-    expect(within(warnings).getByRole("button", { name: "Ô H8: xếp loại khác điểm." })).toBeTruthy();
+    expect(
+      within(warnings).getByRole("button", { name: "Ô H8: xếp loại khác điểm." })
+    ).toBeTruthy();
     expect(port.markIssues).toHaveBeenCalledWith("Nội vụ - CCHC", ISSUES);
   });
 
   it("goes to the issue's cell when it is clicked", async () => {
     const port = mockPort();
-    renderPane({ port, services: testServices({ readSubmissions: jest.fn(() => outcomeWith(ISSUES)) }), initialPart: "validate" });
+    renderPane({
+      port,
+      services: testServices({ readSubmissions: jest.fn(() => outcomeWith(ISSUES)) }),
+      initialPart: "validate",
+    });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
     fireEvent.click(await screen.findByRole("button", { name: /Ô F9: lớn hơn 100/ }));
     await waitFor(() => expect(port.goTo).toHaveBeenCalledWith("Nội vụ - CCHC", "F9"));
@@ -69,7 +92,9 @@ describe("Kiểm tra", () => {
   it("says plainly when the workbook holds no XếpLoại template", async () => {
     renderPane({ initialPart: "validate" });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
-    expect(await screen.findByText(/Sổ làm việc đang mở không có mẫu biểu XếpLoại nào/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Sổ làm việc đang mở không có mẫu biểu XếpLoại nào/)
+    ).toBeTruthy();
   });
 
   it("re-checks after user edits, debounced, and the count follows", async () => {
@@ -119,16 +144,26 @@ describe("Kiểm tra", () => {
     port.readGrids.mockRejectedValue(new Error("RichApi.Error"));
     renderPane({ port, initialPart: "validate" });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
-    expect((await screen.findByRole("alert")).textContent).toContain("Kiểm tra không thành công: RichApi.Error");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Kiểm tra không thành công: RichApi.Error"
+    );
   });
 });
 
 describe("Kiểm tra with many issues", () => {
   it("shows the first 25 rows of a severity, then more on demand", async () => {
     const many = Array.from({ length: 60 }, (_, i) =>
-      issue({ severity: "warning", row: 10 + i, cell: `F${10 + i}`, message: { vi: `Ô F${10 + i}: thiếu.`, en: `F${10 + i}: missing.` } })
+      issue({
+        severity: "warning",
+        row: 10 + i,
+        cell: `F${10 + i}`,
+        message: { vi: `Ô F${10 + i}: thiếu.`, en: `F${10 + i}: missing.` },
+      })
     );
-    renderPane({ services: testServices({ readSubmissions: jest.fn(() => outcomeWith(many)) }), initialPart: "validate" });
+    renderPane({
+      services: testServices({ readSubmissions: jest.fn(() => outcomeWith(many)) }),
+      initialPart: "validate",
+    });
     fireEvent.click(screen.getByRole("button", { name: "Kiểm tra ngay" }));
     const group = await screen.findByRole("group", { name: "Cảnh báo" });
     expect(within(group).getAllByRole("listitem").length).toBe(25);

@@ -64,7 +64,8 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [part, setPart] = React.useState<PanePart>(initialPart ?? "templates");
   const langState = React.useMemo(() => ({ lang, setLang }), [lang]);
-  const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) => text(lang, key, params);
+  const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
+    text(lang, key, params);
 
   const created = React.useMemo((): { controller: PaneController } | { error: unknown } => {
     if (given) return { controller: given };
@@ -82,7 +83,8 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
   const requirements = React.useMemo(() => {
     if (!controller) return null;
     // Outside Excel (no Office.js) there is no requirement set to name: say so instead.
-    if (typeof (globalThis as { Office?: unknown }).Office === "undefined" && !given) return { ok: false, missing: [] };
+    if (typeof (globalThis as { Office?: unknown }).Office === "undefined" && !given)
+      return { ok: false, missing: [] };
     try {
       return controller.checkRequirements();
     } catch {
@@ -92,7 +94,10 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
 
   let body: React.ReactNode;
   if (!controller || !settings) {
-    const message = describeError("error" in created ? created.error : "?", { vi: "Khởi động XếpLoại", en: "Starting XếpLoại" });
+    const message = describeError("error" in created ? created.error : "?", {
+      vi: "Khởi động XếpLoại",
+      en: "Starting XếpLoại",
+    });
     body = (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
@@ -105,7 +110,9 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
     body = (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
-          <MessageBarTitle>{t(requirements.missing.length ? "requirementsTitle" : "noExcelTitle")}</MessageBarTitle>
+          <MessageBarTitle>
+            {t(requirements.missing.length ? "requirementsTitle" : "noExcelTitle")}
+          </MessageBarTitle>
           {requirements.missing.length
             ? t("requirementsBody", { sets: requirements.missing.join(", ") })
             : t("noExcelBody")}
@@ -149,7 +156,9 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
       <div className={styles.root} lang={lang}>
         <header className={styles.header}>
           <div className={styles.titles}>
-            <Title3 as="h1" className={styles.title}>{t("appTitle")}</Title3>
+            <Title3 as="h1" className={styles.title}>
+              {t("appTitle")}
+            </Title3>
             <Caption1 className={styles.subtitle}>{t("appSubtitle")}</Caption1>
           </div>
           <ToggleButton

@@ -56,7 +56,12 @@ const useStyles = makeStyles({
     borderBottomStyle: "solid",
     borderBottomColor: tokens.colorNeutralStroke2,
   },
-  fileHead: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", justifyContent: "space-between" },
+  fileHead: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    justifyContent: "space-between",
+  },
   fileName: { overflowWrap: "anywhere", minWidth: 0 },
   why: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
@@ -81,7 +86,10 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
     if (picked.length === 0) return;
     const offset = files.length;
     setConsolidated(null);
-    setFiles((prev) => [...prev, ...picked.map((f): FileStatus => ({ name: f.name, state: "reading", submissions: [] }))]);
+    setFiles((prev) => [
+      ...prev,
+      ...picked.map((f): FileStatus => ({ name: f.name, state: "reading", submissions: [] })),
+    ]);
     setReading(true);
     try {
       await controller.readFiles(picked, (index, status) =>
@@ -130,16 +138,25 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
         .filter((s) => !s.startsWith("_"))
         .map((s) => `“${s}”`)
         .join(", ");
-      return { vi: text("vi", "masterWritten", { sheets }), en: text("en", "masterWritten", { sheets }) };
+      return {
+        vi: text("vi", "masterWritten", { sheets }),
+        en: text("en", "masterWritten", { sheets }),
+      };
     });
 
   const stateBadge = (f: FileStatus) =>
     f.state === "reading" ? (
-      <Badge appearance="outline" color="informative">{t("fileReading")}</Badge>
+      <Badge appearance="outline" color="informative">
+        {t("fileReading")}
+      </Badge>
     ) : f.state === "taken" ? (
-      <Badge appearance="tint" color="success">{t("fileTaken")}</Badge>
+      <Badge appearance="tint" color="success">
+        {t("fileTaken")}
+      </Badge>
     ) : (
-      <Badge appearance="tint" color="danger">{t("fileRefused")}</Badge>
+      <Badge appearance="tint" color="danger">
+        {t("fileRefused")}
+      </Badge>
     );
 
   const view = consolidated?.view;
@@ -159,7 +176,8 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
     ) : (
       <Subtitle2>{title}</Subtitle2>
     );
-  const lines = (list: LocalizedText[], prefix: string) => list.map((x, i) => ({ key: `${prefix}${i}`, text: l(x) }));
+  const lines = (list: LocalizedText[], prefix: string) =>
+    list.map((x, i) => ({ key: `${prefix}${i}`, text: l(x) }));
 
   return (
     <section className={part.part} aria-label={t("tabConsolidate")}>
@@ -190,7 +208,10 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
       </div>
       {files.length ? (
         <>
-          <Field validationMessage={t("filesProgress", { done, total: files.length })} validationState="none">
+          <Field
+            validationMessage={t("filesProgress", { done, total: files.length })}
+            validationState="none"
+          >
             <ProgressBar value={files.length ? done / files.length : 0} />
           </Field>
           <ul className={part.list} aria-label={t("filesProgress", { done, total: files.length })}>
@@ -209,7 +230,11 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
         <Caption1>{t("noFilesYet")}</Caption1>
       )}
       <div className={part.actions}>
-        <Button appearance="primary" disabled={busy || reading || taken === 0} onClick={consolidate}>
+        <Button
+          appearance="primary"
+          disabled={busy || reading || taken === 0}
+          onClick={consolidate}
+        >
           {t("runConsolidate")}
         </Button>
         <Button
@@ -234,15 +259,24 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
           {section(
             t("resultTaken", { count: view.taken.length }),
-            view.taken.map((x, i) => ({ key: `t${i}`, text: `${x.file} · ${x.sheet}`, detail: `${l(x.template)} — ${t("rowsTaken", { rows: x.rows })}` }))
+            view.taken.map((x, i) => ({
+              key: `t${i}`,
+              text: `${x.file} · ${x.sheet}`,
+              detail: `${l(x.template)} — ${t("rowsTaken", { rows: x.rows })}`,
+            }))
           )}
           {section(
             t("resultRefused", { count: view.refused.length }),
             view.refused.map((x, i) => ({ key: `r${i}`, text: x.file, detail: l(x.message) }))
           )}
-          {section(t("resultConflicts", { count: view.conflicts.length }), lines(view.conflicts, "c"))}
+          {section(
+            t("resultConflicts", { count: view.conflicts.length }),
+            lines(view.conflicts, "c")
+          )}
           {section(t("resultMissing", { count: view.missing.length }), lines(view.missing, "m"))}
-          {view.issueCount ? <Caption1>{t("resultIssues", { count: view.issueCount })}</Caption1> : null}
+          {view.issueCount ? (
+            <Caption1>{t("resultIssues", { count: view.issueCount })}</Caption1>
+          ) : null}
         </div>
       ) : null}
     </section>

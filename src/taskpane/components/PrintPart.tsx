@@ -13,7 +13,8 @@ export interface PrintPartProps {
   onSettingsChange: (settings: PeriodSettings) => void;
 }
 
-type TextField = "parentBody" | "issuingBody" | "place" | "signer.onBehalfOf" | "signer.position" | "signer.name";
+type TextField =
+  "parentBody" | "issuingBody" | "place" | "signer.onBehalfOf" | "signer.position" | "signer.name";
 
 const FIELDS: { field: TextField; label: StringKey }[] = [
   { field: "parentBody", label: "parentBody" },
@@ -99,7 +100,10 @@ export function PrintPart({ controller, settings, onSettingsChange }: PrintPartP
               validationState={empty ? "error" : "none"}
               validationMessage={empty ? t("fieldRequired") : undefined}
             >
-              <Input value={value} onChange={(_e, data) => onSettingsChange(setField(settings, field, data.value))} />
+              <Input
+                value={value}
+                onChange={(_e, data) => onSettingsChange(setField(settings, field, data.value))}
+              />
             </Field>
           );
         })}
@@ -107,7 +111,9 @@ export function PrintPart({ controller, settings, onSettingsChange }: PrintPartP
           <Input
             type="date"
             value={settings.documentDate ?? ""}
-            onChange={(_e, data) => onSettingsChange({ ...settings, documentDate: data.value || null })}
+            onChange={(_e, data) =>
+              onSettingsChange({ ...settings, documentDate: data.value || null })
+            }
           />
         </Field>
         <div className={part.actions}>

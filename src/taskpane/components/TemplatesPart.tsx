@@ -51,8 +51,13 @@ export function TemplatesPart({ controller, defaultPeriod }: TemplatesPartProps)
   const downloadAll = () =>
     run({ vi: "Tải mẫu", en: "Downloading templates" }, async () => {
       try {
-        const count = await controller.downloadAllTemplates(period, (done, total) => setProgress({ done, total }));
-        return { vi: `Đã tạo ${count} tệp mẫu .xlsx.`, en: `Created ${count} template .xlsx files.` };
+        const count = await controller.downloadAllTemplates(period, (done, total) =>
+          setProgress({ done, total })
+        );
+        return {
+          vi: `Đã tạo ${count} tệp mẫu .xlsx.`,
+          en: `Created ${count} template .xlsx files.`,
+        };
       } finally {
         setProgress(null);
       }
@@ -106,7 +111,10 @@ export function TemplatesPart({ controller, defaultPeriod }: TemplatesPartProps)
       </div>
       {!chosen ? <Body1 className={styles.intro}>{t("chooseTemplateFirst")}</Body1> : null}
       {progress ? (
-        <Field validationMessage={t("downloading", { done: progress.done, total: progress.total })} validationState="none">
+        <Field
+          validationMessage={t("downloading", { done: progress.done, total: progress.total })}
+          validationState="none"
+        >
           <ProgressBar value={progress.total ? progress.done / progress.total : 0} />
         </Field>
       ) : null}

@@ -18,7 +18,12 @@ import { useStrings } from "../i18n/lang-context";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 const useStyles = makeStyles({
-  countLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  countLine: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   group: {
     display: "flex",
     flexDirection: "column",
@@ -101,7 +106,7 @@ export function ValidatePart({ controller }: ValidatePartProps) {
     });
 
   const unitName = (code: string | null | undefined) =>
-    code ? controller.register.units.find((u) => u.code === code)?.name ?? null : null;
+    code ? (controller.register.units.find((u) => u.code === code)?.name ?? null) : null;
 
   return (
     <section className={part.part} aria-label={t("tabValidate")}>
@@ -110,7 +115,11 @@ export function ValidatePart({ controller }: ValidatePartProps) {
         <Button appearance="primary" disabled={busy} onClick={checkNow}>
           {t("validateNow")}
         </Button>
-        <Switch checked={live} label={t("liveCheck")} onChange={(_e, data) => setLive(data.checked)} />
+        <Switch
+          checked={live}
+          label={t("liveCheck")}
+          onChange={(_e, data) => setLive(data.checked)}
+        />
       </div>
       {busy ? <ProgressBar aria-label={t("working")} /> : null}
       <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
@@ -128,15 +137,23 @@ export function ValidatePart({ controller }: ValidatePartProps) {
             <Badge appearance="filled" color={view.errors ? "danger" : "warning"}>
               {t("issueCount", { errors: view.errors, warnings: view.warnings })}
             </Badge>
-            <Caption1>{t("checkedAt", { time: view.checkedAt.toLocaleTimeString("vi-VN") })}</Caption1>
+            <Caption1>
+              {t("checkedAt", { time: view.checkedAt.toLocaleTimeString("vi-VN") })}
+            </Caption1>
           </>
         )}
       </div>
       {view?.kind === "checked"
         ? view.groups.map((group) => (
-            <div key={group.severity} className={styles.group} role="group" aria-label={t(group.severity === "error" ? "severityError" : "severityWarning")}>
+            <div
+              key={group.severity}
+              className={styles.group}
+              role="group"
+              aria-label={t(group.severity === "error" ? "severityError" : "severityWarning")}
+            >
               <Subtitle2>
-                {t(group.severity === "error" ? "severityError" : "severityWarning")} ({group.count})
+                {t(group.severity === "error" ? "severityError" : "severityWarning")} ({group.count}
+                )
               </Subtitle2>
               {group.rows.slice(0, shownRows[group.severity] ?? ROWS_SHOWN).map((row) => {
                 const unit = unitName(row.entries.find((e) => e.issue.unitCode)?.issue.unitCode);
@@ -166,7 +183,9 @@ export function ValidatePart({ controller }: ValidatePartProps) {
                                 onClick={() => void goTo(entry)}
                                 title={t("goToCell", { cell: target.address, sheet: target.sheet })}
                               >
-                                {entry.issue.cell && !message.includes(entry.issue.cell) ? `${entry.issue.cell}: ` : ""}
+                                {entry.issue.cell && !message.includes(entry.issue.cell)
+                                  ? `${entry.issue.cell}: `
+                                  : ""}
                                 {message}
                               </Link>
                             ) : (
@@ -183,11 +202,17 @@ export function ValidatePart({ controller }: ValidatePartProps) {
                 <Button
                   appearance="subtle"
                   onClick={() =>
-                    setShownRows((prev) => ({ ...prev, [group.severity]: (prev[group.severity] ?? ROWS_SHOWN) + ROWS_SHOWN }))
+                    setShownRows((prev) => ({
+                      ...prev,
+                      [group.severity]: (prev[group.severity] ?? ROWS_SHOWN) + ROWS_SHOWN,
+                    }))
                   }
                 >
                   {t("showMore", {
-                    count: Math.min(ROWS_SHOWN, group.rows.length - (shownRows[group.severity] ?? ROWS_SHOWN)),
+                    count: Math.min(
+                      ROWS_SHOWN,
+                      group.rows.length - (shownRows[group.severity] ?? ROWS_SHOWN)
+                    ),
                   })}
                 </Button>
               ) : null}

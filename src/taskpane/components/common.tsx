@@ -44,7 +44,10 @@ export const usePartStyles = makeStyles({
   },
 });
 
-export type Feedback = { intent: "error" | "success" | "info" | "warning"; text: LocalizedText } | null;
+export type Feedback = {
+  intent: "error" | "success" | "info" | "warning";
+  text: LocalizedText;
+} | null;
 
 /**
  * Runs a pane action: marks it busy, turns a throw into a Vietnamese/English message, never lets a
@@ -54,7 +57,10 @@ export function useAction() {
   const [busy, setBusy] = React.useState(false);
   const [feedback, setFeedback] = React.useState<Feedback>(null);
   const run = React.useCallback(
-    async (action: LocalizedText, fn: () => Promise<LocalizedText | null | void>): Promise<void> => {
+    async (
+      action: LocalizedText,
+      fn: () => Promise<LocalizedText | null | void>
+    ): Promise<void> => {
       setBusy(true);
       setFeedback(null);
       try {
@@ -71,17 +77,36 @@ export function useAction() {
   return { busy, feedback, setFeedback, run };
 }
 
-export function FeedbackBar({ feedback, onDismiss }: { feedback: Feedback; onDismiss: () => void }) {
+export function FeedbackBar({
+  feedback,
+  onDismiss,
+}: {
+  feedback: Feedback;
+  onDismiss: () => void;
+}) {
   const { t, l } = useStrings();
   if (!feedback) return null;
   return (
-    <MessageBar intent={feedback.intent} layout="multiline" role={feedback.intent === "error" ? "alert" : "status"}>
+    <MessageBar
+      intent={feedback.intent}
+      layout="multiline"
+      role={feedback.intent === "error" ? "alert" : "status"}
+    >
       <MessageBarBody>
         {feedback.intent === "error" ? <MessageBarTitle>{t("errorTitle")}</MessageBarTitle> : null}
         {l(feedback.text)}
       </MessageBarBody>
       <MessageBarActions
-        containerAction={<Button appearance="transparent" size="small" aria-label={t("dismiss")} onClick={onDismiss}>×</Button>}
+        containerAction={
+          <Button
+            appearance="transparent"
+            size="small"
+            aria-label={t("dismiss")}
+            onClick={onDismiss}
+          >
+            ×
+          </Button>
+        }
       />
     </MessageBar>
   );

@@ -7,7 +7,10 @@ import { fill } from "../../core/i18n";
 
 const S = {
   appTitle: { vi: "XếpLoại", en: "XếpLoại" },
-  appSubtitle: { vi: "Kiểm điểm, đánh giá, xếp loại chất lượng", en: "Yearly review and quality classification" },
+  appSubtitle: {
+    vi: "Kiểm điểm, đánh giá, xếp loại chất lượng",
+    en: "Yearly review and quality classification",
+  },
   languageSwitch: { vi: "English", en: "Tiếng Việt" },
   languageSwitchLabel: { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
   partsLabel: { vi: "Các phần của XếpLoại", en: "XếpLoại parts" },
@@ -39,7 +42,10 @@ const S = {
   templateLabel: { vi: "Mẫu biểu", en: "Template" },
   templatePlaceholder: { vi: "Chọn mẫu biểu…", en: "Choose a template…" },
   periodLabel: { vi: "Năm đánh giá", en: "Year reviewed" },
-  periodInvalid: { vi: "Năm phải là số từ 1990 đến 2100.", en: "The year must be a number from 1990 to 2100." },
+  periodInvalid: {
+    vi: "Năm phải là số từ 1990 đến 2100.",
+    en: "The year must be a number from 1990 to 2100.",
+  },
   insertTemplate: { vi: "Chèn mẫu vào sổ làm việc", en: "Insert template into the workbook" },
   downloadAll: { vi: "Tải tất cả mẫu (.xlsx)", en: "Download all templates (.xlsx)" },
   chooseTemplateFirst: { vi: "Hãy chọn một mẫu biểu trước.", en: "Choose a template first." },
@@ -61,7 +67,10 @@ const S = {
     vi: "Sổ làm việc đang mở không có mẫu biểu XếpLoại nào. Hãy chèn một mẫu ở phần “Mẫu biểu” hoặc mở tệp mẫu đã điền.",
     en: "The open workbook holds no XếpLoại template. Insert one in “Templates” or open a filled template file.",
   },
-  issueCount: { vi: "{errors} lỗi, {warnings} cảnh báo", en: "{errors} errors, {warnings} warnings" },
+  issueCount: {
+    vi: "{errors} lỗi, {warnings} cảnh báo",
+    en: "{errors} errors, {warnings} warnings",
+  },
   noIssues: { vi: "Không có lỗi. Số liệu hợp lệ.", en: "No errors. The data is valid." },
   notCheckedYet: { vi: "Chưa kiểm tra.", en: "Not checked yet." },
   severityError: { vi: "Lỗi", en: "Errors" },
@@ -90,7 +99,10 @@ const S = {
   resultMissing: { vi: "Chưa nộp ({count})", en: "Not submitted ({count})" },
   resultIssues: { vi: "Lỗi trong số liệu ({count})", en: "Data errors ({count})" },
   rowsTaken: { vi: "lấy {rows} dòng", en: "{rows} rows taken" },
-  writeMaster: { vi: "Ghi bảng tổng hợp vào sổ làm việc", en: "Write the master into the workbook" },
+  writeMaster: {
+    vi: "Ghi bảng tổng hợp vào sổ làm việc",
+    en: "Write the master into the workbook",
+  },
   masterWritten: { vi: "Đã ghi các trang {sheets}.", en: "Wrote sheets {sheets}." },
   showMore: { vi: "Hiện thêm {count} dòng", en: "Show {count} more rows" },
   noFilesYet: { vi: "Chưa chọn tệp nào.", en: "No files picked yet." },
@@ -98,7 +110,10 @@ const S = {
     vi: "Chưa có tệp hợp lệ nào để tổng hợp.",
     en: "No valid file to consolidate yet.",
   },
-  consolidateFirst: { vi: "Hãy tổng hợp trước khi ghi bảng tổng hợp.", en: "Consolidate before writing the master." },
+  consolidateFirst: {
+    vi: "Hãy tổng hợp trước khi ghi bảng tổng hợp.",
+    en: "Consolidate before writing the master.",
+  },
 
   // In
   printIntro: {

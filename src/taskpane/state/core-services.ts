@@ -17,7 +17,11 @@ import { masterServices } from "./master-services";
 import type { Consolidated, ConsolidationView, PaneServices, XlsxTools } from "./services";
 
 /** Lines saying who has not submitted: a whole template missing, or the units a file left out. */
-export function missingLines(c: Consolidation, catalog: readonly TemplateSpec[], register: UnitRegister): LocalizedText[] {
+export function missingLines(
+  c: Consolidation,
+  catalog: readonly TemplateSpec[],
+  register: UnitRegister
+): LocalizedText[] {
   const lines: LocalizedText[] = [];
   for (const spec of catalog) {
     const entries = c.completeness.filter((e) => e.templateId === spec.id);
@@ -26,24 +30,44 @@ export function missingLines(c: Consolidation, catalog: readonly TemplateSpec[],
     const head = `${spec.section} ${spec.department.name.vi}`;
     const headEn = `${spec.section} ${spec.department.name.en}`;
     if (missing.length === entries.length) {
-      lines.push({ vi: `${head}: chưa nộp mẫu “${spec.title.vi}”.`, en: `${headEn}: “${spec.title.en}” not submitted.` });
+      lines.push({
+        vi: `${head}: chưa nộp mẫu “${spec.title.vi}”.`,
+        en: `${headEn}: “${spec.title.en}” not submitted.`,
+      });
     } else {
-      const names = missing.map((e) => register.units.find((u) => u.code === e.unitCode)?.name ?? e.unitCode).join(", ");
-      lines.push({ vi: `${head}: thiếu số liệu của ${names}.`, en: `${headEn}: no data for ${names}.` });
+      const names = missing
+        .map((e) => register.units.find((u) => u.code === e.unitCode)?.name ?? e.unitCode)
+        .join(", ");
+      lines.push({
+        vi: `${head}: thiếu số liệu của ${names}.`,
+        en: `${headEn}: no data for ${names}.`,
+      });
     }
   }
   return lines;
 }
 
-export function consolidationView(c: Consolidation, catalog: readonly TemplateSpec[], register: UnitRegister): ConsolidationView {
-  const title = (id: string): LocalizedText => catalog.find((s) => s.id === id)?.title ?? { vi: id, en: id };
+export function consolidationView(
+  c: Consolidation,
+  catalog: readonly TemplateSpec[],
+  register: UnitRegister
+): ConsolidationView {
+  const title = (id: string): LocalizedText =>
+    catalog.find((s) => s.id === id)?.title ?? { vi: id, en: id };
   return {
     taken: c.files
       .filter((f) => f.status !== "leftOut")
-      .map((f) => ({ file: f.file, sheet: f.sheet, template: title(f.templateId), rows: f.rowsTaken })),
+      .map((f) => ({
+        file: f.file,
+        sheet: f.sheet,
+        template: title(f.templateId),
+        rows: f.rowsTaken,
+      })),
     refused: [
       ...c.refused.map((r) => ({ file: r.file, message: r.message })),
-      ...c.excluded.filter((e) => e.scope === "file").map((e) => ({ file: e.file, message: e.message })),
+      ...c.excluded
+        .filter((e) => e.scope === "file")
+        .map((e) => ({ file: e.file, message: e.message })),
     ],
     conflicts: c.conflicts.map((x) => x.message),
     missing: missingLines(c, catalog, register),
@@ -59,7 +83,9 @@ const DOWNLOAD_GAP_MS = 400;
 
 /** Hands bytes to the browser as a file download. */
 export async function browserDownload(fileName: string, bytes: Uint8Array): Promise<void> {
-  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const blob = new Blob([bytes as BlobPart], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -90,7 +116,13 @@ export function createCoreServices(): PaneServices {
     readSubmissions: (grids, register) => readSubmissions(grids, { register, catalog: CATALOG }),
     loadXlsx: loadXlsxTools,
     consolidate(submissions, refused, settings: PeriodSettings, register): Consolidated {
-      const result = consolidate(submissions, { register, settings, catalog: CATALOG, refused, now: now() });
+      const result = consolidate(submissions, {
+        register,
+        settings,
+        catalog: CATALOG,
+        refused,
+        now: now(),
+      });
       return { view: consolidationView(result, CATALOG, register), result };
     },
     ...masterServices(),

@@ -14,10 +14,18 @@ import type { SheetGrid } from "../../core/submission/types";
 import { CATALOG } from "../../core/templates/catalog";
 import type { PaneServices } from "./services";
 
-type MasterServices = Pick<PaneServices, "buildMaster" | "masterSheetNames" | "printableSheets" | "printTargets" | "pageSetupFor">;
+type MasterServices = Pick<
+  PaneServices,
+  "buildMaster" | "masterSheetNames" | "printableSheets" | "printTargets" | "pageSetupFor"
+>;
 
 /** The sheets the print part lays out: the master, the leaders, the summary report, the submission status. */
-const PRINTABLE: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.leaders, MASTER_SHEETS.summary, MASTER_SHEETS.status];
+const PRINTABLE: string[] = [
+  MASTER_SHEETS.master,
+  MASTER_SHEETS.leaders,
+  MASTER_SHEETS.summary,
+  MASTER_SHEETS.status,
+];
 /** Sheets read back before rewriting: the hand-filled columns live in the master, the log in its own sheet, both indexed by _meta. */
 const READ_BACK: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.log, MASTER_SHEETS.meta];
 
@@ -28,7 +36,12 @@ export function masterServices(): MasterServices {
       const ruleSet = getRuleSet(settings.ruleSetId) ?? HD21_2019;
       const previous = existing ? readManualColumns(existing) : null;
       const manual = previous?.isMaster ? previous.manual : undefined;
-      const { classification, quota } = classifyAll(consolidation, { register, ruleSet, catalog: CATALOG, manual });
+      const { classification, quota } = classifyAll(consolidation, {
+        register,
+        ruleSet,
+        catalog: CATALOG,
+        manual,
+      });
       return buildMasterWorkbook({
         consolidation,
         classification,

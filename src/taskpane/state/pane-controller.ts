@@ -9,12 +9,20 @@ import type { RefusedFile, Submission, WorkbookGrids } from "../../core/submissi
 import type { Severity, TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 import type { ValidationIssue } from "../../core/validate/types";
-import type { CellChange, RequirementCheck, WorkbookPort, WriteReport } from "../../ports/workbook-port";
+import type {
+  CellChange,
+  RequirementCheck,
+  WorkbookPort,
+  WriteReport,
+} from "../../ports/workbook-port";
 import type { Consolidated, PaneServices, PrintTarget } from "./services";
 
 /** An error with a message people can read, in both languages. */
 export class PaneError extends Error {
-  constructor(readonly text: LocalizedText, options?: { cause?: unknown }) {
+  constructor(
+    readonly text: LocalizedText,
+    options?: { cause?: unknown }
+  ) {
     super(text.en, options);
     this.name = "PaneError";
   }
@@ -97,7 +105,9 @@ export function groupIssues(entries: IssueEntry[]): IssueSeverityGroup[] {
       }
       group.entries.push(entry);
     }
-    const sorted = [...rows.values()].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
+    const sorted = [...rows.values()].sort(
+      (a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row
+    );
     result.push({ severity, count: ofSeverity.length, rows: sorted });
   }
   return result;
@@ -182,7 +192,10 @@ export class PaneController {
   findTemplate(id: string): TemplateSpec {
     const spec = this.services.templates().find((s) => s.id === id);
     if (!spec) {
-      throw new PaneError({ vi: `Không tìm thấy mẫu biểu “${id}”.`, en: `Template “${id}” not found.` });
+      throw new PaneError({
+        vi: `Không tìm thấy mẫu biểu “${id}”.`,
+        en: `Template “${id}” not found.`,
+      });
     }
     return spec;
   }
@@ -198,15 +211,24 @@ export class PaneController {
   }
 
   /** Builds the template and writes it into the open workbook (replacing an earlier copy). */
-  async insertTemplate(templateId: string, period: number): Promise<{ spec: TemplateSpec; report: WriteReport }> {
+  async insertTemplate(
+    templateId: string,
+    period: number
+  ): Promise<{ spec: TemplateSpec; report: WriteReport }> {
     const spec = this.findTemplate(templateId);
     const model = this.services.buildTemplate(spec, this.register, this.settingsFor(period));
-    const report = await this.port.writeModel(model, { replaceExisting: true, activate: spec.sheetName });
+    const report = await this.port.writeModel(model, {
+      replaceExisting: true,
+      activate: spec.sheetName,
+    });
     return { spec, report };
   }
 
   /** Writes every template as an .xlsx and hands each to the browser as a download. */
-  async downloadAllTemplates(period: number, onProgress?: (done: number, total: number) => void): Promise<number> {
+  async downloadAllTemplates(
+    period: number,
+    onProgress?: (done: number, total: number) => void
+  ): Promise<number> {
     const settings = this.settingsFor(period);
     const specs = this.services.templates();
     const xlsx = await this.services.loadXlsx();
@@ -228,14 +250,16 @@ export class PaneController {
     const grids = await this.port.readGrids();
     const outcome = this.services.readSubmissions(grids, this.register);
     if (!outcome.ok) {
-      const unknown = outcome.refused.reason === "unknown-template" || outcome.refused.reason === "no-template";
+      const unknown =
+        outcome.refused.reason === "unknown-template" || outcome.refused.reason === "no-template";
       return { kind: "no-template", message: unknown ? NO_TEMPLATE : outcome.refused.message };
     }
     if (outcome.submissions.length === 0) return { kind: "no-template", message: NO_TEMPLATE };
 
     const entries: IssueEntry[] = outcome.issues.map((issue) => ({ sheet: "", issue }));
     for (const submission of outcome.submissions) {
-      for (const issue of submission.validation.issues) entries.push({ sheet: submission.sheet, issue });
+      for (const issue of submission.validation.issues)
+        entries.push({ sheet: submission.sheet, issue });
     }
     // Marks first (so the sheet shows them even if rendering the list fails), one sheet at a time.
     for (const submission of outcome.submissions) {
@@ -352,7 +376,10 @@ export class PaneController {
   }
 
   /** Reads files one after the other (memory stays flat), reporting each status as it changes. */
-  async readFiles(files: PickedFile[], onStatus: (index: number, status: FileStatus) => void): Promise<FileStatus[]> {
+  async readFiles(
+    files: PickedFile[],
+    onStatus: (index: number, status: FileStatus) => void
+  ): Promise<FileStatus[]> {
     const out: FileStatus[] = [];
     for (const [index, file] of files.entries()) {
       onStatus(index, { name: file.name, state: "reading", submissions: [] });
@@ -385,9 +412,14 @@ export class PaneController {
   private async writeMasterModel(consolidated: Consolidated, settings: PeriodSettings) {
     const masterNames = this.services.masterSheetNames(settings);
     const present = (await this.port.sheetNames()).filter((n) => masterNames.includes(n));
-    const existing: WorkbookGrids | null = present.length ? await this.port.readGrids({ sheets: present }) : null;
+    const existing: WorkbookGrids | null = present.length
+      ? await this.port.readGrids({ sheets: present })
+      : null;
     const model = this.services.buildMaster(consolidated, existing, settings, this.register);
-    const report = await this.port.writeModel(model, { replaceExisting: true, activate: model.sheets[0]?.name });
+    const report = await this.port.writeModel(model, {
+      replaceExisting: true,
+      activate: model.sheets[0]?.name,
+    });
     this.lastConsolidated = consolidated;
     return { model, report };
   }

@@ -6,14 +6,23 @@
 import type { LocalizedText } from "../../core/i18n";
 import type { PrintLayout, WorkbookModel } from "../../core/sheet/model";
 import type { PeriodSettings } from "../../core/settings/types";
-import type { ReadOutcome, RefusedFile, SheetGrid, Submission, WorkbookGrids } from "../../core/submission/types";
+import type {
+  ReadOutcome,
+  RefusedFile,
+  SheetGrid,
+  Submission,
+  WorkbookGrids,
+} from "../../core/submission/types";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 
 /** The .xlsx reader/writer, loaded lazily (ExcelJS is a separate chunk). */
 export interface XlsxTools {
   /** Reads a file's bytes into grids, or says why it cannot be read. Never throws on bad files. */
-  read(bytes: Uint8Array, fileName: string): Promise<{ ok: true; grids: WorkbookGrids } | { ok: false; refused: RefusedFile }>;
+  read(
+    bytes: Uint8Array,
+    fileName: string
+  ): Promise<{ ok: true; grids: WorkbookGrids } | { ok: false; refused: RefusedFile }>;
   write(model: WorkbookModel): Promise<Uint8Array>;
 }
 
@@ -44,14 +53,28 @@ export interface PaneServices {
   templates(): TemplateSpec[];
   register(): UnitRegister;
   defaultSettings(): PeriodSettings;
-  buildTemplate(spec: TemplateSpec, register: UnitRegister, settings: PeriodSettings): WorkbookModel;
+  buildTemplate(
+    spec: TemplateSpec,
+    register: UnitRegister,
+    settings: PeriodSettings
+  ): WorkbookModel;
   /** File name for a template's .xlsx, e.g. "3.1a-noi-vu-cchc-2019.xlsx". */
   templateFileName(spec: TemplateSpec, period: number): string;
   readSubmissions(grids: WorkbookGrids, register: UnitRegister): ReadOutcome;
   loadXlsx(): Promise<XlsxTools>;
-  consolidate(submissions: Submission[], refused: RefusedFile[], settings: PeriodSettings, register: UnitRegister): Consolidated;
+  consolidate(
+    submissions: Submission[],
+    refused: RefusedFile[],
+    settings: PeriodSettings,
+    register: UnitRegister
+  ): Consolidated;
   /** The master workbook; `existing` is the open workbook, read to keep manual columns of an earlier master. */
-  buildMaster(consolidated: Consolidated, existing: WorkbookGrids | null, settings: PeriodSettings, register: UnitRegister): WorkbookModel;
+  buildMaster(
+    consolidated: Consolidated,
+    existing: WorkbookGrids | null,
+    settings: PeriodSettings,
+    register: UnitRegister
+  ): WorkbookModel;
   /** Names of the sheets buildMaster writes (to read back an existing master, and to print). */
   masterSheetNames(settings: PeriodSettings): string[];
   /** Sheets of the master that get a print layout (master, leaders, summary, status). */

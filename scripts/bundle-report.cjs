@@ -14,8 +14,12 @@ const path = require("path");
 const zlib = require("zlib");
 const { FIRST_LOAD_BUDGET_BYTES } = require("../webpack.config.js");
 
-/** Strings found in ExcelJS's browser build and in no other first-load code. */
-const EXCELJS_MARKERS = ["xl/workbook.xml", "xl/sharedStrings.xml"];
+/**
+ * Strings that only ExcelJS's browser build holds together (its default workbook creator and an
+ * attribute of the sheet XML it writes). A file is flagged when it holds all of them: our own
+ * .xlsx sniffing legitimately mentions "xl/workbook.xml", so zip paths alone are not evidence.
+ */
+const EXCELJS_MARKERS = ['"ExcelJS"', "x14ac:dyDescent"];
 
 function scriptSources(html) {
   const sources = [];
@@ -62,7 +66,7 @@ function main() {
   const total = firstLoad.reduce((sum, f) => sum + f.bytes, 0);
   const totalGzip = firstLoad.reduce((sum, f) => sum + f.gzipBytes, 0);
   const withExcelJs = firstLoad
-    .filter((f) => EXCELJS_MARKERS.some((m) => f.text.includes(m)))
+    .filter((f) => EXCELJS_MARKERS.every((m) => f.text.includes(m)))
     .map((f) => f.file);
   const problems = [];
   if (firstLoad.length === 0) problems.push("taskpane.html loads no local script");

@@ -21,6 +21,9 @@ function report(dir: string) {
   };
 }
 
+/** What ExcelJS's minified build contains (its default creator and a sheet XML attribute). */
+const EXCELJS_LIKE = 'e.creator=e.creator||"ExcelJS";var a="x14ac:dyDescent";';
+
 const PAGE = (...scripts: string[]) =>
   `<html><head><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>${scripts
     .map((s) => `<script defer src=${s}></script>`)
@@ -35,7 +38,7 @@ describe("bundle-report", () => {
       "taskpane.html": PAGE("react.1.js", "taskpane.2.js"),
       "react.1.js": "a".repeat(1000),
       "taskpane.2.js": "b".repeat(500),
-      "exceljs.3.chunk.js": "/* xl/workbook.xml */",
+      "exceljs.3.chunk.js": EXCELJS_LIKE,
       "commands.4.js": "c",
     });
     dirs.push(dir);
@@ -58,6 +61,16 @@ describe("bundle-report", () => {
     const { status, stderr } = report(dir);
     expect(status).toBe(1);
     expect(stderr).toMatch(/ExcelJS is in the first load: taskpane\.js/);
+  });
+
+  it("does not mistake our own .xlsx sniffing (zip entry names) for ExcelJS", () => {
+    const dir = fakeDist({
+      "taskpane.html": PAGE("taskpane.js"),
+      "taskpane.js":
+        'if(!entries.includes("xl/workbook.xml"))fail("không phải sổ làm việc Excel");',
+    });
+    dirs.push(dir);
+    expect(report(dir).status).toBe(0);
   });
 
   it("fails when the first load is over budget", () => {

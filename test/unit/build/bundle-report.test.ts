@@ -55,7 +55,7 @@ describe("bundle-report", () => {
   it("fails when ExcelJS is in the first load", () => {
     const dir = fakeDist({
       "taskpane.html": PAGE("taskpane.js"),
-      "taskpane.js": 'var p="xl/workbook.xml";',
+      "taskpane.js": `var p="xl/workbook.xml";${EXCELJS_LIKE}`,
     });
     dirs.push(dir);
     const { status, stderr } = report(dir);

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { runDemo } from "../../src/cli/commands/demo";
 import type { CliIO } from "../../src/cli/context";
 import { run } from "../../src/cli/main";
+import { CATALOG } from "../../src/core/templates/catalog";
 
 jest.setTimeout(180_000);
 
@@ -13,6 +14,7 @@ describe("xeploai demo", () => {
     const out = mkdtempSync(path.join(tmpdir(), "xeploai-demo-"));
     const r = await runDemo(out, { pdf: false });
     expect(r.exitCode).toBe(0);
+    expect(readdirSync(path.join(out, "mau-bieu")).sort()).toEqual(CATALOG.map((s) => `${s.id}.xlsx`).sort());
     const subs = readdirSync(path.join(out, "submissions"));
     expect(subs.length).toBe(r.submissions.length);
     expect(subs).toEqual(expect.arrayContaining(["3.8-dan-van.xlsx", "3.14-db-phuong-phu-bai.xlsx", "3.14-db-phuong-phu-bai-bo-sung.xlsx"]));

@@ -1,5 +1,5 @@
 /**
- * `xeploai demo --out DIR`: the newcomer's first run. Makes every template, fills them with
+ * `xeploai demo --out DIR`: the newcomer's first run. Makes every template (DIR/mau-bieu/), fills them with
  * realistic sample data for the 2019 register (with a few deliberate mistakes, one late and one
  * missing department), writes them to DIR/submissions/, consolidates them into DIR/master.xlsx and,
  * where LibreOffice (`soffice`) is installed, prints the master to DIR/master.pdf.
@@ -81,7 +81,21 @@ export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi"
   const register = defaultRegister();
   const { writer } = await loadXlsx();
   const subDir = path.join(outDir, "submissions");
-  await fs.mkdir(subDir, { recursive: true });
+  const blankDir = path.join(outDir, "mau-bieu");
+  try {
+    await fs.mkdir(subDir, { recursive: true });
+    await fs.mkdir(blankDir, { recursive: true });
+  } catch (e) {
+    throw new CliError({
+      vi: `Không tạo được thư mục "${outDir}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Hãy chọn thư mục khác cho --out.`,
+      en: `Cannot create the folder "${outDir}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another --out folder.`,
+    });
+  }
+  // The blank templates, as the Organization Committee sends them out.
+  for (const spec of CATALOG) {
+    const model = buildTemplateWorkbook(spec, register, settings, { generatedAt: "2019-11-25T08:00:00+07:00" });
+    await fs.writeFile(path.join(blankDir, `${spec.id}.xlsx`), await writer.write({ ...model, modifiedAt: "2019-11-25T08:00:00+07:00" }));
+  }
   const plan = generateDemo(CATALOG, register, settings);
   const written: string[] = [];
   for (const f of plan.files) {
@@ -116,7 +130,8 @@ export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi"
   const missingNames = plan.missing.map((id) => CATALOG.find((s) => s.id === id)).map((s) => (s ? `${s.section} ${s.department.name.vi}` : ""));
   const lines = [
     "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
-    `Đã tạo ${written.length} tệp mẫu biểu đã điền trong ${subDir}`,
+    `Đã tạo ${CATALOG.length} mẫu biểu trống trong ${blankDir}`,
+    `Đã tạo ${written.length} tệp mẫu biểu đã điền (số liệu mẫu) trong ${subDir}`,
     `Không nộp: ${missingNames.join(", ")}.`,
     "Các lỗi cố ý trong số liệu mẫu:",
     ...plan.mistakes.map((m) => `  - ${m}`),

@@ -95,6 +95,16 @@ describe("HD21-2019 caps", () => {
     expect(caps(at)).toEqual(["cap1-dang-bo-truc-thuoc"]);
   });
 
+  it("cap 6b: a chi bộ with more than 20 % of its members at KHTNV → KHTNV; 20 % exactly is only capped by cap 2", () => {
+    const base = { loaiHinh: "SU_NGHIEP", soTcTrucThuoc: 0, tc_Htxs: 0, tc_Httn: 0, tc_Htnv: 0, tc_Khtnv: 0, tongDv: 20 };
+    const run = (dv_Khtnv: number) =>
+      classifyOne(THPT, [sub("tccs-bao-cao", [report(THPT, { ...base, dv_Htxs: 2, dv_Httn: 18 - dv_Khtnv, dv_Htnv: 0, dv_Khtnv })]), sub("ubkt", [ubkt(THPT, false)])]);
+    expect(run(5).suggested).toBe("KHTNV");
+    expect(caps(run(5))).toEqual(["cap2-chi-bo-dang-vien", "cap6b-ty-le-dv-khtnv"]);
+    expect(caps(run(4))).toEqual(["cap2-chi-bo-dang-vien"]);
+    expect(run(4).suggested).toBe("HTTNV");
+  });
+
   it("the threshold is data: a stricter copy of the rule set changes the result without code", () => {
     const strict = JSON.parse(JSON.stringify(HD21_2019)) as RuleSet;
     const cap6 = strict.caps.find((c) => c.id === "cap6a-ty-le-tcd-khtnv")!;

@@ -30,11 +30,35 @@ export const consolidateJsonSchema = z.object({
       submittedAt: z.string().nullable(),
     })
   ),
-  refused: z.array(z.object({ file: z.string(), reason: z.string(), message: z.string(), messages: localizedTextSchema })),
-  excluded: z.array(
-    z.object({ file: z.string(), sheet: z.string(), templateId: z.string(), scope: z.enum(["file", "row"]), row: z.number().int().nullable(), unitCode: z.string().nullable(), reason: z.string(), message: z.string() })
+  refused: z.array(
+    z.object({
+      file: z.string(),
+      reason: z.string(),
+      message: z.string(),
+      messages: localizedTextSchema,
+    })
   ),
-  conflicts: z.array(z.object({ templateId: z.string(), unitCode: z.string(), winner: z.string(), loser: z.string(), message: z.string() })),
+  excluded: z.array(
+    z.object({
+      file: z.string(),
+      sheet: z.string(),
+      templateId: z.string(),
+      scope: z.enum(["file", "row"]),
+      row: z.number().int().nullable(),
+      unitCode: z.string().nullable(),
+      reason: z.string(),
+      message: z.string(),
+    })
+  ),
+  conflicts: z.array(
+    z.object({
+      templateId: z.string(),
+      unitCode: z.string(),
+      winner: z.string(),
+      loser: z.string(),
+      message: z.string(),
+    })
+  ),
   completeness: z.object({
     expected: z.number().int(),
     valid: z.number().int(),
@@ -53,13 +77,38 @@ export const consolidateJsonSchema = z.object({
       deXuatBtc: level.nullable(),
       quyetDinhBtv: level.nullable(),
       complete: z.boolean(),
-      reasons: z.array(z.object({ ruleId: z.string(), kind: z.enum(["cap", "missing", "info"]), maxLevel: level.nullable(), source: z.string(), message: z.string(), cells: z.array(cellSource) })),
+      reasons: z.array(
+        z.object({
+          ruleId: z.string(),
+          kind: z.enum(["cap", "missing", "info"]),
+          maxLevel: level.nullable(),
+          source: z.string(),
+          message: z.string(),
+          cells: z.array(cellSource),
+        })
+      ),
     })
   ),
   quota: z.array(
-    z.object({ kind: z.enum(["organisations", "members"]), group: z.string(), label: z.string(), base: z.number().int(), allowed: z.number().int(), used: z.number().int(), excess: z.number().int(), candidates: z.array(z.string()) })
+    z.object({
+      kind: z.enum(["organisations", "members"]),
+      group: z.string(),
+      label: z.string(),
+      base: z.number().int(),
+      allowed: z.number().int(),
+      used: z.number().int(),
+      excess: z.number().int(),
+      candidates: z.array(z.string()),
+    })
   ),
-  warnings: z.array(z.object({ rule: z.string(), unitCode: z.string(), message: z.string(), sources: z.array(cellSource) })),
+  warnings: z.array(
+    z.object({
+      rule: z.string(),
+      unitCode: z.string(),
+      message: z.string(),
+      sources: z.array(cellSource),
+    })
+  ),
   /** Units whose hand-filled columns were carried over from the existing master. */
   manualKept: z.number().int(),
   manualIssues: z.array(z.string()),

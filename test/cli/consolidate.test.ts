@@ -23,7 +23,8 @@ const register = defaultRegister();
 const settings = DEFAULT_SETTINGS_2019;
 const files: string[] = [];
 /** A digest of a file's bytes: "byte-identical" means the same digest. */
-const digest = (p: string) => createHash("sha256").update(readFileSync(p, "latin1"), "latin1").digest("hex");
+const digest = (p: string) =>
+  createHash("sha256").update(readFileSync(p, "latin1"), "latin1").digest("hex");
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -37,11 +38,23 @@ beforeAll(async () => {
   // A few realistic files from the demo generator: three TCCS reports, 3.8 and 3.11.
   const { writer } = await loadXlsx();
   const plan = generateDemo(CATALOG, register, settings);
-  const keep = plan.files.filter((f) => ["3.14-db-phuong-thuy-chau.xlsx", "3.14-db-xa-thuy-phu.xlsx", "3.14-tccs-thpt-huong-thuy.xlsx", "3.8-dan-van.xlsx", "3.11-ubkt.xlsx"].includes(f.fileName));
+  const keep = plan.files.filter((f) =>
+    [
+      "3.14-db-phuong-thuy-chau.xlsx",
+      "3.14-db-xa-thuy-phu.xlsx",
+      "3.14-tccs-thpt-huong-thuy.xlsx",
+      "3.8-dan-van.xlsx",
+      "3.11-ubkt.xlsx",
+    ].includes(f.fileName)
+  );
   expect(keep).toHaveLength(5);
   for (const f of keep) {
     const spec = requireTemplate(f.templateId);
-    const model = fillTemplate(buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }), spec, f);
+    const model = fillTemplate(
+      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
+      spec,
+      f
+    );
     const p = path.join(dir, f.fileName);
     writeFileSync(p, await writer.write(model));
     files.push(p);
@@ -53,11 +66,14 @@ async function openMaster(p: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(p);
   const kv = new Map<string, string>();
-  wb.getWorksheet("_meta")!.eachRow((r) => kv.set(String(r.getCell(1).value), String(r.getCell(2).value ?? "")));
+  wb.getWorksheet("_meta")!.eachRow((r) =>
+    kv.set(String(r.getCell(1).value), String(r.getCell(2).value ?? ""))
+  );
   const ws = wb.getWorksheet("Tổng hợp")!;
   const rowOf = (code: string) => {
     const col = kv.get("column:unitCode")!;
-    for (let r = Number(kv.get("firstDataRow")); r <= ws.rowCount; r++) if (ws.getCell(`${col}${r}`).value === code) return r;
+    for (let r = Number(kv.get("firstDataRow")); r <= ws.rowCount; r++)
+      if (ws.getCell(`${col}${r}`).value === code) return r;
     return -1;
   };
   return { wb, kv, ws, rowOf };
@@ -75,7 +91,17 @@ describe("xeploai consolidate", () => {
     expect(json.files).toHaveLength(5);
     expect(json.completeness.missingTemplates).toContain("quan-su");
     const { wb, ws, rowOf } = await openMaster(master);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Tổng hợp", "Lãnh đạo", "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Danh mục đơn vị", "Nhật ký", "_meta"]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([
+        "Tổng hợp",
+        "Lãnh đạo",
+        "Chỉ tiêu & tổng hợp",
+        "Tình hình nộp",
+        "Danh mục đơn vị",
+        "Nhật ký",
+        "_meta",
+      ])
+    );
     expect(wb.getWorksheet("_meta")!.state).toBe("veryHidden");
     expect(rowOf("db-phuong-thuy-chau")).toBeGreaterThan(0);
     expect(ws.getCell("A1").value).toBe("ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ");
@@ -97,15 +123,27 @@ describe("xeploai consolidate", () => {
     ws.getCell(`${kv.get("column:ghiChu")}${row}`).value = "Theo kết luận BTV ngày 30/12";
     await wb.xlsx.writeFile(master);
 
-    const r = await cli("consolidate", ...files, "--master", master, "--json", "--now", "2019-12-31T02:00:00.000Z");
+    const r = await cli(
+      "consolidate",
+      ...files,
+      "--master",
+      master,
+      "--json",
+      "--now",
+      "2019-12-31T02:00:00.000Z"
+    );
     expect(r.code).toBe(0);
     const json = consolidateJsonSchema.parse(JSON.parse(r.out));
     expect(json.manualKept).toBe(1);
-    expect(json.classification.find((c) => c.unitCode === "db-xa-thuy-phu")!.quyetDinhBtv).toBe("HTTNV");
+    expect(json.classification.find((c) => c.unitCode === "db-xa-thuy-phu")!.quyetDinhBtv).toBe(
+      "HTTNV"
+    );
     const again = await openMaster(master);
     const row2 = again.rowOf("db-xa-thuy-phu");
     expect(again.ws.getCell(`${again.kv.get("column:quyetDinhBtv")}${row2}`).value).toBe("HTTNV");
-    expect(again.ws.getCell(`${again.kv.get("column:ghiChu")}${row2}`).value).toBe("Theo kết luận BTV ngày 30/12");
+    expect(again.ws.getCell(`${again.kv.get("column:ghiChu")}${row2}`).value).toBe(
+      "Theo kết luận BTV ngày 30/12"
+    );
     // The log holds both runs.
     const log: string[] = [];
     again.wb.getWorksheet("Nhật ký")!.eachRow((r) => log.push(String(r.getCell(1).value)));
@@ -148,14 +186,44 @@ describe("xeploai consolidate", () => {
 
   it("checks its options", async () => {
     expect((await cli("consolidate", ...files)).code).toBe(2);
-    const p = await cli("consolidate", ...files, "--master", path.join(dir, "x.xlsx"), "--error-policy", "boQua");
+    const p = await cli(
+      "consolidate",
+      ...files,
+      "--master",
+      path.join(dir, "x.xlsx"),
+      "--error-policy",
+      "boQua"
+    );
     expect(p.code).toBe(2);
     expect(p.err).toContain("--error-policy chỉ nhận");
-    expect((await cli("consolidate", ...files, "--master", path.join(dir, "x.xlsx"), "--deadline", "25/12/2019")).code).toBe(2);
+    expect(
+      (
+        await cli(
+          "consolidate",
+          ...files,
+          "--master",
+          path.join(dir, "x.xlsx"),
+          "--deadline",
+          "25/12/2019"
+        )
+      ).code
+    ).toBe(2);
   });
 
   it("takes --error-policy and --deadline", async () => {
-    const r = await cli("consolidate", ...files, "--master", path.join(dir, "policy.xlsx"), "--json", "--now", NOW, "--error-policy", "dropFile", "--deadline", "2019-12-01");
+    const r = await cli(
+      "consolidate",
+      ...files,
+      "--master",
+      path.join(dir, "policy.xlsx"),
+      "--json",
+      "--now",
+      NOW,
+      "--error-policy",
+      "dropFile",
+      "--deadline",
+      "2019-12-01"
+    );
     const json = consolidateJsonSchema.parse(JSON.parse(r.out));
     expect(json.errorPolicy).toBe("dropFile");
     expect(json.deadline).toBe("2019-12-01");
@@ -166,16 +234,39 @@ describe("xeploai consolidate", () => {
 describe("--rules FILE: another rule set as data", () => {
   it("applies a rule set loaded from JSON and refuses a malformed one", async () => {
     const { HD21_2019 } = await import("../../src/core/rules");
-    const lenient = { ...JSON.parse(JSON.stringify(HD21_2019)), id: "HD21-2019-khong-tieu-chi", caps: HD21_2019.caps.filter((c) => c.id !== "cap4-tieu-chi") };
+    const lenient = {
+      ...JSON.parse(JSON.stringify(HD21_2019)),
+      id: "HD21-2019-khong-tieu-chi",
+      caps: HD21_2019.caps.filter((c) => c.id !== "cap4-tieu-chi"),
+    };
     const rulesFile = path.join(dir, "rules.json");
     writeFileSync(rulesFile, JSON.stringify(lenient));
-    const r = await cli("consolidate", ...files, "--master", path.join(dir, "rules.xlsx"), "--json", "--now", NOW, "--rules", rulesFile);
+    const r = await cli(
+      "consolidate",
+      ...files,
+      "--master",
+      path.join(dir, "rules.xlsx"),
+      "--json",
+      "--now",
+      NOW,
+      "--rules",
+      rulesFile
+    );
     const json = consolidateJsonSchema.parse(JSON.parse(r.out));
     expect(json.ruleSetId).toBe("HD21-2019-khong-tieu-chi");
-    expect(json.classification.flatMap((c) => c.reasons.map((x) => x.ruleId))).not.toContain("cap4-tieu-chi");
+    expect(json.classification.flatMap((c) => c.reasons.map((x) => x.ruleId))).not.toContain(
+      "cap4-tieu-chi"
+    );
 
     writeFileSync(rulesFile, JSON.stringify({ ...lenient, quota: { ...lenient.quota, ratio: 2 } }));
-    const bad = await cli("consolidate", ...files, "--master", path.join(dir, "rules2.xlsx"), "--rules", rulesFile);
+    const bad = await cli(
+      "consolidate",
+      ...files,
+      "--master",
+      path.join(dir, "rules2.xlsx"),
+      "--rules",
+      rulesFile
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("quota.ratio");
     expect(existsSync(path.join(dir, "rules2.xlsx"))).toBe(false);
@@ -204,7 +295,10 @@ describe("all or nothing", () => {
       },
     });
     for (const stage of ["write", "rename"] as const) {
-      const r = await consolidateFiles({ files, master, settings, register, now: "2020-01-02T00:00:00.000Z" }, failing(stage));
+      const r = await consolidateFiles(
+        { files, master, settings, register, now: "2020-01-02T00:00:00.000Z" },
+        failing(stage)
+      );
       expect(r.json.exitCode).toBe(2);
       expect(r.json.written).toBe(false);
       expect(r.json.error!.vi).toContain("bảng tổng hợp cũ không thay đổi");

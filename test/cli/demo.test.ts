@@ -14,17 +14,37 @@ describe("xeploai demo", () => {
     const out = mkdtempSync(path.join(tmpdir(), "xeploai-demo-"));
     const r = await runDemo(out, { pdf: false });
     expect(r.exitCode).toBe(0);
-    expect(readdirSync(path.join(out, "mau-bieu")).sort()).toEqual(CATALOG.map((s) => `${s.id}.xlsx`).sort());
+    expect(readdirSync(path.join(out, "mau-bieu")).sort()).toEqual(
+      CATALOG.map((s) => `${s.id}.xlsx`).sort()
+    );
     const subs = readdirSync(path.join(out, "submissions"));
     expect(subs.length).toBe(r.submissions.length);
-    expect(subs).toEqual(expect.arrayContaining(["3.8-dan-van.xlsx", "3.14-db-phuong-phu-bai.xlsx", "3.14-db-phuong-phu-bai-bo-sung.xlsx"]));
+    expect(subs).toEqual(
+      expect.arrayContaining([
+        "3.8-dan-van.xlsx",
+        "3.14-db-phuong-phu-bai.xlsx",
+        "3.14-db-phuong-phu-bai-bo-sung.xlsx",
+      ])
+    );
     expect(subs.some((f) => f.includes("quan-su") && !f.startsWith("3.14"))).toBe(false); // the missing department
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.master);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Lãnh đạo", "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Danh mục đơn vị", "Nguồn số liệu", "Nhật ký", "_lists_master", "_meta"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Tổng hợp",
+      "Lãnh đạo",
+      "Chỉ tiêu & tổng hợp",
+      "Tình hình nộp",
+      "Danh mục đơn vị",
+      "Nguồn số liệu",
+      "Nhật ký",
+      "_lists_master",
+      "_meta",
+    ]);
     const status: string[] = [];
-    wb.getWorksheet("Tình hình nộp")!.eachRow((row) => status.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|")));
+    wb.getWorksheet("Tình hình nộp")!.eachRow((row) =>
+      status.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|"))
+    );
     expect(status.some((s) => s.includes("3.10-cong-an.xlsx") && s.includes("Trễ hạn"))).toBe(true);
     expect(status.some((s) => s.includes("Quân sự") && s.includes("Chưa nhận"))).toBe(true);
 

@@ -71,9 +71,14 @@ export interface ConsolidateFilesResult {
   pipeline: PipelineResult | null;
 }
 
-const pick = (t: LocalizedText, lang: "vi" | "en" = "vi") => (lang === "en" ? t.en : t.vi.normalize("NFC"));
+const pick = (t: LocalizedText, lang: "vi" | "en" = "vi") =>
+  lang === "en" ? t.en : t.vi.normalize("NFC");
 
-function failure(opts: ConsolidateFilesOptions, error: LocalizedText, refused: RefusedFile[] = []): ConsolidateFilesResult {
+function failure(
+  opts: ConsolidateFilesOptions,
+  error: LocalizedText,
+  refused: RefusedFile[] = []
+): ConsolidateFilesResult {
   const json: ConsolidateJson = {
     master: opts.master,
     written: false,
@@ -84,10 +89,22 @@ function failure(opts: ConsolidateFilesOptions, error: LocalizedText, refused: R
     errorPolicy: opts.errorPolicy ?? "dropErroneousRows",
     ruleSetId: opts.ruleSet?.id ?? opts.settings.ruleSetId,
     files: [],
-    refused: refused.map((r) => ({ file: r.file, reason: r.reason, message: pick(r.message, opts.lang), messages: r.message })),
+    refused: refused.map((r) => ({
+      file: r.file,
+      reason: r.reason,
+      message: pick(r.message, opts.lang),
+      messages: r.message,
+    })),
     excluded: [],
     conflicts: [],
-    completeness: { expected: 0, valid: 0, hasErrors: 0, missing: 0, late: 0, missingTemplates: [] },
+    completeness: {
+      expected: 0,
+      valid: 0,
+      hasErrors: 0,
+      missing: 0,
+      late: 0,
+      missingTemplates: [],
+    },
     classification: [],
     quota: [],
     warnings: [],
@@ -98,11 +115,18 @@ function failure(opts: ConsolidateFilesOptions, error: LocalizedText, refused: R
 }
 
 /** The consolidate job without argv parsing: used by the command and by `xeploai demo`. */
-export async function consolidateFiles(opts: ConsolidateFilesOptions, io: FsOps = nodeFs): Promise<ConsolidateFilesResult> {
+export async function consolidateFiles(
+  opts: ConsolidateFilesOptions,
+  io: FsOps = nodeFs
+): Promise<ConsolidateFilesResult> {
   const catalog = opts.catalog ?? CATALOG;
   const lang = opts.lang;
   const { reader, writer } = await loadXlsx();
-  const outcomes = await readSubmissionFiles(opts.files, { register: opts.register, period: opts.settings.period, catalog: [...catalog] });
+  const outcomes = await readSubmissionFiles(opts.files, {
+    register: opts.register,
+    period: opts.settings.period,
+    catalog: [...catalog],
+  });
   const submissions: Submission[] = [];
   const refused: RefusedFile[] = [];
   for (const o of outcomes) {
@@ -117,35 +141,95 @@ export async function consolidateFiles(opts: ConsolidateFilesOptions, io: FsOps 
   try {
     existing = await io.readFile(opts.master);
   } catch (e) {
-    return failure(opts, { vi: `Không đọc được bảng tổng hợp hiện có "${opts.master}" (${(e as Error).message}); không ghi gì.`, en: `Cannot read the existing master "${opts.master}" (${(e as Error).message}); nothing written.` }, refused);
+    return failure(
+      opts,
+      {
+        vi: `Không đọc được bảng tổng hợp hiện có "${opts.master}" (${(e as Error).message}); không ghi gì.`,
+        en: `Cannot read the existing master "${opts.master}" (${(e as Error).message}); nothing written.`,
+      },
+      refused
+    );
   }
   if (existing) {
     const read = await reader.read(existing, masterName);
     if (!read.ok) {
-      return failure(opts, { vi: `Tệp "${opts.master}" đã có nhưng không đọc được (${read.refused.message.vi}) nên không ghi đè, để không mất các cột nhập tay. Hãy chọn tên tệp khác cho --master.`, en: `"${opts.master}" exists but cannot be read (${read.refused.message.en}); not overwritten. Choose another --master file.` }, refused);
+      return failure(
+        opts,
+        {
+          vi: `Tệp "${opts.master}" đã có nhưng không đọc được (${read.refused.message.vi}) nên không ghi đè, để không mất các cột nhập tay. Hãy chọn tên tệp khác cho --master.`,
+          en: `"${opts.master}" exists but cannot be read (${read.refused.message.en}); not overwritten. Choose another --master file.`,
+        },
+        refused
+      );
     }
     previous = readManualColumns(read.grids);
     if (!previous.isMaster) {
-      return failure(opts, { vi: `Tệp "${opts.master}" đã có và không phải bảng tổng hợp do XếpLoại tạo; không ghi đè. Hãy chọn tên tệp khác cho --master.`, en: `"${opts.master}" exists and is not a XếpLoại master; not overwritten. Choose another --master file.` }, refused);
+      return failure(
+        opts,
+        {
+          vi: `Tệp "${opts.master}" đã có và không phải bảng tổng hợp do XếpLoại tạo; không ghi đè. Hãy chọn tên tệp khác cho --master.`,
+          en: `"${opts.master}" exists and is not a XếpLoại master; not overwritten. Choose another --master file.`,
+        },
+        refused
+      );
     }
     if (previous.period !== null && previous.period !== opts.settings.period) {
-      return failure(opts, { vi: `Bảng tổng hợp "${opts.master}" là của năm ${previous.period}, không phải năm ${opts.settings.period}; không ghi đè. Hãy chọn tên tệp khác cho --master.`, en: `The master "${opts.master}" is for ${previous.period}, not ${opts.settings.period}; not overwritten.` }, refused);
+      return failure(
+        opts,
+        {
+          vi: `Bảng tổng hợp "${opts.master}" là của năm ${previous.period}, không phải năm ${opts.settings.period}; không ghi đè. Hãy chọn tên tệp khác cho --master.`,
+          en: `The master "${opts.master}" is for ${previous.period}, not ${opts.settings.period}; not overwritten.`,
+        },
+        refused
+      );
     }
   }
   if (submissions.length === 0) {
-    return failure(opts, { vi: `Không có tệp mẫu biểu nào đọc được (${refused.length} tệp bị từ chối); bảng tổng hợp không thay đổi.`, en: `No template file could be read (${refused.length} refused); the master is unchanged.` }, refused);
+    return failure(
+      opts,
+      {
+        vi: `Không có tệp mẫu biểu nào đọc được (${refused.length} tệp bị từ chối); bảng tổng hợp không thay đổi.`,
+        en: `No template file could be read (${refused.length} refused); the master is unchanged.`,
+      },
+      refused
+    );
   }
 
   let result: PipelineResult;
   let bytes: Uint8Array;
   try {
-    result = runPipeline({ submissions, refused, previous, settings: opts.settings, register: opts.register, catalog, ruleSet: opts.ruleSet, errorPolicy: opts.errorPolicy, deadline: opts.deadline, now: opts.now });
+    result = runPipeline({
+      submissions,
+      refused,
+      previous,
+      settings: opts.settings,
+      register: opts.register,
+      catalog,
+      ruleSet: opts.ruleSet,
+      errorPolicy: opts.errorPolicy,
+      deadline: opts.deadline,
+      now: opts.now,
+    });
     if (result.consolidation.rows.length === 0) {
-      return failure(opts, { vi: `Không lấy được dòng số liệu nào (mọi dòng đều bị loại theo lựa chọn khi có lỗi); bảng tổng hợp không thay đổi.`, en: `No data row could be taken (all left out by the error policy); the master is unchanged.` }, refused);
+      return failure(
+        opts,
+        {
+          vi: `Không lấy được dòng số liệu nào (mọi dòng đều bị loại theo lựa chọn khi có lỗi); bảng tổng hợp không thay đổi.`,
+          en: `No data row could be taken (all left out by the error policy); the master is unchanged.`,
+        },
+        refused
+      );
     }
     bytes = await writer.write(result.model);
   } catch (e) {
-    return failure(opts, { vi: `Lỗi khi lập bảng tổng hợp (${(e as Error).message}); bảng tổng hợp cũ không thay đổi.`, en: `Building the master failed (${(e as Error).message}); the previous master is unchanged.` }, refused);
+    return failure(
+      opts,
+      {
+        vi: `Lỗi khi lập bảng tổng hợp (${(e as Error).message}); bảng tổng hợp cũ không thay đổi.`,
+        en: `Building the master failed (${(e as Error).message}); the previous master is unchanged.`,
+      },
+      refused
+    );
   }
 
   // All or nothing: a temporary file next to OUT, renamed over it only when fully written.
@@ -155,7 +239,14 @@ export async function consolidateFiles(opts: ConsolidateFilesOptions, io: FsOps 
     await io.rename(tmp, opts.master);
   } catch (e) {
     await io.unlink(tmp).catch(() => undefined);
-    return failure(opts, { vi: `Không ghi được "${opts.master}" (${(e as Error).message}); bảng tổng hợp cũ không thay đổi.`, en: `Could not write "${opts.master}" (${(e as Error).message}); the previous master is unchanged.` }, refused);
+    return failure(
+      opts,
+      {
+        vi: `Không ghi được "${opts.master}" (${(e as Error).message}); bảng tổng hợp cũ không thay đổi.`,
+        en: `Could not write "${opts.master}" (${(e as Error).message}); the previous master is unchanged.`,
+      },
+      refused
+    );
   }
 
   const c = result.consolidation;
@@ -174,9 +265,29 @@ export async function consolidateFiles(opts: ConsolidateFilesOptions, io: FsOps 
     errorPolicy: c.errorPolicy,
     ruleSetId: result.ruleSet.id,
     files: c.files.map((f) => ({ ...f })),
-    refused: c.refused.map((r) => ({ file: r.file, reason: r.reason, message: pick(r.message, lang), messages: r.message })),
-    excluded: c.excluded.map((e) => ({ file: e.file, sheet: e.sheet, templateId: e.templateId, scope: e.scope, row: e.row, unitCode: e.unitCode, reason: e.reason, message: pick(e.message, lang) })),
-    conflicts: c.conflicts.map((k) => ({ templateId: k.templateId, unitCode: k.unitCode, winner: k.winner.file, loser: k.loser.file, message: pick(k.message, lang) })),
+    refused: c.refused.map((r) => ({
+      file: r.file,
+      reason: r.reason,
+      message: pick(r.message, lang),
+      messages: r.message,
+    })),
+    excluded: c.excluded.map((e) => ({
+      file: e.file,
+      sheet: e.sheet,
+      templateId: e.templateId,
+      scope: e.scope,
+      row: e.row,
+      unitCode: e.unitCode,
+      reason: e.reason,
+      message: pick(e.message, lang),
+    })),
+    conflicts: c.conflicts.map((k) => ({
+      templateId: k.templateId,
+      unitCode: k.unitCode,
+      winner: k.winner.file,
+      loser: k.loser.file,
+      message: pick(k.message, lang),
+    })),
     completeness: {
       expected: comp.length,
       valid: comp.filter((e) => e.status === "valid").length,
@@ -194,12 +305,38 @@ export async function consolidateFiles(opts: ConsolidateFilesOptions, io: FsOps 
       deXuatBtc: manual[t.unitCode]?.deXuatBtc ?? null,
       quyetDinhBtv: manual[t.unitCode]?.quyetDinhBtv ?? null,
       complete: t.complete,
-      reasons: t.reasons.map((r) => ({ ruleId: r.ruleId, kind: r.kind, maxLevel: r.maxLevel, source: r.source, message: pick(r.message, lang), cells: r.cells })),
+      reasons: t.reasons.map((r) => ({
+        ruleId: r.ruleId,
+        kind: r.kind,
+        maxLevel: r.maxLevel,
+        source: r.source,
+        message: pick(r.message, lang),
+        cells: r.cells,
+      })),
     })),
-    quota: [...result.quota.organisations, ...result.quota.members].map((g) => ({ kind: g.kind, group: g.group, label: g.label, base: g.base, allowed: g.allowed, used: g.used, excess: g.excess, candidates: g.candidates })),
+    quota: [...result.quota.organisations, ...result.quota.members].map((g) => ({
+      kind: g.kind,
+      group: g.group,
+      label: g.label,
+      base: g.base,
+      allowed: g.allowed,
+      used: g.used,
+      excess: g.excess,
+      candidates: g.candidates,
+    })),
     warnings: [
-      ...c.warnings.map((w) => ({ rule: w.rule, unitCode: w.unitCode, message: pick(w.message, lang), sources: w.sources })),
-      ...result.classification.warnings.map((w) => ({ rule: w.rule, unitCode: w.unitCode, message: pick(w.message, lang), sources: w.cells })),
+      ...c.warnings.map((w) => ({
+        rule: w.rule,
+        unitCode: w.unitCode,
+        message: pick(w.message, lang),
+        sources: w.sources,
+      })),
+      ...result.classification.warnings.map((w) => ({
+        rule: w.rule,
+        unitCode: w.unitCode,
+        message: pick(w.message, lang),
+        sources: w.cells,
+      })),
     ],
     manualKept: Object.keys(manual).length,
     manualIssues: (previous?.issues ?? []).map((i) => pick(i, lang)),
@@ -212,26 +349,57 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
   const en = lang === "en";
   const lines: string[] = [];
   if (!j.written) {
-    lines.push(en ? `Nothing written: ${j.error ? j.error.en : ""}` : `Không ghi bảng tổng hợp: ${j.error ? j.error.vi : ""}`);
-    for (const r of j.refused) lines.push(`  ${en ? "Not read" : "Không đọc được"}: ${r.file}: ${r.message}`);
+    lines.push(
+      en
+        ? `Nothing written: ${j.error ? j.error.en : ""}`
+        : `Không ghi bảng tổng hợp: ${j.error ? j.error.vi : ""}`
+    );
+    for (const r of j.refused)
+      lines.push(`  ${en ? "Not read" : "Không đọc được"}: ${r.file}: ${r.message}`);
     return lines.join("\n");
   }
   const count = (s: string) => j.files.filter((f) => f.status === s).length;
   const byLevel = (l: string) => j.classification.filter((c) => c.suggested === l).length;
   if (en) {
-    lines.push(`Master written: ${j.master} (period ${j.period}, rules ${j.ruleSetId}, deadline ${j.deadline}).`);
-    lines.push(`Sheets read: ${j.files.length} (${count("taken")} taken, ${count("partly")} partly, ${count("leftOut")} left out, ${count("superseded")} replaced by newer files); files not read: ${j.refused.length}; conflicts: ${j.conflicts.length}.`);
-    lines.push(`Completeness: ${j.completeness.valid} valid, ${j.completeness.hasErrors} with errors, ${j.completeness.missing} missing, ${j.completeness.late} late.`);
-    lines.push(`Suggested levels: HTXSNV ${byLevel("HTXSNV")}, HTTNV ${byLevel("HTTNV")}, HTNV ${byLevel("HTNV")}, KHTNV ${byLevel("KHTNV")}, none ${j.classification.filter((c) => !c.suggested).length}.`);
+    lines.push(
+      `Master written: ${j.master} (period ${j.period}, rules ${j.ruleSetId}, deadline ${j.deadline}).`
+    );
+    lines.push(
+      `Sheets read: ${j.files.length} (${count("taken")} taken, ${count("partly")} partly, ${count("leftOut")} left out, ${count("superseded")} replaced by newer files); files not read: ${j.refused.length}; conflicts: ${j.conflicts.length}.`
+    );
+    lines.push(
+      `Completeness: ${j.completeness.valid} valid, ${j.completeness.hasErrors} with errors, ${j.completeness.missing} missing, ${j.completeness.late} late.`
+    );
+    lines.push(
+      `Suggested levels: HTXSNV ${byLevel("HTXSNV")}, HTTNV ${byLevel("HTTNV")}, HTNV ${byLevel("HTNV")}, KHTNV ${byLevel("KHTNV")}, none ${j.classification.filter((c) => !c.suggested).length}.`
+    );
   } else {
-    lines.push(`Đã ghi bảng tổng hợp: ${j.master} (năm ${j.period}, bộ quy tắc ${j.ruleSetId}, hạn nộp ${formatIsoDateVi(j.deadline)}).`);
-    lines.push(`Số bảng đã đọc: ${j.files.length} (${count("taken")} lấy đủ, ${count("partly")} lấy một phần, ${count("leftOut")} bị loại, ${count("superseded")} được thay bằng bản mới hơn); tệp không đọc được: ${j.refused.length}; trùng số liệu: ${j.conflicts.length}.`);
-    lines.push(`Tình hình nộp: ${j.completeness.valid} hợp lệ, ${j.completeness.hasErrors} có lỗi, ${j.completeness.missing} chưa nhận, ${j.completeness.late} trễ hạn.`);
-    lines.push(`Hệ thống đề xuất: HTXSNV ${byLevel("HTXSNV")}, HTTNV ${byLevel("HTTNV")}, HTNV ${byLevel("HTNV")}, KHTNV ${byLevel("KHTNV")}, chưa đề xuất ${j.classification.filter((c) => !c.suggested).length}.`);
+    lines.push(
+      `Đã ghi bảng tổng hợp: ${j.master} (năm ${j.period}, bộ quy tắc ${j.ruleSetId}, hạn nộp ${formatIsoDateVi(j.deadline)}).`
+    );
+    lines.push(
+      `Số bảng đã đọc: ${j.files.length} (${count("taken")} lấy đủ, ${count("partly")} lấy một phần, ${count("leftOut")} bị loại, ${count("superseded")} được thay bằng bản mới hơn); tệp không đọc được: ${j.refused.length}; trùng số liệu: ${j.conflicts.length}.`
+    );
+    lines.push(
+      `Tình hình nộp: ${j.completeness.valid} hợp lệ, ${j.completeness.hasErrors} có lỗi, ${j.completeness.missing} chưa nhận, ${j.completeness.late} trễ hạn.`
+    );
+    lines.push(
+      `Hệ thống đề xuất: HTXSNV ${byLevel("HTXSNV")}, HTTNV ${byLevel("HTTNV")}, HTNV ${byLevel("HTNV")}, KHTNV ${byLevel("KHTNV")}, chưa đề xuất ${j.classification.filter((c) => !c.suggested).length}.`
+    );
   }
   const over = j.quota.filter((q) => q.excess > 0);
-  if (over.length) lines.push(en ? `Quota exceeded in ${over.length} group(s): ${over.map((q) => `${q.label} (+${q.excess})`).join(", ")}.` : `Vượt chỉ tiêu HTXSNV ở ${over.length} nhóm: ${over.map((q) => `${q.label} (+${q.excess})`).join(", ")}.`);
-  if (j.manualKept) lines.push(en ? `Hand-filled columns kept for ${j.manualKept} unit(s).` : `Giữ nguyên các cột nhập tay của ${j.manualKept} đơn vị.`);
+  if (over.length)
+    lines.push(
+      en
+        ? `Quota exceeded in ${over.length} group(s): ${over.map((q) => `${q.label} (+${q.excess})`).join(", ")}.`
+        : `Vượt chỉ tiêu HTXSNV ở ${over.length} nhóm: ${over.map((q) => `${q.label} (+${q.excess})`).join(", ")}.`
+    );
+  if (j.manualKept)
+    lines.push(
+      en
+        ? `Hand-filled columns kept for ${j.manualKept} unit(s).`
+        : `Giữ nguyên các cột nhập tay của ${j.manualKept} đơn vị.`
+    );
   for (const r of j.refused) lines.push(`  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"}: ${r.message}`);
   for (const e of j.excluded) lines.push(`  ${en ? "LEFT OUT" : "BỊ LOẠI"}: ${e.message}`);
   for (const k of j.conflicts) lines.push(`  ${en ? "CONFLICT" : "TRÙNG"}: ${k.message}`);
@@ -243,25 +411,38 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
 function errorPolicyOpt(v: string | undefined): ErrorPolicy | undefined {
   if (v === undefined) return undefined;
   if ((ERROR_POLICIES as string[]).includes(v)) return v as ErrorPolicy;
-  throw new CliError({ vi: `--error-policy chỉ nhận: ${ERROR_POLICIES.join(", ")}; nhận được "${v}".`, en: `--error-policy takes: ${ERROR_POLICIES.join(", ")}; got "${v}".` });
+  throw new CliError({
+    vi: `--error-policy chỉ nhận: ${ERROR_POLICIES.join(", ")}; nhận được "${v}".`,
+    en: `--error-policy takes: ${ERROR_POLICIES.join(", ")}; got "${v}".`,
+  });
 }
 
 function deadlineOpt(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) {
-    throw new CliError({ vi: `--deadline phải là ngày dạng YYYY-MM-DD, ví dụ 2019-12-25; nhận được "${v}".`, en: `--deadline must be a date YYYY-MM-DD, e.g. 2019-12-25; got "${v}".` });
+    throw new CliError({
+      vi: `--deadline phải là ngày dạng YYYY-MM-DD, ví dụ 2019-12-25; nhận được "${v}".`,
+      en: `--deadline must be a date YYYY-MM-DD, e.g. 2019-12-25; got "${v}".`,
+    });
   }
   return v;
 }
 
 export function ruleSetFor(settings: PeriodSettings): RuleSet {
   const rs = getRuleSet(settings.ruleSetId);
-  if (!rs) throw new CliError({ vi: `Không có bộ quy tắc "${settings.ruleSetId}" (có: HD21-2019, QD366-2025). Hãy sửa ruleSetId trong tệp cấu hình.`, en: `No rule set "${settings.ruleSetId}". Fix ruleSetId in the settings.` });
+  if (!rs)
+    throw new CliError({
+      vi: `Không có bộ quy tắc "${settings.ruleSetId}" (có: HD21-2019, QD366-2025). Hãy sửa ruleSetId trong tệp cấu hình.`,
+      en: `No rule set "${settings.ruleSetId}". Fix ruleSetId in the settings.`,
+    });
   return rs;
 }
 
 /** A rule set from --rules FILE (JSON, validated), else the shipped one named by the settings. */
-export async function ruleSetFrom(file: string | undefined, settings: PeriodSettings): Promise<RuleSet> {
+export async function ruleSetFrom(
+  file: string | undefined,
+  settings: PeriodSettings
+): Promise<RuleSet> {
   if (!file) return ruleSetFor(settings);
   const bytes = await readFileOrFail(file, { vi: "Tệp bộ quy tắc", en: "Rule set file" });
   const r = parseRuleSet(new TextDecoder().decode(bytes));
@@ -271,26 +452,95 @@ export async function ruleSetFrom(file: string | undefined, settings: PeriodSett
 
 export const consolidateCommand: Command = {
   name: "consolidate",
-  summary: { vi: "Tổng hợp các tệp đã điền thành bảng tổng hợp xếp loại", en: "Consolidate filled files into the master classification workbook" },
-  usage: "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE]",
+  summary: {
+    vi: "Tổng hợp các tệp đã điền thành bảng tổng hợp xếp loại",
+    en: "Consolidate filled files into the master classification workbook",
+  },
+  usage:
+    "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE]",
   options: [
-    { name: "master", value: true, placeholder: "OUT.xlsx", help: { vi: "Tệp bảng tổng hợp (tạo mới hoặc cập nhật, giữ các cột nhập tay)", en: "Master workbook (created or updated; hand-filled columns kept)" } },
+    {
+      name: "master",
+      value: true,
+      placeholder: "OUT.xlsx",
+      help: {
+        vi: "Tệp bảng tổng hợp (tạo mới hoặc cập nhật, giữ các cột nhập tay)",
+        en: "Master workbook (created or updated; hand-filled columns kept)",
+      },
+    },
     { name: "json", value: false, help: { vi: "Xuất JSON", en: "Print JSON" } },
-    { name: "deadline", value: true, placeholder: "YYYY-MM-DD", help: { vi: "Hạn nộp cho lần này (mặc định theo cấu hình: 25/12)", en: "Deadline for this run (default from settings)" } },
-    { name: "error-policy", value: true, placeholder: "POLICY", help: { vi: "Khi tệp có lỗi: dropErroneousRows (mặc định, bỏ dòng lỗi), takeMarked (lấy và đánh dấu), dropFile (bỏ cả tệp)", en: "Files with errors: dropErroneousRows (default), takeMarked, dropFile" } },
-    { name: "settings", value: true, placeholder: "FILE", help: { vi: "Tệp cấu hình kỳ đánh giá (JSON)", en: "Period settings (JSON)" } },
-    { name: "units", value: true, placeholder: "FILE", help: { vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)", en: "Unit register JSON (default: Hương Thủy 2019)" } },
-    { name: "rules", value: true, placeholder: "FILE", help: { vi: "Bộ quy tắc xếp loại dạng JSON (mặc định: theo ruleSetId trong cấu hình, HD21-2019)", en: "Classification rule set as JSON (default: ruleSetId of the settings, HD21-2019)" } },
-    { name: "now", value: true, placeholder: "ISO", help: { vi: "Thời điểm ghi vào nhật ký (để chạy lặp lại cho cùng kết quả)", en: "Time recorded in the log (for reproducible runs)" } },
+    {
+      name: "deadline",
+      value: true,
+      placeholder: "YYYY-MM-DD",
+      help: {
+        vi: "Hạn nộp cho lần này (mặc định theo cấu hình: 25/12)",
+        en: "Deadline for this run (default from settings)",
+      },
+    },
+    {
+      name: "error-policy",
+      value: true,
+      placeholder: "POLICY",
+      help: {
+        vi: "Khi tệp có lỗi: dropErroneousRows (mặc định, bỏ dòng lỗi), takeMarked (lấy và đánh dấu), dropFile (bỏ cả tệp)",
+        en: "Files with errors: dropErroneousRows (default), takeMarked, dropFile",
+      },
+    },
+    {
+      name: "settings",
+      value: true,
+      placeholder: "FILE",
+      help: { vi: "Tệp cấu hình kỳ đánh giá (JSON)", en: "Period settings (JSON)" },
+    },
+    {
+      name: "units",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)",
+        en: "Unit register JSON (default: Hương Thủy 2019)",
+      },
+    },
+    {
+      name: "rules",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Bộ quy tắc xếp loại dạng JSON (mặc định: theo ruleSetId trong cấu hình, HD21-2019)",
+        en: "Classification rule set as JSON (default: ruleSetId of the settings, HD21-2019)",
+      },
+    },
+    {
+      name: "now",
+      value: true,
+      placeholder: "ISO",
+      help: {
+        vi: "Thời điểm ghi vào nhật ký (để chạy lặp lại cho cùng kết quả)",
+        en: "Time recorded in the log (for reproducible runs)",
+      },
+    },
   ],
   async run(args, ctx: CliContext) {
     const master = stringOpt(args, "master");
-    if (!master) throw new CliError({ vi: "Thiếu --master OUT.xlsx: tệp bảng tổng hợp cần ghi.", en: "Missing --master OUT.xlsx." });
-    if (args.positionals.length === 0) throw new CliError({ vi: "Thiếu tệp cần tổng hợp: xeploai consolidate TỆP.xlsx … --master OUT.xlsx", en: "No file to consolidate." });
+    if (!master)
+      throw new CliError({
+        vi: "Thiếu --master OUT.xlsx: tệp bảng tổng hợp cần ghi.",
+        en: "Missing --master OUT.xlsx.",
+      });
+    if (args.positionals.length === 0)
+      throw new CliError({
+        vi: "Thiếu tệp cần tổng hợp: xeploai consolidate TỆP.xlsx … --master OUT.xlsx",
+        en: "No file to consolidate.",
+      });
     const settings = await settingsFrom(stringOpt(args, "settings"));
     const register = await registerFrom(stringOpt(args, "units"));
     const now = stringOpt(args, "now") ?? new Date().toISOString();
-    if (Number.isNaN(Date.parse(now))) throw new CliError({ vi: `--now phải là thời điểm ISO; nhận được "${now}".`, en: `--now must be an ISO time; got "${now}".` });
+    if (Number.isNaN(Date.parse(now)))
+      throw new CliError({
+        vi: `--now phải là thời điểm ISO; nhận được "${now}".`,
+        en: `--now must be an ISO time; got "${now}".`,
+      });
     const { json } = await consolidateFiles({
       files: args.positionals,
       master,

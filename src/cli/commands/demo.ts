@@ -21,11 +21,18 @@ import type { Command } from "../registry";
 import { consolidateFiles, consolidateSummary, ruleSetFor } from "./consolidate";
 
 /** The demo's period settings: the 2019 defaults with a document date for the printed page. */
-export const DEMO_SETTINGS: PeriodSettings = { ...DEFAULT_SETTINGS_2019, documentDate: "2019-12-30" };
+export const DEMO_SETTINGS: PeriodSettings = {
+  ...DEFAULT_SETTINGS_2019,
+  documentDate: "2019-12-30",
+};
 /** Fixed run time so the demo gives the same master every time. */
 export const DEMO_NOW = "2019-12-30T09:00:00+07:00";
 /** Sheets printed to master.pdf, in workbook order. */
-const PRINTED_SHEETS: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.leaders, MASTER_SHEETS.summary];
+const PRINTED_SHEETS: string[] = [
+  MASTER_SHEETS.master,
+  MASTER_SHEETS.leaders,
+  MASTER_SHEETS.summary,
+];
 
 /** Finds an executable on PATH (no shell). */
 async function which(cmd: string): Promise<string | null> {
@@ -43,7 +50,10 @@ async function which(cmd: string): Promise<string | null> {
 }
 
 /** Converts an .xlsx to PDF with LibreOffice headless; resolves to the PDF path or an error text. */
-export async function toPdf(xlsx: string, outDir: string): Promise<{ ok: true; pdf: string } | { ok: false; why: string }> {
+export async function toPdf(
+  xlsx: string,
+  outDir: string
+): Promise<{ ok: true; pdf: string } | { ok: false; why: string }> {
   const soffice = (await which("soffice")) ?? (await which("libreoffice"));
   if (!soffice) return { ok: false, why: "không tìm thấy soffice (LibreOffice) trên PATH" };
   // A private profile directory: a running LibreOffice or a locked profile cannot block us.
@@ -51,7 +61,15 @@ export async function toPdf(xlsx: string, outDir: string): Promise<{ ok: true; p
   return new Promise((resolve) => {
     execFile(
       soffice,
-      [`-env:UserInstallation=file://${path.resolve(profile)}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, xlsx],
+      [
+        `-env:UserInstallation=file://${path.resolve(profile)}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outDir,
+        xlsx,
+      ],
       { timeout: 180_000 },
       async (err, _stdout, stderr) => {
         await fs.rm(profile, { recursive: true, force: true }).catch(() => undefined);
@@ -76,7 +94,10 @@ export interface DemoResult {
   summary: string;
 }
 
-export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi" | "en" } = {}): Promise<DemoResult> {
+export async function runDemo(
+  outDir: string,
+  opts: { pdf?: boolean; lang?: "vi" | "en" } = {}
+): Promise<DemoResult> {
   const settings = DEMO_SETTINGS;
   const register = defaultRegister();
   const { writer } = await loadXlsx();
@@ -93,14 +114,23 @@ export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi"
   }
   // The blank templates, as the Organization Committee sends them out.
   for (const spec of CATALOG) {
-    const model = buildTemplateWorkbook(spec, register, settings, { generatedAt: "2019-11-25T08:00:00+07:00" });
-    await fs.writeFile(path.join(blankDir, `${spec.id}.xlsx`), await writer.write({ ...model, modifiedAt: "2019-11-25T08:00:00+07:00" }));
+    const model = buildTemplateWorkbook(spec, register, settings, {
+      generatedAt: "2019-11-25T08:00:00+07:00",
+    });
+    await fs.writeFile(
+      path.join(blankDir, `${spec.id}.xlsx`),
+      await writer.write({ ...model, modifiedAt: "2019-11-25T08:00:00+07:00" })
+    );
   }
   const plan = generateDemo(CATALOG, register, settings);
   const written: string[] = [];
   for (const f of plan.files) {
     const spec = CATALOG.find((s) => s.id === f.templateId)!;
-    const model = fillTemplate(buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }), spec, f);
+    const model = fillTemplate(
+      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
+      spec,
+      f
+    );
     const p = path.join(subDir, f.fileName);
     await fs.writeFile(p, await writer.write(model));
     written.push(p);
@@ -108,7 +138,15 @@ export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi"
   const master = path.join(outDir, "master.xlsx");
   // A fresh demo each time: the previous demo master (and its log) is replaced.
   await fs.rm(master, { force: true });
-  const { json, pipeline } = await consolidateFiles({ files: written, master, settings, register, ruleSet: ruleSetFor(settings), now: DEMO_NOW, lang: opts.lang });
+  const { json, pipeline } = await consolidateFiles({
+    files: written,
+    master,
+    settings,
+    register,
+    ruleSet: ruleSetFor(settings),
+    now: DEMO_NOW,
+    lang: opts.lang,
+  });
   let pdf: string | null = null;
   let pdfNote: string;
   if (!json.written || !pipeline) pdfNote = "";
@@ -118,16 +156,21 @@ export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi"
     const printDir = path.join(outDir, ".print");
     await fs.mkdir(printDir, { recursive: true });
     const printCopy = path.join(printDir, "master.xlsx");
-    const sheets = pipeline.model.sheets.filter((s) => s.visibility !== "visible" || PRINTED_SHEETS.includes(s.name));
+    const sheets = pipeline.model.sheets.filter(
+      (s) => s.visibility !== "visible" || PRINTED_SHEETS.includes(s.name)
+    );
     await fs.writeFile(printCopy, await writer.write({ ...pipeline.model, sheets }));
     const r = await toPdf(printCopy, outDir);
     await fs.rm(printDir, { recursive: true, force: true });
     if (r.ok) {
       pdf = r.pdf;
       pdfNote = `Bản in PDF: ${r.pdf}`;
-    } else pdfNote = `Không tạo được bản PDF (${r.why}). Mở ${master} trong Excel và in trang "Tổng hợp".`;
+    } else
+      pdfNote = `Không tạo được bản PDF (${r.why}). Mở ${master} trong Excel và in trang "Tổng hợp".`;
   }
-  const missingNames = plan.missing.map((id) => CATALOG.find((s) => s.id === id)).map((s) => (s ? `${s.section} ${s.department.name.vi}` : ""));
+  const missingNames = plan.missing
+    .map((id) => CATALOG.find((s) => s.id === id))
+    .map((s) => (s ? `${s.section} ${s.department.name.vi}` : ""));
   const lines = [
     "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
     `Đã tạo ${CATALOG.length} mẫu biểu trống trong ${blankDir}`,
@@ -139,22 +182,42 @@ export async function runDemo(outDir: string, opts: { pdf?: boolean; lang?: "vi"
     consolidateSummary(json, opts.lang),
     "",
     pdfNote,
-    json.written ? `Mở ${master}: trang "Tổng hợp" (đề xuất mức và lý do), "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Nhật ký".` : "",
+    json.written
+      ? `Mở ${master}: trang "Tổng hợp" (đề xuất mức và lý do), "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Nhật ký".`
+      : "",
   ].filter((l) => l !== undefined);
-  return { exitCode: json.written ? 0 : 2, submissions: written, master, pdf, summary: lines.join("\n") };
+  return {
+    exitCode: json.written ? 0 : 2,
+    submissions: written,
+    master,
+    pdf,
+    summary: lines.join("\n"),
+  };
 }
 
 export const demoCommand: Command = {
   name: "demo",
-  summary: { vi: "Chạy thử: tạo mẫu, điền số liệu mẫu năm 2019, tổng hợp và in bảng tổng hợp", en: "Try it: make templates, fill 2019 sample data, consolidate and print the master" },
+  summary: {
+    vi: "Chạy thử: tạo mẫu, điền số liệu mẫu năm 2019, tổng hợp và in bảng tổng hợp",
+    en: "Try it: make templates, fill 2019 sample data, consolidate and print the master",
+  },
   usage: "demo --out DIR [--no-pdf]",
   options: [
-    { name: "out", value: true, placeholder: "DIR", help: { vi: "Thư mục kết quả (tạo nếu chưa có)", en: "Output folder (created if needed)" } },
+    {
+      name: "out",
+      value: true,
+      placeholder: "DIR",
+      help: { vi: "Thư mục kết quả (tạo nếu chưa có)", en: "Output folder (created if needed)" },
+    },
     { name: "no-pdf", value: false, help: { vi: "Không tạo bản PDF", en: "Do not make the PDF" } },
   ],
   async run(args, ctx: CliContext) {
     const out = stringOpt(args, "out");
-    if (!out) throw new CliError({ vi: "Thiếu --out DIR: thư mục ghi kết quả chạy thử, ví dụ --out demo-output.", en: "Missing --out DIR, e.g. --out demo-output." });
+    if (!out)
+      throw new CliError({
+        vi: "Thiếu --out DIR: thư mục ghi kết quả chạy thử, ví dụ --out demo-output.",
+        en: "Missing --out DIR, e.g. --out demo-output.",
+      });
     const r = await runDemo(out, { pdf: !args.options["no-pdf"], lang: ctx.lang });
     if (r.exitCode === 0) ctx.io.out(r.summary);
     else ctx.io.err(r.summary);

@@ -10,7 +10,13 @@ import type { UnitRegister } from "../units/types";
 import { classifyLeader, type UnitLevel } from "./leaders";
 import { memberQuota, quotaPass, type QuotaRow } from "./quota";
 import { classifyTccs, type ClassifyEnv } from "./tccs";
-import type { Classification, ClassWarning, ManualColumns, QuotaResult, TccsClassification } from "./types";
+import type {
+  Classification,
+  ClassWarning,
+  ManualColumns,
+  QuotaResult,
+  TccsClassification,
+} from "./types";
 
 export interface ClassifyContext {
   register: UnitRegister;
@@ -21,7 +27,10 @@ export interface ClassifyContext {
 }
 
 /** The level that counts for a TCCS: decided, else proposed, else suggested. */
-export function effectiveLevel(t: TccsClassification, manual?: ManualColumns): { level: LevelCode; basis: string } | null {
+export function effectiveLevel(
+  t: TccsClassification,
+  manual?: ManualColumns
+): { level: LevelCode; basis: string } | null {
   const m = manual?.[t.unitCode];
   if (m?.quyetDinhBtv) return { level: m.quyetDinhBtv, basis: "Quyết định BTV" };
   if (m?.deXuatBtc) return { level: m.deXuatBtc, basis: "Đề xuất BTC" };
@@ -29,7 +38,10 @@ export function effectiveLevel(t: TccsClassification, manual?: ManualColumns): {
   return null;
 }
 
-export function classifyAll(c: Consolidation, ctx: ClassifyContext): { classification: Classification; quota: QuotaResult } {
+export function classifyAll(
+  c: Consolidation,
+  ctx: ClassifyContext
+): { classification: Classification; quota: QuotaResult } {
   const idx = new RowIndex(c);
   const env: ClassifyEnv = { lookup: (t, u) => idx.get(t, u), catalog: ctx.catalog };
   const { ruleSet, register, manual } = ctx;
@@ -40,7 +52,10 @@ export function classifyAll(c: Consolidation, ctx: ClassifyContext): { classific
   for (const t of tccs) {
     const m = manual?.[t.unitCode];
     if (!m || (m.lyDoVuotTran ?? "").trim()) continue;
-    for (const [col, label] of [["deXuatBtc", "Đề xuất BTC"], ["quyetDinhBtv", "Quyết định BTV"]] as const) {
+    for (const [col, label] of [
+      ["deXuatBtc", "Đề xuất BTC"],
+      ["quyetDinhBtv", "Quyết định BTV"],
+    ] as const) {
       const lvl = m[col];
       if (lvl && rankOf(lvl) > rankOf(t.cap)) {
         warnings.push({
@@ -60,13 +75,24 @@ export function classifyAll(c: Consolidation, ctx: ClassifyContext): { classific
   for (const t of tccs) {
     const e = effectiveLevel(t, manual);
     const self = idx.get(ruleSet.quota.members.templateId, t.unitCode)?.provenance["tuXepLoai"];
-    if (e) levels.set(t.unitCode, { ...e, unitName: t.unitName, cells: e.basis === "đề xuất của hệ thống" && self ? [self] : [] });
+    if (e)
+      levels.set(t.unitCode, {
+        ...e,
+        unitName: t.unitName,
+        cells: e.basis === "đề xuất của hệ thống" && self ? [self] : [],
+      });
   }
   const leaders = c.rows
     .filter((r) => r.templateId === ruleSet.leaders.templateId)
     .map((r) => classifyLeader(r, ruleSet, register, levels));
   for (const l of leaders) {
-    for (const w of l.warnings) warnings.push({ rule: "leader.above-unit", unitCode: l.unitCode, message: w, cells: l.warningCells });
+    for (const w of l.warnings)
+      warnings.push({
+        rule: "leader.above-unit",
+        unitCode: l.unitCode,
+        message: w,
+        cells: l.warningCells,
+      });
   }
 
   const loaiHinh = getEnum("loaiHinh");
@@ -78,7 +104,10 @@ export function classifyAll(c: Consolidation, ctx: ClassifyContext): { classific
     level: effectiveLevel(t, manual)?.level ?? null,
   }));
   const reports = tccs
-    .map((t) => ({ unitName: t.unitName, row: idx.get(ruleSet.quota.members.templateId, t.unitCode) }))
+    .map((t) => ({
+      unitName: t.unitName,
+      row: idx.get(ruleSet.quota.members.templateId, t.unitCode),
+    }))
     .filter((x): x is { unitName: string; row: NonNullable<typeof x.row> } => !!x.row);
   const quota: QuotaResult = {
     ratio: ruleSet.quota.ratio,

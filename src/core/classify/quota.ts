@@ -19,11 +19,19 @@ export interface QuotaRow {
 
 const zero = (): Record<LevelCode, number> => ({ HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 });
 
-function baseOf(counts: Record<LevelCode, number>, quotaBase: RuleSet["quota"]["quotaBase"]): number {
+function baseOf(
+  counts: Record<LevelCode, number>,
+  quotaBase: RuleSet["quota"]["quotaBase"]
+): number {
   return quotaBase === "HTTNV_only" ? counts.HTTNV : counts.HTTNV + counts.HTXSNV;
 }
 
-function describe(kind: QuotaGroup["kind"], label: string, g: Pick<QuotaGroup, "base" | "allowed" | "used" | "excess">, ruleSet: RuleSet) {
+function describe(
+  kind: QuotaGroup["kind"],
+  label: string,
+  g: Pick<QuotaGroup, "base" | "allowed" | "used" | "excess">,
+  ruleSet: RuleSet
+) {
   const baseVi = ruleSet.quota.quotaBase === "HTTNV_only" ? "HTTNV" : "HTTNV trở lên";
   const ratio = `${formatNumberVi(ruleSet.quota.ratio * 100)}%`;
   const who = kind === "members" ? "đảng viên" : "tổ chức";
@@ -43,7 +51,8 @@ export function quotaPass(rows: QuotaRow[], ruleSet: RuleSet): QuotaGroup[] {
   const groups = new Map<string, { label: string; rows: QuotaRow[] }>();
   for (const r of rows) {
     const key = ruleSet.quota.organisations.groupBy === "all" ? "all" : r.group;
-    const label = ruleSet.quota.organisations.groupBy === "all" ? "Tất cả tổ chức cơ sở đảng" : r.groupLabel;
+    const label =
+      ruleSet.quota.organisations.groupBy === "all" ? "Tất cả tổ chức cơ sở đảng" : r.groupLabel;
     const g = groups.get(key) ?? { label, rows: [] };
     g.rows.push(r);
     groups.set(key, g);
@@ -56,26 +65,59 @@ export function quotaPass(rows: QuotaRow[], ruleSet: RuleSet): QuotaGroup[] {
     const allowed = Math.floor(ruleSet.quota.ratio * base + 1e-9);
     const used = counts.HTXSNV;
     const excess = Math.max(0, used - allowed);
-    const candidates = excess > 0 ? g.rows.filter((r) => r.level === "HTXSNV").map((r) => r.unitCode) : [];
+    const candidates =
+      excess > 0 ? g.rows.filter((r) => r.level === "HTXSNV").map((r) => r.unitCode) : [];
     const total = LEVEL_CODES.reduce((s, l) => s + counts[l], 0);
-    out.push({ kind: "organisations", group, label: g.label, counts, total, base, allowed, used, excess, candidates, message: describe("organisations", g.label, { base, allowed, used, excess }, ruleSet) });
+    out.push({
+      kind: "organisations",
+      group,
+      label: g.label,
+      counts,
+      total,
+      base,
+      allowed,
+      used,
+      excess,
+      candidates,
+      message: describe("organisations", g.label, { base, allowed, used, excess }, ruleSet),
+    });
   }
   return out;
 }
 
 /** Quota of members per TCCS, from the counts in the TCCS report (3.14). */
-export function memberQuota(reports: { unitName: string; row: ConsolidatedRow }[], ruleSet: RuleSet): QuotaGroup[] {
+export function memberQuota(
+  reports: { unitName: string; row: ConsolidatedRow }[],
+  ruleSet: RuleSet
+): QuotaGroup[] {
   const out: QuotaGroup[] = [];
   const num = (v: unknown) => (typeof v === "number" ? v : 0);
   for (const { unitName, row } of reports) {
     const v = row.values;
-    const counts: Record<LevelCode, number> = { HTXSNV: num(v["dv_Htxs"]), HTTNV: num(v["dv_Httn"]), HTNV: num(v["dv_Htnv"]), KHTNV: num(v["dv_Khtnv"]) };
+    const counts: Record<LevelCode, number> = {
+      HTXSNV: num(v["dv_Htxs"]),
+      HTTNV: num(v["dv_Httn"]),
+      HTNV: num(v["dv_Htnv"]),
+      KHTNV: num(v["dv_Khtnv"]),
+    };
     const base = baseOf(counts, ruleSet.quota.quotaBase);
     const allowed = Math.floor(ruleSet.quota.ratio * base + 1e-9);
     const used = counts.HTXSNV;
     const excess = Math.max(0, used - allowed);
     const total = LEVEL_CODES.reduce((s, l) => s + counts[l], 0);
-    out.push({ kind: "members", group: row.unitCode, label: unitName, counts, total, base, allowed, used, excess, candidates: [], message: describe("members", unitName, { base, allowed, used, excess }, ruleSet) });
+    out.push({
+      kind: "members",
+      group: row.unitCode,
+      label: unitName,
+      counts,
+      total,
+      base,
+      allowed,
+      used,
+      excess,
+      candidates: [],
+      message: describe("members", unitName, { base, allowed, used, excess }, ruleSet),
+    });
   }
   return out;
 }

@@ -13,7 +13,10 @@ import type { Value } from "../validate/types";
 import type { Reason, TccsClassification } from "./types";
 
 /** Finds the consolidated row of a template for a unit code. */
-export type RowLookup = (templateId: string, unitCode: string | undefined | null) => ConsolidatedRow | null;
+export type RowLookup = (
+  templateId: string,
+  unitCode: string | undefined | null
+) => ConsolidatedRow | null;
 
 export interface ClassifyEnv {
   lookup: RowLookup;
@@ -50,7 +53,8 @@ const num = (v: Value | undefined): number | null => (typeof v === "number" ? v 
 
 function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOutcome {
   const t = row.templateId;
-  const cells = (keys: string[]) => keys.map((k) => row.provenance[k]).filter((c): c is CellSource => !!c);
+  const cells = (keys: string[]) =>
+    keys.map((k) => row.provenance[k]).filter((c): c is CellSource => !!c);
   switch (test.kind) {
     case "ratioBelow":
     case "ratioAbove": {
@@ -84,7 +88,10 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         missing,
         cells: cells(hits.length ? hits : test.keys),
         detail: hits.length
-          ? { vi: hits.map((k) => `${label(env, t, k)} = ${row.values[k]}`).join(", "), en: hits.map((k) => `${k} = ${row.values[k]}`).join(", ") }
+          ? {
+              vi: hits.map((k) => `${label(env, t, k)} = ${row.values[k]}`).join(", "),
+              en: hits.map((k) => `${k} = ${row.values[k]}`).join(", "),
+            }
           : null,
       };
     }
@@ -105,12 +112,19 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
     }
     case "anyTrue": {
       const hits = test.keys.filter((k) => row.values[k] === true);
-      const missing = test.keys.filter((k) => row.values[k] === null || row.values[k] === undefined);
+      const missing = test.keys.filter(
+        (k) => row.values[k] === null || row.values[k] === undefined
+      );
       return {
         triggered: hits.length > 0,
         missing,
         cells: cells(hits.length ? hits : test.keys),
-        detail: hits.length ? { vi: hits.map((k) => `"${label(env, t, k)}": có`).join(", "), en: hits.map((k) => `${k}: yes`).join(", ") } : null,
+        detail: hits.length
+          ? {
+              vi: hits.map((k) => `"${label(env, t, k)}": có`).join(", "),
+              en: hits.map((k) => `${k}: yes`).join(", "),
+            }
+          : null,
       };
     }
     case "anyLevelBelow": {
@@ -122,21 +136,31 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         missing: filled.length === 0 ? test.keys : [],
         cells: cells(hits.length ? hits : filled),
         detail: hits.length
-          ? { vi: hits.map((k) => `${label(env, t, k)}: ${row.values[k]}`).join(", "), en: hits.map((k) => `${k}: ${row.values[k]}`).join(", ") }
+          ? {
+              vi: hits.map((k) => `${label(env, t, k)}: ${row.values[k]}`).join(", "),
+              en: hits.map((k) => `${k}: ${row.values[k]}`).join(", "),
+            }
           : null,
       };
     }
   }
 }
 
-export function resolveTccsForm(unit: Unit, report: ConsolidatedRow | null): "dangBo" | "chiBo" | null {
+export function resolveTccsForm(
+  unit: Unit,
+  report: ConsolidatedRow | null
+): "dangBo" | "chiBo" | null {
   if (unit.tccsForm) return unit.tccsForm;
   const n = report ? num(report.values["soTcTrucThuoc"]) : null;
   if (n === null) return null;
   return n > 0 ? "dangBo" : "chiBo";
 }
 
-function capApplies(cap: CapRule, unit: Unit, form: "dangBo" | "chiBo" | null): boolean | "unknown" {
+function capApplies(
+  cap: CapRule,
+  unit: Unit,
+  form: "dangBo" | "chiBo" | null
+): boolean | "unknown" {
   const a = cap.appliesTo;
   if (!a) return true;
   if (a.loaiHinh && (!unit.loaiHinh || !a.loaiHinh.includes(unit.loaiHinh))) return false;
@@ -148,7 +172,12 @@ function capApplies(cap: CapRule, unit: Unit, form: "dangBo" | "chiBo" | null): 
 }
 
 /** Applies one cap to a unit; returns the reasons it produced (none when it did not trigger). */
-export function applyCap(env: ClassifyEnv, cap: CapRule, unit: Unit, form: "dangBo" | "chiBo" | null): Reason[] {
+export function applyCap(
+  env: ClassifyEnv,
+  cap: CapRule,
+  unit: Unit,
+  form: "dangBo" | "chiBo" | null
+): Reason[] {
   const applies = capApplies(cap, unit, form);
   if (applies === false) return [];
   const row = joinRow(env, unit, cap.data);
@@ -167,10 +196,24 @@ export function applyCap(env: ClassifyEnv, cap: CapRule, unit: Unit, form: "dang
     };
   };
   if (!row) {
-    const joinNote = cap.data.joinBy === "localityCode" && !unit.localityCode ? " (đơn vị chưa gắn với xã/phường trong danh mục)" : "";
-    return [missingReason(`${templateLabel(env, cap.data.templateId)}${joinNote}`, `from template "${cap.data.templateId}"`)];
+    const joinNote =
+      cap.data.joinBy === "localityCode" && !unit.localityCode
+        ? " (đơn vị chưa gắn với xã/phường trong danh mục)"
+        : "";
+    return [
+      missingReason(
+        `${templateLabel(env, cap.data.templateId)}${joinNote}`,
+        `from template "${cap.data.templateId}"`
+      ),
+    ];
   }
-  if (applies === "unknown") return [missingReason("để biết là Đảng bộ cơ sở hay Chi bộ cơ sở", "to tell a party committee from a cell")];
+  if (applies === "unknown")
+    return [
+      missingReason(
+        "để biết là Đảng bộ cơ sở hay Chi bộ cơ sở",
+        "to tell a party committee from a cell"
+      ),
+    ];
   const outcomes = cap.triggers.map((t) => runTest(env, row, t));
   const hits = outcomes.filter((o) => o.triggered);
   if (hits.length > 0) {
@@ -190,7 +233,12 @@ export function applyCap(env: ClassifyEnv, cap: CapRule, unit: Unit, form: "dang
   }
   const missing = [...new Set(outcomes.flatMap((o) => o.missing))];
   if (missing.length) {
-    return [missingReason(`ở cột ${missing.map((k) => `"${label(env, cap.data.templateId, k)}"`).join(", ")}`, `in ${missing.join(", ")}`)];
+    return [
+      missingReason(
+        `ở cột ${missing.map((k) => `"${label(env, cap.data.templateId, k)}"`).join(", ")}`,
+        `in ${missing.join(", ")}`
+      ),
+    ];
   }
   return [];
 }
@@ -209,13 +257,23 @@ function holds(c: BandCondition, v: Value | undefined): boolean {
       return v !== c.value;
     default: {
       if (typeof v !== "number" || typeof c.value !== "number") return false;
-      return c.op === "gte" ? v >= c.value : c.op === "lte" ? v <= c.value : c.op === "gt" ? v > c.value : v < c.value;
+      return c.op === "gte"
+        ? v >= c.value
+        : c.op === "lte"
+          ? v <= c.value
+          : c.op === "gt"
+            ? v > c.value
+            : v < c.value;
     }
   }
 }
 
 /** The starting level and its reasons, per the rule set's method. */
-function startLevel(env: ClassifyEnv, unit: Unit, ruleSet: RuleSet): { level: LevelCode | null; reasons: Reason[]; self: LevelCode | null } {
+function startLevel(
+  env: ClassifyEnv,
+  unit: Unit,
+  ruleSet: RuleSet
+): { level: LevelCode | null; reasons: Reason[]; self: LevelCode | null } {
   const m = ruleSet.method;
   if (m.kind === "selfRatingCapped") {
     const row = env.lookup(m.start.templateId, unit.code);
@@ -225,20 +283,53 @@ function startLevel(env: ClassifyEnv, unit: Unit, ruleSet: RuleSet): { level: Le
       return {
         level: null,
         self: null,
-        reasons: [{ ruleId: "start", kind: "missing", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Chưa có ${templateLabel(env, m.start.templateId)} của đơn vị nên chưa có tự xếp loại; hệ thống chưa đề xuất mức.`, en: `No report (template "${m.start.templateId}") from this unit, so no self-rating; no suggestion.` } }],
+        reasons: [
+          {
+            ruleId: "start",
+            kind: "missing",
+            maxLevel: null,
+            source: ruleSet.source,
+            cells,
+            message: {
+              vi: `Chưa có ${templateLabel(env, m.start.templateId)} của đơn vị nên chưa có tự xếp loại; hệ thống chưa đề xuất mức.`,
+              en: `No report (template "${m.start.templateId}") from this unit, so no self-rating; no suggestion.`,
+            },
+          },
+        ],
       };
     }
     if (!isLevel(v)) {
       return {
         level: null,
         self: null,
-        reasons: [{ ruleId: "start", kind: "missing", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Ô "${label(env, m.start.templateId, m.start.key)}" còn trống; hệ thống chưa đề xuất mức.`, en: `The self-rating is empty; no suggestion.` } }],
+        reasons: [
+          {
+            ruleId: "start",
+            kind: "missing",
+            maxLevel: null,
+            source: ruleSet.source,
+            cells,
+            message: {
+              vi: `Ô "${label(env, m.start.templateId, m.start.key)}" còn trống; hệ thống chưa đề xuất mức.`,
+              en: `The self-rating is empty; no suggestion.`,
+            },
+          },
+        ],
       };
     }
     return {
       level: v,
       self: v,
-      reasons: [{ ruleId: "start", kind: "info", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Tự xếp loại: ${v}.`, en: `Self-rating: ${v}.` } }],
+      reasons: [
+        {
+          ruleId: "start",
+          kind: "info",
+          maxLevel: null,
+          source: ruleSet.source,
+          cells,
+          message: { vi: `Tự xếp loại: ${v}.`, en: `Self-rating: ${v}.` },
+        },
+      ],
     };
   }
   const row = env.lookup(m.score.templateId, unit.code);
@@ -248,7 +339,19 @@ function startLevel(env: ClassifyEnv, unit: Unit, ruleSet: RuleSet): { level: Le
     return {
       level: null,
       self: null,
-      reasons: [{ ruleId: "method", kind: "missing", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Chưa có điểm đánh giá ("${m.score.key}", ${templateLabel(env, m.score.templateId)}); hệ thống chưa đề xuất mức.`, en: `No score ("${m.score.key}"); no suggestion.` } }],
+      reasons: [
+        {
+          ruleId: "method",
+          kind: "missing",
+          maxLevel: null,
+          source: ruleSet.source,
+          cells,
+          message: {
+            vi: `Chưa có điểm đánh giá ("${m.score.key}", ${templateLabel(env, m.score.templateId)}); hệ thống chưa đề xuất mức.`,
+            en: `No score ("${m.score.key}"); no suggestion.`,
+          },
+        },
+      ],
     };
   }
   const reasons: Reason[] = [];
@@ -256,12 +359,42 @@ function startLevel(env: ClassifyEnv, unit: Unit, ruleSet: RuleSet): { level: Le
     if (score < band.min) continue;
     const failed = band.conditions.filter((c) => !holds(c, row!.values[c.key]));
     if (failed.length === 0) {
-      reasons.push({ ruleId: "method", kind: "info", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} và đủ điều kiện → ${band.level}.`, en: `Score ${score} ≥ ${band.min} with its conditions → ${band.level}.` } });
+      reasons.push({
+        ruleId: "method",
+        kind: "info",
+        maxLevel: null,
+        source: ruleSet.source,
+        cells,
+        message: {
+          vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} và đủ điều kiện → ${band.level}.`,
+          en: `Score ${score} ≥ ${band.min} with its conditions → ${band.level}.`,
+        },
+      });
       return { level: band.level, self: null, reasons };
     }
-    reasons.push({ ruleId: "method", kind: "cap", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} nhưng chưa đạt điều kiện mức ${band.level}: ${failed.map((c) => c.label.vi).join("; ")}.`, en: `Score ${score} ≥ ${band.min} but conditions for ${band.level} fail: ${failed.map((c) => c.label.en).join("; ")}.` } });
+    reasons.push({
+      ruleId: "method",
+      kind: "cap",
+      maxLevel: null,
+      source: ruleSet.source,
+      cells,
+      message: {
+        vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} nhưng chưa đạt điều kiện mức ${band.level}: ${failed.map((c) => c.label.vi).join("; ")}.`,
+        en: `Score ${score} ≥ ${band.min} but conditions for ${band.level} fail: ${failed.map((c) => c.label.en).join("; ")}.`,
+      },
+    });
   }
-  reasons.push({ ruleId: "method", kind: "info", maxLevel: null, source: ruleSet.source, cells, message: { vi: `Điểm ${formatNumberVi(score)} → ${m.fallback}.`, en: `Score ${score} → ${m.fallback}.` } });
+  reasons.push({
+    ruleId: "method",
+    kind: "info",
+    maxLevel: null,
+    source: ruleSet.source,
+    cells,
+    message: {
+      vi: `Điểm ${formatNumberVi(score)} → ${m.fallback}.`,
+      en: `Score ${score} → ${m.fallback}.`,
+    },
+  });
   return { level: m.fallback, self: null, reasons };
 }
 

@@ -110,7 +110,16 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       seen.set(k, s);
     }
     const leaveFile = (reason: Exclusion["reason"], vi: string, en: string) => {
-      excluded.push({ file: sub.file, sheet: sub.sheet, templateId: sub.templateId, scope: "file", row: null, unitCode: null, reason, message: { vi, en } });
+      excluded.push({
+        file: sub.file,
+        sheet: sub.sheet,
+        templateId: sub.templateId,
+        scope: "file",
+        row: null,
+        unitCode: null,
+        reason,
+        message: { vi, en },
+      });
       report.rowsLeftOut = dataRows.length;
       report.status = "leftOut";
     };
@@ -152,7 +161,16 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       const own = rowIssues(row.rowNumber);
       const errs = errorsOf(own);
       const leaveRow = (reason: Exclusion["reason"], vi: string, en: string) => {
-        excluded.push({ file: sub.file, sheet: sub.sheet, templateId: sub.templateId, scope: "row", row: row.rowNumber, unitCode: row.unitCode, reason, message: { vi, en } });
+        excluded.push({
+          file: sub.file,
+          sheet: sub.sheet,
+          templateId: sub.templateId,
+          scope: "row",
+          row: row.rowNumber,
+          unitCode: row.unitCode,
+          reason,
+          message: { vi, en },
+        });
         report.rowsLeftOut++;
       };
       if (!row.unitCode) {
@@ -199,14 +217,22 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
   const conflicts: Conflict[] = [];
   for (const group of groups.values()) {
     const sources = [...new Map(group.map((c) => [c.ref.inputIndex, c.ref])).values()];
-    sources.sort((a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex);
+    sources.sort(
+      (a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex
+    );
     const winner = sources[sources.length - 1]!;
     const unitCode = group[0]!.row.unitCode!;
     for (const loser of sources.slice(0, -1)) {
       const byTime = compareTimes(loser.submittedAt, winner.submittedAt) !== 0;
       const why = byTime
-        ? { vi: `mới hơn (${formatTimeVi(winner.submittedAt)} so với ${formatTimeVi(loser.submittedAt)})`, en: `newer (${winner.submittedAt} vs ${loser.submittedAt})` }
-        : { vi: "không so được thời điểm nên lấy tệp được đưa vào sau", en: "times not comparable, so the file given later is taken" };
+        ? {
+            vi: `mới hơn (${formatTimeVi(winner.submittedAt)} so với ${formatTimeVi(loser.submittedAt)})`,
+            en: `newer (${winner.submittedAt} vs ${loser.submittedAt})`,
+          }
+        : {
+            vi: "không so được thời điểm nên lấy tệp được đưa vào sau",
+            en: "times not comparable, so the file given later is taken",
+          };
       conflicts.push({
         templateId: winner.templateId,
         unitCode,
@@ -220,13 +246,19 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       const lr = reports.get(loser.inputIndex)!;
       const n = group.filter((c) => c.ref.inputIndex === loser.inputIndex).length;
       lr.rowsSuperseded += n;
-      lr.rowsMarked -= group.filter((c) => c.ref.inputIndex === loser.inputIndex && c.marked).length;
+      lr.rowsMarked -= group.filter(
+        (c) => c.ref.inputIndex === loser.inputIndex && c.marked
+      ).length;
     }
     for (const c of group.filter((x) => x.ref.inputIndex === winner.inputIndex)) {
       const letters = c.sub.layout.columnLetters;
       const provenance: ConsolidatedRow["provenance"] = {};
       for (const k of Object.keys(c.row.values).sort()) {
-        provenance[k] = { file: c.sub.file, sheet: c.sub.sheet, cell: letters[k] ? `${letters[k]}${c.row.rowNumber}` : null };
+        provenance[k] = {
+          file: c.sub.file,
+          sheet: c.sub.sheet,
+          cell: letters[k] ? `${letters[k]}${c.row.rowNumber}` : null,
+        };
       }
       rows.push({
         templateId: c.sub.templateId,
@@ -243,12 +275,34 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
   }
   for (const r of reports.values()) {
     if (r.status === "leftOut") continue;
-    r.status = r.rowsTaken > 0 ? (r.rowsLeftOut > 0 ? "partly" : "taken") : r.rowsLeftOut > 0 ? "leftOut" : r.rowsSuperseded > 0 ? "superseded" : "taken";
+    r.status =
+      r.rowsTaken > 0
+        ? r.rowsLeftOut > 0
+          ? "partly"
+          : "taken"
+        : r.rowsLeftOut > 0
+          ? "leftOut"
+          : r.rowsSuperseded > 0
+            ? "superseded"
+            : "taken";
   }
 
-  rows.sort((a, b) => cmp(a.templateId, b.templateId) || byUnit(a.unitCode, b.unitCode) || a.source.inputIndex - b.source.inputIndex || a.rowNumber - b.rowNumber);
-  conflicts.sort((a, b) => cmp(a.templateId, b.templateId) || byUnit(a.unitCode, b.unitCode) || a.loser.inputIndex - b.loser.inputIndex);
-  excluded.sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet) || (a.row ?? 0) - (b.row ?? 0));
+  rows.sort(
+    (a, b) =>
+      cmp(a.templateId, b.templateId) ||
+      byUnit(a.unitCode, b.unitCode) ||
+      a.source.inputIndex - b.source.inputIndex ||
+      a.rowNumber - b.rowNumber
+  );
+  conflicts.sort(
+    (a, b) =>
+      cmp(a.templateId, b.templateId) ||
+      byUnit(a.unitCode, b.unitCode) ||
+      a.loser.inputIndex - b.loser.inputIndex
+  );
+  excluded.sort(
+    (a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet) || (a.row ?? 0) - (b.row ?? 0)
+  );
 
   const completeness = completenessOf(ctx, rows, seen, deadline, byUnit);
   const result: Consolidation = {
@@ -303,7 +357,16 @@ function completenessOf(
       if (t === spec.id) codes.add(u);
     }
     if (codes.size === 0) {
-      out.push({ templateId: spec.id, unitCode: "*", received: false, status: "missing", taken: false, late: false, file: null, submittedAt: null });
+      out.push({
+        templateId: spec.id,
+        unitCode: "*",
+        received: false,
+        status: "missing",
+        taken: false,
+        late: false,
+        file: null,
+        submittedAt: null,
+      });
       continue;
     }
     for (const unitCode of [...codes].sort(byUnit)) {
@@ -311,11 +374,24 @@ function completenessOf(
       const s = seen.get(k);
       const t = taken.get(k);
       if (!s) {
-        out.push({ templateId: spec.id, unitCode, received: false, status: "missing", taken: false, late: false, file: null, submittedAt: null });
+        out.push({
+          templateId: spec.id,
+          unitCode,
+          received: false,
+          status: "missing",
+          taken: false,
+          late: false,
+          file: null,
+          submittedAt: null,
+        });
         continue;
       }
       // The source that counts: the one taken, else the latest received.
-      const ref = t?.[0]?.source ?? [...s.refs].sort((a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex).pop()!;
+      const ref =
+        t?.[0]?.source ??
+        [...s.refs]
+          .sort((a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex)
+          .pop()!;
       const hasErrors = t ? t.some((r) => r.marked) : true;
       out.push({
         templateId: spec.id,

@@ -10,7 +10,11 @@ import { RowIndex } from "./query";
 import type { Consolidation, CrossWarning } from "./types";
 import { unitName } from "./units";
 
-export function crossTemplateChecks(c: Consolidation, ruleSet: RuleSet, register: UnitRegister): CrossWarning[] {
+export function crossTemplateChecks(
+  c: Consolidation,
+  ruleSet: RuleSet,
+  register: UnitRegister
+): CrossWarning[] {
   const out: CrossWarning[] = [];
   const tc = ruleSet.crossChecks.tc11Poverty;
   if (tc) {
@@ -20,7 +24,14 @@ export function crossTemplateChecks(c: Consolidation, ruleSet: RuleSet, register
       const crit = ntm.values[tc.criterionKey];
       const poor = pov?.values[tc.poorKey];
       const total = pov?.values[tc.totalKey];
-      if (!pov || typeof crit !== "string" || typeof poor !== "number" || typeof total !== "number" || total <= 0) continue;
+      if (
+        !pov ||
+        typeof crit !== "string" ||
+        typeof poor !== "number" ||
+        typeof total !== "number" ||
+        total <= 0
+      )
+        continue;
       const rate = (poor / total) * 100;
       const met = crit === "DAT";
       const rateOk = rate <= tc.maxRatePercent;
@@ -40,9 +51,11 @@ export function crossTemplateChecks(c: Consolidation, ruleSet: RuleSet, register
               vi: `${name}: tiêu chí 11 (Hộ nghèo) ghi "Chưa đạt" nhưng tỷ lệ hộ nghèo theo LĐ-TB&XH là ${r}% (không quá ${lim}%). Hãy đối chiếu hai phòng. Căn cứ: ${tc.source}.`,
               en: `${ntm.unitCode}: NTM criterion 11 is "not met" but the poverty rate is ${r}% (at most ${lim}%). Check both departments.`,
             },
-        sources: [ntm.provenance[tc.criterionKey], pov.provenance[tc.poorKey], pov.provenance[tc.totalKey]].filter(
-          (s): s is NonNullable<typeof s> => !!s
-        ),
+        sources: [
+          ntm.provenance[tc.criterionKey],
+          pov.provenance[tc.poorKey],
+          pov.provenance[tc.totalKey],
+        ].filter((s): s is NonNullable<typeof s> => !!s),
       });
     }
   }

@@ -62,7 +62,8 @@ export interface Exclusion {
   scope: "file" | "row";
   row: number | null;
   unitCode: string | null;
-  reason: "error-policy" | "unknown-unit" | "wrong-period" | "unknown-template" | "duplicate-in-file";
+  reason:
+    "error-policy" | "unknown-unit" | "wrong-period" | "unknown-template" | "duplicate-in-file";
   message: LocalizedText;
 }
 

@@ -8,7 +8,10 @@ export function sortedUnits(register: UnitRegister, kinds?: UnitKind[]): Unit[] 
   return register.units
     .filter((u) => !kinds || kinds.includes(u.kind))
     .slice()
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.order - b.order || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.order - b.order || a.code.localeCompare(b.code)
+    );
 }
 
 /** Position of every unit code in register order (unknown codes sort last, by code). */

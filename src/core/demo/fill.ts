@@ -30,15 +30,21 @@ function unitRows(sheet: SheetModel, col: number): Map<string, number> {
   return out;
 }
 
-export function fillTemplate(model: WorkbookModel, spec: TemplateSpec, file: DemoFile): WorkbookModel {
+export function fillTemplate(
+  model: WorkbookModel,
+  spec: TemplateSpec,
+  file: DemoFile
+): WorkbookModel {
   const { columns, firstDataRow } = metaOf(model);
   const sheets = model.sheets.map((s) => {
     if (s.name !== spec.sheetName) return s;
     const codeCol = columns["unitCode"] ? columnNumber(columns["unitCode"]) : 0;
-    const rowsByUnit = spec.rowSet === "PEOPLE" || !codeCol ? new Map<string, number>() : unitRows(s, codeCol);
+    const rowsByUnit =
+      spec.rowSet === "PEOPLE" || !codeCol ? new Map<string, number>() : unitRows(s, codeCol);
     const blocks = [...s.blocks];
     file.rows.forEach((r, i) => {
-      const row = r.unitCode && spec.rowSet !== "PEOPLE" ? rowsByUnit.get(r.unitCode) : firstDataRow + i;
+      const row =
+        r.unitCode && spec.rowSet !== "PEOPLE" ? rowsByUnit.get(r.unitCode) : firstDataRow + i;
       if (!row) return;
       for (const [key, v] of Object.entries(r.cells)) {
         if (v === null || !columns[key]) continue;

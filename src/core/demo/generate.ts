@@ -38,24 +38,47 @@ export interface DemoPlan {
   mistakes: string[];
 }
 
-const label = (enumId: string, code: string) => getEnum(enumId).values.find((v) => v.code === code)!.label.vi;
+const label = (enumId: string, code: string) =>
+  getEnum(enumId).values.find((v) => v.code === code)!.label.vi;
 const LV = (code: string) => label("level4", code);
 
 const TEMPLATE_MADE = "2019-11-25T08:00:00+07:00";
 const LATE_TEMPLATE = "cong-an";
 const MISSING_TEMPLATE = "quan-su";
 
-const NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Đức", "Võ Thị Hạnh", "Đặng Văn Hùng", "Bùi Thị Lan", "Huỳnh Văn Minh", "Phan Thị Nga", "Ngô Văn Phúc", "Dương Thị Quyên"];
+const NAMES = [
+  "Nguyễn Văn An",
+  "Trần Thị Bình",
+  "Lê Văn Cường",
+  "Phạm Thị Dung",
+  "Hoàng Văn Đức",
+  "Võ Thị Hạnh",
+  "Đặng Văn Hùng",
+  "Bùi Thị Lan",
+  "Huỳnh Văn Minh",
+  "Phan Thị Nga",
+  "Ngô Văn Phúc",
+  "Dương Thị Quyên",
+];
 
 function day(d: number, hour: number): string {
   return `2019-12-${String(d).padStart(2, "0")}T${String(hour).padStart(2, "0")}:15:00+07:00`;
 }
 
-export function generateDemo(catalog: readonly TemplateSpec[], register: UnitRegister, settings: PeriodSettings, seed = 2019): DemoPlan {
+export function generateDemo(
+  catalog: readonly TemplateSpec[],
+  register: UnitRegister,
+  settings: PeriodSettings,
+  seed = 2019
+): DemoPlan {
   void settings;
   const rng = new Rng(seed);
   const units = (kinds: Unit["kind"][]) =>
-    register.units.filter((u) => kinds.includes(u.kind)).sort((a, b) => (a.kind === b.kind ? a.order - b.order : kinds.indexOf(a.kind) - kinds.indexOf(b.kind)));
+    register.units
+      .filter((u) => kinds.includes(u.kind))
+      .sort((a, b) =>
+        a.kind === b.kind ? a.order - b.order : kinds.indexOf(a.kind) - kinds.indexOf(b.kind)
+      );
   const localities = units(["phuong", "xa"]);
   const xa = units(["xa"]);
   const agencies = units(["coQuan"]);
@@ -65,7 +88,9 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
 
   // Shared facts so that departments agree with each other.
   const households = new Map(localities.map((u) => [u.code, rng.int(2000, 6000)]));
-  const poorRate = new Map(localities.map((u) => [u.code, rng.real(0.01, u.kind === "xa" ? 0.06 : 0.035)]));
+  const poorRate = new Map(
+    localities.map((u) => [u.code, rng.real(0.01, u.kind === "xa" ? 0.06 : 0.035)])
+  );
   // One commune claims NTM criterion 11 while its poverty rate is above 5 % (cross-template check).
   const tc11Mismatch = xa[1]?.code;
   if (tc11Mismatch) poorRate.set(tc11Mismatch, 0.058);
@@ -91,7 +116,11 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     16,
     scores.map(({ u, s }) => ({
       unitCode: u.code,
-      cells: { diemCchc: s, xepHang: ranked.findIndex((r) => r.u === u) + 1, xepLoaiCchc: label("xepLoaiCchc", s >= 90 ? "XUAT_SAC" : s >= 80 ? "TOT" : "KHA") },
+      cells: {
+        diemCchc: s,
+        xepHang: ranked.findIndex((r) => r.u === u) + 1,
+        xepLoaiCchc: label("xepLoaiCchc", s >= 90 ? "XUAT_SAC" : s >= 80 ? "TOT" : "KHA"),
+      },
     }))
   );
 
@@ -103,10 +132,19 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     const khtnv = rng.chance(0.1) ? 1 : 0;
     const chua = rng.chance(0.2) ? 1 : 0;
     const httn = tong - htxs - htnv - khtnv - chua;
-    const cells: Record<string, DemoCell> = { tongSo: tong, soHtxs: htxs, soHttn: httn, soHtnv: htnv, soKhtnv: khtnv, soChuaDg: chua };
+    const cells: Record<string, DemoCell> = {
+      tongSo: tong,
+      soHtxs: htxs,
+      soHttn: httn,
+      soHtnv: htnv,
+      soKhtnv: khtnv,
+      soChuaDg: chua,
+    };
     if (i === 2) {
       cells.tongSo = tong + 2;
-      mistakes.push(`Mẫu 3.1b (Nội vụ): dòng ${u.name} có tổng các mức (${tong}) khác "Tổng số" (${tong + 2}) — dòng này bị loại khi tổng hợp.`);
+      mistakes.push(
+        `Mẫu 3.1b (Nội vụ): dòng ${u.name} có tổng các mức (${tong}) khác "Tổng số" (${tong + 2}) — dòng này bị loại khi tổng hợp.`
+      );
     }
     return { unitCode: u.code, cells };
   });
@@ -128,7 +166,9 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
       if (i === localities.length - 1) {
         cells.duToanThu = 1200;
         cells.thucHienThu = "1.234,5";
-        mistakes.push(`Mẫu 3.2 (Tài chính): ${u.name} nhập "1.234,5" dạng chữ — được hiểu đúng là 1234,5 triệu đồng.`);
+        mistakes.push(
+          `Mẫu 3.2 (Tài chính): ${u.name} nhập "1.234,5" dạng chữ — được hiểu đúng là 1234,5 triệu đồng.`
+        );
       }
       return { unitCode: u.code, cells };
     })
@@ -145,14 +185,21 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
       const poor = poorRate.get(u.code)!;
       if (poor > 0.05 && u.code !== tc11Mismatch) failing.add(11);
       const cells: Record<string, DemoCell> = {};
-      for (let k = 1; k <= 19; k++) cells[`tc${String(k).padStart(2, "0")}`] = label("datChuaDat", failing.has(k) ? "CHUA_DAT" : "DAT");
+      for (let k = 1; k <= 19; k++)
+        cells[`tc${String(k).padStart(2, "0")}`] = label(
+          "datChuaDat",
+          failing.has(k) ? "CHUA_DAT" : "DAT"
+        );
       const all = failing.size === 0;
       cells.daCongNhanNtm = all ? "x" : null;
       cells.namCongNhan = all ? rng.int(2016, 2019) : null;
       return { unitCode: u.code, cells };
     })
   );
-  if (tc11Mismatch) mistakes.push(`Mẫu 3.3 / 3.7: ${register.units.find((u) => u.code === tc11Mismatch)!.name} ghi tiêu chí 11 (Hộ nghèo) "Đạt" nhưng tỷ lệ hộ nghèo 5,8% — cảnh báo đối chiếu giữa hai phòng.`);
+  if (tc11Mismatch)
+    mistakes.push(
+      `Mẫu 3.3 / 3.7: ${register.units.find((u) => u.code === tc11Mismatch)!.name} ghi tiêu chí 11 (Hộ nghèo) "Đạt" nhưng tỷ lệ hộ nghèo 5,8% — cảnh báo đối chiếu giữa hai phòng.`
+    );
 
   // 3.4 Văn hóa: the same household totals as 3.7.
   dept(
@@ -169,7 +216,9 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
           soHoGdvh: Math.round(ho * rng.real(0.84, 0.95)),
           tongThonTdp: thon,
           soThonTdpVh: thon - rng.int(0, 3),
-          danhHieu: titled ? label("danhHieu", u.kind === "xa" ? "XA_VH_NTM" : "PHUONG_VMDT") : label("danhHieu", "CHUA_DAT"),
+          danhHieu: titled
+            ? label("danhHieu", u.kind === "xa" ? "XA_VH_NTM" : "PHUONG_VMDT")
+            : label("danhHieu", "CHUA_DAT"),
           namCongNhan: titled ? rng.int(2015, 2019) : null,
         },
       };
@@ -182,7 +231,11 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     18,
     localities.map((u) => {
       const cells: Record<string, DemoCell> = {};
-      for (const [c, lo, hi] of [["mn", 1, 3], ["th", 1, 3], ["thcs", 1, 2]] as const) {
+      for (const [c, lo, hi] of [
+        ["mn", 1, 3],
+        ["th", 1, 3],
+        ["thcs", 1, 2],
+      ] as const) {
         const tong = rng.int(lo, hi);
         const dat = rng.int(Math.max(0, tong - 1), tong);
         cells[`${c}Tong`] = tong;
@@ -202,7 +255,13 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
       const sinh = Math.round(dan * rng.real(0.012, 0.017));
       return {
         unitCode: u.code,
-        cells: { ytXaDat: label("datKhongDat", rng.chance(0.85) ? "DAT" : "KHONG_DAT"), danSoTb: dan, soSinh: sinh, soChet: Math.round(dan * rng.real(0.004, 0.006)), soSinhCon3: Math.round(sinh * rng.real(0.04, 0.12)) },
+        cells: {
+          ytXaDat: label("datKhongDat", rng.chance(0.85) ? "DAT" : "KHONG_DAT"),
+          danSoTb: dan,
+          soSinh: sinh,
+          soChet: Math.round(dan * rng.real(0.004, 0.006)),
+          soSinhCon3: Math.round(sinh * rng.real(0.04, 0.12)),
+        },
       };
     })
   );
@@ -219,7 +278,15 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
       const phatSinh = rng.int(0, 8);
       return {
         unitCode: u.code,
-        cells: { tongSoHo: ho, soHoNgheo: ngheo, soHoCanNgheo: Math.round(ho * rng.real(0.02, 0.05)), ngheoDauNam: ngheo + thoat - tai - phatSinh, thoatNgheo: thoat, taiNgheo: tai, phatSinh },
+        cells: {
+          tongSoHo: ho,
+          soHoNgheo: ngheo,
+          soHoCanNgheo: Math.round(ho * rng.real(0.02, 0.05)),
+          ngheoDauNam: ngheo + thoat - tai - phatSinh,
+          thoatNgheo: thoat,
+          taiNgheo: tai,
+          phatSinh,
+        },
       };
     })
   );
@@ -233,7 +300,14 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
       const lv = () => LV(rng.chance(0.3) ? "HTXSNV" : "HTTNV");
       return {
         unitCode: u.code,
-        cells: { chinhQuyen: lv(), mttq: lv(), hoiPhuNu: lv(), hoiNongDan: u.kind === "xa" ? (u.code === cap3 ? LV("HTNV") : lv()) : null, hoiCcb: lv(), doanTn: lv() },
+        cells: {
+          chinhQuyen: lv(),
+          mttq: lv(),
+          hoiPhuNu: lv(),
+          hoiNongDan: u.kind === "xa" ? (u.code === cap3 ? LV("HTNV") : lv()) : null,
+          hoiCcb: lv(),
+          doanTn: lv(),
+        },
       };
     })
   );
@@ -245,7 +319,16 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     localities.map((u) => {
       const kdc = rng.int(6, 18);
       const reg = rng.int(10, 40);
-      return { unitCode: u.code, cells: { tongKdc: kdc, kdcDat: kdc - rng.int(0, 2), xaPhuongDat: label("datChuaDat", rng.chance(0.85) ? "DAT" : "CHUA_DAT"), coSoDangKy: reg, coSoDat: reg - rng.int(0, 4) } };
+      return {
+        unitCode: u.code,
+        cells: {
+          tongKdc: kdc,
+          kdcDat: kdc - rng.int(0, 2),
+          xaPhuongDat: label("datChuaDat", rng.chance(0.85) ? "DAT" : "CHUA_DAT"),
+          coSoDangKy: reg,
+          coSoDat: reg - rng.int(0, 4),
+        },
+      };
     })
   );
   mistakes.push(`Mẫu 3.10 (Công an) nộp ngày 27/12/2019, sau hạn 25/12/2019 — đánh dấu trễ hạn.`);
@@ -255,7 +338,11 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
   const disciplined = tccs.find((u) => u.loaiHinh === "DOANH_NGHIEP")?.code;
   const facts = tccs.map((u, i) => {
     const dangBo = u.tccsForm !== "chiBo";
-    const so = dangBo ? (u.loaiHinh === "DB_XA" || u.loaiHinh === "DB_PHUONG" ? rng.int(10, 22) : rng.int(5, 12)) : 0;
+    const so = dangBo
+      ? u.loaiHinh === "DB_XA" || u.loaiHinh === "DB_PHUONG"
+        ? rng.int(10, 22)
+        : rng.int(5, 12)
+      : 0;
     // Subordinates: mostly good; a few with a KHTNV or below 80 % (cap 1).
     const weak = i % 5 === 2;
     const tcKh = so > 0 && weak && rng.chance(0.5) ? 1 : 0;
@@ -269,7 +356,15 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     const dvTot = dv - dvKh - dvHt - dvXs;
     const self = i % 3 === 0 ? "HTXSNV" : i % 7 === 6 ? "HTNV" : "HTTNV";
     const criteria = self === "HTXSNV" && i !== 6;
-    return { u, so, tc: [tcXs, tcTot, tcHtnv, tcKh], dv, dvs: [dvXs, dvTot, dvHt, dvKh], self, criteria };
+    return {
+      u,
+      so,
+      tc: [tcXs, tcTot, tcHtnv, tcKh],
+      dv,
+      dvs: [dvXs, dvTot, dvHt, dvKh],
+      self,
+      criteria,
+    };
   });
   // One agency's self-rating HTXSNV with a criterion unticked (cap 4).
   for (const f of facts) {
@@ -311,10 +406,17 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
       ...orig,
       fileName: `3.14-${first.u.code}-bo-sung.xlsx`,
       modifiedAt: day(22, 16),
-      rows: [{ unitCode: first.u.code, cells: { ...orig.rows[0]!.cells, ghiChu: "Bản bổ sung, thay bản trước" } }],
+      rows: [
+        {
+          unitCode: first.u.code,
+          cells: { ...orig.rows[0]!.cells, ghiChu: "Bản bổ sung, thay bản trước" },
+        },
+      ],
     });
     orig.rows[0]!.cells.tuXepLoai = LV("HTTNV");
-    mistakes.push(`${first.u.name} gửi hai bản báo cáo 3.14; bản mới hơn (bổ sung ngày 22/12) được lấy, xung đột được ghi vào Nhật ký.`);
+    mistakes.push(
+      `${first.u.name} gửi hai bản báo cáo 3.14; bản mới hơn (bổ sung ngày 22/12) được lấy, xung đột được ghi vào Nhật ký.`
+    );
   }
 
   // 3.11 UBKT: the enterprise cell's committee disciplined (cap 5 → KHTNV).
@@ -347,7 +449,14 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
   dept(
     "tuyen-giao",
     19,
-    facts.map((f) => ({ unitCode: f.u.code, cells: { tongDv: f.dv, dvHocNq: Math.round(f.dv * rng.real(0.9, 0.99)), soChuyenDeHcm: rng.int(2, 6) } }))
+    facts.map((f) => ({
+      unitCode: f.u.code,
+      cells: {
+        tongDv: f.dv,
+        dvHocNq: Math.round(f.dv * rng.real(0.9, 0.99)),
+        soChuyenDeHcm: rng.int(2, 6),
+      },
+    }))
   );
   // 3.13 Văn phòng.
   dept(
@@ -356,7 +465,16 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     facts.map((f) => {
       const tre = rng.int(0, 3);
       const khong = rng.chance(0.15) ? 1 : 0;
-      return { unitCode: f.u.code, cells: { bcPhaiNop: 24, bcDungHan: 24 - tre - khong, bcTre: tre, bcKhong: khong, thucHienChiThi: label("thucHienChiThi", rng.pick(["TOT", "TOT", "KHA"])) } };
+      return {
+        unitCode: f.u.code,
+        cells: {
+          bcPhaiNop: 24,
+          bcDungHan: 24 - tre - khong,
+          bcTre: tre,
+          bcKhong: khong,
+          thucHienChiThi: label("thucHienChiThi", rng.pick(["TOT", "TOT", "KHA"])),
+        },
+      };
     })
   );
 
@@ -367,7 +485,15 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     const above = i === 1; // rated above the unit's own level (warning)
     people.push({
       unitCode: null,
-      cells: { ten: NAMES[i]!, chucVu: "Bí thư Đảng ủy", unitCode: f.u.name, laTapThe: null, tuXepLoai: LV(above ? "HTXSNV" : f.self === "HTXSNV" ? "HTXSNV" : "HTTNV"), deXuat: null, xepLoaiCbccvc: LV(above || f.self === "HTXSNV" ? "HTXSNV" : "HTTNV") },
+      cells: {
+        ten: NAMES[i]!,
+        chucVu: "Bí thư Đảng ủy",
+        unitCode: f.u.name,
+        laTapThe: null,
+        tuXepLoai: LV(above ? "HTXSNV" : f.self === "HTXSNV" ? "HTXSNV" : "HTTNV"),
+        deXuat: null,
+        xepLoaiCbccvc: LV(above || f.self === "HTXSNV" ? "HTXSNV" : "HTTNV"),
+      },
     });
   });
   if (dbs[1]) {
@@ -375,22 +501,65 @@ export function generateDemo(catalog: readonly TemplateSpec[], register: UnitReg
     const f = dbs[1];
     const row = files.find((x) => x.fileName === `3.14-${f.u.code}.xlsx`)!;
     row.rows[0]!.cells.tuXepLoai = LV("HTTNV");
-    mistakes.push(`Mẫu 3.15: ${NAMES[1]} (Bí thư ${f.u.name}) tự xếp HTXSNV, cao hơn đơn vị mình lãnh đạo — cảnh báo.`);
+    mistakes.push(
+      `Mẫu 3.15: ${NAMES[1]} (Bí thư ${f.u.name}) tự xếp HTXSNV, cao hơn đơn vị mình lãnh đạo — cảnh báo.`
+    );
   }
   for (const f of facts.slice(0, 2)) {
-    people.push({ unitCode: null, cells: { ten: `Ban Thường vụ ${f.u.name}`, chucVu: "Tập thể lãnh đạo", unitCode: f.u.name, laTapThe: "x", tuXepLoai: LV("HTTNV"), deXuat: LV("HTTNV"), xepLoaiCbccvc: null } });
+    people.push({
+      unitCode: null,
+      cells: {
+        ten: `Ban Thường vụ ${f.u.name}`,
+        chucVu: "Tập thể lãnh đạo",
+        unitCode: f.u.name,
+        laTapThe: "x",
+        tuXepLoai: LV("HTTNV"),
+        deXuat: LV("HTTNV"),
+        xepLoaiCbccvc: null,
+      },
+    });
   }
-  people.push({ unitCode: null, cells: { ten: NAMES[8]!, chucVu: "Chủ tịch UBND", unitCode: "Thủy Xuân", laTapThe: null, tuXepLoai: LV("HTTNV"), deXuat: null, xepLoaiCbccvc: LV("HTTNV") } });
-  mistakes.push(`Mẫu 3.15: một dòng ghi đơn vị "Thủy Xuân" (phường của Huế, không thuộc Hương Thủy) — lỗi "đơn vị không có trong danh mục", dòng bị loại.`);
+  people.push({
+    unitCode: null,
+    cells: {
+      ten: NAMES[8]!,
+      chucVu: "Chủ tịch UBND",
+      unitCode: "Thủy Xuân",
+      laTapThe: null,
+      tuXepLoai: LV("HTTNV"),
+      deXuat: null,
+      xepLoaiCbccvc: LV("HTTNV"),
+    },
+  });
+  mistakes.push(
+    `Mẫu 3.15: một dòng ghi đơn vị "Thủy Xuân" (phường của Huế, không thuộc Hương Thủy) — lỗi "đơn vị không có trong danh mục", dòng bị loại.`
+  );
   const agencyTccs = facts.find((f) => !f.u.localityCode);
   if (agencyTccs) {
-    people.push({ unitCode: null, cells: { ten: NAMES[9]!, chucVu: "Trưởng phòng", unitCode: agencyTccs.u.name, laTapThe: null, tuXepLoai: LV("HTXSNV"), deXuat: LV("HTXSNV"), xepLoaiCbccvc: LV("HTTNV") } });
-    mistakes.push(`Mẫu 3.15: ${NAMES[9]} là công chức xếp loại CBCCVC HTTNV nhưng tự xếp HTXSNV — lỗi theo HD 21 (2.3), dòng bị loại.`);
+    people.push({
+      unitCode: null,
+      cells: {
+        ten: NAMES[9]!,
+        chucVu: "Trưởng phòng",
+        unitCode: agencyTccs.u.name,
+        laTapThe: null,
+        tuXepLoai: LV("HTXSNV"),
+        deXuat: LV("HTXSNV"),
+        xepLoaiCbccvc: LV("HTTNV"),
+      },
+    });
+    mistakes.push(
+      `Mẫu 3.15: ${NAMES[9]} là công chức xếp loại CBCCVC HTTNV nhưng tự xếp HTXSNV — lỗi theo HD 21 (2.3), dòng bị loại.`
+    );
   }
   dept("lanh-dao", 24, people);
 
   const sent = new Set(files.map((f) => f.templateId));
   const missing = catalog.map((s) => s.id).filter((id) => !sent.has(id));
   if (!missing.includes(MISSING_TEMPLATE)) missing.push(MISSING_TEMPLATE);
-  return { files: files.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0)), missing, mistakes };
+  return {
+    files: files.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0)),
+    missing,
+    mistakes,
+  };
 }

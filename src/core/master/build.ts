@@ -15,7 +15,15 @@ import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
 import { SHEETS } from "./labels";
 import { writeMasterMeta } from "./manual";
-import { buildLeaders, buildLog, buildProvenance, buildRegister, buildStatus, buildSummary, logEntriesOf } from "./sheets";
+import {
+  buildLeaders,
+  buildLog,
+  buildProvenance,
+  buildRegister,
+  buildStatus,
+  buildSummary,
+  logEntriesOf,
+} from "./sheets";
 import { buildTongHop } from "./tong-hop";
 import type { LogEntry } from "./types";
 
@@ -40,7 +48,16 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
   const period = settings.period;
   const listSource = `=${quoteSheet(SHEETS.lists)}!$A$2:$A$${LEVEL_CODES.length + 1}`;
 
-  const master = buildTongHop({ consolidation, classification, quota, register, catalog, ruleSet, manual, levelListSource: listSource });
+  const master = buildTongHop({
+    consolidation,
+    classification,
+    quota,
+    register,
+    catalog,
+    ruleSet,
+    manual,
+    levelListSource: listSource,
+  });
   const printed = applyPrintLayout(master.sheet, settings, {
     title: "BẢNG TỔNG HỢP",
     subtitle: [`kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng năm ${period}`],
@@ -55,11 +72,17 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     subtitle: [`kết quả đánh giá, xếp loại tập thể, cá nhân lãnh đạo, quản lý năm ${period}`],
     headerRows: leaders.headerRows,
   }).sheet;
-  const summary = applyPrintLayout(buildSummary({ classification, quota, manual, register, consolidation }).sheet, settings, {
-    title: "BÁO CÁO",
-    subtitle: [`tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm ${period}`],
-    orientation: "portrait",
-  }).sheet;
+  const summary = applyPrintLayout(
+    buildSummary({ classification, quota, manual, register, consolidation }).sheet,
+    settings,
+    {
+      title: "BÁO CÁO",
+      subtitle: [
+        `tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm ${period}`,
+      ],
+      orientation: "portrait",
+    }
+  ).sheet;
   const status = buildStatus(consolidation, catalog, register, settings);
   const statusPrinted = applyPrintLayout(status.sheet, settings, {
     title: "TÌNH HÌNH NỘP BÁO CÁO",
@@ -89,7 +112,12 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     masterSheet: SHEETS.master,
     firstDataRow: master.firstDataRow + offset,
     lastDataRow: master.lastDataRow + offset,
-    columns: Object.fromEntries(["unitCode", "deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"].map((k) => [k, colLetter(k)])),
+    columns: Object.fromEntries(
+      ["unitCode", "deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"].map((k) => [
+        k,
+        colLetter(k),
+      ])
+    ),
     logSheet: SHEETS.log,
     logFirstRow: log.firstRow,
   });

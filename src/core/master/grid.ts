@@ -1,5 +1,13 @@
 /** A small helper to lay out a SheetModel cell by cell. */
-import type { Block, Cell, CellStyle, DataValidation, Rect, SheetModel, StyledRange } from "../sheet/model";
+import type {
+  Block,
+  Cell,
+  CellStyle,
+  DataValidation,
+  Rect,
+  SheetModel,
+  StyledRange,
+} from "../sheet/model";
 
 export class SheetBuilder {
   private readonly grid = new Map<number, Cell[]>();
@@ -30,15 +38,32 @@ export class SheetBuilder {
   }
 
   blocks(): Block[] {
-    return [...this.grid.entries()].sort((a, b) => a[0] - b[0]).map(([row, cells]) => ({ top: row, left: 1, cells: [cells] }));
+    return [...this.grid.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([row, cells]) => ({ top: row, left: 1, cells: [cells] }));
   }
 
-  sheet(name: string, columnWidths: (number | undefined)[], extra: Partial<SheetModel> = {}): SheetModel {
+  sheet(
+    name: string,
+    columnWidths: (number | undefined)[],
+    extra: Partial<SheetModel> = {}
+  ): SheetModel {
     return {
       name,
       visibility: "visible",
       blocks: this.blocks(),
-      styles: [{ range: { top: 1, left: 1, bottom: Math.max(1, this.maxRow), right: Math.max(1, this.maxCol, columnWidths.length) }, style: { fontName: "Times New Roman", fontSize: 12 } }, ...this.styles],
+      styles: [
+        {
+          range: {
+            top: 1,
+            left: 1,
+            bottom: Math.max(1, this.maxRow),
+            right: Math.max(1, this.maxCol, columnWidths.length),
+          },
+          style: { fontName: "Times New Roman", fontSize: 12 },
+        },
+        ...this.styles,
+      ],
       merges: this.merges,
       columnWidths,
       validations: this.validations,
@@ -50,7 +75,15 @@ export class SheetBuilder {
   }
 }
 
-export const HEADER_STYLE: CellStyle = { bold: true, hAlign: "center", vAlign: "middle", wrap: true, fill: "DDEBF7", border: "thin", fontSize: 12 };
+export const HEADER_STYLE: CellStyle = {
+  bold: true,
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+  fill: "DDEBF7",
+  border: "thin",
+  fontSize: 12,
+};
 export const BODY_STYLE: CellStyle = { border: "thin", vAlign: "middle", fontSize: 12 };
 export const MANUAL_FILL = "FFF2CC";
 export const LATE_FILL = "F8CBAD";

@@ -32,7 +32,12 @@ export const LOAI_HINH_VI: Record<string, string> = {
   LLVT: "LLVT",
 };
 
-export const KIND_VI: Record<string, string> = { phuong: "Phường", xa: "Xã", tccs: "TCCS", coQuan: "Cơ quan" };
+export const KIND_VI: Record<string, string> = {
+  phuong: "Phường",
+  xa: "Xã",
+  tccs: "TCCS",
+  coQuan: "Cơ quan",
+};
 
 export const POLICY_VI: Record<ErrorPolicy, string> = {
   dropErroneousRows: "bỏ các dòng có lỗi, lấy phần còn lại",

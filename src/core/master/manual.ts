@@ -45,7 +45,16 @@ export function writeMasterMeta(m: MasterMeta): SheetModel {
     ["logFirstRow", m.logFirstRow],
     ...Object.entries(m.columns).map(([k, v]) => [`column:${k}`, v]),
   ];
-  return { name: SHEETS.meta, visibility: "veryHidden", blocks: [{ top: 1, left: 1, cells: rows }], styles: [], merges: [], columnWidths: [24, 40], validations: [], protect: true };
+  return {
+    name: SHEETS.meta,
+    visibility: "veryHidden",
+    blocks: [{ top: 1, left: 1, cells: rows }],
+    styles: [],
+    merges: [],
+    columnWidths: [24, 40],
+    validations: [],
+    protect: true,
+  };
 }
 
 function text(c: RawCell): string {
@@ -64,9 +73,15 @@ export interface ManualRead {
   issues: LocalizedText[];
 }
 
-const LOG_KIND_BY_VI = new Map(Object.entries(LOG_KIND_VI).map(([k, v]) => [v, k as LogEntry["kind"]]));
+const LOG_KIND_BY_VI = new Map(
+  Object.entries(LOG_KIND_VI).map(([k, v]) => [v, k as LogEntry["kind"]])
+);
 
-function readLevel(raw: RawCell, where: string, issues: LocalizedText[]): { code: LevelCode | null; raw?: string } {
+function readLevel(
+  raw: RawCell,
+  where: string,
+  issues: LocalizedText[]
+): { code: LevelCode | null; raw?: string } {
   const t = text(raw);
   if (!t) return { code: null };
   const p = parseEnum(raw, getEnum("level4"));
@@ -102,7 +117,8 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
   const sheet = grids.sheets.find((s) => s.name === (kv.get("masterSheet") || SHEETS.master));
   const first = Number(kv.get("firstDataRow"));
   // Columns by header text first (someone may have inserted a column), else by the letters in _meta.
-  const byHeader = sheet && Number.isInteger(first) ? headerColumns(sheet, first) : new Map<string, number>();
+  const byHeader =
+    sheet && Number.isInteger(first) ? headerColumns(sheet, first) : new Map<string, number>();
   const col = (k: string) => {
     const h = byHeader.get(k);
     if (h !== undefined) return h;
@@ -112,7 +128,10 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
   if (sheet && Number.isInteger(first) && first > 0 && col("unitCode") >= 0) {
     readRows(sheet, first, col, out);
   } else {
-    out.issues.push({ vi: `Bảng tổng hợp ${grids.source} thiếu trang "${SHEETS.master}" hoặc thông tin vị trí cột; không đọc được các cột nhập tay.`, en: `The master lacks its sheet or column positions; hand-filled columns not read.` });
+    out.issues.push({
+      vi: `Bảng tổng hợp ${grids.source} thiếu trang "${SHEETS.master}" hoặc thông tin vị trí cột; không đọc được các cột nhập tay.`,
+      en: `The master lacks its sheet or column positions; hand-filled columns not read.`,
+    });
   }
   const logSheet = grids.sheets.find((s) => s.name === (kv.get("logSheet") || SHEETS.log));
   const logFirst = Number(kv.get("logFirstRow"));
@@ -122,9 +141,11 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
       const kindCode = text(row?.[4]);
       const detail = text(row?.[3]);
       if (!at && !detail) continue;
-      const kind = (Object.keys(LOG_KIND_VI) as LogEntry["kind"][]).includes(kindCode as LogEntry["kind"])
+      const kind = (Object.keys(LOG_KIND_VI) as LogEntry["kind"][]).includes(
+        kindCode as LogEntry["kind"]
+      )
         ? (kindCode as LogEntry["kind"])
-        : LOG_KIND_BY_VI.get(text(row?.[1])) ?? "warning";
+        : (LOG_KIND_BY_VI.get(text(row?.[1])) ?? "warning");
       out.log.push({ at, kind, file: text(row?.[2]), detail });
     }
   }
@@ -140,7 +161,8 @@ function headerColumns(sheet: SheetGrid, firstDataRow: number): Map<string, numb
   for (const row of sheet.rows.slice(0, firstDataRow + 5)) {
     (row ?? []).forEach((c, i) => {
       const t = text(c);
-      for (const [key, header] of wanted) if (t === header) hits.set(key, [...(hits.get(key) ?? []), i]);
+      for (const [key, header] of wanted)
+        if (t === header) hits.set(key, [...(hits.get(key) ?? []), i]);
     });
   }
   for (const [key, cols] of hits) if (new Set(cols).size === 1) out.set(key, cols[0]!);
@@ -165,7 +187,13 @@ function readRows(sheet: SheetGrid, first: number, col: (k: string) => number, o
     };
     if (de.raw) entry.rawDeXuatBtc = de.raw;
     if (qd.raw) entry.rawQuyetDinhBtv = qd.raw;
-    const empty = !entry.deXuatBtc && !entry.quyetDinhBtv && !entry.lyDoVuotTran && !entry.ghiChu && !de.raw && !qd.raw;
+    const empty =
+      !entry.deXuatBtc &&
+      !entry.quyetDinhBtv &&
+      !entry.lyDoVuotTran &&
+      !entry.ghiChu &&
+      !de.raw &&
+      !qd.raw;
     if (!empty) out.manual[code] = entry;
   }
 }

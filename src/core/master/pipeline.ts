@@ -52,7 +52,12 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     ruleSet,
   });
   const manual = input.previous?.manual ?? {};
-  const { classification, quota } = classifyAll(consolidation, { register: input.register, ruleSet, catalog: input.catalog, manual });
+  const { classification, quota } = classifyAll(consolidation, {
+    register: input.register,
+    ruleSet,
+    catalog: input.catalog,
+    manual,
+  });
   const model = buildMasterWorkbook({
     consolidation,
     classification,

@@ -1,5 +1,10 @@
 /** The other sheets of the master workbook: leaders, summary and quota, status, register, sources, log. */
-import type { Classification, QuotaGroup, QuotaResult, TccsClassification } from "../classify/types";
+import type {
+  Classification,
+  QuotaGroup,
+  QuotaResult,
+  TccsClassification,
+} from "../classify/types";
 import { effectiveLevel } from "../classify/classify";
 import type { ManualColumns } from "../classify/types";
 import type { Consolidation } from "../consolidate/types";
@@ -19,17 +24,28 @@ import type { MasterColumn, RowCtx } from "./tong-hop";
 import type { LogEntry } from "./types";
 
 /** A plain table: header row at `top`, rows below, borders. Returns the last row. */
-function table(b: SheetBuilder, top: number, headers: string[], rows: (string | number | null)[][], opts: { wrapCols?: number[] } = {}): number {
+function table(
+  b: SheetBuilder,
+  top: number,
+  headers: string[],
+  rows: (string | number | null)[][],
+  opts: { wrapCols?: number[] } = {}
+): number {
   headers.forEach((h, i) => b.put(top, i + 1, h));
   b.style(top, 1, top, headers.length, HEADER_STYLE);
-  rows.forEach((r, i) => r.forEach((v, j) => v !== null && v !== "" && b.put(top + 1 + i, j + 1, v)));
+  rows.forEach((r, i) =>
+    r.forEach((v, j) => v !== null && v !== "" && b.put(top + 1 + i, j + 1, v))
+  );
   const last = top + rows.length;
   if (rows.length) b.style(top + 1, 1, last, headers.length, BODY_STYLE);
   for (const c of opts.wrapCols ?? []) b.style(top + 1, c, last, c, { wrap: true });
   return last;
 }
 
-export function buildLeaders(classification: Classification, register: UnitRegister): { sheet: SheetModel; headerRows: { first: number; last: number } } {
+export function buildLeaders(
+  classification: Classification,
+  register: UnitRegister
+): { sheet: SheetModel; headerRows: { first: number; last: number } } {
   const b = new SheetBuilder();
   const rows = classification.leaders.map((l, i) => [
     i + 1,
@@ -45,11 +61,30 @@ export function buildLeaders(classification: Classification, register: UnitRegis
     l.reasons.map((r) => `- ${r.message.vi}`).join("\n"),
     l.warnings.map((w) => `- ${w.vi}`).join("\n"),
   ]);
-  const headers = ["TT", "Họ và tên / Tên tập thể", "Chức vụ", "Đơn vị", "Là tập thể", "Tự xếp loại", "Tập thể đề xuất", "Xếp loại CBCCVC", "Mức tối đa theo quy tắc", "Hệ thống đề xuất", "Căn cứ, lý do", "Cảnh báo"];
+  const headers = [
+    "TT",
+    "Họ và tên / Tên tập thể",
+    "Chức vụ",
+    "Đơn vị",
+    "Là tập thể",
+    "Tự xếp loại",
+    "Tập thể đề xuất",
+    "Xếp loại CBCCVC",
+    "Mức tối đa theo quy tắc",
+    "Hệ thống đề xuất",
+    "Căn cứ, lý do",
+    "Cảnh báo",
+  ];
   const last = table(b, 1, headers, rows, { wrapCols: [2, 3, 4, 11, 12] });
   rows.forEach((r, i) => {
-    const lines = (text: unknown, perLine: number) => String(text ?? "").split("\n").reduce((s, p) => s + Math.max(1, Math.ceil(p.length / perLine)), 0);
-    b.rowHeights[2 + i] = Math.min(300, Math.max(18, 13 * Math.max(lines(r[10], 52), lines(r[11], 40), lines(r[1], 28)) + 3));
+    const lines = (text: unknown, perLine: number) =>
+      String(text ?? "")
+        .split("\n")
+        .reduce((s, p) => s + Math.max(1, Math.ceil(p.length / perLine)), 0);
+    b.rowHeights[2 + i] = Math.min(
+      300,
+      Math.max(18, 13 * Math.max(lines(r[10], 52), lines(r[11], 40), lines(r[1], 28)) + 3)
+    );
   });
   if (rows.length) {
     b.style(2, 5, last, 10, { hAlign: "center" });
@@ -61,25 +96,46 @@ export function buildLeaders(classification: Classification, register: UnitRegis
     b.style(2, 1, 2, headers.length, { italic: true });
   }
   b.rowHeights[1] = 45;
-  return { sheet: b.sheet(SHEETS.leaders, [5, 24, 20, 24, 8, 10, 10, 11, 10, 10, 40, 30], { freeze: { row: 2, col: 3 } }), headerRows: { first: 1, last: 1 } };
+  return {
+    sheet: b.sheet(SHEETS.leaders, [5, 24, 20, 24, 8, 10, 10, 11, 10, 10, 40, 30], {
+      freeze: { row: 2, col: 3 },
+    }),
+    headerRows: { first: 1, last: 1 },
+  };
 }
 
 const pct = (n: number, d: number) => (d > 0 ? `${formatNumberVi((n / d) * 100)}%` : "n/a");
-const ratioNum = (n: number, d: number): number | string => (d > 0 ? Math.round((n / d) * 10000) / 100 : "n/a");
+const ratioNum = (n: number, d: number): number | string =>
+  d > 0 ? Math.round((n / d) * 10000) / 100 : "n/a";
 
-function levelCountsBlock(b: SheetBuilder, top: number, title: string, counts: Record<LevelCode, number>, note: string): number {
+function levelCountsBlock(
+  b: SheetBuilder,
+  top: number,
+  title: string,
+  counts: Record<LevelCode, number>,
+  note: string
+): number {
   b.put(top, 1, title);
   b.merge(top, 1, top, 4);
   b.style(top, 1, top, 4, { bold: true, fontSize: 13 });
   const total = LEVEL_CODES.reduce((s, l) => s + counts[l], 0);
-  const rows: (string | number)[][] = LEVEL_CODES.map((l) => [l, levelLabel(l), counts[l], ratioNum(counts[l], total)]);
+  const rows: (string | number)[][] = LEVEL_CODES.map((l) => [
+    l,
+    levelLabel(l),
+    counts[l],
+    ratioNum(counts[l], total),
+  ]);
   const good = counts.HTXSNV + counts.HTTNV;
   rows.push(["", "Từ HTTNV trở lên", good, ratioNum(good, total)]);
   rows.push(["", "Tổng số được xếp loại", total, total > 0 ? 100 : "n/a"]);
   const last = table(b, top + 1, ["Mức", "Tên mức", "Số lượng", "Tỷ lệ %"], rows);
   b.style(top + 2, 3, last, 4, { hAlign: "center", numFmt: "0.##" });
   b.style(last - 1, 1, last, 4, { bold: true });
-  b.put(last + 1, 1, `HTTNV trở lên ${pct(good, total)}, trong đó HTXSNV ${pct(counts.HTXSNV, total)}.`);
+  b.put(
+    last + 1,
+    1,
+    `HTTNV trở lên ${pct(good, total)}, trong đó HTXSNV ${pct(counts.HTXSNV, total)}.`
+  );
   b.merge(last + 1, 1, last + 1, 8);
   b.style(last + 1, 1, last + 1, 8, { bold: true, italic: true });
   b.put(last + 2, 1, note);
@@ -89,7 +145,14 @@ function levelCountsBlock(b: SheetBuilder, top: number, title: string, counts: R
   return last + 2;
 }
 
-function quotaTable(b: SheetBuilder, top: number, title: string, groups: QuotaGroup[], register: UnitRegister, baseLabel: string): number {
+function quotaTable(
+  b: SheetBuilder,
+  top: number,
+  title: string,
+  groups: QuotaGroup[],
+  register: UnitRegister,
+  baseLabel: string
+): number {
   b.put(top, 1, title);
   b.merge(top, 1, top, 8);
   b.style(top, 1, top, 8, { bold: true, fontSize: 13 });
@@ -103,10 +166,28 @@ function quotaTable(b: SheetBuilder, top: number, title: string, groups: QuotaGr
     g.excess > 0 ? g.excess : 0,
     g.candidates.map((c) => unitName(register, c)).join("; "),
   ]);
-  const last = table(b, top + 1, ["Nhóm", "HTXSNV", "HTTNV", `Cơ sở tính (${baseLabel})`, "Tối đa được HTXSNV", "Đã xếp HTXSNV", "Vượt", "Đơn vị cần xem xét"], rows, { wrapCols: [1, 8] });
+  const last = table(
+    b,
+    top + 1,
+    [
+      "Nhóm",
+      "HTXSNV",
+      "HTTNV",
+      `Cơ sở tính (${baseLabel})`,
+      "Tối đa được HTXSNV",
+      "Đã xếp HTXSNV",
+      "Vượt",
+      "Đơn vị cần xem xét",
+    ],
+    rows,
+    { wrapCols: [1, 8] }
+  );
   if (rows.length) {
     b.style(top + 2, 2, last, 7, { hAlign: "center" });
-    groups.forEach((g, i) => g.excess > 0 && b.style(top + 2 + i, 1, top + 2 + i, 8, { color: WARN_COLOR, bold: true }));
+    groups.forEach(
+      (g, i) =>
+        g.excess > 0 && b.style(top + 2 + i, 1, top + 2 + i, 8, { color: WARN_COLOR, bold: true })
+    );
   }
   return last;
 }
@@ -143,20 +224,53 @@ export function buildSummary(args: {
     orgCounts,
     `Tính theo Quyết định của Ban Thường vụ (${basis.qd} tổ chức), nếu trống thì Đề xuất của Ban Tổ chức (${basis.dx}), nếu trống thì đề xuất của hệ thống (${basis.ht}); ${basis.none} tổ chức chưa có mức. Số liệu tại thời điểm tổng hợp: chạy lại tổng hợp sau khi nhập các cột quyết định.`
   );
-  row = levelCountsBlock(b, row + 2, "II. ĐẢNG VIÊN", memberCounts, `Cộng từ báo cáo của ${quota.members.length} tổ chức cơ sở đảng (mẫu 3.14).`);
+  row = levelCountsBlock(
+    b,
+    row + 2,
+    "II. ĐẢNG VIÊN",
+    memberCounts,
+    `Cộng từ báo cáo của ${quota.members.length} tổ chức cơ sở đảng (mẫu 3.14).`
+  );
   const baseLabel = quota.quotaBase === "HTTNV_only" ? "số HTTNV" : "số HTTNV trở lên";
-  b.put(row + 2, 1, `Tỷ lệ HTXSNV tối đa: ${formatNumberVi(quota.ratio * 100)}% ${baseLabel}, làm tròn xuống. Căn cứ: ${quota.source}. Hệ thống không tự hạ mức; cấp có thẩm quyền xem xét, quyết định.`);
+  b.put(
+    row + 2,
+    1,
+    `Tỷ lệ HTXSNV tối đa: ${formatNumberVi(quota.ratio * 100)}% ${baseLabel}, làm tròn xuống. Căn cứ: ${quota.source}. Hệ thống không tự hạ mức; cấp có thẩm quyền xem xét, quyết định.`
+  );
   b.merge(row + 2, 1, row + 2, 8);
   b.style(row + 2, 1, row + 2, 8, { italic: true, wrap: true, fontSize: 11 });
   b.rowHeights[row + 2] = 30;
-  row = quotaTable(b, row + 4, "III. CHỈ TIÊU HTXSNV ĐỐI VỚI TỔ CHỨC CƠ SỞ ĐẢNG (theo loại hình)", quota.organisations, register, baseLabel);
-  row = quotaTable(b, row + 2, "IV. CHỈ TIÊU HTXSNV ĐỐI VỚI ĐẢNG VIÊN (trong từng tổ chức cơ sở đảng)", quota.members, register, baseLabel);
+  row = quotaTable(
+    b,
+    row + 4,
+    "III. CHỈ TIÊU HTXSNV ĐỐI VỚI TỔ CHỨC CƠ SỞ ĐẢNG (theo loại hình)",
+    quota.organisations,
+    register,
+    baseLabel
+  );
+  row = quotaTable(
+    b,
+    row + 2,
+    "IV. CHỈ TIÊU HTXSNV ĐỐI VỚI ĐẢNG VIÊN (trong từng tổ chức cơ sở đảng)",
+    quota.members,
+    register,
+    baseLabel
+  );
   return { sheet: b.sheet(SHEETS.summary, [26, 24, 10, 14, 12, 12, 8, 34]) };
 }
 
-export function buildStatus(c: Consolidation, catalog: readonly TemplateSpec[], register: UnitRegister, settings: PeriodSettings): { sheet: SheetModel; headerRows: { first: number; last: number } } {
+export function buildStatus(
+  c: Consolidation,
+  catalog: readonly TemplateSpec[],
+  register: UnitRegister,
+  settings: PeriodSettings
+): { sheet: SheetModel; headerRows: { first: number; last: number } } {
   const b = new SheetBuilder();
-  b.put(1, 1, `Hạn nộp: ${formatIsoDateVi(c.deadline)}. Lựa chọn khi có lỗi: ${POLICY_VI[c.errorPolicy]}. Lần tổng hợp: ${c.runAt ? formatTimeVi(c.runAt) : "không rõ"}.`);
+  b.put(
+    1,
+    1,
+    `Hạn nộp: ${formatIsoDateVi(c.deadline)}. Lựa chọn khi có lỗi: ${POLICY_VI[c.errorPolicy]}. Lần tổng hợp: ${c.runAt ? formatTimeVi(c.runAt) : "không rõ"}.`
+  );
   b.merge(1, 1, 1, 9);
   b.style(1, 1, 1, 9, { bold: true, italic: true });
   const spec = (id: string) => catalog.find((s) => s.id === id);
@@ -174,7 +288,23 @@ export function buildStatus(c: Consolidation, catalog: readonly TemplateSpec[], 
       e.late ? "Trễ hạn" : "",
     ];
   });
-  const last = table(b, 3, ["TT", "Mẫu biểu", "Phòng, ban", "Đơn vị", "Tình trạng", "Đã tổng hợp", "Tệp", "Thời điểm nộp", "Trễ hạn"], rows, { wrapCols: [2, 3, 4, 5, 7] });
+  const last = table(
+    b,
+    3,
+    [
+      "TT",
+      "Mẫu biểu",
+      "Phòng, ban",
+      "Đơn vị",
+      "Tình trạng",
+      "Đã tổng hợp",
+      "Tệp",
+      "Thời điểm nộp",
+      "Trễ hạn",
+    ],
+    rows,
+    { wrapCols: [2, 3, 4, 5, 7] }
+  );
   c.completeness.forEach((e, i) => {
     const r = 4 + i;
     if (e.late) b.style(r, 1, r, 9, { fill: LATE_FILL });
@@ -184,15 +314,31 @@ export function buildStatus(c: Consolidation, catalog: readonly TemplateSpec[], 
   if (c.refused.length) {
     b.put(row, 1, "Tệp không đọc được");
     b.style(row, 1, row, 3, { bold: true });
-    row = table(b, row + 1, ["TT", "Tệp", "Lý do"], c.refused.map((r, i) => [i + 1, r.file, r.message.vi]), { wrapCols: [2, 3] }) + 2;
+    row =
+      table(
+        b,
+        row + 1,
+        ["TT", "Tệp", "Lý do"],
+        c.refused.map((r, i) => [i + 1, r.file, r.message.vi]),
+        { wrapCols: [2, 3] }
+      ) + 2;
   }
   void settings;
-  return { sheet: b.sheet(SHEETS.status, [5, 40, 24, 26, 22, 10, 28, 16, 9], { freeze: { row: 4, col: 1 } }), headerRows: { first: 3, last: 3 } };
+  return {
+    sheet: b.sheet(SHEETS.status, [5, 40, 24, 26, 22, 10, 28, 16, 9], {
+      freeze: { row: 4, col: 1 },
+    }),
+    headerRows: { first: 3, last: 3 },
+  };
 }
 
 export function buildRegister(register: UnitRegister): SheetModel {
   const b = new SheetBuilder();
-  b.put(1, 1, `Danh mục đơn vị: ${register.name} (${register.id}), năm ${register.period}. Các dòng "Mẫu" là dữ liệu ví dụ, Ban Tổ chức cần rà soát.`);
+  b.put(
+    1,
+    1,
+    `Danh mục đơn vị: ${register.name} (${register.id}), năm ${register.period}. Các dòng "Mẫu" là dữ liệu ví dụ, Ban Tổ chức cần rà soát.`
+  );
   b.merge(1, 1, 1, 8);
   b.style(1, 1, 1, 8, { bold: true, italic: true, wrap: true });
   b.rowHeights[1] = 30;
@@ -203,31 +349,58 @@ export function buildRegister(register: UnitRegister): SheetModel {
     u.code,
     u.name,
     KIND_VI[u.kind] ?? u.kind,
-    u.loaiHinh ? LOAI_HINH_VI[u.loaiHinh] ?? u.loaiHinh : "",
+    u.loaiHinh ? (LOAI_HINH_VI[u.loaiHinh] ?? u.loaiHinh) : "",
     loc(u.localityCode),
     u.tccsForm === "dangBo" ? "Đảng bộ cơ sở" : u.tccsForm === "chiBo" ? "Chi bộ cơ sở" : "",
     u.sample ? "Mẫu (cần rà soát)" : "",
   ]);
-  const last = table(b, 3, ["TT", "Mã", "Tên", "Loại", "Loại hình", "Thuộc xã, phường", "Hình thức", "Ghi chú"], rows, { wrapCols: [3] });
-  units.forEach((u, i) => u.sample && b.style(4 + i, 8, 4 + i, 8, { color: WARN_COLOR, italic: true }));
+  const last = table(
+    b,
+    3,
+    ["TT", "Mã", "Tên", "Loại", "Loại hình", "Thuộc xã, phường", "Hình thức", "Ghi chú"],
+    rows,
+    { wrapCols: [3] }
+  );
+  units.forEach(
+    (u, i) => u.sample && b.style(4 + i, 8, 4 + i, 8, { color: WARN_COLOR, italic: true })
+  );
   void last;
   return b.sheet(SHEETS.register, [5, 26, 36, 10, 16, 20, 16, 18], { freeze: { row: 4, col: 1 } });
 }
 
 /** One row per master value: which file, sheet and cell it came from. */
-export function buildProvenance(rows: RowCtx[], columns: MasterColumn[], colOf: Record<string, number>, firstDataRow: number, offset: number): SheetModel {
+export function buildProvenance(
+  rows: RowCtx[],
+  columns: MasterColumn[],
+  colOf: Record<string, number>,
+  firstDataRow: number,
+  offset: number
+): SheetModel {
   const b = new SheetBuilder();
   const out: (string | number)[][] = [];
   rows.forEach((r, n) => {
     for (const col of columns) {
       const src = col.source?.(r);
       if (!src) continue;
-      out.push([address(firstDataRow + offset + n, colOf[col.key]!), r.unit.name, (col.group ? `${col.group}: ` : "") + col.header, src.file, src.sheet, src.cell ?? ""]);
+      out.push([
+        address(firstDataRow + offset + n, colOf[col.key]!),
+        r.unit.name,
+        (col.group ? `${col.group}: ` : "") + col.header,
+        src.file,
+        src.sheet,
+        src.cell ?? "",
+      ]);
     }
   });
   b.put(1, 1, `Nguồn của từng số liệu trong trang "${SHEETS.master}".`);
   b.style(1, 1, 1, 6, { bold: true, italic: true });
-  table(b, 2, ["Ô trong bảng tổng hợp", "Tổ chức cơ sở đảng", "Cột", "Tệp", "Trang", "Ô nguồn"], out, { wrapCols: [3] });
+  table(
+    b,
+    2,
+    ["Ô trong bảng tổng hợp", "Tổ chức cơ sở đảng", "Cột", "Tệp", "Trang", "Ô nguồn"],
+    out,
+    { wrapCols: [3] }
+  );
   return b.sheet(SHEETS.provenance, [12, 30, 40, 30, 24, 10], { freeze: { row: 3, col: 1 } });
 }
 
@@ -243,20 +416,58 @@ export function logEntriesOf(c: Consolidation, classification: Classification): 
     detail: `Kỳ ${c.period}; ${c.files.length} bảng nhận từ các tệp (${taken} được lấy), ${c.refused.length} tệp không đọc được, ${c.conflicts.length} trùng số liệu; lựa chọn khi có lỗi: ${POLICY_VI[c.errorPolicy]}; hạn nộp ${formatIsoDateVi(c.deadline)}; bộ quy tắc ${classification.ruleSetId}.`,
   });
   for (const f of c.files) {
-    const kind: LogEntry["kind"] = f.status === "taken" ? "file-taken" : f.status === "partly" ? "file-partly" : f.status === "superseded" ? "conflict" : "file-left-out";
-    out.push({ at, kind, file: f.file, detail: `Trang "${f.sheet}" (mẫu ${f.templateId}): lấy ${f.rowsTaken} dòng, bỏ ${f.rowsLeftOut} dòng${f.rowsSuperseded ? `, ${f.rowsSuperseded} dòng được thay bằng tệp mới hơn` : ""}${f.rowsMarked ? `, ${f.rowsMarked} dòng có lỗi được đánh dấu` : ""}${f.late ? "; nộp trễ hạn" : ""}.` });
+    const kind: LogEntry["kind"] =
+      f.status === "taken"
+        ? "file-taken"
+        : f.status === "partly"
+          ? "file-partly"
+          : f.status === "superseded"
+            ? "conflict"
+            : "file-left-out";
+    out.push({
+      at,
+      kind,
+      file: f.file,
+      detail: `Trang "${f.sheet}" (mẫu ${f.templateId}): lấy ${f.rowsTaken} dòng, bỏ ${f.rowsLeftOut} dòng${f.rowsSuperseded ? `, ${f.rowsSuperseded} dòng được thay bằng tệp mới hơn` : ""}${f.rowsMarked ? `, ${f.rowsMarked} dòng có lỗi được đánh dấu` : ""}${f.late ? "; nộp trễ hạn" : ""}.`,
+    });
   }
-  for (const r of c.refused) out.push({ at, kind: "file-refused", file: r.file, detail: r.message.vi });
-  for (const e of c.excluded) out.push({ at, kind: e.scope === "file" ? "file-left-out" : "row-left-out", file: e.file, detail: e.message.vi });
-  for (const k of c.conflicts) out.push({ at, kind: "conflict", file: k.winner.file, detail: k.message.vi });
+  for (const r of c.refused)
+    out.push({ at, kind: "file-refused", file: r.file, detail: r.message.vi });
+  for (const e of c.excluded)
+    out.push({
+      at,
+      kind: e.scope === "file" ? "file-left-out" : "row-left-out",
+      file: e.file,
+      detail: e.message.vi,
+    });
+  for (const k of c.conflicts)
+    out.push({ at, kind: "conflict", file: k.winner.file, detail: k.message.vi });
   for (const w of c.warnings) out.push({ at, kind: "warning", file: "", detail: w.message.vi });
   return out;
 }
 
 export function buildLog(entries: LogEntry[]): { sheet: SheetModel; firstRow: number } {
   const b = new SheetBuilder();
-  const rows = entries.map((e) => [e.at ? formatTimeVi(e.at) : "", LOG_KIND_VI[e.kind], e.file, e.detail, e.kind]);
+  const rows = entries.map((e) => [
+    e.at ? formatTimeVi(e.at) : "",
+    LOG_KIND_VI[e.kind],
+    e.file,
+    e.detail,
+    e.kind,
+  ]);
   // Column A keeps the ISO time so the log can be read back exactly; column B shows the kind.
-  table(b, 1, ["Thời điểm", "Loại", "Tệp", "Chi tiết", "Mã"], rows.map((r, i) => [entries[i]!.at, r[1]!, r[2]!, r[3]!, r[4]!]), { wrapCols: [3, 4] });
-  return { sheet: b.sheet(SHEETS.log, [22, 18, 28, 90, 12], { freeze: { row: 2, col: 1 }, hiddenColumns: [5] }), firstRow: 2 };
+  table(
+    b,
+    1,
+    ["Thời điểm", "Loại", "Tệp", "Chi tiết", "Mã"],
+    rows.map((r, i) => [entries[i]!.at, r[1]!, r[2]!, r[3]!, r[4]!]),
+    { wrapCols: [3, 4] }
+  );
+  return {
+    sheet: b.sheet(SHEETS.log, [22, 18, 28, 90, 12], {
+      freeze: { row: 2, col: 1 },
+      hiddenColumns: [5],
+    }),
+    firstRow: 2,
+  };
 }

@@ -3,7 +3,12 @@
  * suggested level with reasons, the hand-filled columns (dropdowns, unlocked) and warnings, then
  * the department indicators grouped under their department. Every value is written as a value.
  */
-import type { Classification, ManualColumns, QuotaResult, TccsClassification } from "../classify/types";
+import type {
+  Classification,
+  ManualColumns,
+  QuotaResult,
+  TccsClassification,
+} from "../classify/types";
 import { RowIndex } from "../consolidate/query";
 import type { CellSource, ConsolidatedRow, Consolidation } from "../consolidate/types";
 import { sortedUnits } from "../consolidate/units";
@@ -38,7 +43,13 @@ export interface MasterColumn {
 const x = (v: unknown): string => (v === true ? "x" : "");
 const lvl = (v: unknown): string => (isLevel(v) ? v : "");
 
-function reportCol(key: string, header: string, group: string | undefined, width = 7, kind: "num" | "bool" | "level" = "num"): MasterColumn {
+function reportCol(
+  key: string,
+  header: string,
+  group: string | undefined,
+  width = 7,
+  kind: "num" | "bool" | "level" = "num"
+): MasterColumn {
   return {
     key,
     header,
@@ -75,19 +86,25 @@ function numFmtOf(col: ColumnSpec): string | undefined {
 }
 
 /** The department columns (spec columns with master: true), joined to each TCCS. */
-export function departmentColumns(catalog: readonly TemplateSpec[], skip: string[]): MasterColumn[] {
+export function departmentColumns(
+  catalog: readonly TemplateSpec[],
+  skip: string[]
+): MasterColumn[] {
   const out: MasterColumn[] = [];
   for (const spec of catalog) {
     if (skip.includes(spec.id) || spec.rowSet === "PEOPLE") continue;
     const cols = spec.columns.filter((c) => c.master && !c.identity);
     if (!cols.length) continue;
     const group = `${spec.department.name.vi} (mẫu ${spec.section})`;
-    const row = (r: RowCtx) => r.idx.get(spec.id, spec.rowSet === "TCCS" ? r.unit.code : r.unit.localityCode);
+    const row = (r: RowCtx) =>
+      r.idx.get(spec.id, spec.rowSet === "TCCS" ? r.unit.code : r.unit.localityCode);
     for (const c of cols) {
       const fmt = numFmtOf(c);
       out.push({
         key: `${spec.id}.${c.key}`,
-        header: c.header.vi + (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : ""),
+        header:
+          c.header.vi +
+          (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : ""),
         group,
         width: Math.max(8, Math.min(16, Math.ceil(c.header.vi.length / 2) + 2)),
         style: { hAlign: "center", ...(fmt ? { numFmt: fmt } : {}) },
@@ -108,8 +125,12 @@ function flag38(r: RowCtx, ruleSet: RuleSet): string {
   if (!row) return "Chưa có số liệu";
   const test = cap.triggers.find((t) => t.kind === "anyLevelBelow")!;
   if (test.kind !== "anyLevelBelow") return "";
-  const below = test.keys.filter((k) => isLevel(row.values[k]) && rankOf(row.values[k] as string) < rankOf(test.level));
-  return below.length ? `Chưa đạt (${below.map((k) => `${k}: ${row.values[k]}`).join(", ")})` : "Đạt";
+  const below = test.keys.filter(
+    (k) => isLevel(row.values[k]) && rankOf(row.values[k] as string) < rankOf(test.level)
+  );
+  return below.length
+    ? `Chưa đạt (${below.map((k) => `${k}: ${row.values[k]}`).join(", ")})`
+    : "Đạt";
 }
 
 function flag311(r: RowCtx, ruleSet: RuleSet): string {
@@ -152,7 +173,12 @@ export function buildTongHop(args: {
   const byCode = new Map(classification.tccs.map((t) => [t.unitCode, t]));
   const rows: RowCtx[] = sortedUnits(register, ["tccs"])
     .filter((u) => byCode.has(u.code))
-    .map((unit) => ({ unit, t: byCode.get(unit.code)!, report: idx.get(reportId, unit.code), idx }));
+    .map((unit) => ({
+      unit,
+      t: byCode.get(unit.code)!,
+      report: idx.get(reportId, unit.code),
+      idx,
+    }));
 
   const warnings = rowWarnings(args, rows);
   const G_TC = "Tổ chức đảng trực thuộc";
@@ -163,9 +189,21 @@ export function buildTongHop(args: {
   const man = (r: RowCtx) => manual[r.unit.code];
   const core: MasterColumn[] = [
     { key: "stt", header: "TT", width: 5, style: { hAlign: "center" }, value: () => null },
-    { key: "unitName", header: "Tổ chức cơ sở đảng", width: 30, style: { wrap: true }, value: (r) => r.unit.name },
+    {
+      key: "unitName",
+      header: "Tổ chức cơ sở đảng",
+      width: 30,
+      style: { wrap: true },
+      value: (r) => r.unit.name,
+    },
     { key: "unitCode", header: MASTER_HEADERS.unitCode, width: 14, value: (r) => r.unit.code },
-    { key: "loaiHinh", header: "Loại hình", width: 12, style: { hAlign: "center", wrap: true }, value: (r) => (r.unit.loaiHinh ? LOAI_HINH_VI[r.unit.loaiHinh] ?? r.unit.loaiHinh : "") },
+    {
+      key: "loaiHinh",
+      header: "Loại hình",
+      width: 12,
+      style: { hAlign: "center", wrap: true },
+      value: (r) => (r.unit.loaiHinh ? (LOAI_HINH_VI[r.unit.loaiHinh] ?? r.unit.loaiHinh) : ""),
+    },
     reportCol("soTcTrucThuoc", "Tổng số", G_TC),
     reportCol("tc_Htxs", "HTXSNV", G_TC),
     reportCol("tc_Httn", "HTTNV", G_TC),
@@ -179,24 +217,92 @@ export function buildTongHop(args: {
     reportCol("tcXdDangXuatSac", "XD Đảng, HTCT xuất sắc", G_TCHI, 10, "bool"),
     reportCol("tcKtxhXuatSac", "KT-XH, QP-AN xuất sắc", G_TCHI, 10, "bool"),
     reportCol("tcConLaiTot", "Còn lại từ Tốt trở lên", G_TCHI, 10, "bool"),
-    { key: "flag38", header: "CQ, MTTQ, đoàn thể từ HTTNV (3.8)", group: G_CO, width: 14, style: { hAlign: "center", wrap: true }, value: (r) => flag38(r, ruleSet) },
-    { key: "flag311", header: "TCCS bị kỷ luật (3.11)", group: G_CO, width: 11, style: { hAlign: "center", wrap: true }, value: (r) => flag311(r, ruleSet) },
+    {
+      key: "flag38",
+      header: "CQ, MTTQ, đoàn thể từ HTTNV (3.8)",
+      group: G_CO,
+      width: 14,
+      style: { hAlign: "center", wrap: true },
+      value: (r) => flag38(r, ruleSet),
+    },
+    {
+      key: "flag311",
+      header: "TCCS bị kỷ luật (3.11)",
+      group: G_CO,
+      width: 11,
+      style: { hAlign: "center", wrap: true },
+      value: (r) => flag311(r, ruleSet),
+    },
     { ...reportCol("tuXepLoai", "Tự xếp loại", G_XL, 10, "level") },
-    { key: "cap", header: "Mức tối đa theo quy tắc", group: G_XL, width: 10, style: { hAlign: "center" }, value: (r) => (r.t.suggested || r.t.reasons.some((x) => x.maxLevel) ? r.t.cap : "") },
-    { key: "suggested", header: "Hệ thống đề xuất", group: G_XL, width: 10, style: { hAlign: "center", bold: true }, value: (r) => r.t.suggested ?? "" },
+    {
+      key: "cap",
+      header: "Mức tối đa theo quy tắc",
+      group: G_XL,
+      width: 10,
+      style: { hAlign: "center" },
+      value: (r) => (r.t.suggested || r.t.reasons.some((x) => x.maxLevel) ? r.t.cap : ""),
+    },
+    {
+      key: "suggested",
+      header: "Hệ thống đề xuất",
+      group: G_XL,
+      width: 10,
+      style: { hAlign: "center", bold: true },
+      value: (r) => r.t.suggested ?? "",
+    },
     {
       key: "reasons",
       header: "Căn cứ, lý do",
       group: G_XL,
       width: 48,
       style: { wrap: true, fontSize: 10, vAlign: "top" },
-      value: (r) => r.t.reasons.filter((x) => x.kind !== "info").map((x) => `- ${x.message.vi}`).join("\n"),
+      value: (r) =>
+        r.t.reasons
+          .filter((x) => x.kind !== "info")
+          .map((x) => `- ${x.message.vi}`)
+          .join("\n"),
     },
-    { key: "deXuatBtc", header: MASTER_HEADERS.deXuatBtc, group: G_XL, width: 11, manual: true, style: { hAlign: "center" }, value: (r) => man(r)?.deXuatBtc ?? man(r)?.rawDeXuatBtc ?? null },
-    { key: "quyetDinhBtv", header: MASTER_HEADERS.quyetDinhBtv, group: G_XL, width: 11, manual: true, style: { hAlign: "center", bold: true }, value: (r) => man(r)?.quyetDinhBtv ?? man(r)?.rawQuyetDinhBtv ?? null },
-    { key: "lyDoVuotTran", header: MASTER_HEADERS.lyDoVuotTran, width: 20, manual: true, style: { wrap: true, fontSize: 10 }, value: (r) => man(r)?.lyDoVuotTran ?? null },
-    { key: "ghiChu", header: MASTER_HEADERS.ghiChu, width: 16, manual: true, style: { wrap: true, fontSize: 10 }, value: (r) => man(r)?.ghiChu ?? null },
-    { key: "canhBao", header: "Cảnh báo", width: 34, style: { wrap: true, fontSize: 10, color: WARN_COLOR, vAlign: "top" }, value: (r) => (warnings.get(r.unit.code) ?? []).map((w) => `- ${w}`).join("\n") },
+    {
+      key: "deXuatBtc",
+      header: MASTER_HEADERS.deXuatBtc,
+      group: G_XL,
+      width: 11,
+      manual: true,
+      style: { hAlign: "center" },
+      value: (r) => man(r)?.deXuatBtc ?? man(r)?.rawDeXuatBtc ?? null,
+    },
+    {
+      key: "quyetDinhBtv",
+      header: MASTER_HEADERS.quyetDinhBtv,
+      group: G_XL,
+      width: 11,
+      manual: true,
+      style: { hAlign: "center", bold: true },
+      value: (r) => man(r)?.quyetDinhBtv ?? man(r)?.rawQuyetDinhBtv ?? null,
+    },
+    {
+      key: "lyDoVuotTran",
+      header: MASTER_HEADERS.lyDoVuotTran,
+      width: 20,
+      manual: true,
+      style: { wrap: true, fontSize: 10 },
+      value: (r) => man(r)?.lyDoVuotTran ?? null,
+    },
+    {
+      key: "ghiChu",
+      header: MASTER_HEADERS.ghiChu,
+      width: 16,
+      manual: true,
+      style: { wrap: true, fontSize: 10 },
+      value: (r) => man(r)?.ghiChu ?? null,
+    },
+    {
+      key: "canhBao",
+      header: "Cảnh báo",
+      width: 34,
+      style: { wrap: true, fontSize: 10, color: WARN_COLOR, vAlign: "top" },
+      value: (r) => (warnings.get(r.unit.code) ?? []).map((w) => `- ${w}`).join("\n"),
+    },
   ];
   const dept = departmentColumns(catalog, [reportId, ruleSet.leaders.templateId]);
   const columns = [...core, ...dept];
@@ -245,7 +351,10 @@ export function buildTongHop(args: {
       const v = col.key === "stt" ? null : col.value(r);
       if (typeof v !== "string" || !v) return;
       const perLine = Math.max(4, Math.floor(col.width * (12 / (col.style.fontSize ?? 12)) * 1.1));
-      lines = Math.max(lines, v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0));
+      lines = Math.max(
+        lines,
+        v.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0)
+      );
     });
     b.rowHeights[first + n] = Math.min(400, Math.max(18, 13 * lines + 3));
   });
@@ -260,15 +369,25 @@ export function buildTongHop(args: {
       range: { top: first, left: c, bottom: last, right: c },
       rule: { kind: "list", source: args.levelListSource },
       allowBlank: true,
-      prompt: { title: "Mức xếp loại", message: "Chọn HTXSNV, HTTNV, HTNV hoặc KHTNV. Cột này do cán bộ nhập, lần tổng hợp sau không ghi đè." },
-      error: { title: "Giá trị không hợp lệ", message: "Hãy chọn một mức trong danh sách: HTXSNV, HTTNV, HTNV, KHTNV." },
+      prompt: {
+        title: "Mức xếp loại",
+        message:
+          "Chọn HTXSNV, HTTNV, HTNV hoặc KHTNV. Cột này do cán bộ nhập, lần tổng hợp sau không ghi đè.",
+      },
+      error: {
+        title: "Giá trị không hợp lệ",
+        message: "Hãy chọn một mức trong danh sách: HTXSNV, HTTNV, HTNV, KHTNV.",
+      },
     });
   }
   // Rows whose self-rating or decision is above the cap are highlighted.
   rows.forEach((r, n) => {
     const m = manual[r.unit.code];
     const over = [m?.deXuatBtc, m?.quyetDinhBtv].some((l) => l && rankOf(l) > rankOf(r.t.cap));
-    if (over && !(m?.lyDoVuotTran ?? "").trim()) b.style(first + n, colOf["lyDoVuotTran"]!, first + n, colOf["lyDoVuotTran"]!, { fill: "F8CBAD" });
+    if (over && !(m?.lyDoVuotTran ?? "").trim())
+      b.style(first + n, colOf["lyDoVuotTran"]!, first + n, colOf["lyDoVuotTran"]!, {
+        fill: "F8CBAD",
+      });
   });
 
   const widths = columns.map((c) => c.width);
@@ -277,22 +396,42 @@ export function buildTongHop(args: {
     freeze: { row: first, col: 3 },
     protect: true,
   });
-  return { sheet, columns, colOf, firstDataRow: first, lastDataRow: last, headerRows: { first: HEAD1, last: HEAD2 }, printColumns: core.length, rows };
+  return {
+    sheet,
+    columns,
+    colOf,
+    firstDataRow: first,
+    lastDataRow: last,
+    headerRows: { first: HEAD1, last: HEAD2 },
+    printColumns: core.length,
+    rows,
+  };
 }
 
 function rowWarnings(
-  args: { consolidation: Consolidation; classification: Classification; quota: QuotaResult; register: UnitRegister; ruleSet: RuleSet },
+  args: {
+    consolidation: Consolidation;
+    classification: Classification;
+    quota: QuotaResult;
+    register: UnitRegister;
+    ruleSet: RuleSet;
+  },
   rows: RowCtx[]
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (code: string, w: string) => out.set(code, [...(out.get(code) ?? []), w]);
   const byLocality = new Map<string, string>();
   for (const r of rows) if (r.unit.localityCode) byLocality.set(r.unit.localityCode, r.unit.code);
-  const tccsOf = (code: string) => (rows.some((r) => r.unit.code === code) ? code : byLocality.get(code));
+  const tccsOf = (code: string) =>
+    rows.some((r) => r.unit.code === code) ? code : byLocality.get(code);
   for (const row of args.consolidation.rows) {
     if (!row.marked) continue;
     const code = tccsOf(row.unitCode);
-    if (code) add(code, `Số liệu mẫu ${row.templateId} có lỗi nhưng vẫn được lấy (tệp ${row.source.file}, dòng ${row.rowNumber}).`);
+    if (code)
+      add(
+        code,
+        `Số liệu mẫu ${row.templateId} có lỗi nhưng vẫn được lấy (tệp ${row.source.file}, dòng ${row.rowNumber}).`
+      );
   }
   for (const w of args.consolidation.warnings) {
     const code = tccsOf(w.unitCode);
@@ -304,7 +443,11 @@ function rowWarnings(
   }
   for (const g of args.quota.members) if (g.excess > 0) add(g.group, g.message.vi);
   for (const g of args.quota.organisations) {
-    for (const code of g.candidates) add(code, `Nhóm "${g.label}" vượt chỉ tiêu HTXSNV (${g.used}/${g.allowed}); Ban Thường vụ xem xét.`);
+    for (const code of g.candidates)
+      add(
+        code,
+        `Nhóm "${g.label}" vượt chỉ tiêu HTXSNV (${g.used}/${g.allowed}); Ban Thường vụ xem xét.`
+      );
   }
   for (const conflict of args.consolidation.conflicts) {
     const code = tccsOf(conflict.unitCode);

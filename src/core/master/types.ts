@@ -5,7 +5,15 @@ import type { LevelCode } from "../rules/types";
 export interface LogEntry {
   /** ISO time of the consolidation run ("" when unknown). */
   at: string;
-  kind: "run" | "file-taken" | "file-partly" | "file-left-out" | "file-refused" | "row-left-out" | "conflict" | "warning";
+  kind:
+    | "run"
+    | "file-taken"
+    | "file-partly"
+    | "file-left-out"
+    | "file-refused"
+    | "row-left-out"
+    | "conflict"
+    | "warning";
   file: string;
   detail: string;
 }

@@ -1,1 +1,10 @@
-export { applyPrintLayout, shiftRows, dateLine, headerSplit, DEFAULT_MARGINS, type Margins, type PrintOptions, type PrintSpec } from "./layout";
+export {
+  applyPrintLayout,
+  shiftRows,
+  dateLine,
+  headerSplit,
+  DEFAULT_MARGINS,
+  type Margins,
+  type PrintOptions,
+  type PrintSpec,
+} from "./layout";

@@ -77,7 +77,13 @@ export function shiftRows(s: SheetModel, d: number): SheetModel {
     rowHeights,
     freeze: s.freeze ? { ...s.freeze, row: s.freeze.row + d } : undefined,
     print: s.print?.printTitleRows
-      ? { ...s.print, printTitleRows: { first: s.print.printTitleRows.first + d, last: s.print.printTitleRows.last + d } }
+      ? {
+          ...s.print,
+          printTitleRows: {
+            first: s.print.printTitleRows.first + d,
+            last: s.print.printTitleRows.last + d,
+          },
+        }
       : s.print,
   };
 }
@@ -113,7 +119,11 @@ export function headerSplit(widths: number[]): { leftEnd: number; rightStart: nu
   return { leftEnd, rightStart };
 }
 
-export function applyPrintLayout(sheet: SheetModel, settings: PeriodSettings, opts: PrintOptions): { sheet: SheetModel; spec: PrintSpec } {
+export function applyPrintLayout(
+  sheet: SheetModel,
+  settings: PeriodSettings,
+  opts: PrintOptions
+): { sheet: SheetModel; spec: PrintSpec } {
   const n = Math.min(usedColumns(sheet), opts.printColumns ?? Number.MAX_SAFE_INTEGER);
   const widths = Array.from({ length: n }, (_, i) => sheet.columnWidths[i] ?? 9);
   const { leftEnd, rightStart } = headerSplit(widths);
@@ -130,7 +140,16 @@ export function applyPrintLayout(sheet: SheetModel, settings: PeriodSettings, op
   const line = (row: number, left: number, right: number, text: string, style: CellStyle) => {
     blocks.push({ top: row, left, cells: [[text]] });
     if (right > left) merges.push({ top: row, left, bottom: row, right });
-    styles.push({ range: { top: row, left, bottom: row, right }, style: { fontName: "Times New Roman", hAlign: "center", vAlign: "middle", border: "none", ...style } });
+    styles.push({
+      range: { top: row, left, bottom: row, right },
+      style: {
+        fontName: "Times New Roman",
+        hAlign: "center",
+        vAlign: "middle",
+        border: "none",
+        ...style,
+      },
+    });
   };
 
   line(1, 1, leftEnd, settings.parentBody.toUpperCase(), { fontSize: 14 });
@@ -139,27 +158,43 @@ export function applyPrintLayout(sheet: SheetModel, settings: PeriodSettings, op
   line(3, 1, leftEnd, "*", { fontSize: 14 });
   line(3, rightStart, n, dateLine(settings), { fontSize: 14, italic: true });
   line(HEADER_ROWS + 2, 1, n, opts.title.toUpperCase(), { fontSize: 16, bold: true });
-  subtitle.forEach((s, i) => line(HEADER_ROWS + 3 + i, 1, n, s, { fontSize: 14, bold: true, wrap: true }));
+  subtitle.forEach((s, i) =>
+    line(HEADER_ROWS + 3 + i, 1, n, s, { fontSize: 14, bold: true, wrap: true })
+  );
   for (let r = 1; r <= HEADER_ROWS + 2 + subtitle.length; r++) rowHeights[r] ??= 21;
 
   let lastRow = tableLast;
   if (opts.signature !== false) {
     const top = tableLast + 2;
-    line(top, rightStart, n, settings.signer.onBehalfOf.toUpperCase(), { fontSize: 14, bold: true });
-    line(top + 1, rightStart, n, settings.signer.position.toUpperCase(), { fontSize: 14, bold: true });
+    line(top, rightStart, n, settings.signer.onBehalfOf.toUpperCase(), {
+      fontSize: 14,
+      bold: true,
+    });
+    line(top + 1, rightStart, n, settings.signer.position.toUpperCase(), {
+      fontSize: 14,
+      bold: true,
+    });
     // Blank lines for the signature and seal.
     for (let r = top + 2; r <= top + 5; r++) rowHeights[r] = 20;
     line(top + 6, rightStart, n, settings.signer.name, { fontSize: 14, bold: true });
     const rec = opts.recipients ?? [];
     if (rec.length) {
-      line(top, 1, leftEnd, "Nơi nhận:", { fontSize: 12, bold: true, italic: true, underline: true, hAlign: "left" });
+      line(top, 1, leftEnd, "Nơi nhận:", {
+        fontSize: 12,
+        bold: true,
+        italic: true,
+        underline: true,
+        hAlign: "left",
+      });
       rec.forEach((r, i) => line(top + 1 + i, 1, leftEnd, r, { fontSize: 11, hAlign: "left" }));
     }
     lastRow = Math.max(top + 6, top + rec.length);
   }
 
   const margins = opts.margins ?? settings.printMargins ?? DEFAULT_MARGINS;
-  const headerRows = opts.headerRows ? { first: opts.headerRows.first + offset, last: opts.headerRows.last + offset } : shifted.print?.printTitleRows;
+  const headerRows = opts.headerRows
+    ? { first: opts.headerRows.first + offset, last: opts.headerRows.last + offset }
+    : shifted.print?.printTitleRows;
   const out: SheetModel = {
     ...shifted,
     blocks: [...blocks, ...shifted.blocks],

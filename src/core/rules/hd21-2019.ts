@@ -19,14 +19,22 @@ export const HD21_2019: RuleSet = {
   caps: [
     {
       id: "cap1-dang-bo-truc-thuoc",
-      name: { vi: "Đảng bộ: tổ chức đảng trực thuộc", en: "Party committee: subordinate organisations" },
+      name: {
+        vi: "Đảng bộ: tổ chức đảng trực thuộc",
+        en: "Party committee: subordinate organisations",
+      },
       source: "HD 21-HD/BTCTW, II.B.1.3, điều kiện 2",
       confidence: "V",
       appliesTo: { tccsForm: ["dangBo"] },
       data: { templateId: TCCS_REPORT, joinBy: "unitCode" },
       triggers: [
         { kind: "anyPositive", keys: ["tc_Khtnv"] },
-        { kind: "ratioBelow", numerator: ["tc_Htxs", "tc_Httn"], denominator: "soTcTrucThuoc", threshold: 0.8 },
+        {
+          kind: "ratioBelow",
+          numerator: ["tc_Htxs", "tc_Httn"],
+          denominator: "soTcTrucThuoc",
+          threshold: 0.8,
+        },
       ],
       maxLevel: "HTTNV",
       whenMissing: "cap",
@@ -44,7 +52,12 @@ export const HD21_2019: RuleSet = {
       data: { templateId: TCCS_REPORT, joinBy: "unitCode" },
       triggers: [
         { kind: "anyPositive", keys: ["dv_Khtnv"] },
-        { kind: "ratioBelow", numerator: ["dv_Htxs", "dv_Httn"], denominator: "tongDv", threshold: 0.8 },
+        {
+          kind: "ratioBelow",
+          numerator: ["dv_Htxs", "dv_Httn"],
+          denominator: "tongDv",
+          threshold: 0.8,
+        },
       ],
       maxLevel: "HTTNV",
       whenMissing: "cap",
@@ -55,7 +68,10 @@ export const HD21_2019: RuleSet = {
     },
     {
       id: "cap3-chinh-quyen-doan-the",
-      name: { vi: "Chính quyền, MTTQ, đoàn thể cùng cấp", en: "Government, Front and mass organisations" },
+      name: {
+        vi: "Chính quyền, MTTQ, đoàn thể cùng cấp",
+        en: "Government, Front and mass organisations",
+      },
       source: "HD 21-HD/BTCTW, II.B.1.3, điều kiện 3",
       confidence: "V",
       appliesTo: { loaiHinh: ["DB_XA", "DB_PHUONG"] },
@@ -97,19 +113,35 @@ export const HD21_2019: RuleSet = {
       triggers: [{ kind: "anyTrue", keys: ["tccsBiKyLuat"] }],
       maxLevel: "KHTNV",
       whenMissing: "note",
-      reason: { vi: "Tổ chức cơ sở đảng hoặc cấp ủy bị thi hành kỷ luật trong năm", en: "The organisation or its committee was disciplined this year" },
+      reason: {
+        vi: "Tổ chức cơ sở đảng hoặc cấp ủy bị thi hành kỷ luật trong năm",
+        en: "The organisation or its committee was disciplined this year",
+      },
     },
     {
       id: "cap6a-ty-le-tcd-khtnv",
-      name: { vi: "Tỷ lệ tổ chức đảng trực thuộc KHTNV", en: "Share of subordinate organisations at KHTNV" },
+      name: {
+        vi: "Tỷ lệ tổ chức đảng trực thuộc KHTNV",
+        en: "Share of subordinate organisations at KHTNV",
+      },
       source: "HD 21-HD/BTCTW (trên 20% tổ chức đảng trực thuộc KHTNV) [M]",
       confidence: "M",
       appliesTo: { tccsForm: ["dangBo"] },
       data: { templateId: TCCS_REPORT, joinBy: "unitCode" },
-      triggers: [{ kind: "ratioAbove", numerator: ["tc_Khtnv"], denominator: "soTcTrucThuoc", threshold: 0.2 }],
+      triggers: [
+        {
+          kind: "ratioAbove",
+          numerator: ["tc_Khtnv"],
+          denominator: "soTcTrucThuoc",
+          threshold: 0.2,
+        },
+      ],
       maxLevel: "KHTNV",
       whenMissing: "note",
-      reason: { vi: "Tỷ lệ tổ chức đảng trực thuộc KHTNV vượt ngưỡng", en: "Too many subordinate organisations at KHTNV" },
+      reason: {
+        vi: "Tỷ lệ tổ chức đảng trực thuộc KHTNV vượt ngưỡng",
+        en: "Too many subordinate organisations at KHTNV",
+      },
     },
     {
       id: "cap6b-ty-le-dv-khtnv",
@@ -118,7 +150,9 @@ export const HD21_2019: RuleSet = {
       confidence: "M",
       appliesTo: { tccsForm: ["chiBo"] },
       data: { templateId: TCCS_REPORT, joinBy: "unitCode" },
-      triggers: [{ kind: "ratioAbove", numerator: ["dv_Khtnv"], denominator: "tongDv", threshold: 0.2 }],
+      triggers: [
+        { kind: "ratioAbove", numerator: ["dv_Khtnv"], denominator: "tongDv", threshold: 0.2 },
+      ],
       maxLevel: "KHTNV",
       whenMissing: "note",
       reason: { vi: "Tỷ lệ đảng viên KHTNV vượt ngưỡng", en: "Too many members at KHTNV" },

@@ -7,7 +7,10 @@ import { ruleSetSchema, type RuleSet } from "./types";
 export * from "./types";
 export { HD21_2019, QD366_2025 };
 
-export const RULE_SETS: Record<string, RuleSet> = { [HD21_2019.id]: HD21_2019, [QD366_2025.id]: QD366_2025 };
+export const RULE_SETS: Record<string, RuleSet> = {
+  [HD21_2019.id]: HD21_2019,
+  [QD366_2025.id]: QD366_2025,
+};
 
 /** The shipped rule set with this id, or null. */
 export function getRuleSet(id: string): RuleSet | null {
@@ -24,13 +27,25 @@ export function parseRuleSet(input: unknown): RuleSetLoad {
       data = JSON.parse(input);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      return { ok: false, message: { vi: `Bộ quy tắc không phải JSON hợp lệ: ${why}`, en: `The rule set is not valid JSON: ${why}` } };
+      return {
+        ok: false,
+        message: {
+          vi: `Bộ quy tắc không phải JSON hợp lệ: ${why}`,
+          en: `The rule set is not valid JSON: ${why}`,
+        },
+      };
     }
   }
   const parsed = ruleSetSchema.safeParse(data);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    return { ok: false, message: { vi: `Bộ quy tắc có giá trị sai (${detail}).`, en: `The rule set has invalid values (${detail}).` } };
+    return {
+      ok: false,
+      message: {
+        vi: `Bộ quy tắc có giá trị sai (${detail}).`,
+        en: `The rule set has invalid values (${detail}).`,
+      },
+    };
   }
   return { ok: true, ruleSet: parsed.data };
 }

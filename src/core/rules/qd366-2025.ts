@@ -21,20 +21,57 @@ export const QD366_2025: RuleSet = {
         level: "HTXSNV",
         min: 90,
         conditions: [
-          { key: "tyLeDungHan", op: "gte", value: 100, label: { vi: "100% nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng", en: "100% of tasks on time with quality" } },
-          { key: "tyLeVuotYeuCau", op: "gte", value: 30, label: { vi: "ít nhất 30% nhiệm vụ vượt yêu cầu", en: "at least 30% of tasks beyond the requirement" } },
-          { key: "coKyLuat", op: "false", label: { vi: "không có đơn vị, thành viên bị kỷ luật", en: "no disciplined unit or member" } },
+          {
+            key: "tyLeDungHan",
+            op: "gte",
+            value: 100,
+            label: {
+              vi: "100% nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng",
+              en: "100% of tasks on time with quality",
+            },
+          },
+          {
+            key: "tyLeVuotYeuCau",
+            op: "gte",
+            value: 30,
+            label: {
+              vi: "ít nhất 30% nhiệm vụ vượt yêu cầu",
+              en: "at least 30% of tasks beyond the requirement",
+            },
+          },
+          {
+            key: "coKyLuat",
+            op: "false",
+            label: {
+              vi: "không có đơn vị, thành viên bị kỷ luật",
+              en: "no disciplined unit or member",
+            },
+          },
         ],
       },
       {
         level: "HTTNV",
         min: 70,
-        conditions: [{ key: "tyLeDungHan", op: "gte", value: 100, label: { vi: "mọi nhiệm vụ hoàn thành đúng hạn", en: "every task on time" } }],
+        conditions: [
+          {
+            key: "tyLeDungHan",
+            op: "gte",
+            value: 100,
+            label: { vi: "mọi nhiệm vụ hoàn thành đúng hạn", en: "every task on time" },
+          },
+        ],
       },
       {
         level: "HTNV",
         min: 50,
-        conditions: [{ key: "tyLeTreHan", op: "lte", value: 20, label: { vi: "không quá 20% nhiệm vụ trễ hạn", en: "at most 20% of tasks late" } }],
+        conditions: [
+          {
+            key: "tyLeTreHan",
+            op: "lte",
+            value: 20,
+            label: { vi: "không quá 20% nhiệm vụ trễ hạn", en: "at most 20% of tasks late" },
+          },
+        ],
       },
     ],
     fallback: "KHTNV",
@@ -49,7 +86,10 @@ export const QD366_2025: RuleSet = {
       triggers: [{ kind: "anyTrue", keys: ["tccsBiKyLuat"] }],
       maxLevel: "KHTNV",
       whenMissing: "note",
-      reason: { vi: "Tổ chức bị thi hành kỷ luật trong năm", en: "The organisation was disciplined this year" },
+      reason: {
+        vi: "Tổ chức bị thi hành kỷ luật trong năm",
+        en: "The organisation was disciplined this year",
+      },
     },
   ],
   quota: {
@@ -59,6 +99,10 @@ export const QD366_2025: RuleSet = {
     organisations: { groupBy: "loaiHinh" },
     members: { groupBy: "tccs", templateId: REPORT, topKey: "dv_Htxs", baseKey: "dv_Httn" },
   },
-  leaders: { templateId: "lanh-dao", civilServant: null, aboveUnitWarning: { source: "Đề xuất của sản phẩm [P]" } },
+  leaders: {
+    templateId: "lanh-dao",
+    civilServant: null,
+    aboveUnitWarning: { source: "Đề xuất của sản phẩm [P]" },
+  },
   crossChecks: { tc11Poverty: null },
 };

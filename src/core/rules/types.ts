@@ -27,12 +27,26 @@ export type DataRef = z.infer<typeof dataRef>;
  * - anyLevelBelow: one of the filled level columns ranks below `level`.
  */
 export const capTest = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("ratioBelow"), numerator: z.array(z.string()).min(1), denominator: z.string(), threshold: z.number().min(0).max(1) }),
-  z.object({ kind: z.literal("ratioAbove"), numerator: z.array(z.string()).min(1), denominator: z.string(), threshold: z.number().min(0).max(1) }),
+  z.object({
+    kind: z.literal("ratioBelow"),
+    numerator: z.array(z.string()).min(1),
+    denominator: z.string(),
+    threshold: z.number().min(0).max(1),
+  }),
+  z.object({
+    kind: z.literal("ratioAbove"),
+    numerator: z.array(z.string()).min(1),
+    denominator: z.string(),
+    threshold: z.number().min(0).max(1),
+  }),
   z.object({ kind: z.literal("anyPositive"), keys: z.array(z.string()).min(1) }),
   z.object({ kind: z.literal("anyFalse"), keys: z.array(z.string()).min(1) }),
   z.object({ kind: z.literal("anyTrue"), keys: z.array(z.string()).min(1) }),
-  z.object({ kind: z.literal("anyLevelBelow"), keys: z.array(z.string()).min(1), level: levelCode }),
+  z.object({
+    kind: z.literal("anyLevelBelow"),
+    keys: z.array(z.string()).min(1),
+    level: levelCode,
+  }),
 ]);
 export type CapTest = z.infer<typeof capTest>;
 
@@ -46,7 +60,9 @@ export const capRule = z.object({
   /** Restricts the cap to some TCCS (by loại hình and/or by form: Đảng bộ cơ sở / Chi bộ cơ sở). */
   appliesTo: z
     .object({
-      loaiHinh: z.array(z.enum(["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"])).optional(),
+      loaiHinh: z
+        .array(z.enum(["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"]))
+        .optional(),
       tccsForm: z.array(z.enum(["dangBo", "chiBo"])).optional(),
     })
     .optional(),
@@ -76,7 +92,10 @@ export type BandCondition = z.infer<typeof condition>;
 /** How the starting level is found before caps apply. */
 export const method = z.discriminatedUnion("kind", [
   /** HD 21 (2019): start from the organisation's self-rating, capped by the rules. */
-  z.object({ kind: z.literal("selfRatingCapped"), start: z.object({ templateId: z.string(), key: z.string() }) }),
+  z.object({
+    kind: z.literal("selfRatingCapped"),
+    start: z.object({ templateId: z.string(), key: z.string() }),
+  }),
   /**
    * QĐ 366 (2025): a score on a 100-point scale gives the level by bands (highest first); a band's
    * conditions must all hold, otherwise the next band is tried.
@@ -84,7 +103,11 @@ export const method = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("scoreBands"),
     score: z.object({ templateId: z.string(), key: z.string() }),
-    bands: z.array(z.object({ level: levelCode, min: z.number(), conditions: z.array(condition).default([]) })).min(1),
+    bands: z
+      .array(
+        z.object({ level: levelCode, min: z.number(), conditions: z.array(condition).default([]) })
+      )
+      .min(1),
     fallback: levelCode,
   }),
 ]);
@@ -112,7 +135,12 @@ export const leaderRules = z.object({
   templateId: z.string(),
   /** A civil servant cannot be rated above `maxUnless` unless their civil-servant level is the top one. */
   civilServant: z
-    .object({ key: z.string(), requiredLevel: z.string(), maxUnless: levelCode, source: z.string() })
+    .object({
+      key: z.string(),
+      requiredLevel: z.string(),
+      maxUnless: levelCode,
+      source: z.string(),
+    })
     .nullable(),
   /** Warn when a leader is rated above the TCCS of the unit they head. */
   aboveUnitWarning: z.object({ source: z.string() }).nullable(),

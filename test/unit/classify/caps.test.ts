@@ -14,7 +14,8 @@ function classifyOne(code: string, subs: Submission[], ruleSet: RuleSet = HD21_2
   const idx = new RowIndex(c);
   return classifyTccs(unit(code), ruleSet, { lookup: (t, u) => idx.get(t, u), catalog });
 }
-const caps = (r: ReturnType<typeof classifyOne>) => r.reasons.filter((x) => x.kind === "cap").map((x) => x.ruleId);
+const caps = (r: ReturnType<typeof classifyOne>) =>
+  r.reasons.filter((x) => x.kind === "cap").map((x) => x.ruleId);
 
 /** All the data a Đảng bộ phường needs to stay at HTXSNV. */
 const complete = (over: Record<string, unknown> = {}, dv = {}, uk = false) => [
@@ -26,7 +27,13 @@ const complete = (over: Record<string, unknown> = {}, dv = {}, uk = false) => [
 describe("HD21-2019 caps", () => {
   it("with every condition met the suggestion is the self-rating", () => {
     const r = classifyOne(PB, complete());
-    expect(r).toMatchObject({ selfRating: "HTXSNV", cap: "HTXSNV", suggested: "HTXSNV", complete: true, tccsForm: "dangBo" });
+    expect(r).toMatchObject({
+      selfRating: "HTXSNV",
+      cap: "HTXSNV",
+      suggested: "HTXSNV",
+      complete: true,
+      tccsForm: "dangBo",
+    });
     expect(caps(r)).toEqual([]);
   });
 
@@ -43,18 +50,38 @@ describe("HD21-2019 caps", () => {
   it("cap 1: fewer than 80 % at HTTNV or better → at most HTTNV; exactly 80 % passes", () => {
     const below = classifyOne(PB, complete({ tc_Htxs: 2, tc_Httn: 5, tc_Htnv: 3 }));
     expect(below.suggested).toBe("HTTNV");
-    expect(below.reasons.find((x) => x.ruleId === "cap1-dang-bo-truc-thuoc")!.message.vi).toContain("7/10 = 70% < 80%");
+    expect(below.reasons.find((x) => x.ruleId === "cap1-dang-bo-truc-thuoc")!.message.vi).toContain(
+      "7/10 = 70% < 80%"
+    );
     const exactly = classifyOne(PB, complete({ tc_Htxs: 2, tc_Httn: 6, tc_Htnv: 2 }));
     expect(exactly.suggested).toBe("HTXSNV");
   });
 
   it("cap 2: a chi bộ cơ sở is judged on its members", () => {
-    const base = { loaiHinh: "SU_NGHIEP", soTcTrucThuoc: 0, tc_Htxs: 0, tc_Httn: 0, tc_Htnv: 0, tc_Khtnv: 0, tongDv: 20 };
-    const bad = classifyOne(THPT, [sub("tccs-bao-cao", [report(THPT, { ...base, dv_Htxs: 2, dv_Httn: 12, dv_Htnv: 6, dv_Khtnv: 0 })]), sub("ubkt", [ubkt(THPT, false)])]);
+    const base = {
+      loaiHinh: "SU_NGHIEP",
+      soTcTrucThuoc: 0,
+      tc_Htxs: 0,
+      tc_Httn: 0,
+      tc_Htnv: 0,
+      tc_Khtnv: 0,
+      tongDv: 20,
+    };
+    const bad = classifyOne(THPT, [
+      sub("tccs-bao-cao", [
+        report(THPT, { ...base, dv_Htxs: 2, dv_Httn: 12, dv_Htnv: 6, dv_Khtnv: 0 }),
+      ]),
+      sub("ubkt", [ubkt(THPT, false)]),
+    ]);
     expect(bad.tccsForm).toBe("chiBo");
     expect(caps(bad)).toEqual(["cap2-chi-bo-dang-vien"]);
     expect(bad.suggested).toBe("HTTNV");
-    const good = classifyOne(THPT, [sub("tccs-bao-cao", [report(THPT, { ...base, dv_Htxs: 3, dv_Httn: 15, dv_Htnv: 2, dv_Khtnv: 0 })]), sub("ubkt", [ubkt(THPT, false)])]);
+    const good = classifyOne(THPT, [
+      sub("tccs-bao-cao", [
+        report(THPT, { ...base, dv_Htxs: 3, dv_Httn: 15, dv_Htnv: 2, dv_Khtnv: 0 }),
+      ]),
+      sub("ubkt", [ubkt(THPT, false)]),
+    ]);
     expect(caps(good)).toEqual([]);
     expect(good.suggested).toBe("HTXSNV");
     // Cap 3 (3.8) does not apply to an agency's chi bộ: no "missing 3.8" reason either.
@@ -69,7 +96,9 @@ describe("HD21-2019 caps", () => {
     ];
     const r = classifyOne(DB_XA, subs("HTNV"));
     expect(caps(r)).toEqual(["cap3-chinh-quyen-doan-the"]);
-    expect(r.reasons.find((x) => x.ruleId === "cap3-chinh-quyen-doan-the")!.message.vi).toContain("Hội Nông dân: HTNV");
+    expect(r.reasons.find((x) => x.ruleId === "cap3-chinh-quyen-doan-the")!.message.vi).toContain(
+      "Hội Nông dân: HTNV"
+    );
     expect(classifyOne(DB_XA, subs("HTTNV")).suggested).toBe("HTXSNV");
   });
 
@@ -77,7 +106,9 @@ describe("HD21-2019 caps", () => {
     expect(caps(classifyOne(PB, complete({ tcKtxhXuatSac: false })))).toEqual(["cap4-tieu-chi"]);
     const empty = classifyOne(PB, complete({ tcConLaiTot: null }));
     expect(empty.suggested).toBe("HTTNV");
-    expect(empty.reasons.find((x) => x.ruleId === "cap4-tieu-chi")!.message.vi).toContain("Các tiêu chí còn lại từ Tốt trở lên");
+    expect(empty.reasons.find((x) => x.ruleId === "cap4-tieu-chi")!.message.vi).toContain(
+      "Các tiêu chí còn lại từ Tốt trở lên"
+    );
   });
 
   it("cap 5: a disciplined organisation → KHTNV", () => {
@@ -96,9 +127,22 @@ describe("HD21-2019 caps", () => {
   });
 
   it("cap 6b: a chi bộ with more than 20 % of its members at KHTNV → KHTNV; 20 % exactly is only capped by cap 2", () => {
-    const base = { loaiHinh: "SU_NGHIEP", soTcTrucThuoc: 0, tc_Htxs: 0, tc_Httn: 0, tc_Htnv: 0, tc_Khtnv: 0, tongDv: 20 };
+    const base = {
+      loaiHinh: "SU_NGHIEP",
+      soTcTrucThuoc: 0,
+      tc_Htxs: 0,
+      tc_Httn: 0,
+      tc_Htnv: 0,
+      tc_Khtnv: 0,
+      tongDv: 20,
+    };
     const run = (dv_Khtnv: number) =>
-      classifyOne(THPT, [sub("tccs-bao-cao", [report(THPT, { ...base, dv_Htxs: 2, dv_Httn: 18 - dv_Khtnv, dv_Htnv: 0, dv_Khtnv })]), sub("ubkt", [ubkt(THPT, false)])]);
+      classifyOne(THPT, [
+        sub("tccs-bao-cao", [
+          report(THPT, { ...base, dv_Htxs: 2, dv_Httn: 18 - dv_Khtnv, dv_Htnv: 0, dv_Khtnv }),
+        ]),
+        sub("ubkt", [ubkt(THPT, false)]),
+      ]);
     expect(run(5).suggested).toBe("KHTNV");
     expect(caps(run(5))).toEqual(["cap2-chi-bo-dang-vien", "cap6b-ty-le-dv-khtnv"]);
     expect(caps(run(4))).toEqual(["cap2-chi-bo-dang-vien"]);
@@ -109,7 +153,10 @@ describe("HD21-2019 caps", () => {
     const strict = JSON.parse(JSON.stringify(HD21_2019)) as RuleSet;
     const cap6 = strict.caps.find((c) => c.id === "cap6a-ty-le-tcd-khtnv")!;
     (cap6.triggers[0] as { threshold: number }).threshold = 0.1;
-    expect(classifyOne(PB, complete({ tc_Htxs: 2, tc_Httn: 6, tc_Htnv: 0, tc_Khtnv: 2 }), strict).suggested).toBe("KHTNV");
+    expect(
+      classifyOne(PB, complete({ tc_Htxs: 2, tc_Httn: 6, tc_Htnv: 0, tc_Khtnv: 2 }), strict)
+        .suggested
+    ).toBe("KHTNV");
   });
 
   it("missing data is a reason, never a silent assumption", () => {
@@ -118,7 +165,9 @@ describe("HD21-2019 caps", () => {
     expect(onlyReport.suggested).toBe("HTTNV"); // 3.8 missing: HTXSNV cannot be proven
     const missing = onlyReport.reasons.filter((x) => x.kind === "missing").map((x) => x.ruleId);
     expect(missing).toEqual(["cap3-chinh-quyen-doan-the", "cap5-ky-luat"]);
-    expect(onlyReport.reasons.find((x) => x.ruleId === "cap3-chinh-quyen-doan-the")!.message.vi).toContain("chưa có số liệu");
+    expect(
+      onlyReport.reasons.find((x) => x.ruleId === "cap3-chinh-quyen-doan-the")!.message.vi
+    ).toContain("chưa có số liệu");
 
     const nothing = classifyOne(PB, []);
     expect(nothing.suggested).toBeNull();
@@ -149,13 +198,19 @@ describe("rule sets are data", () => {
   });
 
   it("QD366-2025: the level comes from score bands and their conditions", () => {
-    const row = (v: Record<string, unknown>) => sub("tccs-bao-cao", [{ unitCode: PB, values: { loaiHinh: "DB_PHUONG", ...v } as never }]);
+    const row = (v: Record<string, unknown>) =>
+      sub("tccs-bao-cao", [{ unitCode: PB, values: { loaiHinh: "DB_PHUONG", ...v } as never }]);
     // The 2019 template has no score column; the engine reads whatever the rule set names.
-    const at = (v: Record<string, unknown>) => classifyOne(PB, [row(v), sub("ubkt", [ubkt(PB, false)])], QD366_2025);
-    expect(at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 35, coKyLuat: false }).suggested).toBe("HTXSNV");
+    const at = (v: Record<string, unknown>) =>
+      classifyOne(PB, [row(v), sub("ubkt", [ubkt(PB, false)])], QD366_2025);
+    expect(
+      at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 35, coKyLuat: false }).suggested
+    ).toBe("HTXSNV");
     const notAll = at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 10, coKyLuat: false });
     expect(notAll.suggested).toBe("HTTNV");
-    expect(notAll.reasons.map((r) => r.message.vi).join(" ")).toContain("ít nhất 30% nhiệm vụ vượt yêu cầu");
+    expect(notAll.reasons.map((r) => r.message.vi).join(" ")).toContain(
+      "ít nhất 30% nhiệm vụ vượt yêu cầu"
+    );
     expect(at({ diemDanhGia: 60, tyLeTreHan: 10 }).suggested).toBe("HTNV");
     expect(at({ diemDanhGia: 45 }).suggested).toBe("KHTNV");
     expect(at({}).suggested).toBeNull();
@@ -165,11 +220,18 @@ describe("rule sets are data", () => {
 describe("classifyAll", () => {
   it("asks for a reason when a hand-filled level exceeds the cap", () => {
     const c = consolidate(complete({ tcKtxhXuatSac: false }), { register, settings, catalog });
-    const manual = { [PB]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null } };
+    const manual = {
+      [PB]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null },
+    };
     const { classification } = classifyAll(c, { register, ruleSet: HD21_2019, catalog, manual });
     expect(classification.warnings.map((w) => w.rule)).toEqual(["lyDoVuotTran.required"]);
     expect(classification.warnings[0]!.message.vi).toContain("Lý do vượt trần");
-    const withReason = classifyAll(c, { register, ruleSet: HD21_2019, catalog, manual: { [PB]: { ...manual[PB], lyDoVuotTran: "Thành tích đột xuất" } } });
+    const withReason = classifyAll(c, {
+      register,
+      ruleSet: HD21_2019,
+      catalog,
+      manual: { [PB]: { ...manual[PB], lyDoVuotTran: "Thành tích đột xuất" } },
+    });
     expect(withReason.classification.warnings).toHaveLength(0);
   });
 });

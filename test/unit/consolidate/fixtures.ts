@@ -19,10 +19,18 @@ export interface FixtureRow {
 export function sub(
   templateId: string,
   rows: FixtureRow[],
-  opts: { file?: string; modifiedAt?: string | null; generatedAt?: string | null; issues?: ValidationIssue[]; period?: number | null } = {}
+  opts: {
+    file?: string;
+    modifiedAt?: string | null;
+    generatedAt?: string | null;
+    issues?: ValidationIssue[];
+    period?: number | null;
+  } = {}
 ): Submission {
   const spec = requireTemplate(templateId);
-  const columnLetters = Object.fromEntries(spec.columns.map((c, i) => [c.key, columnLetter(i + 1)]));
+  const columnLetters = Object.fromEntries(
+    spec.columns.map((c, i) => [c.key, columnLetter(i + 1)])
+  );
   return {
     file: opts.file ?? `${templateId}.xlsx`,
     sheet: spec.sheetName,
@@ -34,14 +42,25 @@ export function sub(
     recognizedBy: "meta",
     layout: { columnLetters, firstDataRow: 12 },
     validation: {
-      rows: rows.map((r, i) => ({ rowNumber: r.rowNumber ?? 12 + i, unitCode: r.unitCode, values: { ...(r.unitCode ? { unitCode: r.unitCode } : {}), ...r.values } })),
+      rows: rows.map((r, i) => ({
+        rowNumber: r.rowNumber ?? 12 + i,
+        unitCode: r.unitCode,
+        values: { ...(r.unitCode ? { unitCode: r.unitCode } : {}), ...r.values },
+      })),
       issues: opts.issues ?? [],
     },
   };
 }
 
 export function error(row: number, column: string | null, text = "Giá trị sai"): ValidationIssue {
-  return { severity: "error", rule: "test", row, column, cell: column ? `X${row}` : null, message: { vi: text, en: text } };
+  return {
+    severity: "error",
+    rule: "test",
+    row,
+    column,
+    cell: column ? `X${row}` : null,
+    message: { vi: text, en: text },
+  };
 }
 
 /** A 3.14 report row with sensible defaults (a Đảng bộ that meets every condition). */
@@ -70,7 +89,18 @@ export function report(unitCode: string, over: Record<string, Value> = {}): Fixt
 }
 
 export function danVan(localityCode: string, over: Record<string, Value> = {}): FixtureRow {
-  return { unitCode: localityCode, values: { chinhQuyen: "HTTNV", mttq: "HTXSNV", hoiPhuNu: "HTTNV", hoiNongDan: null, hoiCcb: "HTTNV", doanTn: "HTTNV", ...over } };
+  return {
+    unitCode: localityCode,
+    values: {
+      chinhQuyen: "HTTNV",
+      mttq: "HTXSNV",
+      hoiPhuNu: "HTTNV",
+      hoiNongDan: null,
+      hoiCcb: "HTTNV",
+      doanTn: "HTTNV",
+      ...over,
+    },
+  };
 }
 
 export function ubkt(unitCode: string, disciplined: boolean): FixtureRow {

@@ -1,6 +1,11 @@
 import { classifyAll } from "../../../src/core/classify";
 import { consolidate } from "../../../src/core/consolidate";
-import { buildMasterWorkbook, MASTER_SHEETS, readManualColumns, runPipeline } from "../../../src/core/master";
+import {
+  buildMasterWorkbook,
+  MASTER_SHEETS,
+  readManualColumns,
+  runPipeline,
+} from "../../../src/core/master";
 import { HD21_2019 } from "../../../src/core/rules";
 import { columnNumber, type WorkbookModel } from "../../../src/core/sheet/model";
 import type { UnitRegister } from "../../../src/core/units/types";
@@ -11,14 +16,37 @@ const PB = "db-phuong-phu-bai";
 const TC = "db-phuong-thuy-chau";
 const NOW = "2019-12-30T02:00:00.000Z";
 const subs = () => [
-  sub("tccs-bao-cao", [report(PB), report(TC, { tuXepLoai: "HTTNV", tcKtxhXuatSac: false })], { file: "tccs.xlsx" }),
-  sub("tccs-bao-cao", [report("db-xa-thuy-phu", { loaiHinh: "DB_XA" })], { file: "late.xlsx", modifiedAt: "2019-12-28T01:00:00.000Z" }),
+  sub("tccs-bao-cao", [report(PB), report(TC, { tuXepLoai: "HTTNV", tcKtxhXuatSac: false })], {
+    file: "tccs.xlsx",
+  }),
+  sub("tccs-bao-cao", [report("db-xa-thuy-phu", { loaiHinh: "DB_XA" })], {
+    file: "late.xlsx",
+    modifiedAt: "2019-12-28T01:00:00.000Z",
+  }),
   sub("dan-van", [danVan("phuong-phu-bai"), danVan("phuong-thuy-chau")], { file: "danvan.xlsx" }),
   sub("ubkt", [ubkt(PB, false), ubkt(TC, false)], { file: "ubkt.xlsx" }),
-  sub("ldtbxh", [{ unitCode: "phuong-phu-bai", values: { tongSoHo: 4000, soHoNgheo: 80, soHoCanNgheo: 120, tyLeNgheo: 2 } }], { file: "ld.xlsx" }),
+  sub(
+    "ldtbxh",
+    [
+      {
+        unitCode: "phuong-phu-bai",
+        values: { tongSoHo: 4000, soHoNgheo: 80, soHoCanNgheo: 120, tyLeNgheo: 2 },
+      },
+    ],
+    { file: "ld.xlsx" }
+  ),
 ];
-const build = (over: { register?: UnitRegister; previous?: ReturnType<typeof readManualColumns> | null } = {}) =>
-  runPipeline({ submissions: subs(), settings, register: over.register ?? register, catalog, now: NOW, previous: over.previous ?? null }).model;
+const build = (
+  over: { register?: UnitRegister; previous?: ReturnType<typeof readManualColumns> | null } = {}
+) =>
+  runPipeline({
+    submissions: subs(),
+    settings,
+    register: over.register ?? register,
+    catalog,
+    now: NOW,
+    previous: over.previous ?? null,
+  }).model;
 
 const sheet = (m: WorkbookModel, name: string) => m.sheets.find((s) => s.name === name)!;
 function metaOf(m: WorkbookModel) {
@@ -34,7 +62,17 @@ describe("buildMasterWorkbook", () => {
   const col = (k: string) => columnNumber(String(meta[`column:${k}`]));
 
   it("has the Vietnamese sheets, a hidden list sheet and a very hidden _meta of kind master", () => {
-    expect(m.sheets.map((s) => s.name)).toEqual(["Tổng hợp", "Lãnh đạo", "Chỉ tiêu & tổng hợp", "Tình hình nộp", "Danh mục đơn vị", "Nguồn số liệu", "Nhật ký", "_lists_master", "_meta"]);
+    expect(m.sheets.map((s) => s.name)).toEqual([
+      "Tổng hợp",
+      "Lãnh đạo",
+      "Chỉ tiêu & tổng hợp",
+      "Tình hình nộp",
+      "Danh mục đơn vị",
+      "Nguồn số liệu",
+      "Nhật ký",
+      "_lists_master",
+      "_meta",
+    ]);
     expect(sheet(m, "_meta").visibility).toBe("veryHidden");
     expect(meta.kind).toBe("master");
     expect(meta.period).toBe(2019);
@@ -43,9 +81,15 @@ describe("buildMasterWorkbook", () => {
 
   it("lists one row per TCCS with its data as values (never formulas), the suggestion and the reasons", () => {
     const first = Number(meta.firstDataRow);
-    const codes = master.rows.slice(first - 1).map((r) => r?.[col("unitCode") - 1]).filter(Boolean);
+    const codes = master.rows
+      .slice(first - 1)
+      .map((r) => r?.[col("unitCode") - 1])
+      .filter(Boolean);
     expect(codes).toHaveLength(register.units.filter((u) => u.kind === "tccs").length);
-    for (const s of m.sheets) for (const b of s.blocks) for (const r of b.cells) for (const c of r) expect(typeof c === "object" && c !== null).toBe(false);
+    for (const s of m.sheets)
+      for (const b of s.blocks)
+        for (const r of b.cells)
+          for (const c of r) expect(typeof c === "object" && c !== null).toBe(false);
     const tcRow = master.rows[findRow(master, col("unitCode"), TC) - 1]!;
     expect(tcRow).toContain("Đảng bộ phường Thủy Châu");
     expect(tcRow).toContain(300); // tongDv, a value
@@ -55,8 +99,15 @@ describe("buildMasterWorkbook", () => {
   });
 
   it("groups department indicators under their department, joined by locality for xã/phường templates", () => {
-    const headerText = master.rows.slice(0, Number(meta.firstDataRow)).flat().filter((c) => typeof c === "string");
-    expect(headerText.some((h) => String(h).startsWith("Phòng Lao động") || String(h).includes("(mẫu 3.7)"))).toBe(true);
+    const headerText = master.rows
+      .slice(0, Number(meta.firstDataRow))
+      .flat()
+      .filter((c) => typeof c === "string");
+    expect(
+      headerText.some(
+        (h) => String(h).startsWith("Phòng Lao động") || String(h).includes("(mẫu 3.7)")
+      )
+    ).toBe(true);
     const pbRow = master.rows[findRow(master, col("unitCode"), PB) - 1]!;
     expect(pbRow).toContain(80); // soHoNgheo of phuong-phu-bai (3.7) on Đảng bộ phường Phú Bài's row
   });
@@ -76,20 +127,32 @@ describe("buildMasterWorkbook", () => {
   });
 
   it("writes the summary sentence, the submission status (late, missing) and marks sample units", () => {
-    const summary = grids.sheets.find((x) => x.name === MASTER_SHEETS.summary)!.rows.flat().filter((c) => typeof c === "string").join("\n");
+    const summary = grids.sheets
+      .find((x) => x.name === MASTER_SHEETS.summary)!
+      .rows.flat()
+      .filter((c) => typeof c === "string")
+      .join("\n");
     expect(summary).toMatch(/HTTNV trở lên [\d,]+%, trong đó HTXSNV [\d,]+%\./);
     expect(summary).toContain("CHỈ TIÊU HTXSNV");
     const status = grids.sheets.find((x) => x.name === MASTER_SHEETS.status)!.rows;
-    const lateRow = status.find((r) => r?.includes("Đảng bộ xã Thủy Phù") && r.includes("late.xlsx"))!;
+    const lateRow = status.find(
+      (r) => r?.includes("Đảng bộ xã Thủy Phù") && r.includes("late.xlsx")
+    )!;
     expect(lateRow).toContain("Trễ hạn");
     expect(status.some((r) => r?.includes("Chưa nhận"))).toBe(true);
     const reg = grids.sheets.find((x) => x.name === MASTER_SHEETS.register)!.rows;
-    expect(reg.some((r) => r?.includes("tccs-quan-su") && r.includes("Mẫu (cần rà soát)"))).toBe(true);
+    expect(reg.some((r) => r?.includes("tccs-quan-su") && r.includes("Mẫu (cần rà soát)"))).toBe(
+      true
+    );
   });
 
   it("records where every value came from", () => {
     const prov = grids.sheets.find((x) => x.name === MASTER_SHEETS.provenance)!.rows;
-    expect(prov.some((r) => r?.includes("Đảng bộ phường Phú Bài") && r.includes("tccs.xlsx") && r.includes("S12"))).toBe(true);
+    expect(
+      prov.some(
+        (r) => r?.includes("Đảng bộ phường Phú Bài") && r.includes("tccs.xlsx") && r.includes("S12")
+      )
+    ).toBe(true);
   });
 
   it("is idempotent: the same inputs give the same model", () => {
@@ -112,23 +175,38 @@ describe("hand-filled columns survive a re-run", () => {
     const meta = metaOf(build());
     const g = grids.sheets.find((s) => s.name === MASTER_SHEETS.master)!;
     const tcRow = findRow(g, columnNumber(String(meta["column:unitCode"])), TC);
-    g.rows[tcRow - 1]![columnNumber(String(meta["column:lyDoVuotTran"])) - 1] = "Thành tích đột xuất";
+    g.rows[tcRow - 1]![columnNumber(String(meta["column:lyDoVuotTran"])) - 1] =
+      "Thành tích đột xuất";
     g.rows[tcRow - 1]![columnNumber(String(meta["column:ghiChu"])) - 1] = "BTV họp 28/12";
     const read = readManualColumns(grids);
     expect(read.isMaster).toBe(true);
-    expect(read.manual[TC]).toEqual({ deXuatBtc: null, quyetDinhBtv: "HTXSNV", lyDoVuotTran: "Thành tích đột xuất", ghiChu: "BTV họp 28/12" });
+    expect(read.manual[TC]).toEqual({
+      deXuatBtc: null,
+      quyetDinhBtv: "HTXSNV",
+      lyDoVuotTran: "Thành tích đột xuất",
+      ghiChu: "BTV họp 28/12",
+    });
 
     // The register order changes: Thủy Châu now comes first. The decision follows the code.
-    const moved: UnitRegister = { ...register, units: register.units.map((u) => (u.code === TC ? { ...u, order: 0 } : u)) };
+    const moved: UnitRegister = {
+      ...register,
+      units: register.units.map((u) => (u.code === TC ? { ...u, order: 0 } : u)),
+    };
     const again = modelToGrids(build({ register: moved, previous: read }));
     const meta2 = metaOf(build({ register: moved, previous: read }));
     const g2 = again.sheets.find((s) => s.name === MASTER_SHEETS.master)!;
     const row2 = findRow(g2, columnNumber(String(meta2["column:unitCode"])), TC);
     expect(row2).toBe(Number(meta2.firstDataRow));
-    expect(g2.rows[row2 - 1]![columnNumber(String(meta2["column:quyetDinhBtv"])) - 1]).toBe("HTXSNV");
-    expect(g2.rows[row2 - 1]![columnNumber(String(meta2["column:ghiChu"])) - 1]).toBe("BTV họp 28/12");
+    expect(g2.rows[row2 - 1]![columnNumber(String(meta2["column:quyetDinhBtv"])) - 1]).toBe(
+      "HTXSNV"
+    );
+    expect(g2.rows[row2 - 1]![columnNumber(String(meta2["column:ghiChu"])) - 1]).toBe(
+      "BTV họp 28/12"
+    );
     const pbRow = findRow(g2, columnNumber(String(meta2["column:unitCode"])), PB);
-    expect(g2.rows[pbRow - 1]![columnNumber(String(meta2["column:quyetDinhBtv"])) - 1] ?? null).toBeNull();
+    expect(
+      g2.rows[pbRow - 1]![columnNumber(String(meta2["column:quyetDinhBtv"])) - 1] ?? null
+    ).toBeNull();
     grids = again;
     expect(readManualColumns(grids).manual[TC]!.quyetDinhBtv).toBe("HTXSNV");
   });
@@ -145,7 +223,11 @@ describe("hand-filled columns survive a re-run", () => {
     expect(read.manual[PB]).toMatchObject({ deXuatBtc: null, rawDeXuatBtc: "xuất sắc?" });
     expect(read.issues[0]!.vi).toContain("không phải mức xếp loại");
     const rebuilt = modelToGrids(build({ previous: read }));
-    expect(rebuilt.sheets.find((s) => s.name === MASTER_SHEETS.master)!.rows.some((r) => r?.includes("xuất sắc?"))).toBe(true);
+    expect(
+      rebuilt.sheets
+        .find((s) => s.name === MASTER_SHEETS.master)!
+        .rows.some((r) => r?.includes("xuất sắc?"))
+    ).toBe(true);
   });
 
   it("appends this run's log to the previous runs' log", () => {
@@ -159,17 +241,38 @@ describe("hand-filled columns survive a re-run", () => {
 
   it("uses the decisions for the quota and asks for a reason above the cap", () => {
     const c = consolidate(subs(), { register, settings, catalog });
-    const manual = { [TC]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null } };
-    const { classification, quota } = classifyAll(c, { register, ruleSet: HD21_2019, catalog, manual });
+    const manual = {
+      [TC]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null },
+    };
+    const { classification, quota } = classifyAll(c, {
+      register,
+      ruleSet: HD21_2019,
+      catalog,
+      manual,
+    });
     const phuong = quota.organisations.find((g) => g.group === "DB_PHUONG")!;
     expect(phuong.counts.HTXSNV).toBeGreaterThanOrEqual(2);
-    const model = buildMasterWorkbook({ consolidation: c, classification, quota, settings, register, catalog, manual });
-    const text = modelToGrids(model).sheets.find((s) => s.name === MASTER_SHEETS.master)!.rows.flat().join(" ");
+    const model = buildMasterWorkbook({
+      consolidation: c,
+      classification,
+      quota,
+      settings,
+      register,
+      catalog,
+      manual,
+    });
+    const text = modelToGrids(model)
+      .sheets.find((s) => s.name === MASTER_SHEETS.master)!
+      .rows.flat()
+      .join(" ");
     expect(text).toContain("Lý do vượt trần");
   });
 
   it("says when a workbook is not a master", () => {
-    const r = readManualColumns({ source: "x.xlsx", sheets: [{ name: "Sheet1", visibility: "visible", rows: [["a"]] }] });
+    const r = readManualColumns({
+      source: "x.xlsx",
+      sheets: [{ name: "Sheet1", visibility: "visible", rows: [["a"]] }],
+    });
     expect(r.isMaster).toBe(false);
     expect(r.issues[0]!.vi).toContain("không phải bảng tổng hợp");
   });

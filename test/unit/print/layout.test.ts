@@ -5,11 +5,27 @@ import type { Cell, SheetModel } from "../../../src/core/sheet/model";
 const table: SheetModel = {
   name: "T",
   visibility: "visible",
-  blocks: [{ top: 1, left: 1, cells: [["TT", "Tên", "Mức", "Ghi chú"], [1, "A", "HTTNV", ""], [2, "B", "HTNV", ""]] }],
+  blocks: [
+    {
+      top: 1,
+      left: 1,
+      cells: [
+        ["TT", "Tên", "Mức", "Ghi chú"],
+        [1, "A", "HTTNV", ""],
+        [2, "B", "HTNV", ""],
+      ],
+    },
+  ],
   styles: [{ range: { top: 1, left: 1, bottom: 1, right: 4 }, style: { bold: true } }],
   merges: [{ top: 2, left: 3, bottom: 3, right: 3 }],
   columnWidths: [5, 30, 10, 20],
-  validations: [{ range: { top: 2, left: 3, bottom: 3, right: 3 }, rule: { kind: "list", source: "=_l!$A$1:$A$4" }, allowBlank: true }],
+  validations: [
+    {
+      range: { top: 2, left: 3, bottom: 3, right: 3 },
+      rule: { kind: "list", source: "=_l!$A$1:$A$4" },
+      allowBlank: true,
+    },
+  ],
   protect: false,
   freeze: { row: 2, col: 2 },
 };
@@ -24,12 +40,21 @@ function cellAt(s: SheetModel, row: number, col: number): Cell | undefined {
   return found;
 }
 function styleAt(s: SheetModel, row: number, col: number) {
-  return s.styles.filter((x) => x.range.top <= row && row <= x.range.bottom && x.range.left <= col && col <= x.range.right).reduce((a, x) => ({ ...a, ...x.style }), {} as Record<string, unknown>);
+  return s.styles
+    .filter(
+      (x) =>
+        x.range.top <= row && row <= x.range.bottom && x.range.left <= col && col <= x.range.right
+    )
+    .reduce((a, x) => ({ ...a, ...x.style }), {} as Record<string, unknown>);
 }
 
 describe("applyPrintLayout (HD 36)", () => {
   const settings = { ...DEFAULT_SETTINGS_2019, documentDate: "2019-12-30" };
-  const { sheet, spec } = applyPrintLayout(table, settings, { title: "Bảng tổng hợp", subtitle: ["kết quả năm 2019"], headerRows: { first: 1, last: 1 } });
+  const { sheet, spec } = applyPrintLayout(table, settings, {
+    title: "Bảng tổng hợp",
+    subtitle: ["kết quả năm 2019"],
+    headerRows: { first: 1, last: 1 },
+  });
 
   it("adds the header block: parent body 14 regular, issuing body 14 bold, '*', the Party's name 15 bold underlined, the date line in italics", () => {
     const { leftEnd, rightStart } = headerSplit([5, 30, 10, 20]);
@@ -40,7 +65,11 @@ describe("applyPrintLayout (HD 36)", () => {
     expect(styleAt(sheet, 2, 1)).toMatchObject({ fontSize: 14, bold: true });
     expect(cellAt(sheet, 3, 1)).toBe("*");
     expect(cellAt(sheet, 1, rightStart)).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(styleAt(sheet, 1, rightStart)).toMatchObject({ fontSize: 15, bold: true, underline: true });
+    expect(styleAt(sheet, 1, rightStart)).toMatchObject({
+      fontSize: 15,
+      bold: true,
+      underline: true,
+    });
     expect(cellAt(sheet, 3, rightStart)).toBe("Hương Thủy, ngày 30 tháng 12 năm 2019");
     expect(styleAt(sheet, 3, rightStart)).toMatchObject({ italic: true });
     expect(sheet.merges).toContainEqual({ top: 1, left: 1, bottom: 1, right: leftEnd });
@@ -65,7 +94,8 @@ describe("applyPrintLayout (HD 36)", () => {
     expect(cellAt(sheet, 13, rightStart)).toBe("PHÓ BÍ THƯ THƯỜNG TRỰC");
     for (const r of [14, 15, 16, 17]) expect(cellAt(sheet, r, rightStart)).toBeUndefined();
     expect(cellAt(sheet, 18, rightStart)).toBe("Nguyễn Tài Tuệ");
-    for (const r of [12, 13, 18]) expect(styleAt(sheet, r, rightStart)).toMatchObject({ bold: true, fontSize: 14 });
+    for (const r of [12, 13, 18])
+      expect(styleAt(sheet, r, rightStart)).toMatchObject({ bold: true, fontSize: 14 });
     expect(spec.lastRow).toBe(18);
   });
 
@@ -93,7 +123,11 @@ describe("applyPrintLayout (HD 36)", () => {
       signer: { onBehalfOf: "T/M Đảng ủy", position: "Bí thư", name: "Trần Văn B" },
       printMargins: { top: 20, bottom: 20, left: 30, right: 15 },
     };
-    const out = applyPrintLayout(table, s2026, { title: "Báo cáo", orientation: "portrait", signature: true }).sheet;
+    const out = applyPrintLayout(table, s2026, {
+      title: "Báo cáo",
+      orientation: "portrait",
+      signature: true,
+    }).sheet;
     expect(cellAt(out, 1, 1)).toBe("ĐẢNG BỘ THÀNH PHỐ HUẾ");
     expect(cellAt(out, 2, 1)).toBe("ĐẢNG ỦY PHƯỜNG THỦY XUÂN");
     expect(dateLine(s2026)).toBe("Huế, ngày … tháng … năm …");
@@ -103,7 +137,11 @@ describe("applyPrintLayout (HD 36)", () => {
   });
 
   it("can leave out the signature and limit the printed columns", () => {
-    const out = applyPrintLayout(table, settings, { title: "x", signature: false, printColumns: 2 });
+    const out = applyPrintLayout(table, settings, {
+      title: "x",
+      signature: false,
+      printColumns: 2,
+    });
     expect(out.sheet.blocks.some((b) => b.cells.flat().includes("T/M BAN THƯỜNG VỤ"))).toBe(false);
     expect(out.sheet.print!.printArea!.right).toBe(2);
   });

@@ -130,6 +130,13 @@ describe("Kiểm tra", () => {
       expect(screen.getByText("1 lỗi, 0 cảnh báo")).toBeTruthy();
       expect(port.markIssues).toHaveBeenLastCalledWith("Nội vụ - CCHC", ISSUES.slice(1, 2));
 
+      // Edits outside the template sheets (e.g. in the master) need no re-check.
+      act(() => port.emitChange({ sheet: "Tổng hợp", address: "B9" }));
+      await act(async () => {
+        jest.advanceTimersByTime(600);
+      });
+      expect(port.readGrids).toHaveBeenCalledTimes(2);
+
       // Turning live checking off unsubscribes.
       fireEvent.click(screen.getByRole("switch", { name: "Kiểm tra tự động khi sửa ô" }));
       await act(async () => undefined);

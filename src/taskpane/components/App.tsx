@@ -80,6 +80,10 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
   const [settings, setSettings] = React.useState<PeriodSettings | null>(() =>
     controller ? controller.services.defaultSettings() : null
   );
+  const setPeriod = React.useCallback(
+    (period: number) => setSettings((s) => (s && s.period !== period ? { ...s, period } : s)),
+    []
+  );
   const requirements = React.useMemo(() => {
     if (!controller) return null;
     // Outside Excel (no Office.js) there is no requirement set to name: say so instead.
@@ -130,21 +134,48 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
           aria-label={t("partsLabel")}
           size="small"
         >
-          <Tab value="templates">{t("tabTemplates")}</Tab>
-          <Tab value="validate">{t("tabValidate")}</Tab>
-          <Tab value="consolidate">{t("tabConsolidate")}</Tab>
-          <Tab value="print">{t("tabPrint")}</Tab>
+          <Tab value="templates" id="tab-templates" aria-controls="panel-templates">
+            {t("tabTemplates")}
+          </Tab>
+          <Tab value="validate" id="tab-validate" aria-controls="panel-validate">
+            {t("tabValidate")}
+          </Tab>
+          <Tab value="consolidate" id="tab-consolidate" aria-controls="panel-consolidate">
+            {t("tabConsolidate")}
+          </Tab>
+          <Tab value="print" id="tab-print" aria-controls="panel-print">
+            {t("tabPrint")}
+          </Tab>
         </TabList>
-        <div role="tabpanel" hidden={part !== "templates"}>
-          <TemplatesPart controller={controller} defaultPeriod={settings.period} />
+        <div
+          role="tabpanel"
+          id="panel-templates"
+          aria-labelledby="tab-templates"
+          hidden={part !== "templates"}
+        >
+          <TemplatesPart
+            controller={controller}
+            defaultPeriod={settings.period}
+            onPeriodChange={setPeriod}
+          />
         </div>
-        <div role="tabpanel" hidden={part !== "validate"}>
+        <div
+          role="tabpanel"
+          id="panel-validate"
+          aria-labelledby="tab-validate"
+          hidden={part !== "validate"}
+        >
           <ValidatePart controller={controller} />
         </div>
-        <div role="tabpanel" hidden={part !== "consolidate"}>
+        <div
+          role="tabpanel"
+          id="panel-consolidate"
+          aria-labelledby="tab-consolidate"
+          hidden={part !== "consolidate"}
+        >
           <ConsolidatePart controller={controller} settings={settings} />
         </div>
-        <div role="tabpanel" hidden={part !== "print"}>
+        <div role="tabpanel" id="panel-print" aria-labelledby="tab-print" hidden={part !== "print"}>
           <PrintPart controller={controller} settings={settings} onSettingsChange={setSettings} />
         </div>
       </>

@@ -19,9 +19,11 @@ import { FeedbackBar, useAction, usePartStyles } from "./common";
 export interface TemplatesPartProps {
   controller: PaneController;
   defaultPeriod: number;
+  /** The year chosen here is the period of the whole pane (consolidation, print). */
+  onPeriodChange?: (period: number) => void;
 }
 
-export function TemplatesPart({ controller, defaultPeriod }: TemplatesPartProps) {
+export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: TemplatesPartProps) {
   const styles = usePartStyles();
   const { t, l, lang } = useStrings();
   const groups = React.useMemo(() => controller.templateGroups(), [controller]);
@@ -32,6 +34,9 @@ export function TemplatesPart({ controller, defaultPeriod }: TemplatesPartProps)
 
   const period = Number(periodText);
   const periodOk = /^\d{4}$/.test(periodText.trim()) && isValidPeriod(period);
+  React.useEffect(() => {
+    if (periodOk) onPeriodChange?.(period);
+  }, [period, periodOk, onPeriodChange]);
   const chosen = groups.flatMap((g) => g.templates).find((s) => s.id === templateId) ?? null;
   const label = (id: string) => {
     const spec = groups.flatMap((g) => g.templates).find((s) => s.id === id);

@@ -5,7 +5,12 @@
  */
 import type { LocalizedText } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
-import type { RefusedFile, Submission, WorkbookGrids } from "../../core/submission/types";
+import type {
+  ReadOutcome,
+  RefusedFile,
+  Submission,
+  WorkbookGrids,
+} from "../../core/submission/types";
 import type { Severity, TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 import type { ValidationIssue } from "../../core/validate/types";
@@ -165,6 +170,7 @@ export class PaneController {
   private readonly debounceMs: number;
   private registerCache: UnitRegister | null = null;
   private lastConsolidated: Consolidated | null = null;
+  private lastCheck: CheckView | null = null;
 
   constructor(
     readonly port: WorkbookPort,
@@ -221,6 +227,7 @@ export class PaneController {
       replaceExisting: true,
       activate: spec.sheetName,
     });
+    this.lastCheck = null; // a new template sheet: live checking must look at every sheet again
     return { spec, report };
   }
 
@@ -249,6 +256,18 @@ export class PaneController {
   async checkWorkbook(): Promise<CheckView> {
     const grids = await this.port.readGrids();
     const outcome = this.services.readSubmissions(grids, this.register);
+    const view = this.checkOutcome(outcome);
+    if (view.kind === "checked") {
+      // Mark the invalid cells of each template sheet (the port clears that sheet's earlier marks).
+      for (const submission of outcome.ok ? outcome.submissions : []) {
+        await this.port.markIssues(submission.sheet, submission.validation.issues);
+      }
+    }
+    this.lastCheck = view;
+    return view;
+  }
+
+  private checkOutcome(outcome: ReadOutcome): CheckView {
     if (!outcome.ok) {
       const unknown =
         outcome.refused.reason === "unknown-template" || outcome.refused.reason === "no-template";
@@ -260,10 +279,6 @@ export class PaneController {
     for (const submission of outcome.submissions) {
       for (const issue of submission.validation.issues)
         entries.push({ sheet: submission.sheet, issue });
-    }
-    // Marks first (so the sheet shows them even if rendering the list fails), one sheet at a time.
-    for (const submission of outcome.submissions) {
-      await this.port.markIssues(submission.sheet, submission.validation.issues);
     }
     return {
       kind: "checked",
@@ -314,8 +329,11 @@ export class PaneController {
       }
     };
 
-    const handler = (_change: CellChange): void => {
+    const handler = (change: CellChange): void => {
       if (stopped) return;
+      // Once a check has found the template sheets, edits elsewhere (e.g. in the master) need no re-check.
+      if (this.lastCheck?.kind === "checked" && !this.lastCheck.sheets.includes(change.sheet))
+        return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
@@ -420,6 +438,7 @@ export class PaneController {
       replaceExisting: true,
       activate: model.sheets[0]?.name,
     });
+    this.lastCheck = null;
     this.lastConsolidated = consolidated;
     return { model, report };
   }

@@ -32,7 +32,8 @@
  * `installFakeOffice`.
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// This file implements the proxies; the office-addins load/sync rules are for code that uses them.
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -53,7 +54,8 @@ export class FakeOfficeError extends Error {
   }
 }
 
-const err = (code: string, message: string, location?: string) => new FakeOfficeError(code, message, location);
+const err = (code: string, message: string, location?: string) =>
+  new FakeOfficeError(code, message, location);
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -109,29 +111,46 @@ export function parseRect(local: string): Rect {
   const s = local.replace(/\$/g, "").trim().toUpperCase();
   let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/.exec(s);
   if (m) {
-    const r1 = +m[2], c1 = colNumber(m[1]);
-    const r2 = m[4] ? +m[4] : r1, c2 = m[3] ? colNumber(m[3]) : c1;
-    const rect = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-    if (rect.top < 1 || rect.bottom > MAX_ROWS || rect.left < 1 || rect.right > MAX_COLS) throw err("InvalidArgument", `The address '${local}' is not valid.`);
+    const r1 = +m[2],
+      c1 = colNumber(m[1]);
+    const r2 = m[4] ? +m[4] : r1,
+      c2 = m[3] ? colNumber(m[3]) : c1;
+    const rect = {
+      top: Math.min(r1, r2),
+      left: Math.min(c1, c2),
+      bottom: Math.max(r1, r2),
+      right: Math.max(c1, c2),
+    };
+    if (rect.top < 1 || rect.bottom > MAX_ROWS || rect.left < 1 || rect.right > MAX_COLS)
+      throw err("InvalidArgument", `The address '${local}' is not valid.`);
     return rect;
   }
   m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(s);
   if (m) {
-    const c1 = colNumber(m[1]), c2 = colNumber(m[2]);
+    const c1 = colNumber(m[1]),
+      c2 = colNumber(m[2]);
     return { top: 1, bottom: MAX_ROWS, left: Math.min(c1, c2), right: Math.max(c1, c2) };
   }
   m = /^(\d+):(\d+)$/.exec(s);
   if (m) {
-    const r1 = +m[1], r2 = +m[2];
+    const r1 = +m[1],
+      r2 = +m[2];
     return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: 1, right: MAX_COLS };
   }
-  throw err("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${local}'.`);
+  throw err(
+    "InvalidArgument",
+    `The argument is invalid or missing or has an incorrect format: '${local}'.`
+  );
 }
 
 const cellsIn = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
-const overlaps = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const overlaps = (a: Rect, b: Rect) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 const contains = (outer: Rect, inner: Rect) =>
-  outer.top <= inner.top && outer.left <= inner.left && outer.bottom >= inner.bottom && outer.right >= inner.right;
+  outer.top <= inner.top &&
+  outer.left <= inner.left &&
+  outer.bottom >= inner.bottom &&
+  outer.right >= inner.right;
 
 // ---------------------------------------------------------------------------------------------
 // Payload size (UTF-8 bytes of the JSON Office.js would send)
@@ -220,13 +239,23 @@ export interface PageLayoutState {
   printTitleColumns: string | null;
   printArea: string | null;
   /** Points. */
-  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  margins: {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    header: number;
+    footer: number;
+  };
   centerHorizontally: boolean;
   centerVertically: boolean;
   printGridlines: boolean;
   headersFooters: {
     state: string;
-    defaultForAllPages: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>;
+    defaultForAllPages: Record<
+      "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter",
+      string
+    >;
   };
 }
 
@@ -283,10 +312,22 @@ function defaultCell(): CellState {
 function isDefaultFormat(c: CellState): boolean {
   const d = defaultCell();
   return (
-    c.numberFormat === d.numberFormat && c.fontName === d.fontName && c.fontSize === d.fontSize && c.bold === d.bold &&
-    c.italic === d.italic && c.underline === d.underline && c.fontColor === d.fontColor && c.fill === null &&
-    c.hAlign === d.hAlign && c.vAlign === d.vAlign && c.wrap === d.wrap && c.locked &&
-    c.borders.top === "None" && c.borders.bottom === "None" && c.borders.left === "None" && c.borders.right === "None"
+    c.numberFormat === d.numberFormat &&
+    c.fontName === d.fontName &&
+    c.fontSize === d.fontSize &&
+    c.bold === d.bold &&
+    c.italic === d.italic &&
+    c.underline === d.underline &&
+    c.fontColor === d.fontColor &&
+    c.fill === null &&
+    c.hAlign === d.hAlign &&
+    c.vAlign === d.vAlign &&
+    c.wrap === d.wrap &&
+    c.locked &&
+    c.borders.top === "None" &&
+    c.borders.bottom === "None" &&
+    c.borders.left === "None" &&
+    c.borders.right === "None"
   );
 }
 
@@ -304,13 +345,31 @@ function defaultPageLayout(): PageLayoutState {
     printGridlines: false,
     headersFooters: {
       state: "Default",
-      defaultForAllPages: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
+      defaultForAllPages: {
+        leftHeader: "",
+        centerHeader: "",
+        rightHeader: "",
+        leftFooter: "",
+        centerFooter: "",
+        rightFooter: "",
+      },
     },
   };
 }
 
 const key = (row: number, col: number) => row * (MAX_COLS + 1) + col;
-const ERROR_CODES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+const ERROR_CODES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+];
 
 export interface SyncLogEntry {
   index: number;
@@ -329,7 +388,12 @@ export interface FakeWorkbookOptions {
    * Computes the value of a formula cell (the fake does not evaluate Excel formulas). Default:
    * the formula cell shows "" (as a blank template's IF(…,"",…) formulas do).
    */
-  evaluate?: (sheet: string, formula: string, row: number, col: number) => string | number | boolean;
+  evaluate?: (
+    sheet: string,
+    formula: string,
+    row: number,
+    col: number
+  ) => string | number | boolean;
   /** Request/response limit per sync (default 5 MB, Excel on the web). */
   payloadLimitBytes?: number;
 }
@@ -378,23 +442,30 @@ export class FakeWorkbook {
     const have = this.supportedSets[name];
     if (have === undefined) return false;
     if (!minVersion) return true;
-    const a = have.split(".").map(Number), b = minVersion.split(".").map(Number);
+    const a = have.split(".").map(Number),
+      b = minVersion.split(".").map(Number);
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const x = a[i] ?? 0, y = b[i] ?? 0;
+      const x = a[i] ?? 0,
+        y = b[i] ?? 0;
       if (x !== y) return x > y;
     }
     return true;
   }
 
   requireSet(version: string, api: string): void {
-    if (!this.isSetSupported("ExcelApi", version)) throw err("ApiNotFound", `The API '${api}' (ExcelApi ${version}) is not supported by this Excel.`);
+    if (!this.isSetSupported("ExcelApi", version))
+      throw err(
+        "ApiNotFound",
+        `The API '${api}' (ExcelApi ${version}) is not supported by this Excel.`
+      );
   }
 
   // ---- sheets ----------------------------------------------------------------------------------
 
   addSheet(name: string): SheetState {
     validateSheetName(name);
-    if (this.findSheet(name)) throw err("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
+    if (this.findSheet(name))
+      throw err("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
     const s: SheetState = {
       id: `{FAKE-SHEET-${this.nextId++}}`,
       name,
@@ -435,18 +506,27 @@ export class FakeWorkbook {
 
   deleteSheet(s: SheetState): void {
     const visible = this.sheets.filter((x) => x.visibility === "Visible");
-    if (s.visibility === "Visible" && visible.length === 1) throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    if (s.visibility === "Visible" && visible.length === 1)
+      throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     this.sheets = this.sheets.filter((x) => x !== s);
-    this.handlers = this.handlers.filter((h) => !(h.scope.kind === "sheet" && h.scope.sheetId === s.id));
-    if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")!.id;
+    this.handlers = this.handlers.filter(
+      (h) => !(h.scope.kind === "sheet" && h.scope.sheetId === s.id)
+    );
+    if (this.activeSheetId === s.id)
+      this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")!.id;
     if (this.selection?.sheetId === s.id) this.selection = null;
   }
 
   setVisibility(s: SheetState, v: SheetState["visibility"]): void {
-    if (v !== "Visible" && s.visibility === "Visible" && this.sheets.filter((x) => x.visibility === "Visible").length === 1)
+    if (
+      v !== "Visible" &&
+      s.visibility === "Visible" &&
+      this.sheets.filter((x) => x.visibility === "Visible").length === 1
+    )
       throw err("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     s.visibility = v;
-    if (v !== "Visible" && this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")!.id;
+    if (v !== "Visible" && this.activeSheetId === s.id)
+      this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")!.id;
   }
 
   // ---- cells -----------------------------------------------------------------------------------
@@ -466,16 +546,22 @@ export class FakeWorkbook {
   }
 
   forEachCell(s: SheetState, r: Rect, fn: (c: CellState, row: number, col: number) => void): void {
-    if (cellsIn(r) > 5_000_000) throw err("InvalidOperation", "The range is too large for this fake (over 5,000,000 cells).");
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(this.cellFor(s, row, col), row, col);
+    if (cellsIn(r) > 5_000_000)
+      throw err("InvalidOperation", "The range is too large for this fake (over 5,000,000 cells).");
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) fn(this.cellFor(s, row, col), row, col);
   }
 
   /** Used range: cells with a value (valuesOnly) or also formatted cells; null when none. */
   usedRect(s: SheetState, valuesOnly: boolean): Rect | null {
-    let top = Infinity, left = Infinity, bottom = 0, right = 0;
+    let top = Infinity,
+      left = Infinity,
+      bottom = 0,
+      right = 0;
     for (const [k, c] of s.cells) {
       if (c.value === "" && !c.formula && (valuesOnly || isDefaultFormat(c))) continue;
-      const row = Math.floor(k / (MAX_COLS + 1)), col = k % (MAX_COLS + 1);
+      const row = Math.floor(k / (MAX_COLS + 1)),
+        col = k % (MAX_COLS + 1);
       top = Math.min(top, row);
       left = Math.min(left, col);
       bottom = Math.max(bottom, row);
@@ -502,7 +588,8 @@ export class FakeWorkbook {
       c.value = input;
       return;
     }
-    if (typeof input !== "string") throw err("InvalidArgument", `Unsupported value type at ${location}.`);
+    if (typeof input !== "string")
+      throw err("InvalidArgument", `Unsupported value type at ${location}.`);
     if (input.startsWith("'")) {
       c.value = input.slice(1);
       return;
@@ -549,10 +636,17 @@ export class FakeWorkbook {
     for (let row = r.top; row <= r.bottom; row++)
       for (let col = r.left; col <= r.right; col++)
         if (this.getCell(s, row, col)?.locked ?? true)
-          throw err("AccessDenied", `The cell or chart you're trying to change (${s.name}!${colLetter(col)}${row}) is on a protected sheet.`);
+          throw err(
+            "AccessDenied",
+            `The cell or chart you're trying to change (${s.name}!${colLetter(col)}${row}) is on a protected sheet.`
+          );
   }
 
-  requireFormatAllowed(s: SheetState, what: string, option: keyof ProtectionOptions = "allowFormatCells"): void {
+  requireFormatAllowed(
+    s: SheetState,
+    what: string,
+    option: keyof ProtectionOptions = "allowFormatCells"
+  ): void {
     if (s.protection.protected && !s.protection.options[option])
       throw err("AccessDenied", `Cannot ${what} on the protected sheet '${s.name}'.`);
   }
@@ -575,11 +669,20 @@ export class FakeWorkbook {
     const record: ChangeRecord = { sheet: s.name, address, by, delivered: false };
     this.changeLog.push(record);
     if (!this.enableEvents) return null;
-    const targets = this.handlers.filter((h) => h.scope.kind === "collection" || h.scope.sheetId === s.id);
+    const targets = this.handlers.filter(
+      (h) => h.scope.kind === "collection" || h.scope.sheetId === s.id
+    );
     if (targets.length === 0) return null;
     record.delivered = true;
-    const args: any = { type: "WorksheetChanged", worksheetId: s.id, address, changeType: "RangeEdited", source: "Local" };
-    if (this.isSetSupported("ExcelApi", "1.14")) args.triggerSource = by === "api" ? "ThisLocalAddin" : "Unknown";
+    const args: any = {
+      type: "WorksheetChanged",
+      worksheetId: s.id,
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+    };
+    if (this.isSetSupported("ExcelApi", "1.14"))
+      args.triggerSource = by === "api" ? "ThisLocalAddin" : "Unknown";
     return async () => {
       for (const h of targets) await h.fn({ ...args });
     };
@@ -659,33 +762,56 @@ export class FakeWorkbook {
    * A person types `input` into one cell. Refused like Excel when the cell is locked on a
    * protected sheet or when a "Stop" data validation rejects it. Fires onChanged (if events are on).
    */
-  async userEdit(sheetName: string, addr: string, input: unknown): Promise<{ accepted: boolean; reason?: string }> {
+  async userEdit(
+    sheetName: string,
+    addr: string,
+    input: unknown
+  ): Promise<{ accepted: boolean; reason?: string }> {
     const s = this.sheet(sheetName);
     const r = parseRect(addr);
-    if (s.protection.protected && (this.getCell(s, r.top, r.left)?.locked ?? true)) return { accepted: false, reason: "protected" };
-    const dv = s.validations.find((v) => contains(v.rect, { top: r.top, left: r.left, bottom: r.top, right: r.left }));
+    if (s.protection.protected && (this.getCell(s, r.top, r.left)?.locked ?? true))
+      return { accepted: false, reason: "protected" };
+    const dv = s.validations.find((v) =>
+      contains(v.rect, { top: r.top, left: r.left, bottom: r.top, right: r.left })
+    );
     if (dv && !this.passesValidation(dv, input)) {
       const style = dv.errorAlert?.style ?? "Stop";
-      if ((dv.errorAlert?.showAlert ?? true) && style === "Stop") return { accepted: false, reason: "validation" };
+      if ((dv.errorAlert?.showAlert ?? true) && style === "Stop")
+        return { accepted: false, reason: "validation" };
     }
     this.putTyped(s, r.top, r.left, input, addr);
-    const deliver = this.change(s, { top: r.top, left: r.left, bottom: r.top, right: r.left }, "user");
+    const deliver = this.change(
+      s,
+      { top: r.top, left: r.left, bottom: r.top, right: r.left },
+      "user"
+    );
     if (deliver) await deliver();
     return { accepted: true };
   }
 
   /** A person pastes a block at `addr` (top-left): data validation is bypassed, as in Excel. */
-  async userPaste(sheetName: string, addr: string, rows: unknown[][]): Promise<{ accepted: boolean; reason?: string }> {
+  async userPaste(
+    sheetName: string,
+    addr: string,
+    rows: unknown[][]
+  ): Promise<{ accepted: boolean; reason?: string }> {
     const s = this.sheet(sheetName);
     const tl = parseRect(addr);
     const width = Math.max(1, ...rows.map((r) => r.length));
-    const r: Rect = { top: tl.top, left: tl.left, bottom: tl.top + rows.length - 1, right: tl.left + width - 1 };
+    const r: Rect = {
+      top: tl.top,
+      left: tl.left,
+      bottom: tl.top + rows.length - 1,
+      right: tl.left + width - 1,
+    };
     try {
       this.requireUnlocked(s, r);
     } catch {
       return { accepted: false, reason: "protected" };
     }
-    rows.forEach((line, i) => line.forEach((v, j) => this.putTyped(s, r.top + i, r.left + j, v, addr)));
+    rows.forEach((line, i) =>
+      line.forEach((v, j) => this.putTyped(s, r.top + i, r.left + j, v, addr))
+    );
     const deliver = this.change(s, r, "user");
     if (deliver) await deliver();
     return { accepted: true };
@@ -698,20 +824,35 @@ export class FakeWorkbook {
       const allowed = this.listValues(String(rule.list.source ?? ""));
       return allowed.some((a) => String(a).toLowerCase() === String(input).toLowerCase());
     }
-    const num = typeof input === "number" ? input : typeof input === "string" && input.trim() !== "" ? Number(input.replace(",", ".")) : NaN;
+    const num =
+      typeof input === "number"
+        ? input
+        : typeof input === "string" && input.trim() !== ""
+          ? Number(input.replace(",", "."))
+          : NaN;
     const check = (basic: any, whole: boolean) => {
       if (!Number.isFinite(num) || (whole && !Number.isInteger(num))) return false;
-      const f1 = Number(basic.formula1), f2 = Number(basic.formula2);
+      const f1 = Number(basic.formula1),
+        f2 = Number(basic.formula2);
       switch (basic.operator) {
-        case "Between": return num >= f1 && num <= f2;
-        case "NotBetween": return num < f1 || num > f2;
-        case "GreaterThanOrEqualTo": return num >= f1;
-        case "GreaterThan": return num > f1;
-        case "LessThanOrEqualTo": return num <= f1;
-        case "LessThan": return num < f1;
-        case "EqualTo": return num === f1;
-        case "NotEqualTo": return num !== f1;
-        default: return true;
+        case "Between":
+          return num >= f1 && num <= f2;
+        case "NotBetween":
+          return num < f1 || num > f2;
+        case "GreaterThanOrEqualTo":
+          return num >= f1;
+        case "GreaterThan":
+          return num > f1;
+        case "LessThanOrEqualTo":
+          return num <= f1;
+        case "LessThan":
+          return num < f1;
+        case "EqualTo":
+          return num === f1;
+        case "NotEqualTo":
+          return num !== f1;
+        default:
+          return true;
       }
     };
     if (rule.wholeNumber) return check(rule.wholeNumber, true);
@@ -750,7 +891,13 @@ function normalizeCell(addr: string): string {
 }
 
 function validateSheetName(name: string): void {
-  if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'"))
+  if (
+    !name ||
+    name.length > 31 ||
+    /[[\]:*?/\\]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  )
     throw err("InvalidArgument", `'${name}' is not a valid worksheet name.`);
 }
 
@@ -760,12 +907,17 @@ function parseTyped(input: string): { value: number | boolean; format?: string }
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
   let m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:[eE]([+-]?\d+))?(%?)$/.exec(t);
   if (m && (m[2] || m[3])) {
-    const n = Number(`${m[1]}${(m[2] ?? "0").replace(/,/g, "")}${m[3] ?? ""}${m[4] ? "e" + m[4] : ""}`);
+    const n = Number(
+      `${m[1]}${(m[2] ?? "0").replace(/,/g, "")}${m[3] ?? ""}${m[4] ? "e" + m[4] : ""}`
+    );
     if (Number.isFinite(n)) return m[5] ? { value: n / 100, format: "0%" } : { value: n };
   }
   m = /^\((\d+(?:\.\d+)?)\)$/.exec(t);
   if (m) return { value: -Number(m[1]) };
-  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      t
+    );
   if (m) {
     const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
     return { value: ms / 86400000 + 25569, format: m[4] ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd" };
@@ -780,10 +932,14 @@ function formatText(c: CellState | undefined): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "string") return v;
   const f = c.numberFormat;
-  const dec = (fmt: string) => (/\.(0+)/.exec(fmt)?.[1].length ?? 0);
+  const dec = (fmt: string) => /\.(0+)/.exec(fmt)?.[1].length ?? 0;
   if (f.includes("%")) return `${(v * 100).toFixed(dec(f))}%`;
   if (f === "General") return String(v);
-  if (f.includes("#,##0")) return v.toLocaleString("en-US", { minimumFractionDigits: dec(f), maximumFractionDigits: dec(f) });
+  if (f.includes("#,##0"))
+    return v.toLocaleString("en-US", {
+      minimumFractionDigits: dec(f),
+      maximumFractionDigits: dec(f),
+    });
   if (/^0(\.0+)?/.test(f)) return v.toFixed(dec(f));
   return String(v);
 }
@@ -806,7 +962,8 @@ export class FakeRequestContext {
   readonly workbook: FakeWorkbookProxy;
   readonly runtime: FakeRuntime;
   readonly application: FakeApplication;
-  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  /** No-ops: the fake keeps every proxy alive. */
+  readonly trackedObjects = { add: (o: unknown) => void o, remove: (o: unknown) => void o };
   /** Syncs made by this context. */
   syncCount = 0;
   /** This context's syncs (also appended to fake.syncLog). */
@@ -828,7 +985,11 @@ export class FakeRequestContext {
 
   /** Queues an operation; `bytes` is the payload of its arguments. */
   enqueue(label: string, args: unknown, apply: () => unknown): void {
-    this.queue.push({ label, bytes: ACTION_OVERHEAD + (args === undefined ? 0 : jsonBytes(args)), apply });
+    this.queue.push({
+      label,
+      bytes: ACTION_OVERHEAD + (args === undefined ? 0 : jsonBytes(args)),
+      apply,
+    });
   }
 
   addResponse(v: unknown): void {
@@ -866,7 +1027,10 @@ export class FakeRequestContext {
     this.suspendScreen = false;
     await Promise.resolve();
     if (requestBytes > limit)
-      throw err("RequestPayloadSizeLimitExceeded", `The request payload size (${requestBytes} bytes) has exceeded the limit.`);
+      throw err(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${requestBytes} bytes) has exceeded the limit.`
+      );
     const deliveries: (() => Promise<void>)[] = [];
     this.currentDeliveries = deliveries;
     try {
@@ -879,7 +1043,10 @@ export class FakeRequestContext {
       if (deliveries.length) setTimeout(() => void Promise.all(deliveries.map((d) => d())), 0);
     }
     if (entry.responseBytes > limit)
-      throw err("ResponsePayloadSizeLimitExceeded", `The response payload size (${entry.responseBytes} bytes) has exceeded the limit.`);
+      throw err(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${entry.responseBytes} bytes) has exceeded the limit.`
+      );
   }
 
   currentDeliveries: (() => Promise<void>)[] | null = null;
@@ -894,8 +1061,16 @@ export class FakeRequestContext {
 /** Parses load() arguments into property paths ("format/fill/color"). */
 function loadPaths(arg: unknown): string[] | "all" {
   if (arg === undefined || arg === null) return "all";
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(arg)) return arg.flatMap((a) => String(a).split(",")).map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(arg))
+    return arg
+      .flatMap((a) => String(a).split(","))
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (typeof arg === "object") {
     const o = arg as Record<string, unknown>;
     if (typeof o.select === "string") return loadPaths(o.select);
@@ -931,7 +1106,8 @@ export abstract class FakeObject {
   /** Reads a property's current value from the workbook state (at sync time). */
   protected abstract readProp(name: string): unknown;
   /** Navigation property (format, font…) for nested load paths. */
-  protected child(_name: string): FakeObject | undefined {
+  protected child(name: string): FakeObject | undefined {
+    void name;
     return undefined;
   }
   /** True when this object does not exist (only for *OrNullObject proxies). */
@@ -946,14 +1122,21 @@ export abstract class FakeObject {
   get isNullObject(): boolean {
     if (this.nullState === undefined) {
       if (!this.orNull) return false;
-      throw err("PropertyNotLoaded", "The property 'isNullObject' is not available. Call context.sync() first.");
+      throw err(
+        "PropertyNotLoaded",
+        "The property 'isNullObject' is not available. Call context.sync() first."
+      );
     }
     return this.nullState;
   }
 
   load(arg?: unknown): this {
     const paths = loadPaths(arg);
-    this.context.enqueue(`load ${this.constructor.name.replace(/^Fake/, "")}${paths === "all" ? "" : ` ${paths.join(",")}`}`, paths, () => this.applyLoad(paths));
+    this.context.enqueue(
+      `load ${this.constructor.name.replace(/^Fake/, "")}${paths === "all" ? "" : ` ${paths.join(",")}`}`,
+      paths,
+      () => this.applyLoad(paths)
+    );
     return this;
   }
 
@@ -976,7 +1159,11 @@ export abstract class FakeObject {
         ch.applyLoad("all");
         continue;
       }
-      if (!this.scalarProps().includes(p)) throw err("InvalidArgument", `Cannot load unknown property '${p}' of ${this.constructor.name}.`);
+      if (!this.scalarProps().includes(p))
+        throw err(
+          "InvalidArgument",
+          `Cannot load unknown property '${p}' of ${this.constructor.name}.`
+        );
       const v = this.readProp(p);
       this.context.addResponse(v);
       this.loadedProps.set(p, v);
@@ -1064,12 +1251,22 @@ class FakeWorkbookProxy extends FakeObject {
   }
   getActiveWorksheet(): FakeWorksheet {
     const fake = this.context.fake;
-    return new FakeWorksheet(this.context, memoSheet(fake, () => fake.sheetById(fake.activeSheetId)));
+    return new FakeWorksheet(
+      this.context,
+      memoSheet(fake, () => fake.sheetById(fake.activeSheetId))
+    );
   }
   getSelectedRange(): FakeRange {
     const fake = this.context.fake;
-    const ws = new FakeWorksheet(this.context, memoSheet(fake, () => fake.sheetById(fake.selection?.sheetId ?? fake.activeSheetId)));
-    return new FakeRange(this.context, ws, () => fake.selection?.rect ?? { top: 1, left: 1, bottom: 1, right: 1 });
+    const ws = new FakeWorksheet(
+      this.context,
+      memoSheet(fake, () => fake.sheetById(fake.selection?.sheetId ?? fake.activeSheetId))
+    );
+    return new FakeRange(
+      this.context,
+      ws,
+      () => fake.selection?.rect ?? { top: 1, left: 1, bottom: 1, right: 1 }
+    );
   }
 }
 
@@ -1161,26 +1358,42 @@ class FakeWorksheetCollection extends FakeObject {
   }
   override applyLoad(paths: string[] | "all"): void {
     const fake = this.context.fake;
-    const sub = paths === "all" ? "all" : paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    const sub =
+      paths === "all" ? "all" : paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
     this.loadedItems = fake.sheets.map((s) => {
-      const ws = new FakeWorksheet(this.context, memoSheet(fake, () => s));
+      const ws = new FakeWorksheet(
+        this.context,
+        memoSheet(fake, () => s)
+      );
       ws.applyLoad(sub === "all" || sub.length === 0 ? "all" : sub);
       return ws;
     });
   }
   get items(): FakeWorksheet[] {
-    if (!this.loadedItems) throw err("PropertyNotLoaded", "The property 'items' is not available. Call load() and context.sync() first.");
+    if (!this.loadedItems)
+      throw err(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Call load() and context.sync() first."
+      );
     return this.loadedItems;
   }
   getItem(name: string): FakeWorksheet {
     this.context.enqueue("worksheets.getItem", name, () => undefined);
     const fake = this.context.fake;
-    return new FakeWorksheet(this.context, memoSheet(fake, () => fake.sheet(name)));
+    return new FakeWorksheet(
+      this.context,
+      memoSheet(fake, () => fake.sheet(name))
+    );
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     this.context.enqueue("worksheets.getItemOrNullObject", name, () => undefined);
     const fake = this.context.fake;
-    return new FakeWorksheet(this.context, memoSheet(fake, () => fake.sheet(name)), true, () => !!fake.findSheet(name));
+    return new FakeWorksheet(
+      this.context,
+      memoSheet(fake, () => fake.sheet(name)),
+      true,
+      () => !!fake.findSheet(name)
+    );
   }
   add(name?: string): FakeWorksheet {
     const fake = this.context.fake;
@@ -1238,11 +1451,16 @@ class FakeWorksheet extends FakeObject {
   protected readProp(name: string) {
     const s = this.ref();
     switch (name) {
-      case "name": return s.name;
-      case "id": return s.id;
-      case "visibility": return s.visibility;
-      case "position": return this.context.fake.sheets.indexOf(s);
-      case "tabColor": return "";
+      case "name":
+        return s.name;
+      case "id":
+        return s.id;
+      case "visibility":
+        return s.visibility;
+      case "position":
+        return this.context.fake.sheets.indexOf(s);
+      case "tabColor":
+        return "";
     }
     return undefined;
   }
@@ -1259,7 +1477,8 @@ class FakeWorksheet extends FakeObject {
       const s = this.ref();
       validateSheetName(v);
       const other = this.context.fake.findSheet(v);
-      if (other && other !== s) throw err("ItemAlreadyExists", `A worksheet named '${v}' already exists.`);
+      if (other && other !== s)
+        throw err("ItemAlreadyExists", `A worksheet named '${v}' already exists.`);
       s.name = v;
     });
   }
@@ -1273,7 +1492,8 @@ class FakeWorksheet extends FakeObject {
     return this.get("visibility");
   }
   set visibility(v: string) {
-    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw err("InvalidArgument", `Invalid visibility '${v}'.`);
+    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
+      throw err("InvalidArgument", `Invalid visibility '${v}'.`);
     this.set("visibility", v, () => this.context.fake.setVisibility(this.ref(), v));
   }
   private pageLayoutProxy?: FakePageLayout;
@@ -1293,7 +1513,13 @@ class FakeWorksheet extends FakeObject {
   }
   getRange(address?: string): FakeRange {
     this.context.enqueue("getRange", address ?? "", () => undefined);
-    if (address === undefined || address === "") return new FakeRange(this.context, this, () => ({ top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }));
+    if (address === undefined || address === "")
+      return new FakeRange(this.context, this, () => ({
+        top: 1,
+        left: 1,
+        bottom: MAX_ROWS,
+        right: MAX_COLS,
+      }));
     const { local } = splitSheet(address);
     return new FakeRange(this.context, this, () => this.resolveLocal(local));
   }
@@ -1303,27 +1529,61 @@ class FakeWorksheet extends FakeObject {
     if (named) return parseRect(splitSheet(named.formula.replace(/^=/, "")).local);
     return parseRect(local);
   }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    this.context.enqueue("getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => undefined);
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): FakeRange {
+    this.context.enqueue(
+      "getRangeByIndexes",
+      [startRow, startColumn, rowCount, columnCount],
+      () => undefined
+    );
     return new FakeRange(this.context, this, () => {
-      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1) throw err("InvalidArgument", "getRangeByIndexes: invalid indexes.");
-      return { top: startRow + 1, left: startColumn + 1, bottom: startRow + rowCount, right: startColumn + columnCount };
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1)
+        throw err("InvalidArgument", "getRangeByIndexes: invalid indexes.");
+      return {
+        top: startRow + 1,
+        left: startColumn + 1,
+        bottom: startRow + rowCount,
+        right: startColumn + columnCount,
+      };
     });
   }
   getRanges(address: string): FakeRangeAreas {
     this.context.fake.requireSet("1.9", "worksheet.getRanges");
     this.context.enqueue("getRanges", address, () => undefined);
-    if (address.length > 8192) throw err("InvalidArgument", "The address string is too long (over 8192 characters).");
-    return new FakeRangeAreas(this.context, this, () => address.split(",").map((a) => this.resolveLocal(splitSheet(a).local)));
+    if (address.length > 8192)
+      throw err("InvalidArgument", "The address string is too long (over 8192 characters).");
+    return new FakeRangeAreas(this.context, this, () =>
+      address.split(",").map((a) => this.resolveLocal(splitSheet(a).local))
+    );
   }
   getUsedRange(valuesOnly = false): FakeRange {
-    return new FakeRange(this.context, this, () => this.context.fake.usedRect(this.ref(), valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 });
+    return new FakeRange(
+      this.context,
+      this,
+      () =>
+        this.context.fake.usedRect(this.ref(), valuesOnly) ?? {
+          top: 1,
+          left: 1,
+          bottom: 1,
+          right: 1,
+        }
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return new FakeRange(
       this.context,
       this,
-      () => this.context.fake.usedRect(this.ref(), valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 },
+      () =>
+        this.context.fake.usedRect(this.ref(), valuesOnly) ?? {
+          top: 1,
+          left: 1,
+          bottom: 1,
+          right: 1,
+        },
       true,
       () => this.context.fake.usedRect(this.ref(), valuesOnly) !== null
     );
@@ -1331,7 +1591,8 @@ class FakeWorksheet extends FakeObject {
   activate(): void {
     this.call("worksheet.activate", undefined, () => {
       const s = this.ref();
-      if (s.visibility !== "Visible") throw err("InvalidOperation", `Cannot activate the hidden sheet '${s.name}'.`);
+      if (s.visibility !== "Visible")
+        throw err("InvalidOperation", `Cannot activate the hidden sheet '${s.name}'.`);
       this.context.fake.activeSheetId = s.id;
     });
   }
@@ -1341,7 +1602,10 @@ class FakeWorksheet extends FakeObject {
 }
 
 class FakeWorksheetProtection extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1361,11 +1625,13 @@ class FakeWorksheetProtection extends FakeObject {
     if (password !== undefined) this.context.fake.requireSet("1.7", "protection.protect(password)");
     this.call("protection.protect", options ?? {}, () => {
       const s = this.ref();
-      if (s.protection.protected) throw err("InvalidOperation", `The worksheet '${s.name}' is already protected.`);
+      if (s.protection.protected)
+        throw err("InvalidOperation", `The worksheet '${s.name}' is already protected.`);
       s.protection = { protected: true, options: { ...(options ?? {}) } };
     });
   }
-  unprotect(_password?: string): void {
+  unprotect(password?: string): void {
+    void password; // a password-less fake: any password (or none) unprotects
     this.call("protection.unprotect", undefined, () => {
       const s = this.ref();
       s.protection = { protected: false, options: s.protection.options };
@@ -1374,7 +1640,10 @@ class FakeWorksheetProtection extends FakeObject {
 }
 
 class FakeFreezePanes extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1395,7 +1664,8 @@ class FakeFreezePanes extends FakeObject {
   }
   freezeAt(frozen: FakeRange | string): void {
     this.call("freezePanes.freezeAt", typeof frozen === "string" ? frozen : "range", () => {
-      const r = typeof frozen === "string" ? parseRect(splitSheet(frozen).local) : frozen.rects()[0]!;
+      const r =
+        typeof frozen === "string" ? parseRect(splitSheet(frozen).local) : frozen.rects()[0]!;
       this.ref().freeze = { rows: r.bottom, cols: r.right };
     });
   }
@@ -1423,7 +1693,13 @@ export class FakeRange extends FakeObject {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
 
-  constructor(ctx: FakeRequestContext, ws: FakeWorksheet, rectFn: () => Rect, orNull = false, existsFn?: () => boolean) {
+  constructor(
+    ctx: FakeRequestContext,
+    ws: FakeWorksheet,
+    rectFn: () => Rect,
+    orNull = false,
+    existsFn?: () => boolean
+  ) {
     super(ctx, orNull);
     this.worksheet = ws;
     this.rectFn = rectFn;
@@ -1444,7 +1720,22 @@ export class FakeRange extends FakeObject {
     return this.rects()[0]!;
   }
   protected scalarProps() {
-    return ["address", "addressLocal", "rowCount", "columnCount", "rowIndex", "columnIndex", "cellCount", "values", "formulas", "numberFormat", "text", "valueTypes", "columnHidden", "rowHidden"];
+    return [
+      "address",
+      "addressLocal",
+      "rowCount",
+      "columnCount",
+      "rowIndex",
+      "columnIndex",
+      "cellCount",
+      "values",
+      "formulas",
+      "numberFormat",
+      "text",
+      "valueTypes",
+      "columnHidden",
+      "rowHidden",
+    ];
   }
   protected override child(name: string) {
     if (name === "format") return this.format;
@@ -1453,30 +1744,45 @@ export class FakeRange extends FakeObject {
     return undefined;
   }
   private grid<T>(fn: (c: CellState | undefined, row: number, col: number) => T): T[][] {
-    const s = this.worksheet.ref(), r = this.rect();
-    if (cellsIn(r) > 5_000_000) throw err("ResponsePayloadSizeLimitExceeded", "The range has more than 5,000,000 cells.");
+    const s = this.worksheet.ref(),
+      r = this.rect();
+    if (cellsIn(r) > 5_000_000)
+      throw err("ResponsePayloadSizeLimitExceeded", "The range has more than 5,000,000 cells.");
     const out: T[][] = [];
     for (let row = r.top; row <= r.bottom; row++) {
       const line: T[] = [];
-      for (let col = r.left; col <= r.right; col++) line.push(fn(this.context.fake.getCell(s, row, col), row, col));
+      for (let col = r.left; col <= r.right; col++)
+        line.push(fn(this.context.fake.getCell(s, row, col), row, col));
       out.push(line);
     }
     return out;
   }
   protected readProp(name: string) {
-    const s = this.worksheet.ref(), r = this.rect();
+    const s = this.worksheet.ref(),
+      r = this.rect();
     switch (name) {
-      case "address": return `${quoteSheet(s.name)}!${rectAddress(r)}`;
-      case "addressLocal": return `${quoteSheet(s.name)}!${rectAddress(r)}`;
-      case "rowCount": return r.bottom - r.top + 1;
-      case "columnCount": return r.right - r.left + 1;
-      case "rowIndex": return r.top - 1;
-      case "columnIndex": return r.left - 1;
-      case "cellCount": return cellsIn(r);
-      case "values": return this.grid((c) => c?.value ?? "");
-      case "formulas": return this.grid((c) => c?.formula ?? c?.value ?? "");
-      case "numberFormat": return this.grid((c) => c?.numberFormat ?? "General");
-      case "text": return this.grid((c) => formatText(c));
+      case "address":
+        return `${quoteSheet(s.name)}!${rectAddress(r)}`;
+      case "addressLocal":
+        return `${quoteSheet(s.name)}!${rectAddress(r)}`;
+      case "rowCount":
+        return r.bottom - r.top + 1;
+      case "columnCount":
+        return r.right - r.left + 1;
+      case "rowIndex":
+        return r.top - 1;
+      case "columnIndex":
+        return r.left - 1;
+      case "cellCount":
+        return cellsIn(r);
+      case "values":
+        return this.grid((c) => c?.value ?? "");
+      case "formulas":
+        return this.grid((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return this.grid((c) => c?.numberFormat ?? "General");
+      case "text":
+        return this.grid((c) => formatText(c));
       case "valueTypes":
         return this.grid((c) => {
           if (!c || c.value === "") return "Empty";
@@ -1487,112 +1793,197 @@ export class FakeRange extends FakeObject {
         });
       case "columnHidden": {
         let all = true;
-        for (let col = r.left; col <= Math.min(r.right, r.left + 1000); col++) all = all && s.hiddenColumns.has(col);
+        for (let col = r.left; col <= Math.min(r.right, r.left + 1000); col++)
+          all = all && s.hiddenColumns.has(col);
         return all;
       }
-      case "rowHidden": return s.hiddenRows.has(r.top);
+      case "rowHidden":
+        return s.hiddenRows.has(r.top);
     }
     return undefined;
   }
-  get address(): string { return this.get("address"); }
-  get addressLocal(): string { return this.get("addressLocal"); }
-  get rowCount(): number { return this.get("rowCount"); }
-  get columnCount(): number { return this.get("columnCount"); }
-  get rowIndex(): number { return this.get("rowIndex"); }
-  get columnIndex(): number { return this.get("columnIndex"); }
-  get cellCount(): number { return this.get("cellCount"); }
-  get text(): string[][] { return this.get("text"); }
-  get valueTypes(): string[][] { return this.get("valueTypes"); }
-  get values(): any[][] { return this.get("values"); }
+  get address(): string {
+    return this.get("address");
+  }
+  get addressLocal(): string {
+    return this.get("addressLocal");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get cellCount(): number {
+    return this.get("cellCount");
+  }
+  get text(): string[][] {
+    return this.get("text");
+  }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+  get values(): any[][] {
+    return this.get("values");
+  }
   set values(v: any[][]) {
     this.set("values", v, () => this.writeCells("values", v));
   }
-  get formulas(): any[][] { return this.get("formulas"); }
+  get formulas(): any[][] {
+    return this.get("formulas");
+  }
   set formulas(v: any[][]) {
     this.set("formulas", v, () => this.writeCells("formulas", v));
   }
-  get numberFormat(): any[][] { return this.get("numberFormat"); }
+  get numberFormat(): any[][] {
+    return this.get("numberFormat");
+  }
   set numberFormat(v: any[][]) {
     this.set("numberFormat", v, () => {
-      const s = this.worksheet.ref(), r = this.rect();
+      const s = this.worksheet.ref(),
+        r = this.rect();
       this.context.fake.requireFormatAllowed(s, "change the number format");
-      this.forEach2d("numberFormat", v, (row, col, f) => {
-        if (f === null || f === undefined) return;
-        this.context.fake.cellFor(s, row, col).numberFormat = String(f);
-      }, r);
+      this.forEach2d(
+        "numberFormat",
+        v,
+        (row, col, f) => {
+          if (f === null || f === undefined) return;
+          this.context.fake.cellFor(s, row, col).numberFormat = String(f);
+        },
+        r
+      );
     });
   }
-  get columnHidden(): boolean { return this.get("columnHidden"); }
+  get columnHidden(): boolean {
+    return this.get("columnHidden");
+  }
   set columnHidden(v: boolean) {
     this.set("columnHidden", v, () => {
-      const s = this.worksheet.ref(), r = this.rect();
+      const s = this.worksheet.ref(),
+        r = this.rect();
       this.context.fake.requireFormatAllowed(s, "hide columns", "allowFormatColumns");
-      for (let col = r.left; col <= r.right; col++) (v ? s.hiddenColumns.add(col) : s.hiddenColumns.delete(col));
+      for (let col = r.left; col <= r.right; col++)
+        v ? s.hiddenColumns.add(col) : s.hiddenColumns.delete(col);
     });
   }
-  get rowHidden(): boolean { return this.get("rowHidden"); }
+  get rowHidden(): boolean {
+    return this.get("rowHidden");
+  }
   set rowHidden(v: boolean) {
     this.set("rowHidden", v, () => {
-      const s = this.worksheet.ref(), r = this.rect();
+      const s = this.worksheet.ref(),
+        r = this.rect();
       this.context.fake.requireFormatAllowed(s, "hide rows", "allowFormatRows");
-      for (let row = r.top; row <= r.bottom; row++) (v ? s.hiddenRows.add(row) : s.hiddenRows.delete(row));
+      for (let row = r.top; row <= r.bottom; row++)
+        v ? s.hiddenRows.add(row) : s.hiddenRows.delete(row);
     });
   }
 
   /** Applies a 2-D array (or a single value for every cell) with Office.js's dimension check. */
-  private forEach2d(what: string, v: unknown, fn: (row: number, col: number, x: unknown) => void, r: Rect): void {
-    const rows = r.bottom - r.top + 1, cols = r.right - r.left + 1;
+  private forEach2d(
+    what: string,
+    v: unknown,
+    fn: (row: number, col: number, x: unknown) => void,
+    r: Rect
+  ): void {
+    const rows = r.bottom - r.top + 1,
+      cols = r.right - r.left + 1;
     if (!Array.isArray(v)) {
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, v);
       return;
     }
     // A 1×1 array over a larger range fills every cell ("Ctrl+Enter" single input, as Office.js).
     if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1 && (rows > 1 || cols > 1)) {
-      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, (v[0] as unknown[])[0]);
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, (v[0] as unknown[])[0]);
       return;
     }
     if (v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols))
-      throw err("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range is ${rows}×${cols}).`);
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, (v[i] as unknown[])[j]);
+      throw err(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}: range is ${rows}×${cols}).`
+      );
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) fn(r.top + i, r.left + j, (v[i] as unknown[])[j]);
   }
 
   private writeCells(what: "values" | "formulas", v: unknown): void {
-    const fake = this.context.fake, s = this.worksheet.ref(), r = this.rect();
+    const fake = this.context.fake,
+      s = this.worksheet.ref(),
+      r = this.rect();
     // Only non-null entries are written; null leaves a cell unchanged.
     const touched: Rect = { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
     const check: Rect[] = [];
-    this.forEach2d(what, v, (row, col, x) => {
-      if (x !== null && x !== undefined) check.push({ top: row, left: col, bottom: row, right: col });
-    }, r);
+    this.forEach2d(
+      what,
+      v,
+      (row, col, x) => {
+        if (x !== null && x !== undefined)
+          check.push({ top: row, left: col, bottom: row, right: col });
+      },
+      r
+    );
     if (s.protection.protected) for (const c of check) fake.requireUnlocked(s, c);
-    this.forEach2d(what, v, (row, col, x) => {
-      if (x === null || x === undefined) return;
-      fake.putTyped(s, row, col, x, `${s.name}!${colLetter(col)}${row}`);
-    }, r);
+    this.forEach2d(
+      what,
+      v,
+      (row, col, x) => {
+        if (x === null || x === undefined) return;
+        fake.putTyped(s, row, col, x, `${s.name}!${colLetter(col)}${row}`);
+      },
+      r
+    );
     this.context.apiChange(s, touched);
   }
 
   getCell(row: number, column: number): FakeRange {
     return new FakeRange(this.context, this.worksheet, () => {
       const r = this.rect();
-      return { top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column };
+      return {
+        top: r.top + row,
+        left: r.left + column,
+        bottom: r.top + row,
+        right: r.left + column,
+      };
     });
   }
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     return new FakeRange(this.context, this.worksheet, () => {
       const r = this.rect();
-      return { top: r.top, left: r.left, bottom: r.bottom + deltaRows, right: r.right + deltaColumns };
+      return {
+        top: r.top,
+        left: r.left,
+        bottom: r.bottom + deltaRows,
+        right: r.right + deltaColumns,
+      };
     });
   }
   merge(across = false): void {
     this.call("range.merge", across, () => {
-      const fake = this.context.fake, s = this.worksheet.ref(), r = this.rect();
+      const fake = this.context.fake,
+        s = this.worksheet.ref(),
+        r = this.rect();
       fake.requireFormatAllowed(s, "merge cells");
       const parts: Rect[] = across
-        ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({ top: r.top + i, bottom: r.top + i, left: r.left, right: r.right }))
+        ? Array.from({ length: r.bottom - r.top + 1 }, (_, i) => ({
+            top: r.top + i,
+            bottom: r.top + i,
+            left: r.left,
+            right: r.right,
+          }))
         : [r];
       for (const p of parts) {
-        if (s.merges.some((m) => overlaps(m, p))) throw err("InvalidOperation", `Cannot merge ${rectAddress(p)}: it overlaps a merged area.`);
+        if (s.merges.some((m) => overlaps(m, p)))
+          throw err(
+            "InvalidOperation",
+            `Cannot merge ${rectAddress(p)}: it overlaps a merged area.`
+          );
         // Excel keeps only the upper-left value.
         fake.forEachCell(s, p, (c, row, col) => {
           if (row !== p.top || col !== p.left) {
@@ -1607,33 +1998,40 @@ export class FakeRange extends FakeObject {
   }
   unmerge(): void {
     this.call("range.unmerge", undefined, () => {
-      const s = this.worksheet.ref(), r = this.rect();
+      const s = this.worksheet.ref(),
+        r = this.rect();
       this.context.fake.requireFormatAllowed(s, "unmerge cells");
       s.merges = s.merges.filter((m) => !overlaps(m, r));
     });
   }
   clear(applyTo: string = "All"): void {
     this.call(`range.clear ${applyTo}`, applyTo, () => {
-      const fake = this.context.fake, s = this.worksheet.ref(), r = this.rect();
+      const fake = this.context.fake,
+        s = this.worksheet.ref(),
+        r = this.rect();
       if (applyTo === "All" || applyTo === "Contents") fake.requireUnlocked(s, r);
       if (applyTo === "All" || applyTo === "Formats") fake.requireFormatAllowed(s, "clear formats");
       for (const [k, c] of [...s.cells]) {
-        const row = Math.floor(k / (MAX_COLS + 1)), col = k % (MAX_COLS + 1);
+        const row = Math.floor(k / (MAX_COLS + 1)),
+          col = k % (MAX_COLS + 1);
         if (row < r.top || row > r.bottom || col < r.left || col > r.right) continue;
         if (applyTo === "All") s.cells.delete(k);
         else if (applyTo === "Contents") {
           c.value = "";
           delete c.formula;
           delete c.error;
-        } else if (applyTo === "Formats") s.cells.set(k, { ...defaultCell(), value: c.value, formula: c.formula, error: c.error });
+        } else if (applyTo === "Formats")
+          s.cells.set(k, { ...defaultCell(), value: c.value, formula: c.formula, error: c.error });
       }
       this.context.apiChange(s, r);
     });
   }
   select(): void {
     this.call("range.select", undefined, () => {
-      const fake = this.context.fake, s = this.worksheet.ref();
-      if (s.visibility !== "Visible") throw err("InvalidOperation", `Cannot select a range on the hidden sheet '${s.name}'.`);
+      const fake = this.context.fake,
+        s = this.worksheet.ref();
+      if (s.visibility !== "Visible")
+        throw err("InvalidOperation", `Cannot select a range on the hidden sheet '${s.name}'.`);
       fake.activeSheetId = s.id;
       fake.selection = { sheetId: s.id, rect: this.rect() };
     });
@@ -1659,20 +2057,34 @@ class FakeRangeAreas extends FakeObject {
     return name === "format" ? this.format : undefined;
   }
   protected readProp(name: string) {
-    const s = this.worksheet.ref(), rs = this.rectsFn();
-    if (name === "address") return rs.map((r) => `${quoteSheet(s.name)}!${rectAddress(r)}`).join(",");
+    const s = this.worksheet.ref(),
+      rs = this.rectsFn();
+    if (name === "address")
+      return rs.map((r) => `${quoteSheet(s.name)}!${rectAddress(r)}`).join(",");
     if (name === "areaCount") return rs.length;
     return rs.reduce((n, r) => n + cellsIn(r), 0);
   }
-  get address(): string { return this.get("address"); }
-  get areaCount(): number { return this.get("areaCount"); }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
   clear(applyTo: "Formats" | "Contents" = "Formats"): void {
     this.call(`rangeAreas.clear ${applyTo}`, applyTo, () => {
-      const fake = this.context.fake, s = this.worksheet.ref();
+      const fake = this.context.fake,
+        s = this.worksheet.ref();
       for (const r of this.rectsFn()) {
         if (applyTo === "Formats") {
           fake.requireFormatAllowed(s, "clear formats");
-          fake.forEachCell(s, r, (c) => Object.assign(c, { ...defaultCell(), value: c.value, formula: c.formula, error: c.error }));
+          fake.forEachCell(s, r, (c) =>
+            Object.assign(c, {
+              ...defaultCell(),
+              value: c.value,
+              formula: c.formula,
+              error: c.error,
+            })
+          );
         } else {
           fake.requireUnlocked(s, r);
           fake.forEachCell(s, r, (c) => {
@@ -1702,14 +2114,27 @@ function uniform<T>(fake: FakeWorkbook, t: Target, get: (c: CellState) => T): T 
   return first ? first.v : null;
 }
 
-function setFormat(ctx: FakeRequestContext, t: Target, what: string, fn: (c: CellState) => void, option: keyof ProtectionOptions = "allowFormatCells"): void {
+function setFormat(
+  ctx: FakeRequestContext,
+  t: Target,
+  what: string,
+  fn: (c: CellState) => void,
+  option: keyof ProtectionOptions = "allowFormatCells"
+): void {
   const s = t.sheet();
   ctx.fake.requireFormatAllowed(s, what, option);
   for (const r of t.rects()) ctx.fake.forEachCell(s, r, fn);
 }
 
 const COLOR_RE = /^#[0-9A-Fa-f]{6}$/;
-const NAMED_COLORS: Record<string, string> = { red: "#FF0000", white: "#FFFFFF", black: "#000000", yellow: "#FFFF00", blue: "#0000FF", green: "#008000" };
+const NAMED_COLORS: Record<string, string> = {
+  red: "#FF0000",
+  white: "#FFFFFF",
+  black: "#000000",
+  yellow: "#FFFF00",
+  blue: "#0000FF",
+  green: "#008000",
+};
 function normColor(v: string): string {
   const named = NAMED_COLORS[v.toLowerCase()];
   if (named) return named;
@@ -1722,7 +2147,10 @@ class FakeRangeFormat extends FakeObject {
   readonly fill: FakeRangeFill;
   readonly protection: FakeFormatProtection;
   readonly borders: FakeBorders;
-  constructor(ctx: FakeRequestContext, private readonly t: Target) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target
+  ) {
     super(ctx);
     this.font = new FakeRangeFont(ctx, t);
     this.fill = new FakeRangeFill(ctx, t);
@@ -1733,51 +2161,82 @@ class FakeRangeFormat extends FakeObject {
     return ["horizontalAlignment", "verticalAlignment", "wrapText", "columnWidth", "rowHeight"];
   }
   protected override child(name: string) {
-    return ({ font: this.font, fill: this.fill, protection: this.protection, borders: this.borders } as Record<string, FakeObject>)[name];
+    return (
+      {
+        font: this.font,
+        fill: this.fill,
+        protection: this.protection,
+        borders: this.borders,
+      } as Record<string, FakeObject>
+    )[name];
   }
   protected readProp(name: string) {
     const f = this.context.fake;
     switch (name) {
-      case "horizontalAlignment": return uniform(f, this.t, (c) => c.hAlign);
-      case "verticalAlignment": return uniform(f, this.t, (c) => c.vAlign);
-      case "wrapText": return uniform(f, this.t, (c) => c.wrap);
+      case "horizontalAlignment":
+        return uniform(f, this.t, (c) => c.hAlign);
+      case "verticalAlignment":
+        return uniform(f, this.t, (c) => c.vAlign);
+      case "wrapText":
+        return uniform(f, this.t, (c) => c.wrap);
       case "columnWidth": {
-        const s = this.t.sheet(), r = this.t.rects()[0]!;
+        const s = this.t.sheet(),
+          r = this.t.rects()[0]!;
         return s.columnWidths.get(r.left) ?? DEFAULT_COLUMN_WIDTH_PT;
       }
       case "rowHeight": {
-        const s = this.t.sheet(), r = this.t.rects()[0]!;
+        const s = this.t.sheet(),
+          r = this.t.rects()[0]!;
         return s.rowHeights.get(r.top) ?? DEFAULT_ROW_HEIGHT_PT;
       }
     }
     return undefined;
   }
-  get horizontalAlignment(): string { return this.get("horizontalAlignment"); }
+  get horizontalAlignment(): string {
+    return this.get("horizontalAlignment");
+  }
   set horizontalAlignment(v: string) {
-    this.set("horizontalAlignment", v, () => setFormat(this.context, this.t, "align", (c) => (c.hAlign = v)));
+    this.set("horizontalAlignment", v, () =>
+      setFormat(this.context, this.t, "align", (c) => (c.hAlign = v))
+    );
   }
-  get verticalAlignment(): string { return this.get("verticalAlignment"); }
+  get verticalAlignment(): string {
+    return this.get("verticalAlignment");
+  }
   set verticalAlignment(v: string) {
-    this.set("verticalAlignment", v, () => setFormat(this.context, this.t, "align", (c) => (c.vAlign = v)));
+    this.set("verticalAlignment", v, () =>
+      setFormat(this.context, this.t, "align", (c) => (c.vAlign = v))
+    );
   }
-  get wrapText(): boolean { return this.get("wrapText"); }
+  get wrapText(): boolean {
+    return this.get("wrapText");
+  }
   set wrapText(v: boolean) {
-    this.set("wrapText", v, () => setFormat(this.context, this.t, "wrap text", (c) => (c.wrap = v)));
+    this.set("wrapText", v, () =>
+      setFormat(this.context, this.t, "wrap text", (c) => (c.wrap = v))
+    );
   }
-  get columnWidth(): number { return this.get("columnWidth"); }
+  get columnWidth(): number {
+    return this.get("columnWidth");
+  }
   set columnWidth(v: number) {
     this.set("columnWidth", v, () => {
       const s = this.t.sheet();
       this.context.fake.requireFormatAllowed(s, "change column width", "allowFormatColumns");
-      for (const r of this.t.rects()) for (let col = r.left; col <= r.right; col++) s.columnWidths.set(col, v);
+      for (const r of this.t.rects())
+        for (let col = r.left; col <= r.right; col++) s.columnWidths.set(col, v);
     });
   }
-  get rowHeight(): number { return this.get("rowHeight"); }
+  get rowHeight(): number {
+    return this.get("rowHeight");
+  }
   set rowHeight(v: number) {
     this.set("rowHeight", v, () => {
       const s = this.t.sheet();
       this.context.fake.requireFormatAllowed(s, "change row height", "allowFormatRows");
-      for (const r of this.t.rects()) for (let row = r.top; row <= Math.min(r.bottom, r.top + 100000); row++) s.rowHeights.set(row, v);
+      for (const r of this.t.rects())
+        for (let row = r.top; row <= Math.min(r.bottom, r.top + 100000); row++)
+          s.rowHeights.set(row, v);
     });
   }
   autofitColumns(): void {
@@ -1789,7 +2248,10 @@ class FakeRangeFormat extends FakeObject {
 }
 
 class FakeRangeFont extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly t: Target) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1798,29 +2260,61 @@ class FakeRangeFont extends FakeObject {
   protected readProp(name: string) {
     const f = this.context.fake;
     const pick: Record<string, (c: CellState) => unknown> = {
-      name: (c) => c.fontName, size: (c) => c.fontSize, bold: (c) => c.bold, italic: (c) => c.italic, underline: (c) => c.underline, color: (c) => c.fontColor,
+      name: (c) => c.fontName,
+      size: (c) => c.fontSize,
+      bold: (c) => c.bold,
+      italic: (c) => c.italic,
+      underline: (c) => c.underline,
+      color: (c) => c.fontColor,
     };
     return uniform(f, this.t, pick[name]!);
   }
   private setF(name: string, v: unknown, fn: (c: CellState) => void) {
     this.set(name, v, () => setFormat(this.context, this.t, "change the font", fn));
   }
-  get name(): string { return this.get("name"); }
-  set name(v: string) { this.setF("name", v, (c) => (c.fontName = v)); }
-  get size(): number { return this.get("size"); }
-  set size(v: number) { this.setF("size", v, (c) => (c.fontSize = v)); }
-  get bold(): boolean { return this.get("bold"); }
-  set bold(v: boolean) { this.setF("bold", v, (c) => (c.bold = v)); }
-  get italic(): boolean { return this.get("italic"); }
-  set italic(v: boolean) { this.setF("italic", v, (c) => (c.italic = v)); }
-  get underline(): string { return this.get("underline"); }
-  set underline(v: string) { this.setF("underline", v, (c) => (c.underline = v)); }
-  get color(): string { return this.get("color"); }
-  set color(v: string) { this.setF("color", v, (c) => (c.fontColor = normColor(v))); }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(v: string) {
+    this.setF("name", v, (c) => (c.fontName = v));
+  }
+  get size(): number {
+    return this.get("size");
+  }
+  set size(v: number) {
+    this.setF("size", v, (c) => (c.fontSize = v));
+  }
+  get bold(): boolean {
+    return this.get("bold");
+  }
+  set bold(v: boolean) {
+    this.setF("bold", v, (c) => (c.bold = v));
+  }
+  get italic(): boolean {
+    return this.get("italic");
+  }
+  set italic(v: boolean) {
+    this.setF("italic", v, (c) => (c.italic = v));
+  }
+  get underline(): string {
+    return this.get("underline");
+  }
+  set underline(v: string) {
+    this.setF("underline", v, (c) => (c.underline = v));
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.setF("color", v, (c) => (c.fontColor = normColor(v)));
+  }
 }
 
 class FakeRangeFill extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly t: Target) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1834,18 +2328,29 @@ class FakeRangeFill extends FakeObject {
     // Excel reports "#FFFFFF" for cells without fill.
     return uniform(this.context.fake, this.t, (c) => c.fill ?? "#FFFFFF");
   }
-  get color(): string { return this.get("color"); }
-  set color(v: string) {
-    this.set("color", v, () => setFormat(this.context, this.t, "fill cells", (c) => (c.fill = normColor(v))));
+  get color(): string {
+    return this.get("color");
   }
-  get pattern(): string { return this.get("pattern"); }
+  set color(v: string) {
+    this.set("color", v, () =>
+      setFormat(this.context, this.t, "fill cells", (c) => (c.fill = normColor(v)))
+    );
+  }
+  get pattern(): string {
+    return this.get("pattern");
+  }
   clear(): void {
-    this.call("fill.clear", undefined, () => setFormat(this.context, this.t, "clear the fill", (c) => (c.fill = null)));
+    this.call("fill.clear", undefined, () =>
+      setFormat(this.context, this.t, "clear the fill", (c) => (c.fill = null))
+    );
   }
 }
 
 class FakeFormatProtection extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly t: Target) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1854,16 +2359,32 @@ class FakeFormatProtection extends FakeObject {
   protected readProp(name: string) {
     return name === "locked" ? uniform(this.context.fake, this.t, (c) => c.locked) : false;
   }
-  get locked(): boolean { return this.get("locked"); }
+  get locked(): boolean {
+    return this.get("locked");
+  }
   set locked(v: boolean) {
-    this.set("locked", v, () => setFormat(this.context, this.t, "change cell locking", (c) => (c.locked = v)));
+    this.set("locked", v, () =>
+      setFormat(this.context, this.t, "change cell locking", (c) => (c.locked = v))
+    );
   }
 }
 
-const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
+const BORDER_INDEXES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideVertical",
+  "InsideHorizontal",
+  "DiagonalDown",
+  "DiagonalUp",
+];
 
 class FakeBorders extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly t: Target) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1873,13 +2394,18 @@ class FakeBorders extends FakeObject {
     return undefined;
   }
   getItem(index: string): FakeBorder {
-    if (!BORDER_INDEXES.includes(index)) throw err("InvalidArgument", `Invalid border index '${index}'.`);
+    if (!BORDER_INDEXES.includes(index))
+      throw err("InvalidArgument", `Invalid border index '${index}'.`);
     return new FakeBorder(this.context, this.t, index);
   }
 }
 
 class FakeBorder extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly t: Target, private readonly index: string) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target,
+    private readonly index: string
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1889,13 +2415,30 @@ class FakeBorder extends FakeObject {
     if (name !== "style") return name === "weight" ? "Thin" : "#000000";
     const side = this.side();
     const r = this.t.rects()[0]!;
-    const c = this.context.fake.getCell(this.t.sheet(), this.index === "EdgeBottom" ? r.bottom : r.top, this.index === "EdgeRight" ? r.right : r.left);
+    const c = this.context.fake.getCell(
+      this.t.sheet(),
+      this.index === "EdgeBottom" ? r.bottom : r.top,
+      this.index === "EdgeRight" ? r.right : r.left
+    );
     return side ? (c?.borders[side] ?? "None") : "None";
   }
   private side(): keyof CellBorders | null {
-    return ({ EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right", InsideHorizontal: "bottom", InsideVertical: "right" } as Record<string, keyof CellBorders>)[this.index] ?? null;
+    return (
+      (
+        {
+          EdgeTop: "top",
+          EdgeBottom: "bottom",
+          EdgeLeft: "left",
+          EdgeRight: "right",
+          InsideHorizontal: "bottom",
+          InsideVertical: "right",
+        } as Record<string, keyof CellBorders>
+      )[this.index] ?? null
+    );
   }
-  get style(): string { return this.get("style"); }
+  get style(): string {
+    return this.get("style");
+  }
   set style(v: string) {
     this.set("style", v, () => {
       const s = this.t.sheet();
@@ -1904,10 +2447,18 @@ class FakeBorder extends FakeObject {
       for (const r of this.t.rects()) {
         fake.forEachCell(s, r, (c, row, col) => {
           switch (this.index) {
-            case "EdgeTop": if (row === r.top) c.borders.top = v; break;
-            case "EdgeBottom": if (row === r.bottom) c.borders.bottom = v; break;
-            case "EdgeLeft": if (col === r.left) c.borders.left = v; break;
-            case "EdgeRight": if (col === r.right) c.borders.right = v; break;
+            case "EdgeTop":
+              if (row === r.top) c.borders.top = v;
+              break;
+            case "EdgeBottom":
+              if (row === r.bottom) c.borders.bottom = v;
+              break;
+            case "EdgeLeft":
+              if (col === r.left) c.borders.left = v;
+              break;
+            case "EdgeRight":
+              if (col === r.right) c.borders.right = v;
+              break;
             case "InsideHorizontal":
               if (row < r.bottom) c.borders.bottom = v;
               if (row > r.top) c.borders.top = v;
@@ -1921,20 +2472,31 @@ class FakeBorder extends FakeObject {
       }
     });
   }
-  get weight(): string { return this.get("weight"); }
-  set weight(v: string) {
-    this.set("weight", v, () => this.context.fake.requireFormatAllowed(this.t.sheet(), "change borders"));
+  get weight(): string {
+    return this.get("weight");
   }
-  get color(): string { return this.get("color"); }
+  set weight(v: string) {
+    this.set("weight", v, () =>
+      this.context.fake.requireFormatAllowed(this.t.sheet(), "change borders")
+    );
+  }
+  get color(): string {
+    return this.get("color");
+  }
   set color(v: string) {
-    this.set("color", v, () => this.context.fake.requireFormatAllowed(this.t.sheet(), "change borders"));
+    this.set("color", v, () =>
+      this.context.fake.requireFormatAllowed(this.t.sheet(), "change borders")
+    );
   }
 }
 
 // ---- data validation ----------------------------------------------------------------------------------
 
 class FakeDataValidation extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly t: Target) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly t: Target
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -1947,74 +2509,122 @@ class FakeDataValidation extends FakeObject {
   protected readProp(name: string) {
     const v = this.find();
     switch (name) {
-      case "rule": return v?.rule ?? {};
-      case "prompt": return v?.prompt ?? { showPrompt: false, title: "", message: "" };
-      case "errorAlert": return v?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
-      case "ignoreBlanks": return v?.ignoreBlanks ?? true;
+      case "rule":
+        return v?.rule ?? {};
+      case "prompt":
+        return v?.prompt ?? { showPrompt: false, title: "", message: "" };
+      case "errorAlert":
+        return v?.errorAlert ?? { showAlert: true, style: "Stop", title: "", message: "" };
+      case "ignoreBlanks":
+        return v?.ignoreBlanks ?? true;
       case "type": {
         if (!v) return "None";
         const k = Object.keys(v.rule ?? {})[0];
-        return k === "list" ? "List" : k === "wholeNumber" ? "WholeNumber" : k === "decimal" ? "Decimal" : "Custom";
+        return k === "list"
+          ? "List"
+          : k === "wholeNumber"
+            ? "WholeNumber"
+            : k === "decimal"
+              ? "Decimal"
+              : "Custom";
       }
     }
     return undefined;
   }
   /** The validation entry for exactly this range (created on first write). */
   private entry(): ValidationState {
-    const fake = this.context.fake, s = this.t.sheet(), r = this.t.rects()[0]!;
+    const fake = this.context.fake,
+      s = this.t.sheet(),
+      r = this.t.rects()[0]!;
     fake.requireSet("1.8", "dataValidation");
     fake.requireFormatAllowed(s, "change data validation");
-    let v = s.validations.find((x) => x.rect.top === r.top && x.rect.left === r.left && x.rect.bottom === r.bottom && x.rect.right === r.right);
+    let v = s.validations.find(
+      (x) =>
+        x.rect.top === r.top &&
+        x.rect.left === r.left &&
+        x.rect.bottom === r.bottom &&
+        x.rect.right === r.right
+    );
     if (!v) {
       // A new rule replaces the rules it covers, as in Excel.
       s.validations = s.validations.filter((x) => !contains(r, x.rect));
       if (s.validations.some((x) => overlaps(x.rect, r)))
-        throw err("InvalidOperation", `The range ${rectAddress(r)} partly overlaps another data validation; clear it first.`);
+        throw err(
+          "InvalidOperation",
+          `The range ${rectAddress(r)} partly overlaps another data validation; clear it first.`
+        );
       v = { rect: r, rule: {}, ignoreBlanks: true };
       s.validations.push(v);
       fake.validationLog.push({ sheet: s.name, address: rectAddress(r), cells: cellsIn(r) });
     }
     return v;
   }
-  get rule(): any { return this.get("rule"); }
+  get rule(): any {
+    return this.get("rule");
+  }
   set rule(rule: any) {
     this.set("rule", rule, () => {
       const kinds = Object.keys(rule ?? {});
-      if (kinds.length !== 1) throw err("InvalidArgument", "A data validation rule must have exactly one type.");
+      if (kinds.length !== 1)
+        throw err("InvalidArgument", "A data validation rule must have exactly one type.");
       if (rule.list) {
         const src = String(rule.list.source ?? "");
-        if (!src.startsWith("=") && src.length > 255) throw err("InvalidArgument", "An inline list source is limited to 255 characters.");
+        if (!src.startsWith("=") && src.length > 255)
+          throw err("InvalidArgument", "An inline list source is limited to 255 characters.");
       }
       for (const k of ["wholeNumber", "decimal"]) {
         const b = rule[k];
-        if (b && (b.formula1 === undefined || !b.operator)) throw err("InvalidArgument", `${k} rule needs formula1 and operator.`);
-        if (b && (b.operator === "Between" || b.operator === "NotBetween") && b.formula2 === undefined) throw err("InvalidArgument", `${k} Between needs formula2.`);
+        if (b && (b.formula1 === undefined || !b.operator))
+          throw err("InvalidArgument", `${k} rule needs formula1 and operator.`);
+        if (
+          b &&
+          (b.operator === "Between" || b.operator === "NotBetween") &&
+          b.formula2 === undefined
+        )
+          throw err("InvalidArgument", `${k} Between needs formula2.`);
       }
       this.entry().rule = rule;
     });
   }
-  get ignoreBlanks(): boolean { return this.get("ignoreBlanks"); }
+  get ignoreBlanks(): boolean {
+    return this.get("ignoreBlanks");
+  }
   set ignoreBlanks(v: boolean) {
     this.set("ignoreBlanks", v, () => (this.entry().ignoreBlanks = v));
   }
-  get prompt(): any { return this.get("prompt"); }
+  get prompt(): any {
+    return this.get("prompt");
+  }
   set prompt(p: any) {
     this.set("prompt", p, () => {
-      if ((p?.title ?? "").length > 32 || (p?.message ?? "").length > 255) throw err("InvalidArgument", "Data validation prompt: title ≤ 32, message ≤ 255 characters.");
+      if ((p?.title ?? "").length > 32 || (p?.message ?? "").length > 255)
+        throw err(
+          "InvalidArgument",
+          "Data validation prompt: title ≤ 32, message ≤ 255 characters."
+        );
       this.entry().prompt = p;
     });
   }
-  get errorAlert(): any { return this.get("errorAlert"); }
+  get errorAlert(): any {
+    return this.get("errorAlert");
+  }
   set errorAlert(a: any) {
     this.set("errorAlert", a, () => {
-      if ((a?.title ?? "").length > 32 || (a?.message ?? "").length > 225) throw err("InvalidArgument", "Data validation error alert: title ≤ 32, message ≤ 225 characters.");
+      if ((a?.title ?? "").length > 32 || (a?.message ?? "").length > 225)
+        throw err(
+          "InvalidArgument",
+          "Data validation error alert: title ≤ 32, message ≤ 225 characters."
+        );
       this.entry().errorAlert = a;
     });
   }
-  get type(): string { return this.get("type"); }
+  get type(): string {
+    return this.get("type");
+  }
   clear(): void {
     this.call("dataValidation.clear", undefined, () => {
-      const s = this.t.sheet(), r = this.t.rects()[0]!;
+      const s = this.t.sheet(),
+        r = this.t.rects()[0]!;
       this.context.fake.requireFormatAllowed(s, "clear data validation");
       s.validations = s.validations.filter((v) => !overlaps(v.rect, r));
     });
@@ -2025,12 +2635,28 @@ class FakeDataValidation extends FakeObject {
 
 class FakePageLayout extends FakeObject {
   readonly headersFooters: FakeHeadersFooters;
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef
+  ) {
     super(ctx);
     this.headersFooters = new FakeHeadersFooters(ctx, ref);
   }
   protected scalarProps() {
-    return ["orientation", "paperSize", "zoom", "centerHorizontally", "centerVertically", "printGridlines", "topMargin", "bottomMargin", "leftMargin", "rightMargin", "headerMargin", "footerMargin"];
+    return [
+      "orientation",
+      "paperSize",
+      "zoom",
+      "centerHorizontally",
+      "centerVertically",
+      "printGridlines",
+      "topMargin",
+      "bottomMargin",
+      "leftMargin",
+      "rightMargin",
+      "headerMargin",
+      "footerMargin",
+    ];
   }
   protected override child(name: string) {
     return name === "headersFooters" ? this.headersFooters : undefined;
@@ -2046,31 +2672,56 @@ class FakePageLayout extends FakeObject {
       this.ref().pageLayout[name] = v;
     });
   }
-  get orientation(): string { return this.get("orientation"); }
+  get orientation(): string {
+    return this.get("orientation");
+  }
   set orientation(v: string) {
-    if (v !== "Portrait" && v !== "Landscape") throw err("InvalidArgument", `Invalid orientation '${v}'.`);
+    if (v !== "Portrait" && v !== "Landscape")
+      throw err("InvalidArgument", `Invalid orientation '${v}'.`);
     this.setP("orientation", v);
   }
-  get paperSize(): string { return this.get("paperSize"); }
-  set paperSize(v: string) { this.setP("paperSize", v); }
-  get zoom(): PageLayoutState["zoom"] { return this.get("zoom"); }
+  get paperSize(): string {
+    return this.get("paperSize");
+  }
+  set paperSize(v: string) {
+    this.setP("paperSize", v);
+  }
+  get zoom(): PageLayoutState["zoom"] {
+    return this.get("zoom");
+  }
   set zoom(v: PageLayoutState["zoom"]) {
     this.set("zoom", v, () => {
-      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined))
+      if (
+        v.scale !== undefined &&
+        (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)
+      )
         throw err("InvalidArgument", "zoom: use either scale or fit-to-pages, not both.");
       this.ref().pageLayout.zoom = { ...v };
     });
   }
-  get centerHorizontally(): boolean { return this.get("centerHorizontally"); }
-  set centerHorizontally(v: boolean) { this.setP("centerHorizontally", v); }
-  get centerVertically(): boolean { return this.get("centerVertically"); }
-  set centerVertically(v: boolean) { this.setP("centerVertically", v); }
-  get printGridlines(): boolean { return this.get("printGridlines"); }
-  set printGridlines(v: boolean) { this.setP("printGridlines", v); }
+  get centerHorizontally(): boolean {
+    return this.get("centerHorizontally");
+  }
+  set centerHorizontally(v: boolean) {
+    this.setP("centerHorizontally", v);
+  }
+  get centerVertically(): boolean {
+    return this.get("centerVertically");
+  }
+  set centerVertically(v: boolean) {
+    this.setP("centerVertically", v);
+  }
+  get printGridlines(): boolean {
+    return this.get("printGridlines");
+  }
+  set printGridlines(v: boolean) {
+    this.setP("printGridlines", v);
+  }
   setPrintTitleRows(rows: string | FakeRange): void {
     this.call("pageLayout.setPrintTitleRows", typeof rows === "string" ? rows : "range", () => {
       const r = typeof rows === "string" ? parseRect(splitSheet(rows).local) : rows.rects()[0]!;
-      if (r.left !== 1 || r.right !== MAX_COLS) throw err("InvalidArgument", "Print title rows must be whole rows, e.g. \"$1:$3\".");
+      if (r.left !== 1 || r.right !== MAX_COLS)
+        throw err("InvalidArgument", 'Print title rows must be whole rows, e.g. "$1:$3".');
       this.ref().pageLayout.printTitleRows = `$${r.top}:$${r.bottom}`;
     });
   }
@@ -2082,17 +2733,22 @@ class FakePageLayout extends FakeObject {
   }
   setPrintMargins(unit: string, options: Partial<PageLayoutState["margins"]>): void {
     this.call("pageLayout.setPrintMargins", { unit, options }, () => {
-      const factor = unit === "Points" ? 1 : unit === "Inches" ? 72 : unit === "Centimeters" ? 72 / 2.54 : NaN;
+      const factor =
+        unit === "Points" ? 1 : unit === "Inches" ? 72 : unit === "Centimeters" ? 72 / 2.54 : NaN;
       if (Number.isNaN(factor)) throw err("InvalidArgument", `Invalid margin unit '${unit}'.`);
       const m = this.ref().pageLayout.margins;
-      for (const [k, v] of Object.entries(options)) if (typeof v === "number") (m as any)[k] = v * factor;
+      for (const [k, v] of Object.entries(options))
+        if (typeof v === "number") (m as any)[k] = v * factor;
     });
   }
 }
 
 class FakeHeadersFooters extends FakeObject {
   readonly defaultForAllPages: FakeHeaderFooter;
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef
+  ) {
     super(ctx);
     this.defaultForAllPages = new FakeHeaderFooter(ctx, ref);
   }
@@ -2105,22 +2761,38 @@ class FakeHeadersFooters extends FakeObject {
   protected readProp() {
     return this.ref().pageLayout.headersFooters.state;
   }
-  get state(): string { return this.get("state"); }
+  get state(): string {
+    return this.get("state");
+  }
   set state(v: string) {
     this.set("state", v, () => (this.ref().pageLayout.headersFooters.state = v));
   }
 }
 
 type HFKey = keyof PageLayoutState["headersFooters"]["defaultForAllPages"];
-const HF_KEYS: HFKey[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+const HF_KEYS: HFKey[] = [
+  "leftHeader",
+  "centerHeader",
+  "rightHeader",
+  "leftFooter",
+  "centerFooter",
+  "rightFooter",
+];
 
 class FakeHeaderFooter extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef
+  ) {
     super(ctx);
     for (const k of HF_KEYS)
       Object.defineProperty(this, k, {
         get: () => this.get(k),
-        set: (v: string) => this.set(k, v, () => (this.ref().pageLayout.headersFooters.defaultForAllPages[k] = v)),
+        set: (v: string) => {
+          this.set(k, v, () => {
+            this.ref().pageLayout.headersFooters.defaultForAllPages[k] = v;
+          });
+        },
         enumerable: true,
       });
   }
@@ -2141,7 +2813,11 @@ class FakeHeaderFooter extends FakeObject {
 // ---- names, notes, comments ----------------------------------------------------------------------------
 
 class FakeNamedItem extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly nameKey: string, orNull = false) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly nameKey: string,
+    orNull = false
+  ) {
     super(ctx, orNull);
   }
   protected override exists() {
@@ -2153,13 +2829,26 @@ class FakeNamedItem extends FakeObject {
   protected readProp(name: string) {
     const n = this.context.fake.names.get(this.nameKey.toLowerCase());
     if (!n) throw err("ItemNotFound", `The name '${this.nameKey}' does not exist.`);
-    return name === "name" ? this.nameKey : name === "formula" ? n.formula : name === "comment" ? (n.comment ?? "") : name === "type" ? "Range" : true;
+    return name === "name"
+      ? this.nameKey
+      : name === "formula"
+        ? n.formula
+        : name === "comment"
+          ? (n.comment ?? "")
+          : name === "type"
+            ? "Range"
+            : true;
   }
-  get name(): string { return this.get("name"); }
-  get formula(): string { return this.get("formula"); }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
   delete(): void {
     this.call(`names.delete ${this.nameKey}`, this.nameKey, () => {
-      if (!this.context.fake.names.delete(this.nameKey.toLowerCase())) throw err("ItemNotFound", `The name '${this.nameKey}' does not exist.`);
+      if (!this.context.fake.names.delete(this.nameKey.toLowerCase()))
+        throw err("ItemNotFound", `The name '${this.nameKey}' does not exist.`);
     });
   }
 }
@@ -2175,7 +2864,9 @@ class FakeNamedItemCollection extends FakeObject {
   override applyLoad(paths: string[] | "all"): void {
     this.loaded = [...this.context.fake.names.keys()].map((k) => {
       const it = new FakeNamedItem(this.context, k);
-      it.applyLoad(paths === "all" ? "all" : paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6)));
+      it.applyLoad(
+        paths === "all" ? "all" : paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6))
+      );
       return it;
     });
   }
@@ -2185,13 +2876,24 @@ class FakeNamedItemCollection extends FakeObject {
   }
   add(name: string, reference: string | FakeRange, comment?: string): FakeNamedItem {
     this.context.fake.requireSet("1.4", "names.add");
-    this.call(`names.add ${name}`, { name, reference: typeof reference === "string" ? reference : "range", comment }, () => {
-      const fake = this.context.fake;
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw err("InvalidArgument", `'${name}' is not a valid name.`);
-      if (fake.names.has(name.toLowerCase())) throw err("ItemAlreadyExists", `The name '${name}' already exists.`);
-      const formula = typeof reference === "string" ? (reference.startsWith("=") ? reference : `=${reference}`) : `=${quoteSheet(reference.worksheet.ref().name)}!${rectAddress(reference.rects()[0]!)}`;
-      fake.names.set(name.toLowerCase(), { formula, comment });
-    });
+    this.call(
+      `names.add ${name}`,
+      { name, reference: typeof reference === "string" ? reference : "range", comment },
+      () => {
+        const fake = this.context.fake;
+        if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+          throw err("InvalidArgument", `'${name}' is not a valid name.`);
+        if (fake.names.has(name.toLowerCase()))
+          throw err("ItemAlreadyExists", `The name '${name}' already exists.`);
+        const formula =
+          typeof reference === "string"
+            ? reference.startsWith("=")
+              ? reference
+              : `=${reference}`
+            : `=${quoteSheet(reference.worksheet.ref().name)}!${rectAddress(reference.rects()[0]!)}`;
+        fake.names.set(name.toLowerCase(), { formula, comment });
+      }
+    );
     return new FakeNamedItem(this.context, name);
   }
   getItem(name: string): FakeNamedItem {
@@ -2203,7 +2905,12 @@ class FakeNamedItemCollection extends FakeObject {
 }
 
 class FakeNote extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef, private readonly cell: () => string, orNull = false) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef,
+    private readonly cell: () => string,
+    orNull = false
+  ) {
     super(ctx, orNull);
   }
   protected override exists() {
@@ -2215,7 +2922,9 @@ class FakeNote extends FakeObject {
   protected readProp(name: string) {
     return name === "content" ? this.ref().notes.get(this.cell()) : "";
   }
-  get content(): string { return this.get("content"); }
+  get content(): string {
+    return this.get("content");
+  }
   set content(v: string) {
     this.set("content", v, () => {
       const s = this.ref();
@@ -2234,7 +2943,10 @@ class FakeNote extends FakeObject {
 }
 
 class FakeNoteCollection extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly ref: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -2244,14 +2956,21 @@ class FakeNoteCollection extends FakeObject {
     return undefined;
   }
   add(cellAddress: string | FakeRange, content: string): FakeNote {
-    const cell = () => (typeof cellAddress === "string" ? normalizeCell(cellAddress) : normalizeCell(rectAddress(cellAddress.rects()[0]!)));
-    this.call("notes.add", { cell: typeof cellAddress === "string" ? cellAddress : "range", content }, () => {
-      const s = this.ref();
-      this.context.fake.requireFormatAllowed(s, "add notes", "allowEditObjects");
-      const c = cell();
-      if (s.notes.has(c)) throw err("InvalidOperation", `The cell ${c} already has a note.`);
-      s.notes.set(c, content);
-    });
+    const cell = () =>
+      typeof cellAddress === "string"
+        ? normalizeCell(cellAddress)
+        : normalizeCell(rectAddress(cellAddress.rects()[0]!));
+    this.call(
+      "notes.add",
+      { cell: typeof cellAddress === "string" ? cellAddress : "range", content },
+      () => {
+        const s = this.ref();
+        this.context.fake.requireFormatAllowed(s, "add notes", "allowEditObjects");
+        const c = cell();
+        if (s.notes.has(c)) throw err("InvalidOperation", `The cell ${c} already has a note.`);
+        s.notes.set(c, content);
+      }
+    );
     return new FakeNote(this.context, this.ref, cell);
   }
   getItem(cellAddress: string): FakeNote {
@@ -2263,7 +2982,10 @@ class FakeNoteCollection extends FakeObject {
 }
 
 class FakeCommentCollection extends FakeObject {
-  constructor(ctx: FakeRequestContext, private readonly ref?: SheetRef) {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref?: SheetRef
+  ) {
     super(ctx);
   }
   protected scalarProps() {
@@ -2275,14 +2997,22 @@ class FakeCommentCollection extends FakeObject {
   add(cellAddress: string, content: string): void {
     this.call("comments.add", { cellAddress, content }, () => {
       const { sheet, local } = splitSheet(cellAddress);
-      const s = sheet ? this.context.fake.sheet(sheet) : this.ref ? this.ref() : this.context.fake.sheetById(this.context.fake.activeSheetId);
+      const s = sheet
+        ? this.context.fake.sheet(sheet)
+        : this.ref
+          ? this.ref()
+          : this.context.fake.sheetById(this.context.fake.activeSheetId);
       s.comments.set(normalizeCell(local), content);
     });
   }
 }
 
 class FakeSetting extends FakeObject {
-  constructor(ctx: FakeRequestContext, readonly key: string, orNull = false) {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly key: string,
+    orNull = false
+  ) {
     super(ctx, orNull);
   }
   protected override exists() {
@@ -2296,12 +3026,18 @@ class FakeSetting extends FakeObject {
     if (raw === undefined) throw err("ItemNotFound", `The setting '${this.key}' does not exist.`);
     return name === "key" ? this.key : JSON.parse(raw);
   }
-  get value(): any { return this.get("value"); }
+  get value(): any {
+    return this.get("value");
+  }
   set value(v: any) {
     this.set("value", v, () => this.context.fake.settings.set(this.key, JSON.stringify(v)));
   }
   delete(): void {
-    this.call(`settings.delete ${this.key}`, this.key, () => void this.context.fake.settings.delete(this.key));
+    this.call(
+      `settings.delete ${this.key}`,
+      this.key,
+      () => void this.context.fake.settings.delete(this.key)
+    );
   }
 }
 
@@ -2338,7 +3074,10 @@ export type FakeBatch<T> = (ctx: FakeRequestContext) => Promise<T>;
  * final sync when operations are still queued (as Office.js does).
  */
 export function fakeRun(fake: FakeWorkbook) {
-  return async function run<T>(a: FakeBatch<T> | { context?: FakeRequestContext } | FakeRequestContext, b?: FakeBatch<T>): Promise<T> {
+  return async function run<T>(
+    a: FakeBatch<T> | { context?: FakeRequestContext } | FakeRequestContext,
+    b?: FakeBatch<T>
+  ): Promise<T> {
     let ctx: FakeRequestContext;
     let batch: FakeBatch<T>;
     if (typeof a === "function") {
@@ -2359,14 +3098,24 @@ export interface InstallOptions {
   supportedSets?: Record<string, string>;
   host?: string;
   platform?: string;
-  theme?: { bodyBackgroundColor?: string; bodyForegroundColor?: string; controlBackgroundColor?: string; controlForegroundColor?: string; isDarkTheme?: boolean };
+  theme?: {
+    bodyBackgroundColor?: string;
+    bodyForegroundColor?: string;
+    controlBackgroundColor?: string;
+    controlForegroundColor?: string;
+    isDarkTheme?: boolean;
+  };
 }
 
 /**
  * Defines `Office` and `Excel` on `target` (globalThis in the browser) backed by `fake`, so the
  * add-in runs unchanged against the in-memory workbook.
  */
-export function installFakeOffice(target: any, fake: FakeWorkbook, opts: InstallOptions = {}): { actions: Map<string, (...args: any[]) => unknown> } {
+export function installFakeOffice(
+  target: any,
+  fake: FakeWorkbook,
+  opts: InstallOptions = {}
+): { actions: Map<string, (...args: any[]) => unknown> } {
   if (opts.supportedSets) fake.supportedSets = { ...opts.supportedSets };
   const actions = new Map<string, (...args: any[]) => unknown>();
   const info = { host: opts.host ?? "Excel", platform: opts.platform ?? "OfficeOnline" };
@@ -2396,7 +3145,9 @@ export function installFakeOffice(target: any, fake: FakeWorkbook, opts: Install
         ...(opts.theme ?? {}),
       },
     },
-    actions: { associate: (name: string, fn: (...args: any[]) => unknown) => void actions.set(name, fn) },
+    actions: {
+      associate: (name: string, fn: (...args: any[]) => unknown) => void actions.set(name, fn),
+    },
   };
   target.Excel = { run: fakeRun(fake), RequestContext: FakeRequestContext };
   target.OfficeExtension = { Error: FakeOfficeError };

@@ -58,13 +58,28 @@ export function serialToDate(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86400000));
 }
 
-export const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
+export const EXCEL_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+];
 
 /**
  * One cell as read through Office.js (`values`, `numberFormat`, `valueTypes`) → the core's RawCell.
  * valueTypes tells an error value from text that merely looks like one.
  */
-export function toRawCell(value: unknown, numberFormat: string | null | undefined, valueType: string | null | undefined): RawCell {
+export function toRawCell(
+  value: unknown,
+  numberFormat: string | null | undefined,
+  valueType: string | null | undefined
+): RawCell {
   if (valueType === "Empty" || value === "" || value === null || value === undefined) return null;
   if (valueType === "Error") return { error: String(value) };
   if (typeof value === "number") {

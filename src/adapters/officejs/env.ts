@@ -44,7 +44,10 @@ export class WriteGuard {
 }
 
 /** Counts this run's syncs (the figure WriteReport.syncs reports). */
-export function syncCounter(ctx: Excel.RequestContext): { sync: () => Promise<void>; readonly count: number } {
+export function syncCounter(ctx: Excel.RequestContext): {
+  sync: () => Promise<void>;
+  readonly count: number;
+} {
   let count = 0;
   return {
     async sync() {

@@ -20,7 +20,10 @@ export class OfficeAdapterError extends Error {
 /** Office.js errors carry a `code` (RichApi.Error); map the ones people can act on. */
 export function describeOfficeError(e: unknown, doing: LocalizedText): OfficeAdapterError {
   if (e instanceof OfficeAdapterError) return e;
-  const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "Unknown";
+  const code =
+    typeof e === "object" && e !== null && "code" in e
+      ? String((e as { code: unknown }).code)
+      : "Unknown";
   const detail = e instanceof Error ? e.message : String(e);
   const known: Record<string, LocalizedText> = {
     AccessDenied: {
@@ -47,6 +50,9 @@ export function describeOfficeError(e: unknown, doing: LocalizedText): OfficeAda
   const k = known[code];
   const text: LocalizedText = k
     ? { vi: `${doing.vi}: ${k.vi}`, en: `${doing.en}: ${k.en}` }
-    : { vi: `${doing.vi}: Excel báo lỗi (${code}: ${detail}).`, en: `${doing.en}: Excel reported an error (${code}: ${detail}).` };
+    : {
+        vi: `${doing.vi}: Excel báo lỗi (${code}: ${detail}).`,
+        en: `${doing.en}: Excel reported an error (${code}: ${detail}).`,
+      };
   return new OfficeAdapterError(code, text, e);
 }

@@ -8,7 +8,10 @@ import type { CellChange } from "../../ports/workbook-port";
 import type { AdapterEnv } from "./env";
 import { describeOfficeError } from "./errors";
 
-export async function onUserChange(env: AdapterEnv, handler: (change: CellChange) => void): Promise<() => Promise<void>> {
+export async function onUserChange(
+  env: AdapterEnv,
+  handler: (change: CellChange) => void
+): Promise<() => Promise<void>> {
   const names = new Map<string, string>();
   const refresh = () =>
     env.run(async (ctx) => {
@@ -54,7 +57,10 @@ export async function onUserChange(env: AdapterEnv, handler: (change: CellChange
       });
     };
   } catch (e) {
-    throw describeOfficeError(e, { vi: "Không theo dõi được thay đổi trên trang tính", en: "Could not listen for changes on the sheets" });
+    throw describeOfficeError(e, {
+      vi: "Không theo dõi được thay đổi trên trang tính",
+      en: "Could not listen for changes on the sheets",
+    });
   }
 }
 
@@ -62,7 +68,10 @@ export async function onUserChange(env: AdapterEnv, handler: (change: CellChange
  * Collects calls for `waitMs` after the last one, then calls `fn` once with everything collected
  * (e.g. every changed range of a burst of edits). `flush()` runs it at once; `cancel()` drops it.
  */
-export function debounce<T>(fn: (items: T[]) => void, waitMs: number): { push(item: T): void; flush(): void; cancel(): void } {
+export function debounce<T>(
+  fn: (items: T[]) => void,
+  waitMs: number
+): { push(item: T): void; flush(): void; cancel(): void } {
   let items: T[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const fire = () => {

@@ -1,5 +1,10 @@
 /** The Office.js side of XếpLoại: the WorkbookPort inside Excel. */
-export { createOfficeWorkbookPort, createAdapterEnv, officeCapabilities, MIN_EXCEL_API } from "./port";
+export {
+  createOfficeWorkbookPort,
+  createAdapterEnv,
+  officeCapabilities,
+  MIN_EXCEL_API,
+} from "./port";
 export type { OfficePortOptions, OfficeCapabilities } from "./port";
 export type { ExcelRunner, ExcelRunnerWith, AdapterEnv } from "./env";
 export { OfficeAdapterError } from "./errors";

@@ -26,9 +26,12 @@ export interface OfficePortOptions {
   readCellBudget?: number;
 }
 
-
 function officeIsSetSupported(name: string, minVersion: string): boolean {
-  const o = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
+  const o = (
+    globalThis as {
+      Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } };
+    }
+  ).Office;
   return !!o?.context?.requirements?.isSetSupported(name, minVersion);
 }
 
@@ -45,7 +48,9 @@ export interface OfficeCapabilities {
   insertWorksheets: boolean;
 }
 
-export function officeCapabilities(isSetSupported: (n: string, v: string) => boolean = officeIsSetSupported): OfficeCapabilities {
+export function officeCapabilities(
+  isSetSupported: (n: string, v: string) => boolean = officeIsSetSupported
+): OfficeCapabilities {
   return {
     notes: isSetSupported("ExcelApi", "1.18"),
     triggerSource: isSetSupported("ExcelApi", "1.14"),
@@ -53,10 +58,14 @@ export function officeCapabilities(isSetSupported: (n: string, v: string) => boo
   };
 }
 
-export function createAdapterEnv(runner: ExcelRunner = excelRun, opts: OfficePortOptions = {}): AdapterEnv {
+export function createAdapterEnv(
+  runner: ExcelRunner = excelRun,
+  opts: OfficePortOptions = {}
+): AdapterEnv {
   return {
     run: runner,
-    runWith: opts.runWith ?? (runner === excelRun ? excelRunWith : (runner as unknown as ExcelRunnerWith)),
+    runWith:
+      opts.runWith ?? (runner === excelRun ? excelRunWith : (runner as unknown as ExcelRunnerWith)),
     isSetSupported: opts.isSetSupported ?? officeIsSetSupported,
     requestBudget: opts.requestBudget ?? DEFAULT_REQUEST_BUDGET,
     readCellBudget: opts.readCellBudget ?? 100_000,
@@ -64,7 +73,10 @@ export function createAdapterEnv(runner: ExcelRunner = excelRun, opts: OfficePor
   };
 }
 
-export function createOfficeWorkbookPort(runner: ExcelRunner = excelRun, opts: OfficePortOptions = {}): WorkbookPort {
+export function createOfficeWorkbookPort(
+  runner: ExcelRunner = excelRun,
+  opts: OfficePortOptions = {}
+): WorkbookPort {
   const env = createAdapterEnv(runner, opts);
   return {
     checkRequirements(): RequirementCheck {
@@ -84,7 +96,10 @@ export function createOfficeWorkbookPort(runner: ExcelRunner = excelRun, opts: O
           await ctx.sync();
         });
       } catch (e) {
-        throw describeOfficeError(e, { vi: `Không đến được ô ${address} trên trang "${sheet}"`, en: `Could not go to cell ${address} on sheet "${sheet}"` });
+        throw describeOfficeError(e, {
+          vi: `Không đến được ô ${address} trên trang "${sheet}"`,
+          en: `Could not go to cell ${address} on sheet "${sheet}"`,
+        });
       }
     },
     async applyPrintLayout(sheet: string, layout: PrintLayout) {
@@ -96,7 +111,10 @@ export function createOfficeWorkbookPort(runner: ExcelRunner = excelRun, opts: O
           })
         );
       } catch (e) {
-        throw describeOfficeError(e, { vi: `Không đặt được trang in cho "${sheet}"`, en: `Could not set up printing for "${sheet}"` });
+        throw describeOfficeError(e, {
+          vi: `Không đặt được trang in cho "${sheet}"`,
+          en: `Could not set up printing for "${sheet}"`,
+        });
       }
     },
     onUserChange: (handler) => onUserChange(env, handler),
@@ -109,7 +127,10 @@ export function createOfficeWorkbookPort(runner: ExcelRunner = excelRun, opts: O
           return ws.items.map((w) => w.name);
         });
       } catch (e) {
-        throw describeOfficeError(e, { vi: "Không đọc được danh sách trang tính", en: "Could not list the sheets" });
+        throw describeOfficeError(e, {
+          vi: "Không đọc được danh sách trang tính",
+          en: "Could not list the sheets",
+        });
       }
     },
   };

@@ -53,7 +53,8 @@ export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
     if (p.fitToHeight > 0) zoom.verticalFitToPages = p.fitToHeight;
     pl.zoom = zoom;
   }
-  if (p.printTitleRows) pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
+  if (p.printTitleRows)
+    pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
   if (p.printArea) {
     const a = p.printArea;
     pl.setPrintArea(`${columnLetter(a.left)}${a.top}:${columnLetter(a.right)}${a.bottom}`);

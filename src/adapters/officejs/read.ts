@@ -15,7 +15,11 @@ export const CURRENT_WORKBOOK = "Sổ làm việc hiện tại";
 export const META_SHEET_NAME = "_meta";
 
 type Visibility = SheetGrid["visibility"];
-const VISIBILITY: Record<string, Visibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const VISIBILITY: Record<string, Visibility> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
 
 export interface ReadOptions {
   sheets?: string[];
@@ -26,7 +30,10 @@ export interface ReadReport {
   syncs: number;
 }
 
-export async function readGridsWithReport(env: AdapterEnv, opts: ReadOptions = {}): Promise<ReadReport> {
+export async function readGridsWithReport(
+  env: AdapterEnv,
+  opts: ReadOptions = {}
+): Promise<ReadReport> {
   const doing = { vi: "Không đọc được sổ tính", en: "Could not read the workbook" };
   try {
     return await env.run(async (ctx) => {
@@ -35,7 +42,9 @@ export async function readGridsWithReport(env: AdapterEnv, opts: ReadOptions = {
       sheets.load("items/name,items/visibility");
       await counter.sync();
 
-      const wanted = opts.sheets ? new Set([...opts.sheets, META_SHEET_NAME].map((n) => n.toLowerCase())) : null;
+      const wanted = opts.sheets
+        ? new Set([...opts.sheets, META_SHEET_NAME].map((n) => n.toLowerCase()))
+        : null;
       const chosen = sheets.items.filter((w) => !wanted || wanted.has(w.name.toLowerCase()));
       const used = chosen.map((w) => {
         const r = w.getUsedRangeOrNullObject(true);
@@ -45,13 +54,26 @@ export async function readGridsWithReport(env: AdapterEnv, opts: ReadOptions = {
       await counter.sync();
 
       // Row slices per sheet, packed greedily across sheets under the cell budget per sync.
-      type Slice = { sheet: number; top: number; rows: number; left: number; cols: number; range?: Excel.Range };
+      type Slice = {
+        sheet: number;
+        top: number;
+        rows: number;
+        left: number;
+        cols: number;
+        range?: Excel.Range;
+      };
       const slices: Slice[] = [];
       used.forEach(({ r }, i) => {
         if (r.isNullObject) return;
         const perSlice = Math.max(1, Math.floor(env.readCellBudget / Math.max(1, r.columnCount)));
         for (let off = 0; off < r.rowCount; off += perSlice)
-          slices.push({ sheet: i, top: r.rowIndex + off, rows: Math.min(perSlice, r.rowCount - off), left: r.columnIndex, cols: r.columnCount });
+          slices.push({
+            sheet: i,
+            top: r.rowIndex + off,
+            rows: Math.min(perSlice, r.rowCount - off),
+            left: r.columnIndex,
+            cols: r.columnCount,
+          });
       });
       const batches: Slice[][] = [];
       let current: Slice[] = [];
@@ -80,7 +102,8 @@ export async function readGridsWithReport(env: AdapterEnv, opts: ReadOptions = {
           const out = rows[s.sheet]!;
           for (let i = 0; i < s.rows; i++) {
             const line: RawCell[] = new Array(s.left).fill(null);
-            for (let j = 0; j < s.cols; j++) line.push(toRawCell(values[i]?.[j], numberFormat[i]?.[j], valueTypes[i]?.[j]));
+            for (let j = 0; j < s.cols; j++)
+              line.push(toRawCell(values[i]?.[j], numberFormat[i]?.[j], valueTypes[i]?.[j]));
             out[s.top + i] = line;
           }
           s.range!.untrack();
@@ -92,7 +115,10 @@ export async function readGridsWithReport(env: AdapterEnv, opts: ReadOptions = {
         for (let k = 0; k < r.length; k++) if (!r[k]) r[k] = [];
         return { name: w.name, visibility: VISIBILITY[w.visibility] ?? "visible", rows: r };
       });
-      return { grids: { source: CURRENT_WORKBOOK, sheets: grids, modifiedAt: null }, syncs: counter.count };
+      return {
+        grids: { source: CURRENT_WORKBOOK, sheets: grids, modifiedAt: null },
+        syncs: counter.count,
+      };
     });
   } catch (e) {
     throw describeOfficeError(e, doing);

@@ -6,19 +6,26 @@
  */
 import type { Rect, StyledRange } from "../../core/sheet/model";
 
-const overlaps = (a: Rect, b: Rect) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+const overlaps = (a: Rect, b: Rect) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
 /** How far back a layer may look for an identical one to join (keeps this linear in practice). */
 const LOOKBACK = 64;
 
 function styleKey(s: StyledRange["style"]): string {
-  return JSON.stringify(Object.keys(s).sort().map((k) => [k, (s as Record<string, unknown>)[k]]));
+  return JSON.stringify(
+    Object.keys(s)
+      .sort()
+      .map((k) => [k, (s as Record<string, unknown>)[k]])
+  );
 }
 
 /** True when b continues a downwards (same columns) or rightwards (same rows). */
 function adjacent(a: Rect, b: Rect): Rect | null {
-  if (a.left === b.left && a.right === b.right && b.top === a.bottom + 1) return { ...a, bottom: b.bottom };
-  if (a.top === b.top && a.bottom === b.bottom && b.left === a.right + 1) return { ...a, right: b.right };
+  if (a.left === b.left && a.right === b.right && b.top === a.bottom + 1)
+    return { ...a, bottom: b.bottom };
+  if (a.top === b.top && a.bottom === b.bottom && b.left === a.right + 1)
+    return { ...a, right: b.right };
   return null;
 }
 
@@ -33,7 +40,8 @@ export function coalesceStyles(styles: StyledRange[]): StyledRange[] {
         const grown = adjacent(e.range, s.range);
         if (grown) {
           let clear = true;
-          for (let j = i + 1; j < out.length && clear; j++) if (overlaps(out[j]!.range, s.range)) clear = false;
+          for (let j = i + 1; j < out.length && clear; j++)
+            if (overlaps(out[j]!.range, s.range)) clear = false;
           if (clear) {
             e.range = grown;
             joined = true;

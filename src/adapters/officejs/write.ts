@@ -10,7 +10,14 @@
  * not grow with the number of rows until a single sync would exceed the budget.
  */
 import type { WriteReport } from "../../ports/workbook-port";
-import { columnLetter, type CellStyle, type DataValidation, type Rect, type SheetModel, type WorkbookModel } from "../../core/sheet/model";
+import {
+  columnLetter,
+  type CellStyle,
+  type DataValidation,
+  type Rect,
+  type SheetModel,
+  type WorkbookModel,
+} from "../../core/sheet/model";
 import { encodeCell, jsonBytes } from "./cells";
 import { type AdapterEnv, syncCounter } from "./env";
 import { OfficeAdapterError, describeOfficeError } from "./errors";
@@ -34,13 +41,16 @@ export const rectAddress = (r: Rect) =>
     : `${columnLetter(r.left)}${r.top}:${columnLetter(r.right)}${r.bottom}`;
 
 /** Consecutive single-row blocks with the same left column become one rectangle (one range write). */
-export function coalesceBlocks(sheet: SheetModel): { top: number; left: number; rows: (string | number | boolean | null)[][] }[] {
+export function coalesceBlocks(
+  sheet: SheetModel
+): { top: number; left: number; rows: (string | number | boolean | null)[][] }[] {
   const sorted = [...sheet.blocks].sort((a, b) => a.left - b.left || a.top - b.top);
   const out: { top: number; left: number; rows: (string | number | boolean | null)[][] }[] = [];
   for (const b of sorted) {
     const rows = b.cells.map((line) => line.map((c) => encodeCell(c)));
     const last = out[out.length - 1];
-    if (last && last.left === b.left && last.top + last.rows.length === b.top) last.rows.push(...rows);
+    if (last && last.left === b.left && last.top + last.rows.length === b.top)
+      last.rows.push(...rows);
     else out.push({ top: b.top, left: b.left, rows });
   }
   for (const o of out) {
@@ -58,16 +68,16 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 function queueStyle(range: Excel.Range, r: Rect, s: CellStyle): number {
   let n = 0;
   const font = range.format.font;
-  if (s.fontName !== undefined) (font.name = s.fontName), n++;
-  if (s.fontSize !== undefined) (font.size = s.fontSize), n++;
-  if (s.bold !== undefined) (font.bold = s.bold), n++;
-  if (s.italic !== undefined) (font.italic = s.italic), n++;
-  if (s.underline !== undefined) (font.underline = s.underline ? "Single" : "None"), n++;
-  if (s.color !== undefined) (font.color = `#${s.color}`), n++;
-  if (s.fill !== undefined) (range.format.fill.color = `#${s.fill}`), n++;
-  if (s.hAlign !== undefined) (range.format.horizontalAlignment = H_ALIGN[s.hAlign]), n++;
-  if (s.vAlign !== undefined) (range.format.verticalAlignment = V_ALIGN[s.vAlign]), n++;
-  if (s.wrap !== undefined) (range.format.wrapText = s.wrap), n++;
+  if (s.fontName !== undefined) ((font.name = s.fontName), n++);
+  if (s.fontSize !== undefined) ((font.size = s.fontSize), n++);
+  if (s.bold !== undefined) ((font.bold = s.bold), n++);
+  if (s.italic !== undefined) ((font.italic = s.italic), n++);
+  if (s.underline !== undefined) ((font.underline = s.underline ? "Single" : "None"), n++);
+  if (s.color !== undefined) ((font.color = `#${s.color}`), n++);
+  if (s.fill !== undefined) ((range.format.fill.color = `#${s.fill}`), n++);
+  if (s.hAlign !== undefined) ((range.format.horizontalAlignment = H_ALIGN[s.hAlign]), n++);
+  if (s.vAlign !== undefined) ((range.format.verticalAlignment = V_ALIGN[s.vAlign]), n++);
+  if (s.wrap !== undefined) ((range.format.wrapText = s.wrap), n++);
   if (s.border !== undefined) {
     const edges: string[] = [...EDGES];
     if (r.bottom > r.top) edges.push("InsideHorizontal");
@@ -82,19 +92,24 @@ function queueStyle(range: Excel.Range, r: Rect, s: CellStyle): number {
     }
   }
   // A 1×1 array over a larger range fills every cell (Office.js "single input"): constant payload.
-  if (s.numFmt !== undefined) (range.numberFormat = [[s.numFmt]]), n++;
-  if (s.locked !== undefined) (range.format.protection.locked = s.locked), n++;
+  if (s.numFmt !== undefined) ((range.numberFormat = [[s.numFmt]]), n++);
+  if (s.locked !== undefined) ((range.format.protection.locked = s.locked), n++);
   return n;
 }
 
-const clip = (s: string | undefined, max: number) => (s === undefined ? undefined : s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const clip = (s: string | undefined, max: number) =>
+  s === undefined ? undefined : s.length > max ? `${s.slice(0, max - 1)}…` : s;
 
 /** The Office.js rule for a model validation, the same as the ExcelJS writer's. */
 export function officeRule(v: DataValidation): Excel.DataValidationRule {
   const r = v.rule;
-  if (r.kind === "list") return { list: { inCellDropDown: true, source: r.source.startsWith("=") ? r.source : `=${r.source}` } };
+  if (r.kind === "list")
+    return {
+      list: { inCellDropDown: true, source: r.source.startsWith("=") ? r.source : `=${r.source}` },
+    };
   let basic: Excel.BasicDataValidation;
-  if (r.min !== undefined && r.max !== undefined) basic = { operator: "Between", formula1: r.min, formula2: r.max };
+  if (r.min !== undefined && r.max !== undefined)
+    basic = { operator: "Between", formula1: r.min, formula2: r.max };
   else if (r.min !== undefined) basic = { operator: "GreaterThanOrEqualTo", formula1: r.min };
   else if (r.max !== undefined) basic = { operator: "LessThanOrEqualTo", formula1: r.max };
   // No bounds: still restrict to numbers of that kind (as the file writer does).
@@ -140,35 +155,67 @@ function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): 
       return {
         bytes: ACTION_COST + rowBytes.slice(start, end).reduce((a, b) => a + b, 0),
         run: () => {
-          if (!empty) ws().getRangeByIndexes(block.top - 1 + start, block.left - 1, end - start, width).formulas = slice;
+          if (!empty)
+            ws().getRangeByIndexes(
+              block.top - 1 + start,
+              block.left - 1,
+              end - start,
+              width
+            ).formulas = slice;
         },
       };
     };
     content.push({ ...part(0, block.rows.length), rows: { bytes: rowBytes, part } });
   }
 
-  const widths = s.columnWidths.map((w, i) => [i + 1, w] as [number, number | undefined]).filter((e): e is [number, number] => e[1] !== undefined);
+  const widths = s.columnWidths
+    .map((w, i) => [i + 1, w] as [number, number | undefined])
+    .filter((e): e is [number, number] => e[1] !== undefined);
   for (const run of runs(widths.map(([c, w]) => [c, widthToPoints(w)] as [number, number])))
-    content.push({ bytes: ACTION_COST * 2, run: () => void (ws().getRange(`${columnLetter(run.from)}:${columnLetter(run.to)}`).format.columnWidth = run.value) });
+    content.push({
+      bytes: ACTION_COST * 2,
+      run: () =>
+        void (ws().getRange(
+          `${columnLetter(run.from)}:${columnLetter(run.to)}`
+        ).format.columnWidth = run.value),
+    });
   for (const run of runs((s.hiddenColumns ?? []).map((c) => [c, true] as [number, boolean])))
-    content.push({ bytes: ACTION_COST * 2, run: () => void (ws().getRange(`${columnLetter(run.from)}:${columnLetter(run.to)}`).columnHidden = true) });
-  for (const run of runs(Object.entries(s.rowHeights ?? {}).map(([r, h]) => [Number(r), h] as [number, number])))
-    content.push({ bytes: ACTION_COST * 2, run: () => void (ws().getRange(`${run.from}:${run.to}`).format.rowHeight = run.value) });
+    content.push({
+      bytes: ACTION_COST * 2,
+      run: () =>
+        void (ws().getRange(`${columnLetter(run.from)}:${columnLetter(run.to)}`).columnHidden =
+          true),
+    });
+  for (const run of runs(
+    Object.entries(s.rowHeights ?? {}).map(([r, h]) => [Number(r), h] as [number, number])
+  ))
+    content.push({
+      bytes: ACTION_COST * 2,
+      run: () => void (ws().getRange(`${run.from}:${run.to}`).format.rowHeight = run.value),
+    });
 
   // Every styled cell gets the default font unless a layer names another (as the file writer):
   // the font goes first, over the union of styled cells, then the layers in order.
   for (const r of coverRects(s.styles.map((x) => x.range))) {
     const a = rectAddress(r);
-    content.push({ bytes: ACTION_COST * 2, run: () => void (ws().getRange(a).format.font.name = DEFAULT_FONT) });
+    content.push({
+      bytes: ACTION_COST * 2,
+      run: () => void (ws().getRange(a).format.font.name = DEFAULT_FONT),
+    });
   }
   for (const { range, style } of coalesceStyles(s.styles)) {
     const props = Object.keys(style).length + (style.border !== undefined ? 12 : 0);
-    content.push({ bytes: ACTION_COST * (1 + props) + jsonBytes(style), run: () => void queueStyle(ws().getRange(rectAddress(range)), range, style) });
+    content.push({
+      bytes: ACTION_COST * (1 + props) + jsonBytes(style),
+      run: () => void queueStyle(ws().getRange(rectAddress(range)), range, style),
+    });
   }
-  for (const m of s.merges) content.push({ bytes: ACTION_COST * 2, run: () => ws().getRange(rectAddress(m)).merge(false) });
+  for (const m of s.merges)
+    content.push({ bytes: ACTION_COST * 2, run: () => ws().getRange(rectAddress(m)).merge(false) });
 
   if (s.freeze) {
-    const rows = Math.max(0, s.freeze.row - 1), cols = Math.max(0, s.freeze.col - 1);
+    const rows = Math.max(0, s.freeze.row - 1),
+      cols = Math.max(0, s.freeze.col - 1);
     if (rows > 0 || cols > 0)
       content.push({
         bytes: ACTION_COST * 2,
@@ -189,8 +236,18 @@ function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): 
         dv.rule = officeRule(v);
         dv.ignoreBlanks = v.allowBlank;
         // Excel's limits: prompt title 32 / message 255, error title 32 / message 225 characters.
-        if (v.prompt) dv.prompt = { showPrompt: true, title: clip(v.prompt.title, 32)!, message: clip(v.prompt.message, 255)! };
-        dv.errorAlert = { showAlert: true, style: "Stop", title: clip(v.error?.title ?? "", 32)!, message: clip(v.error?.message ?? "", 225)! };
+        if (v.prompt)
+          dv.prompt = {
+            showPrompt: true,
+            title: clip(v.prompt.title, 32)!,
+            message: clip(v.prompt.message, 255)!,
+          };
+        dv.errorAlert = {
+          showAlert: true,
+          style: "Stop",
+          title: clip(v.error?.title ?? "", 32)!,
+          message: clip(v.error?.message ?? "", 225)!,
+        };
       },
     });
   }
@@ -202,7 +259,10 @@ function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): 
       notesSkipped++;
       continue;
     }
-    content.push({ bytes: ACTION_COST * 2 + jsonBytes(n.text), run: () => void ws().notes.add(`${columnLetter(n.col)}${n.row}`, n.text) });
+    content.push({
+      bytes: ACTION_COST * 2 + jsonBytes(n.text),
+      run: () => void ws().notes.add(`${columnLetter(n.col)}${n.row}`, n.text),
+    });
   }
 
   if (s.print) {
@@ -212,12 +272,21 @@ function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): 
 
   // Last: visibility and protection (writes to a protected sheet's locked cells would fail).
   if (s.visibility !== "visible")
-    final.push({ bytes: ACTION_COST, run: () => void (ws().visibility = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden") });
+    final.push({
+      bytes: ACTION_COST,
+      run: () => void (ws().visibility = s.visibility === "veryHidden" ? "VeryHidden" : "Hidden"),
+    });
   if (s.protect)
     final.push({
       bytes: ACTION_COST * 2,
       // The same permissions as the file writer: select anything, format cells/columns/rows.
-      run: () => ws().protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" }),
+      run: () =>
+        ws().protection.protect({
+          allowFormatCells: true,
+          allowFormatColumns: true,
+          allowFormatRows: true,
+          selectionMode: "Normal",
+        }),
     });
   return { content, final, notesSkipped };
 }
@@ -229,9 +298,15 @@ export interface WriteReportEx extends WriteReport {
   writeBatches: number;
 }
 
-export async function writeModel(env: AdapterEnv, model: WorkbookModel, opts: WriteOptions = {}): Promise<WriteReportEx> {
+export async function writeModel(
+  env: AdapterEnv,
+  model: WorkbookModel,
+  opts: WriteOptions = {}
+): Promise<WriteReportEx> {
   const names = model.sheets.map((s) => s.name);
-  const dup = names.find((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
+  const dup = names.find(
+    (n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i
+  );
   if (dup)
     throw new OfficeAdapterError("duplicate-sheet", {
       vi: `Mô hình có hai trang tính cùng tên "${dup}".`,
@@ -279,11 +354,23 @@ export async function writeModel(env: AdapterEnv, model: WorkbookModel, opts: Wr
             },
           });
         });
-        for (const s of model.sheets) structure.push({ bytes: ACTION_COST, run: (c) => void proxies.set(s.name, c.workbook.worksheets.add(s.name)) });
-        if (conflicts.length > 0) structure.push({ bytes: ACTION_COST * conflicts.length, run: () => old.forEach((w) => w.delete()) });
+        for (const s of model.sheets)
+          structure.push({
+            bytes: ACTION_COST,
+            run: (c) => void proxies.set(s.name, c.workbook.worksheets.add(s.name)),
+          });
+        if (conflicts.length > 0)
+          structure.push({
+            bytes: ACTION_COST * conflicts.length,
+            run: () => old.forEach((w) => w.delete()),
+          });
         for (const s of model.sheets)
           for (const n of Object.keys(s.definedNames ?? {}))
-            if (existingNames.has(n.toLowerCase())) structure.push({ bytes: ACTION_COST * 2, run: (c) => c.workbook.names.getItem(n).delete() });
+            if (existingNames.has(n.toLowerCase()))
+              structure.push({
+                bytes: ACTION_COST * 2,
+                run: (c) => c.workbook.names.getItem(n).delete(),
+              });
 
         const content: Step<Ctx>[] = [];
         const final: Step<Ctx>[] = [];
@@ -296,9 +383,13 @@ export async function writeModel(env: AdapterEnv, model: WorkbookModel, opts: Wr
         }
         for (const s of model.sheets)
           for (const [n, ref] of Object.entries(s.definedNames ?? {}))
-            final.push({ bytes: ACTION_COST + jsonBytes(ref), run: (c) => void c.workbook.names.add(n, ref.startsWith("=") ? ref : `=${ref}`) });
+            final.push({
+              bytes: ACTION_COST + jsonBytes(ref),
+              run: (c) => void c.workbook.names.add(n, ref.startsWith("=") ? ref : `=${ref}`),
+            });
         const activate = opts.activate;
-        if (activate) final.push({ bytes: ACTION_COST, run: () => proxies.get(activate)?.activate() });
+        if (activate)
+          final.push({ bytes: ACTION_COST, run: () => proxies.get(activate)?.activate() });
 
         const batches = packSteps([...structure, ...content, ...final], env.requestBudget);
         const screen = env.isSetSupported("ExcelApi", "1.9");
@@ -318,7 +409,12 @@ export async function writeModel(env: AdapterEnv, model: WorkbookModel, opts: Wr
             /* the original error matters more */
           }
         }
-        return { syncs: counter.count, sheets: model.sheets.map((s) => s.name), notesSkipped, writeBatches: batches.length };
+        return {
+          syncs: counter.count,
+          sheets: model.sheets.map((s) => s.name),
+          notesSkipped,
+          writeBatches: batches.length,
+        };
       })
     );
   } catch (e) {

@@ -14,7 +14,10 @@ describe("onUserChange", () => {
     await tick(); // the write guard outlives a write by one macrotask (Excel raises events late)
 
     await fake.userEdit("Tổng hợp", "C5", 42);
-    await fake.userPaste("Tổng hợp", "D5", [[1, 2], [3, "abc"]]);
+    await fake.userPaste("Tổng hợp", "D5", [
+      [1, 2],
+      [3, "abc"],
+    ]);
     expect(seen).toEqual([
       { sheet: "Tổng hợp", address: "C5" },
       { sheet: "Tổng hợp", address: "D5:E6" },
@@ -22,7 +25,16 @@ describe("onUserChange", () => {
 
     // The adapter's own writes: a whole model, marks, a print layout.
     await port.writeModel(wideModel(5, 8), { replaceExisting: true });
-    await port.markIssues("Tổng hợp", [{ severity: "error", rule: "x", row: 5, column: null, cell: "C5", message: { vi: "sai", en: "wrong" } }]);
+    await port.markIssues("Tổng hợp", [
+      {
+        severity: "error",
+        rule: "x",
+        row: 5,
+        column: null,
+        cell: "C5",
+        message: { vi: "sai", en: "wrong" },
+      },
+    ]);
     await port.applyPrintLayout("Tổng hợp", wideModel(1, 2).sheets[0]!.print!);
     await tick();
     expect(seen).toHaveLength(2);

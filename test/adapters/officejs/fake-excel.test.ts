@@ -1,4 +1,13 @@
-import { FakeOfficeError, FakeWorkbook, fakeRun, installFakeOffice, parseRect } from "../../fakes/fake-excel";
+// These tests read proxies before load/sync on purpose (to prove the fake throws), so the
+// office-addins load/sync lint rules do not apply here.
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
+import {
+  FakeOfficeError,
+  FakeWorkbook,
+  fakeRun,
+  installFakeOffice,
+  parseRect,
+} from "../../fakes/fake-excel";
 
 describe("fake Excel: load/sync discipline", () => {
   test("reading a property before load() + sync() throws PropertyNotLoaded", async () => {
@@ -92,7 +101,9 @@ describe("fake Excel: load/sync discipline", () => {
   test("APIs above the supported requirement set throw ApiNotFound", async () => {
     const fake = new FakeWorkbook({ supportedSets: { ExcelApi: "1.12" } });
     await fakeRun(fake)(async (ctx) => {
-      expect(() => ctx.workbook.worksheets.getItem("Sheet1").notes).toThrow(/ApiNotFound|not supported/);
+      expect(() => ctx.workbook.worksheets.getItem("Sheet1").notes).toThrow(
+        /ApiNotFound|not supported/
+      );
     });
     const newer = new FakeWorkbook({ supportedSets: { ExcelApi: "1.18" } });
     await fakeRun(newer)(async (ctx) => {
@@ -108,7 +119,10 @@ describe("fake Excel: ranges", () => {
     const fake = new FakeWorkbook();
     await fakeRun(fake)(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("B2:C3").values = [[1, 2], [3, 4]];
+      ws.getRange("B2:C3").values = [
+        [1, 2],
+        [3, 4],
+      ];
       ws.getRange("E9").format.fill.color = "#FFC7CE";
       ws.getRange("B2:C2").merge();
       const all = ws.getUsedRange();
@@ -118,7 +132,10 @@ describe("fake Excel: ranges", () => {
       await ctx.sync();
       expect(all.address).toBe("Sheet1!B2:E9");
       expect(vals.address).toBe("Sheet1!B2:C3");
-      expect(vals.values).toEqual([[1, ""], [3, 4]]);
+      expect(vals.values).toEqual([
+        [1, ""],
+        [3, 4],
+      ]);
     });
   });
 
@@ -129,13 +146,17 @@ describe("fake Excel: ranges", () => {
       ws.getRange("A1").format.font.bold = true;
       const f = ws.getRange("A1:A2").format.font;
       f.load("bold");
-      ws.getRange("A1:A10").dataValidation.rule = { wholeNumber: { operator: "GreaterThan", formula1: 0 } };
+      ws.getRange("A1:A10").dataValidation.rule = {
+        wholeNumber: { operator: "GreaterThan", formula1: 0 },
+      };
       await ctx.sync();
       expect(f.bold).toBeNull();
     });
     await expect(
       fakeRun(fake)(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Sheet1").getRange("A5:A20").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } };
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A5:A20").dataValidation.rule = {
+          list: { inCellDropDown: true, source: "a,b" },
+        };
         await ctx.sync();
       })
     ).rejects.toMatchObject({ code: "InvalidOperation" });

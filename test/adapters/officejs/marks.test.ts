@@ -4,13 +4,21 @@ import { requireTemplate } from "../../../src/core/templates/catalog";
 import { defaultRegister } from "../../../src/core/units/register";
 import type { ValidationIssue } from "../../../src/core/validate/types";
 import { markIssuesWithReport, ERROR_FILL, WARNING_FILL } from "../../../src/adapters/officejs";
-import { chunkAddresses, groupIssues, normalizeCellAddress, MARKS_SETTING_PREFIX } from "../../../src/adapters/officejs/marks";
+import {
+  chunkAddresses,
+  groupIssues,
+  normalizeCellAddress,
+  MARKS_SETTING_PREFIX,
+} from "../../../src/adapters/officejs/marks";
 import { metaOf, unitRows } from "../xlsx/helpers";
 import { setup } from "./setup";
 
 const register = defaultRegister();
 const spec = requireTemplate("noi-vu-cchc");
-const model = () => buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019, { generatedAt: "2019-11-01T00:00:00.000Z" });
+const model = () =>
+  buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019, {
+    generatedAt: "2019-11-01T00:00:00.000Z",
+  });
 
 const issue = (cell: string, severity: "error" | "warning", vi: string): ValidationIssue => ({
   severity,
@@ -96,15 +104,24 @@ describe("markIssues", () => {
     // A fresh env over the same fake workbook.
     const { createAdapterEnv } = await import("../../../src/adapters/officejs/port");
     const { fakeRun } = await import("../../fakes/fake-excel");
-    const env2 = createAdapterEnv(fakeRun(t.fake) as never, { isSetSupported: (n, v) => t.fake.isSetSupported(n, v) });
+    const env2 = createAdapterEnv(fakeRun(t.fake) as never, {
+      isSetSupported: (n, v) => t.fake.isSetSupported(n, v),
+    });
     await markIssuesWithReport(env2, t.sheet, []);
     expect(t.fake.cell(t.sheet, t.entry)!.fill).toBeNull();
   });
 
   test("syncs do not grow with the number of issues; getRanges address lists stay under 8,000 characters", async () => {
     const { fake, env, sheet } = await written();
-    const cells = Array.from({ length: 2000 }, (_, i) => `${["C", "D", "E", "F", "G", "H", "I", "J"][i % 8]}${20 + Math.floor(i / 8)}`);
-    const r = await markIssuesWithReport(env, sheet, cells.map((c) => issue(c, "error", "x")));
+    const cells = Array.from(
+      { length: 2000 },
+      (_, i) => `${["C", "D", "E", "F", "G", "H", "I", "J"][i % 8]}${20 + Math.floor(i / 8)}`
+    );
+    const r = await markIssuesWithReport(
+      env,
+      sheet,
+      cells.map((c) => issue(c, "error", "x"))
+    );
     expect(r.syncs).toBe(2);
     const lastWrite = fake.syncLog[fake.syncLog.length - 1]!;
     expect(lastWrite.ops.filter((o) => o === "getRanges").length).toBeGreaterThan(1);
@@ -115,10 +132,16 @@ describe("markIssues", () => {
 
 test("a sheet protected without 'format cells' is unprotected and re-protected with the same options", async () => {
   const { fake, env, sheet, entry } = await written({ ExcelApi: "1.12" });
-  fake.sheet(sheet).protection = { protected: true, options: { allowFormatCells: false, allowSort: true } };
+  fake.sheet(sheet).protection = {
+    protected: true,
+    options: { allowFormatCells: false, allowSort: true },
+  };
   await markIssuesWithReport(env, sheet, [issue(entry, "error", "x")]);
   expect(fake.cell(sheet, entry)!.fill).toBe(ERROR_FILL);
-  expect(fake.protection(sheet)).toEqual({ protected: true, options: { allowFormatCells: false, allowSort: true } });
+  expect(fake.protection(sheet)).toEqual({
+    protected: true,
+    options: { allowFormatCells: false, allowSort: true },
+  });
 });
 
 describe("mark helpers", () => {
@@ -133,7 +156,11 @@ describe("mark helpers", () => {
     expect(chunks.join(",").split(",")).toEqual(list);
   });
   test("issues on one cell merge; error wins over warning", () => {
-    const g = groupIssues([issue("B2", "warning", "a"), issue("B2", "error", "b"), issue("B2", "error", "b")]);
+    const g = groupIssues([
+      issue("B2", "warning", "a"),
+      issue("B2", "error", "b"),
+      issue("B2", "error", "b"),
+    ]);
     expect(g.get("B2")).toEqual({ severity: "error", messages: ["a", "b"] });
   });
 });

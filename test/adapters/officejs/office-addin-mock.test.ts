@@ -4,16 +4,22 @@
  * the value when a property is read too early, so a wrong order shows up in the result. It has no
  * collections: worksheets.items and the range getters are hand-written in the seed.
  */
+
 import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock only needs the OfficeApp enum from office-addin-manifest, whose full import
 // chain pulls an ESM-only package Jest's CommonJS runtime cannot load.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 import { createOfficeWorkbookPort, type ExcelRunner } from "../../../src/adapters/officejs";
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 function excelMock() {
   const mock: any = new OfficeMockObject({
@@ -24,9 +30,18 @@ function excelMock() {
       },
       used: { rowIndex: 1, columnIndex: 1, rowCount: 2, columnCount: 2 },
       cells: {
-        values: [[1, "#REF!"], [0.25, ""]],
-        numberFormat: [["General", "General"], ["0%", "General"]],
-        valueTypes: [["Double", "Error"], ["Double", "Empty"]],
+        values: [
+          [1, "#REF!"],
+          [0.25, ""],
+        ],
+        numberFormat: [
+          ["General", "General"],
+          ["0%", "General"],
+        ],
+        valueTypes: [
+          ["Double", "Error"],
+          ["Double", "Empty"],
+        ],
       },
       goto: {},
     },
@@ -66,7 +81,10 @@ function excelMock() {
 describe("office-addin-mock: load/sync discipline", () => {
   test("readGrids reads names, bounds and values only after loading and syncing them (3 syncs)", async () => {
     const { run, calls, syncs } = excelMock();
-    const port = createOfficeWorkbookPort(run, { isSetSupported: () => true, runWith: (_c, b) => run(b) });
+    const port = createOfficeWorkbookPort(run, {
+      isSetSupported: () => true,
+      runWith: (_c, b) => run(b),
+    });
     const grids = await port.readGrids();
     expect(syncs()).toBe(3);
     expect(grids.sheets).toEqual([
@@ -93,7 +111,10 @@ describe("office-addin-mock: load/sync discipline", () => {
     cells.load("values");
     expect(cells.values).toBe("Error, context.sync() was not called");
     await mock.sync();
-    expect(cells.values).toEqual([[1, "#REF!"], [0.25, ""]]);
+    expect(cells.values).toEqual([
+      [1, "#REF!"],
+      [0.25, ""],
+    ]);
     expect(mock.workbook.used.rowCount).toBe("Error, property was not loaded");
   });
 });

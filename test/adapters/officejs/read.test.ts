@@ -10,7 +10,10 @@ import { setup, wideModel } from "./setup";
 
 const register = defaultRegister();
 const spec = requireTemplate("noi-vu-cchc");
-const model = () => buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019, { generatedAt: "2019-11-01T00:00:00.000Z" });
+const model = () =>
+  buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019, {
+    generatedAt: "2019-11-01T00:00:00.000Z",
+  });
 
 describe("readGrids", () => {
   test("round-trips what writeModel wrote, and the core recognises the template", async () => {
@@ -25,7 +28,13 @@ describe("readGrids", () => {
     const grids = await port.readGrids();
     expect(grids.source).toBe(CURRENT_WORKBOOK);
     const names = grids.sheets.map((s) => [s.name, s.visibility]);
-    expect(names).toEqual(expect.arrayContaining([[m.sheets[0]!.name, "visible"], ["_meta", "veryHidden"], ["_lists", "hidden"]]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        [m.sheets[0]!.name, "visible"],
+        ["_meta", "veryHidden"],
+        ["_lists", "hidden"],
+      ])
+    );
     const t = grids.sheets.find((s) => s.name === m.sheets[0]!.name)!;
     // rows[0] is sheet row 1, rows[r][0] column A.
     expect(t.rows[0]![0]).toBe(fake.value(m.sheets[0]!.name, "A1"));
@@ -54,7 +63,15 @@ describe("readGrids", () => {
     const row = grids.sheets[0]!.rows[1]!;
     expect(grids.sheets[0]!.rows[0]).toEqual([]);
     expect(row[0]).toBeNull();
-    expect(row.slice(1)).toEqual(["chữ", { error: "#DIV/0!" }, { error: "#REF!" }, { percentFraction: 0.125 }, new Date(Date.UTC(2019, 10, 20)), "#N/A", true]);
+    expect(row.slice(1)).toEqual([
+      "chữ",
+      { error: "#DIV/0!" },
+      { error: "#REF!" },
+      { percentFraction: 0.125 },
+      new Date(Date.UTC(2019, 10, 20)),
+      "#N/A",
+      true,
+    ]);
   });
 
   test("constant syncs: 3 for a small and for a 2,000-row sheet; only _meta is added to a sheet filter", async () => {
@@ -105,14 +122,19 @@ describe("cell conversions", () => {
 });
 
 describe("every template of the catalogue", () => {
-  test.each(CATALOG.map((s) => [s.id, s] as const))("%s: written in 3 syncs, read back and recognised", async (_id, s) => {
-    const { fake, port } = setup({ ExcelApi: "1.18" });
-    const m = buildTemplateWorkbook(s, register, DEFAULT_SETTINGS_2019, { generatedAt: "2019-11-01T00:00:00.000Z" });
-    const rep = await port.writeModel(m, { activate: m.sheets[0]!.name });
-    expect(rep.syncs).toBe(3);
-    expect(fake.validationLog.every((v) => v.cells <= 5000)).toBe(true);
-    const out = readSubmissions(await port.readGrids(), { register, period: 2019 });
-    if (!out.ok) throw new Error(out.refused.message.en);
-    expect(out.submissions.map((x) => [x.templateId, x.recognizedBy])).toEqual([[s.id, "meta"]]);
-  });
+  test.each(CATALOG.map((s) => [s.id, s] as const))(
+    "%s: written in 3 syncs, read back and recognised",
+    async (_id, s) => {
+      const { fake, port } = setup({ ExcelApi: "1.18" });
+      const m = buildTemplateWorkbook(s, register, DEFAULT_SETTINGS_2019, {
+        generatedAt: "2019-11-01T00:00:00.000Z",
+      });
+      const rep = await port.writeModel(m, { activate: m.sheets[0]!.name });
+      expect(rep.syncs).toBe(3);
+      expect(fake.validationLog.every((v) => v.cells <= 5000)).toBe(true);
+      const out = readSubmissions(await port.readGrids(), { register, period: 2019 });
+      if (!out.ok) throw new Error(out.refused.message.en);
+      expect(out.submissions.map((x) => [x.templateId, x.recognizedBy])).toEqual([[s.id, "meta"]]);
+    }
+  );
 });

@@ -18,13 +18,24 @@ function registerWith(n: number): UnitRegister {
   const tccs = base.units.filter((u) => u.kind === "tccs");
   const extra: Unit[] = Array.from({ length: n }, (_, i) => {
     const t = tccs[i % tccs.length]!;
-    return { ...t, code: `${t.code}-x${i}`, name: `${t.name} số ${i + 1}`, aliases: [], order: 1000 + i };
+    return {
+      ...t,
+      code: `${t.code}-x${i}`,
+      name: `${t.name} số ${i + 1}`,
+      aliases: [],
+      order: 1000 + i,
+    };
   });
   return { ...base, units: [...base.units, ...extra] };
 }
 
 function masterModel(extraUnits: number): WorkbookModel {
-  return runPipeline({ submissions: [], settings: DEFAULT_SETTINGS_2019, register: registerWith(extraUnits), catalog: CATALOG }).model;
+  return runPipeline({
+    submissions: [],
+    settings: DEFAULT_SETTINGS_2019,
+    register: registerWith(extraUnits),
+    catalog: CATALOG,
+  }).model;
 }
 
 async function write(model: WorkbookModel, requestBudget?: number) {
@@ -33,7 +44,8 @@ async function write(model: WorkbookModel, requestBudget?: number) {
   return { ...t, report };
 }
 
-const longName = (row: number) => `Đảng bộ cơ sở số ${row} – ${"ghi chú dài về đơn vị, ".repeat(20)}Thị xã Hương Thủy`;
+const longName = (row: number) =>
+  `Đảng bộ cơ sở số ${row} – ${"ghi chú dài về đơn vị, ".repeat(20)}Thị xã Hương Thủy`;
 
 /** 8,000 rows with ~600-byte texts: about 6 MB of values. */
 function hugeModel(): WorkbookModel {
@@ -53,7 +65,9 @@ describe("round trips of writeModel", () => {
     expect(large.fake.value("Tổng hợp", "B2003")).toBe("Đảng bộ phường số 2000");
     expect(large.fake.formula("Tổng hợp", "AN2003")).toBe("=SUM(C2003:Z2003)");
     expect(large.fake.cell("Tổng hợp", "B2003")!.fontColor).toBe("#C00000");
-    expect(Math.max(...large.fake.syncLog.map((s) => s.requestBytes))).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(Math.max(...large.fake.syncLog.map((s) => s.requestBytes))).toBeLessThan(
+      PAYLOAD_LIMIT_BYTES
+    );
     // One range write per block group, not per cell or per row.
     const writes = large.fake.syncLog[1]!.ops.filter((o) => o === "set Range.formulas");
     expect(writes.length).toBeLessThanOrEqual(3);
@@ -72,7 +86,9 @@ describe("round trips of writeModel", () => {
     const big = await write(m);
     const syncs = big.fake.syncLog;
     // The estimate never under-counts: each request stays within the budget, so under 5 MB.
-    expect(Math.max(...syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(DEFAULT_REQUEST_BUDGET);
+    expect(Math.max(...syncs.map((s) => s.requestBytes))).toBeLessThanOrEqual(
+      DEFAULT_REQUEST_BUDGET
+    );
     // The payload (not the row count) sets the split: batches are filled before the next starts.
     const total = syncs.reduce((a, s) => a + s.requestBytes, 0);
     expect(total).toBeGreaterThan(DEFAULT_REQUEST_BUDGET);
@@ -80,7 +96,9 @@ describe("round trips of writeModel", () => {
     const th = m.sheets.find((s) => s.name === "Tổng hợp")!;
     const lastBlock = th.blocks[th.blocks.length - 1]!;
     const c = lastBlock.cells[0]!.findIndex((x) => typeof x === "string");
-    expect(big.fake.getCell(big.fake.sheet("Tổng hợp"), lastBlock.top, lastBlock.left + c)?.value).toBe(lastBlock.cells[0]![c]);
+    expect(
+      big.fake.getCell(big.fake.sheet("Tổng hợp"), lastBlock.top, lastBlock.left + c)?.value
+    ).toBe(lastBlock.cells[0]![c]);
   });
 
   test("chunking kicks in for a huge model without changing small and medium ones", async () => {
@@ -88,7 +106,9 @@ describe("round trips of writeModel", () => {
     const huge = hugeModel();
     const h = await write(huge);
     expect(h.report.syncs).toBeGreaterThan(3);
-    expect(Math.max(...h.fake.syncLog.map((s) => s.requestBytes))).toBeLessThanOrEqual(DEFAULT_REQUEST_BUDGET);
+    expect(Math.max(...h.fake.syncLog.map((s) => s.requestBytes))).toBeLessThanOrEqual(
+      DEFAULT_REQUEST_BUDGET
+    );
     expect(h.fake.value("Tổng hợp", "B8003")).toBe(longName(8003));
     expect(h.fake.protection("_lists").protected).toBe(true);
     // A tiny budget splits even a medium model, proving the split is by bytes…
@@ -102,6 +122,8 @@ describe("round trips of writeModel", () => {
 
   test("without the split, the same huge write would hit Excel's limit (the fake enforces it)", async () => {
     const huge = hugeModel();
-    await expect(write(huge, 64 * 1024 * 1024)).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    await expect(write(huge, 64 * 1024 * 1024)).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
   });
 });

@@ -4,10 +4,16 @@ import { createAdapterEnv, type OfficePortOptions } from "../../../src/adapters/
 import type { Cell, SheetModel, WorkbookModel } from "../../../src/core/sheet/model";
 import { FakeWorkbook, fakeRun } from "../../fakes/fake-excel";
 
-export function setup(sets: Record<string, string> = { ExcelApi: "1.12" }, opts: OfficePortOptions = {}) {
+export function setup(
+  sets: Record<string, string> = { ExcelApi: "1.12" },
+  opts: OfficePortOptions = {}
+) {
   const fake = new FakeWorkbook({ supportedSets: sets });
   const run = fakeRun(fake) as unknown as ExcelRunner;
-  const portOpts: OfficePortOptions = { isSetSupported: (n, v) => fake.isSetSupported(n, v), ...opts };
+  const portOpts: OfficePortOptions = {
+    isSetSupported: (n, v) => fake.isSetSupported(n, v),
+    ...opts,
+  };
   const port = createOfficeWorkbookPort(run, portOpts);
   const env = createAdapterEnv(run, portOpts);
   return { fake, port, env };
@@ -20,7 +26,11 @@ export function wideSheet(name: string, rows: number, cols: number): SheetModel 
     Array.from({ length: cols }, (_, j): Cell => {
       if (j === 0) return i + 1;
       if (j === 1) return `Đảng bộ phường số ${i + 1}`;
-      if (j === cols - 1) return { formula: `SUM(C${i + 4}:${String.fromCharCode(64 + Math.min(cols - 2, 26))}${i + 4})`, result: null };
+      if (j === cols - 1)
+        return {
+          formula: `SUM(C${i + 4}:${String.fromCharCode(64 + Math.min(cols - 2, 26))}${i + 4})`,
+          result: null,
+        };
       if (j % 5 === 0) return i % 3 === 0 ? "HTXSNV" : "HTTNV";
       return (i * 7 + j * 13) % 100;
     })
@@ -35,18 +45,37 @@ export function wideSheet(name: string, rows: number, cols: number): SheetModel 
       ...data.map((line, i) => ({ top: 4 + i, left: 1, cells: [line] })),
     ],
     styles: [
-      { range: { top: 1, left: 1, bottom: 1, right: cols }, style: { bold: true, fontSize: 14, hAlign: "center" } },
-      { range: { top: 3, left: 1, bottom: 3, right: cols }, style: { bold: true, fill: "DDEBF7", border: "thin", wrap: true } },
-      { range: { top: 4, left: 1, bottom: 3 + rows, right: cols }, style: { border: "thin", fontSize: 12 } },
-      { range: { top: 4, left: 3, bottom: 3 + rows, right: cols - 1 }, style: { numFmt: "0.00", hAlign: "center" } },
+      {
+        range: { top: 1, left: 1, bottom: 1, right: cols },
+        style: { bold: true, fontSize: 14, hAlign: "center" },
+      },
+      {
+        range: { top: 3, left: 1, bottom: 3, right: cols },
+        style: { bold: true, fill: "DDEBF7", border: "thin", wrap: true },
+      },
+      {
+        range: { top: 4, left: 1, bottom: 3 + rows, right: cols },
+        style: { border: "thin", fontSize: 12 },
+      },
+      {
+        range: { top: 4, left: 3, bottom: 3 + rows, right: cols - 1 },
+        style: { numFmt: "0.00", hAlign: "center" },
+      },
       // A per-row style, as the master's status columns have.
-      ...data.map((_, i) => ({ range: { top: 4 + i, left: 2, bottom: 4 + i, right: 2 }, style: { color: "C00000" } })),
+      ...data.map((_, i) => ({
+        range: { top: 4 + i, left: 2, bottom: 4 + i, right: 2 },
+        style: { color: "C00000" },
+      })),
     ],
     merges: [{ top: 1, left: 1, bottom: 1, right: cols }],
     columnWidths: Array.from({ length: cols }, (_, j) => (j === 1 ? 30 : 10)),
     freeze: { row: 4, col: 3 },
     validations: [
-      { range: { top: 4, left: 6, bottom: 3 + rows, right: 6 }, rule: { kind: "list", source: "=_lists!$A$2:$A$5" }, allowBlank: true },
+      {
+        range: { top: 4, left: 6, bottom: 3 + rows, right: 6 },
+        rule: { kind: "list", source: "=_lists!$A$2:$A$5" },
+        allowBlank: true,
+      },
     ],
     protect: false,
     print: {

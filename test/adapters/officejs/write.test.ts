@@ -1,6 +1,12 @@
 import { buildTemplateWorkbook } from "../../../src/core/template-sheet/build";
 import { DEFAULT_SETTINGS_2019 } from "../../../src/core/settings/defaults";
-import { address, columnNumber, type Cell, type CellStyle, type SheetModel } from "../../../src/core/sheet/model";
+import {
+  address,
+  columnNumber,
+  type Cell,
+  type CellStyle,
+  type SheetModel,
+} from "../../../src/core/sheet/model";
 import { requireTemplate } from "../../../src/core/templates/catalog";
 import { defaultRegister } from "../../../src/core/units/register";
 import { encodeCell } from "../../../src/adapters/officejs/cells";
@@ -11,7 +17,10 @@ import { setup, wideModel } from "./setup";
 
 const register = defaultRegister();
 const spec = requireTemplate("noi-vu-cchc");
-const model = () => buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019, { generatedAt: "2019-11-01T00:00:00.000Z" });
+const model = () =>
+  buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019, {
+    generatedAt: "2019-11-01T00:00:00.000Z",
+  });
 
 /** Every non-null constant and formula of a sheet model, with its address. */
 function modelCells(s: SheetModel): { addr: string; cell: Cell }[] {
@@ -29,7 +38,8 @@ function modelCells(s: SheetModel): { addr: string; cell: Cell }[] {
 function expectedStyle(s: SheetModel, row: number, col: number): CellStyle {
   const out: CellStyle = {};
   for (const { range, style } of s.styles)
-    if (row >= range.top && row <= range.bottom && col >= range.left && col <= range.right) Object.assign(out, style);
+    if (row >= range.top && row <= range.bottom && col >= range.left && col <= range.right)
+      Object.assign(out, style);
   return out;
 }
 
@@ -45,7 +55,8 @@ describe("writeModel renders a template workbook", () => {
     expect(fake.sheet("_lists").visibility).toBe("Hidden");
     for (const s of m.sheets)
       for (const { addr, cell } of modelCells(s)) {
-        if (typeof cell === "object" && cell !== null) expect(fake.formula(s.name, addr)).toBe(encodeCell(cell));
+        if (typeof cell === "object" && cell !== null)
+          expect(fake.formula(s.name, addr)).toBe(encodeCell(cell));
         else expect([s.name, addr, fake.value(s.name, addr)]).toEqual([s.name, addr, cell]);
       }
   });
@@ -71,7 +82,20 @@ describe("writeModel renders a template workbook", () => {
         for (let c = range.left; c <= range.right; c++) {
           const want = expectedStyle(s, r, c);
           const got = fake.cell(s.name, address(r, c))!;
-          expect([address(r, c), got.fontName, got.fontSize, got.bold, got.italic, got.underline, got.fill, got.hAlign, got.vAlign, got.wrap, got.numberFormat, got.locked]).toEqual([
+          expect([
+            address(r, c),
+            got.fontName,
+            got.fontSize,
+            got.bold,
+            got.italic,
+            got.underline,
+            got.fill,
+            got.hAlign,
+            got.vAlign,
+            got.wrap,
+            got.numberFormat,
+            got.locked,
+          ]).toEqual([
             address(r, c),
             want.fontName ?? DEFAULT_FONT,
             want.fontSize ?? 11,
@@ -79,8 +103,12 @@ describe("writeModel renders a template workbook", () => {
             want.italic ?? false,
             want.underline ? "Single" : "None",
             want.fill ? `#${want.fill}` : null,
-            want.hAlign ? { left: "Left", center: "Center", right: "Right" }[want.hAlign] : "General",
-            want.vAlign ? { top: "Top", middle: "Center", bottom: "Bottom" }[want.vAlign] : "Bottom",
+            want.hAlign
+              ? { left: "Left", center: "Center", right: "Right" }[want.hAlign]
+              : "General",
+            want.vAlign
+              ? { top: "Top", middle: "Center", bottom: "Bottom" }[want.vAlign]
+              : "Bottom",
             want.wrap ?? false,
             want.numFmt ?? "General",
             want.locked ?? true,
@@ -88,20 +116,32 @@ describe("writeModel renders a template workbook", () => {
           checked++;
         }
     expect(checked).toBeGreaterThan(100);
-    expect(fake.sheet(s.name).freeze).toEqual({ rows: (s.freeze?.row ?? 1) - 1, cols: (s.freeze?.col ?? 1) - 1 });
+    expect(fake.sheet(s.name).freeze).toEqual({
+      rows: (s.freeze?.row ?? 1) - 1,
+      cols: (s.freeze?.col ?? 1) - 1,
+    });
     const header = s.styles.find((x) => x.style.fill === "DDEBF7")!;
     const hc = fake.cell(s.name, address(header.range.top, header.range.left))!;
     expect(hc.fill).toBe("#DDEBF7");
     expect(hc.bold).toBe(true);
-    expect(hc.borders).toEqual({ top: "Continuous", bottom: "Continuous", left: "Continuous", right: "Continuous" });
+    expect(hc.borders).toEqual({
+      top: "Continuous",
+      bottom: "Continuous",
+      left: "Continuous",
+      right: "Continuous",
+    });
     const fmt = [...s.styles].reverse().find((x) => x.style.numFmt)!;
-    expect(fake.cell(s.name, address(fmt.range.bottom, fmt.range.left))!.numberFormat).toBe(fmt.style.numFmt);
+    expect(fake.cell(s.name, address(fmt.range.bottom, fmt.range.left))!.numberFormat).toBe(
+      fmt.style.numFmt
+    );
     s.columnWidths.forEach((w, i) => {
       if (w !== undefined) expect(fake.columnWidth(s.name, i + 1)).toBe(widthToPoints(w));
     });
     expect(fake.sheet(s.name).merges).toEqual(s.merges);
-    for (const c of s.hiddenColumns ?? []) expect(fake.sheet(s.name).hiddenColumns.has(c)).toBe(true);
-    for (const [r, h] of Object.entries(s.rowHeights ?? {})) expect(fake.sheet(s.name).rowHeights.get(Number(r))).toBe(h);
+    for (const c of s.hiddenColumns ?? [])
+      expect(fake.sheet(s.name).hiddenColumns.has(c)).toBe(true);
+    for (const [r, h] of Object.entries(s.rowHeights ?? {}))
+      expect(fake.sheet(s.name).rowHeights.get(Number(r))).toBe(h);
   });
 
   test("validations: one per model validation, every range bounded, same rules as the file writer", async () => {
@@ -116,13 +156,20 @@ describe("writeModel renders a template workbook", () => {
     }
     const dvs = fake.validations(s.name);
     for (const v of s.validations) {
-      const got = dvs.find((d) => d.rect.top === v.range.top && d.rect.left === v.range.left && d.rect.bottom === v.range.bottom)!;
+      const got = dvs.find(
+        (d) =>
+          d.rect.top === v.range.top &&
+          d.rect.left === v.range.left &&
+          d.rect.bottom === v.range.bottom
+      )!;
       expect(got).toBeDefined();
       expect(got.rect.bottom).toBeLessThan(MAX_ROWS);
       expect(got.ignoreBlanks).toBe(v.allowBlank);
       expect(got.errorAlert).toMatchObject({ showAlert: true, style: "Stop" });
-      if (v.rule.kind === "list") expect(got.rule).toEqual({ list: { inCellDropDown: true, source: v.rule.source } });
-      else expect(Object.keys(got.rule)[0]).toBe(v.rule.kind === "whole" ? "wholeNumber" : "decimal");
+      if (v.rule.kind === "list")
+        expect(got.rule).toEqual({ list: { inCellDropDown: true, source: v.rule.source } });
+      else
+        expect(Object.keys(got.rule)[0]).toBe(v.rule.kind === "whole" ? "wholeNumber" : "decimal");
     }
   });
 
@@ -133,16 +180,26 @@ describe("writeModel renders a template workbook", () => {
     const s = m.sheets[0]!;
     expect(fake.protection(s.name)).toEqual({
       protected: true,
-      options: { allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, selectionMode: "Normal" },
+      options: {
+        allowFormatCells: true,
+        allowFormatColumns: true,
+        allowFormatRows: true,
+        selectionMode: "Normal",
+      },
     });
     expect(fake.protection("_meta").protected).toBe(true);
     const meta = metaOf(m);
     const row = unitRows(m)[0]!;
-    const entryKey = spec.columns.find((c) => !c.identity && !c.computed && c.type === "number")!.key;
+    const entryKey = spec.columns.find(
+      (c) => !c.identity && !c.computed && c.type === "number"
+    )!.key;
     const entry = `${meta.columns[entryKey]}${row}`;
     expect(fake.cell(s.name, entry)!.locked).toBe(false);
     expect((await fake.userEdit(s.name, entry, 88)).accepted).toBe(true);
-    expect(await fake.userEdit(s.name, "A1", "xoá tiêu đề")).toEqual({ accepted: false, reason: "protected" });
+    expect(await fake.userEdit(s.name, "A1", "xoá tiêu đề")).toEqual({
+      accepted: false,
+      reason: "protected",
+    });
     // The unit name column stays locked.
     expect(fake.cell(s.name, `${meta.columns.unitName}${row}`)!.locked).toBe(true);
     void columnNumber;
@@ -159,7 +216,8 @@ describe("writeModel renders a template workbook", () => {
     expect(pl.orientation).toBe(p.orientation === "landscape" ? "Landscape" : "Portrait");
     if (p.fitToWidth > 0) expect(pl.zoom.horizontalFitToPages).toBe(p.fitToWidth);
     expect(pl.zoom.verticalFitToPages).toBe(p.fitToHeight > 0 ? p.fitToHeight : undefined);
-    if (p.printTitleRows) expect(pl.printTitleRows).toBe(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
+    if (p.printTitleRows)
+      expect(pl.printTitleRows).toBe(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
     expect(pl.margins.top).toBeCloseTo((p.margins.top / 25.4) * 72, 0);
     expect(pl.centerHorizontally).toBe(p.centerHorizontally);
   });
@@ -168,7 +226,10 @@ describe("writeModel renders a template workbook", () => {
     const { fake, port } = setup();
     const m = model();
     await port.writeModel(m);
-    await expect(port.writeModel(m)).rejects.toMatchObject({ code: "sheet-exists", message: expect.stringContaining("đã có trang") });
+    await expect(port.writeModel(m)).rejects.toMatchObject({
+      code: "sheet-exists",
+      message: expect.stringContaining("đã có trang"),
+    });
     const s = m.sheets[0]!;
     fake.setValue(s.name, "Z99", "cũ");
     const rep = await port.writeModel(m, { replaceExisting: true, activate: s.name });
@@ -202,7 +263,10 @@ describe("writeModel renders a template workbook", () => {
     const { fake, port } = setup();
     const m = wideModel(3, 3);
     m.sheets[0]!.name = "Tên/sai";
-    await expect(port.writeModel(m)).rejects.toMatchObject({ code: "InvalidArgument", message: expect.stringContaining("Không ghi được vào sổ tính") });
+    await expect(port.writeModel(m)).rejects.toMatchObject({
+      code: "InvalidArgument",
+      message: expect.stringContaining("Không ghi được vào sổ tính"),
+    });
     expect(fake.enableEvents).toBe(true);
   });
 

@@ -13,5 +13,19 @@ declare global {
 
 // Current Excel (web, Microsoft 365) has ExcelApi 1.18+: cell notes carry the issue messages.
 const fake = new FakeWorkbook({ supportedSets: { ExcelApi: "1.18" } }, ["Sheet1"]);
-installFakeOffice(window, fake, { host: "Excel", platform: "OfficeOnline" });
+// ?fakeTheme=dark plays an Office dark theme (the pane must follow it).
+const dark = new URLSearchParams(window.location.search).get("fakeTheme") === "dark";
+installFakeOffice(window, fake, {
+  host: "Excel",
+  platform: "OfficeOnline",
+  ...(dark
+    ? {
+        theme: {
+          isDarkTheme: true,
+          bodyBackgroundColor: "#1F1F1F",
+          bodyForegroundColor: "#FFFFFF",
+        },
+      }
+    : {}),
+});
 window.__xeploai = { fake };

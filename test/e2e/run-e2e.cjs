@@ -197,8 +197,9 @@ async function main() {
       route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeJs })
     );
 
-    const { walk } = require("./walk.cjs");
+    const { walk, walkDarkTheme } = require("./walk.cjs");
     await walk({ page, base, fixtures, shots: SHOTS, step, assert });
+    await walkDarkTheme({ page, base, shots: SHOTS, step, assert });
 
     await step("no uncaught errors in the page", () => {
       const real = pageErrors.filter((e) => !/favicon/i.test(e));

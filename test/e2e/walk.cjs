@@ -281,4 +281,25 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
   });
 }
 
-module.exports = { walk };
+/** Luminance 0–1 of a CSS rgb()/rgba() colour. */
+function luminance(css) {
+  const [r, g, b] = (css.match(/\d+(\.\d+)?/g) || ["255", "255", "255"]).slice(0, 3).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+async function walkDarkTheme({ page, base, shots, step, assert }) {
+  await step("follows an Office dark theme (Fluent tokens, no fixed colours)", async () => {
+    await page.goto(`${base}/taskpane.html?part=consolidate&fakeTheme=dark`, { waitUntil: "load" });
+    await page.getByRole("tab", { name: "Tổng hợp", exact: true }).waitFor({ timeout: TIMEOUT });
+    const colours = await page.evaluate(() => {
+      const root = document.querySelector("#container > div");
+      const s = root ? getComputedStyle(root) : null;
+      return { background: s ? s.backgroundColor : "", color: s ? s.color : "" };
+    });
+    assert(luminance(colours.background) < 0.3, `background ${colours.background} is not dark`);
+    assert(luminance(colours.color) > 0.7, `text ${colours.color} is not light`);
+    await shot(page, shots, "tong-hop-toi.png");
+  });
+}
+
+module.exports = { walk, walkDarkTheme };

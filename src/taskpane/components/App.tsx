@@ -12,6 +12,7 @@ import {
   TabList,
   Title3,
   ToggleButton,
+  makeStaticStyles,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -27,6 +28,9 @@ import { ConsolidatePart } from "./ConsolidatePart";
 import { PrintPart } from "./PrintPart";
 import { TemplatesPart } from "./TemplatesPart";
 import { ValidatePart } from "./ValidatePart";
+
+/** The page itself: no browser margin around the pane (else a white frame shows in dark themes). */
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
   root: {
@@ -60,6 +64,7 @@ export interface AppProps {
 }
 
 export default function App({ initialPart, controller: given, initialLang = "vi" }: AppProps) {
+  useGlobalStyles();
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const [part, setPart] = React.useState<PanePart>(initialPart ?? "templates");

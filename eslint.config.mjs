@@ -3,6 +3,7 @@
 // discipline for Office.js) + prettier (office-addin-prettier-config).
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import tsPlugin from "@typescript-eslint/eslint-plugin";
 import globals from "globals";
 
 export default [
@@ -10,7 +11,7 @@ export default [
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],
-    plugins: { "office-addins": officeAddins },
+    plugins: { "office-addins": officeAddins, "@typescript-eslint": tsPlugin },
     languageOptions: {
       parser: tsParser,
       ecmaVersion: "latest",
@@ -22,7 +23,13 @@ export default [
       },
     },
     // TypeScript itself reports undefined names (tsc --noEmit), including type-only globals.
-    rules: { "no-undef": "off" },
+    // The office-addins preset turns the JS unused-vars rule off only for .ts; .tsx needs it too
+    // (it misreads parameter names in function types).
+    rules: {
+      "no-undef": "off",
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": "error",
+    },
   },
   {
     // Node scripts and configs (CommonJS).

@@ -20,7 +20,7 @@ import type { Lang } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { PanePart } from "../startup";
 import { LangContext } from "../i18n/lang-context";
-import { text } from "../i18n/strings";
+import { STRINGS, text } from "../i18n/strings";
 import type { PaneController } from "../state/pane-controller";
 import { describeError } from "../state/pane-controller";
 import { createDefaultController } from "../state/default-controller";
@@ -103,10 +103,7 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
 
   let body: React.ReactNode;
   if (!controller || !settings) {
-    const message = describeError("error" in created ? created.error : "?", {
-      vi: "Khởi động XếpLoại",
-      en: "Starting XếpLoại",
-    });
+    const message = describeError("error" in created ? created.error : "?", STRINGS.actionStart);
     body = (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>

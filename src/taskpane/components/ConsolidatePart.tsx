@@ -19,7 +19,8 @@ import type { FileStatus, PaneController, PickedFile } from "../state/pane-contr
 import { pickedFromBlob } from "../state/pane-controller";
 import type { Consolidated } from "../state/services";
 import { useStrings } from "../i18n/lang-context";
-import { text } from "../i18n/strings";
+import { STRINGS, both } from "../i18n/strings";
+import { describeError } from "../state/pane-controller";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 const useStyles = makeStyles({
@@ -98,10 +99,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
     } catch (err) {
       setFeedback({
         intent: "error",
-        text: {
-          vi: `Đọc tệp không thành công: ${err instanceof Error ? err.message : String(err)}`,
-          en: `Reading files failed: ${err instanceof Error ? err.message : String(err)}`,
-        },
+        text: describeError(err, STRINGS.actionReadFiles),
       });
     } finally {
       setReading(false);
@@ -124,13 +122,13 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
   const taken = files.filter((f) => f.state === "taken").length;
 
   const consolidate = () =>
-    run({ vi: "Tổng hợp", en: "Consolidating" }, async () => {
+    run(STRINGS.actionConsolidate, async () => {
       setConsolidated(controller.consolidate(files, settings));
       return null;
     });
 
   const writeMaster = () =>
-    run({ vi: "Ghi bảng tổng hợp", en: "Writing the master" }, async () => {
+    run(STRINGS.actionWriteMaster, async () => {
       if (!consolidated) return null;
       const report = await controller.writeMaster(consolidated, settings);
       // Hidden helper sheets (_meta, _lists…) are not news to the user.
@@ -138,10 +136,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
         .filter((s) => !s.startsWith("_"))
         .map((s) => `“${s}”`)
         .join(", ");
-      return {
-        vi: text("vi", "masterWritten", { sheets }),
-        en: text("en", "masterWritten", { sheets }),
-      };
+      return both("masterWritten", { sheets });
     });
 
   const stateBadge = (f: FileStatus) =>

@@ -4,7 +4,7 @@ import { Body1, Button, Field, Input, ProgressBar } from "@fluentui/react-compon
 import type { PeriodSettings } from "../../core/settings/types";
 import type { PaneController } from "../state/pane-controller";
 import { useStrings } from "../i18n/lang-context";
-import type { StringKey } from "../i18n/strings";
+import { STRINGS, both, type StringKey } from "../i18n/strings";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 export interface PrintPartProps {
@@ -59,24 +59,18 @@ export function PrintPart({ controller, settings, onSettingsChange }: PrintPartP
   const missing = FIELDS.filter((f) => getField(settings, f.field).trim() === "");
 
   const apply = () =>
-    run({ vi: "Áp dụng bố cục in", en: "Applying the print layout" }, async () => {
+    run(STRINGS.actionApplyPrint, async () => {
       const normalised = FIELDS.reduce(
         (s, f) => setField(s, f.field, getField(s, f.field).trim().normalize("NFC")),
         settings
       );
       const done = await controller.applyPrint(normalised);
       const sheets = done.sheets.map((s) => `“${s}”`).join(", ");
+      const applied = both("printApplied", { sheets });
+      if (done.rewritten) return applied;
       // Without a consolidation in this session the heading and signature cells stay as written.
-      const note = done.rewritten
-        ? { vi: "", en: "" }
-        : {
-            vi: " Phần tiêu đề và chữ ký giữ như lần ghi trước; hãy tổng hợp và ghi lại bảng tổng hợp để cập nhật.",
-            en: " Heading and signature stay as last written; consolidate and write the master again to update them.",
-          };
-      return {
-        vi: `Đã áp dụng bố cục in cho: ${sheets}. Nhấn Ctrl+P trong Excel để in.${note.vi}`,
-        en: `Applied the print layout to: ${sheets}. Press Ctrl+P in Excel to print.${note.en}`,
-      };
+      const kept = both("printHeadingKept");
+      return { vi: `${applied.vi} ${kept.vi}`, en: `${applied.en} ${kept.en}` };
     });
 
   return (

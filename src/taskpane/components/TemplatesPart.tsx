@@ -13,7 +13,7 @@ import {
 import type { PaneController } from "../state/pane-controller";
 import { isValidPeriod } from "../state/pane-controller";
 import { useStrings } from "../i18n/lang-context";
-import { text } from "../i18n/strings";
+import { STRINGS, both, text } from "../i18n/strings";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 export interface TemplatesPartProps {
@@ -44,7 +44,7 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
   };
 
   const insert = () =>
-    run({ vi: "Chèn mẫu", en: "Inserting the template" }, async () => {
+    run(STRINGS.actionInsert, async () => {
       if (!templateId) return null;
       const { spec } = await controller.insertTemplate(templateId, period);
       return {
@@ -54,15 +54,12 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
     });
 
   const downloadAll = () =>
-    run({ vi: "Tải mẫu", en: "Downloading templates" }, async () => {
+    run(STRINGS.actionDownload, async () => {
       try {
         const count = await controller.downloadAllTemplates(period, (done, total) =>
           setProgress({ done, total })
         );
-        return {
-          vi: `Đã tạo ${count} tệp mẫu .xlsx.`,
-          en: `Created ${count} template .xlsx files.`,
-        };
+        return both("downloaded", { count });
       } finally {
         setProgress(null);
       }

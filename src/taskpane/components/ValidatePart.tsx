@@ -15,6 +15,7 @@ import {
 import type { CheckView, IssueEntry, PaneController } from "../state/pane-controller";
 import { issueTarget } from "../state/pane-controller";
 import { useStrings } from "../i18n/lang-context";
+import { STRINGS, both } from "../i18n/strings";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 const useStyles = makeStyles({
@@ -79,10 +80,9 @@ export function ValidatePart({ controller }: ValidatePartProps) {
           if (!cancelled) {
             setFeedback({
               intent: "warning",
-              text: {
-                vi: `Không bật được kiểm tra tự động: ${err instanceof Error ? err.message : String(err)}`,
-                en: `Could not turn on live checking: ${err instanceof Error ? err.message : String(err)}`,
-              },
+              text: both("liveCheckOff", {
+                detail: err instanceof Error ? err.message : String(err),
+              }),
             });
           }
         }
@@ -94,13 +94,13 @@ export function ValidatePart({ controller }: ValidatePartProps) {
   }, [controller, live, setFeedback]);
 
   const checkNow = () =>
-    run({ vi: "Kiểm tra", en: "Checking" }, async () => {
+    run(STRINGS.actionCheck, async () => {
       setView(await controller.checkWorkbook());
       return null;
     });
 
   const goTo = (entry: IssueEntry) =>
-    run({ vi: "Đi tới ô", en: "Going to the cell" }, async () => {
+    run(STRINGS.actionGoTo, async () => {
       await controller.goTo(entry);
       return null;
     });

@@ -34,6 +34,22 @@ const S = {
     en: "XếpLoại cannot reach the workbook: open the add-in from the XếpLoại tab in Excel.",
   },
 
+  // Names of actions, used in "… không thành công: <why>" messages
+  actionStart: { vi: "Khởi động XếpLoại", en: "Starting XếpLoại" },
+  actionInsert: { vi: "Chèn mẫu", en: "Inserting the template" },
+  actionDownload: { vi: "Tải mẫu", en: "Downloading templates" },
+  actionCheck: { vi: "Kiểm tra", en: "Checking" },
+  actionGoTo: { vi: "Đi tới ô", en: "Going to the cell" },
+  actionReadFiles: { vi: "Đọc tệp", en: "Reading files" },
+  actionConsolidate: { vi: "Tổng hợp", en: "Consolidating" },
+  actionWriteMaster: { vi: "Ghi bảng tổng hợp", en: "Writing the master" },
+  actionApplyPrint: { vi: "Áp dụng bố cục in", en: "Applying the print layout" },
+  failed: { vi: "{action} không thành công: {detail}", en: "{action} failed: {detail}" },
+  liveCheckOff: {
+    vi: "Không bật được kiểm tra tự động: {detail}",
+    en: "Could not turn on live checking: {detail}",
+  },
+
   // Mẫu biểu
   templatesIntro: {
     vi: "Chọn phòng, ban và mẫu biểu, năm đánh giá, rồi chèn mẫu vào sổ làm việc này hoặc tải các mẫu trống để gửi đi.",
@@ -132,6 +148,10 @@ const S = {
     vi: "Đã áp dụng bố cục in cho: {sheets}. Nhấn Ctrl+P trong Excel để in.",
     en: "Applied the print layout to: {sheets}. Press Ctrl+P in Excel to print.",
   },
+  printHeadingKept: {
+    vi: "Phần tiêu đề và chữ ký giữ như lần ghi trước; hãy tổng hợp và ghi lại bảng tổng hợp để cập nhật.",
+    en: "Heading and signature stay as last written; consolidate and write the master again to update them.",
+  },
   noMasterSheets: {
     vi: "Sổ làm việc chưa có bảng tổng hợp. Hãy tổng hợp và ghi bảng tổng hợp ở phần “Tổng hợp” trước.",
     en: "The workbook has no master yet. Consolidate and write the master in “Consolidate” first.",
@@ -145,6 +165,11 @@ export const STRINGS: Record<StringKey, LocalizedText> = S;
 /** The text of `key` in `lang`, placeholders filled. */
 export function text(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
   return fill(STRINGS[key][lang], params).normalize("NFC");
+}
+
+/** The text of `key` in both languages (for messages kept as LocalizedText until shown). */
+export function both(key: StringKey, params?: Record<string, string | number>): LocalizedText {
+  return { vi: text("vi", key, params), en: text("en", key, params) };
 }
 
 /** A LocalizedText (from the core) in the chosen language. */

@@ -20,6 +20,7 @@ import type {
   WorkbookPort,
   WriteReport,
 } from "../../ports/workbook-port";
+import { both, text } from "../i18n/strings";
 import type { Consolidated, PaneServices, PrintTarget } from "./services";
 
 /** An error with a message people can read, in both languages. */
@@ -42,7 +43,10 @@ function detailOf(err: unknown): string {
 export function describeError(err: unknown, action: LocalizedText): LocalizedText {
   if (err instanceof PaneError) return err.text;
   const detail = detailOf(err);
-  return { vi: `${action.vi} không thành công: ${detail}`, en: `${action.en} failed: ${detail}` };
+  return {
+    vi: text("vi", "failed", { action: action.vi, detail }),
+    en: text("en", "failed", { action: action.en, detail }),
+  };
 }
 
 // ---------------------------------------------------------------- templates
@@ -475,15 +479,8 @@ export class PaneController {
   }
 }
 
-const NO_TEMPLATE: LocalizedText = {
-  vi: "Sổ làm việc đang mở không có mẫu biểu XếpLoại nào. Hãy chèn một mẫu ở phần “Mẫu biểu” hoặc mở tệp mẫu đã điền.",
-  en: "The open workbook holds no XếpLoại template. Insert one in “Templates” or open a filled template file.",
-};
-
-const NO_MASTER: LocalizedText = {
-  vi: "Sổ làm việc chưa có bảng tổng hợp. Hãy tổng hợp và ghi bảng tổng hợp ở phần “Tổng hợp” trước.",
-  en: "The workbook has no master yet. Consolidate and write the master in “Consolidate” first.",
-};
+const NO_TEMPLATE: LocalizedText = both("noTemplate");
+const NO_MASTER: LocalizedText = both("noMasterSheets");
 
 function refusedStatus(name: string, refused: RefusedFile): FileStatus {
   return { name, state: "refused", refused, message: refused.message, submissions: [] };

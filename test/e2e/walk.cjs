@@ -269,6 +269,21 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
     assert(!text.includes("\uFFFD"), "page text holds replacement characters (broken encoding)");
   });
 
+  await step("fits 320 px and 450 px wide panes without horizontal scrolling", async () => {
+    const before = page.viewportSize();
+    const overflow = [];
+    for (const width of [320, 450]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const name of ["Mẫu biểu", "Kiểm tra", "Tổng hợp", "In"]) {
+        await tab(name).click();
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > width) overflow.push(`${name} at ${width}px: ${wide}px`);
+      }
+    }
+    await page.setViewportSize(before);
+    assert(overflow.length === 0, overflow.join("; "));
+  });
+
   await step("the English switch translates the pane and switches back", async () => {
     await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
     await tab("Consolidate").waitFor({ timeout: TIMEOUT });

@@ -303,18 +303,27 @@ function luminance(css) {
 }
 
 async function walkDarkTheme({ page, base, shots, step, assert }) {
-  await step("follows an Office dark theme (Fluent tokens, no fixed colours)", async () => {
-    await page.goto(`${base}/taskpane.html?part=consolidate&fakeTheme=dark`, { waitUntil: "load" });
-    await page.getByRole("tab", { name: "Tổng hợp", exact: true }).waitFor({ timeout: TIMEOUT });
-    const colours = await page.evaluate(() => {
-      const root = document.querySelector("#container > div");
-      const s = root ? getComputedStyle(root) : null;
-      return { background: s ? s.backgroundColor : "", color: s ? s.color : "" };
-    });
-    assert(luminance(colours.background) < 0.3, `background ${colours.background} is not dark`);
-    assert(luminance(colours.color) > 0.7, `text ${colours.color} is not light`);
-    await shot(page, shots, "tong-hop-toi.png");
-  });
+  await step(
+    "?part=consolidate opens Tổng hợp and the pane follows an Office dark theme",
+    async () => {
+      await page.goto(`${base}/taskpane.html?part=consolidate&fakeTheme=dark`, {
+        waitUntil: "load",
+      });
+      await page.getByRole("tab", { name: "Tổng hợp", exact: true }).waitFor({ timeout: TIMEOUT });
+      const selected = await page
+        .getByRole("tab", { name: "Tổng hợp", exact: true })
+        .getAttribute("aria-selected");
+      assert(selected === "true", "?part=consolidate did not open Tổng hợp");
+      const colours = await page.evaluate(() => {
+        const root = document.querySelector("#container > div");
+        const s = root ? getComputedStyle(root) : null;
+        return { background: s ? s.backgroundColor : "", color: s ? s.color : "" };
+      });
+      assert(luminance(colours.background) < 0.3, `background ${colours.background} is not dark`);
+      assert(luminance(colours.color) > 0.7, `text ${colours.color} is not light`);
+      await shot(page, shots, "tong-hop-toi.png");
+    }
+  );
 }
 
 module.exports = { walk, walkDarkTheme };

@@ -128,6 +128,8 @@ describe("Kiểm tra", () => {
         jest.advanceTimersByTime(600);
       });
       expect(screen.getByText("1 lỗi, 0 cảnh báo")).toBeTruthy();
+      // Once the template sheets are known, a live re-check reads only them and _meta.
+      expect(port.readGrids).toHaveBeenLastCalledWith({ sheets: ["Nội vụ - CCHC", "_meta"] });
       expect(port.markIssues).toHaveBeenLastCalledWith("Nội vụ - CCHC", ISSUES.slice(1, 2));
 
       // Edits outside the template sheets (e.g. in the master) need no re-check.

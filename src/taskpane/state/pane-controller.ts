@@ -20,6 +20,7 @@ import type {
   WorkbookPort,
   WriteReport,
 } from "../../ports/workbook-port";
+import { META_SHEET } from "../../core/template-sheet/meta";
 import { both, text } from "../i18n/strings";
 import type { Consolidated, PaneServices, PrintTarget } from "./services";
 
@@ -257,8 +258,11 @@ export class PaneController {
   // ---- Kiểm tra
 
   /** Reads the open workbook, validates every template sheet in it and marks the invalid cells. */
-  async checkWorkbook(): Promise<CheckView> {
-    const grids = await this.port.readGrids();
+  async checkWorkbook(opts: { onlyKnownSheets?: boolean } = {}): Promise<CheckView> {
+    // Live re-checks read only the template sheets found last time (and _meta), not a whole master.
+    const known =
+      opts.onlyKnownSheets && this.lastCheck?.kind === "checked" ? this.lastCheck.sheets : null;
+    const grids = await this.port.readGrids(known ? { sheets: [...known, META_SHEET] } : undefined);
     const outcome = this.services.readSubmissions(grids, this.register);
     const view = this.checkOutcome(outcome);
     if (view.kind === "checked") {
@@ -321,7 +325,7 @@ export class PaneController {
       }
       running = true;
       try {
-        onResult(await this.checkWorkbook());
+        onResult(await this.checkWorkbook({ onlyKnownSheets: true }));
       } catch (err) {
         onError(describeError(err, { vi: "Kiểm tra tự động", en: "Live checking" }));
       } finally {

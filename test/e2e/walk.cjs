@@ -285,13 +285,13 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
   });
 
   await step("the English switch translates the pane and switches back", async () => {
-    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    await page.getByRole("button", { name: "English" }).click();
     await tab("Consolidate").waitFor({ timeout: TIMEOUT });
     await tab("Templates").click();
     const text = await page.locator("body").innerText();
     assert(text.includes("Insert template into the workbook"), "Templates part is not in English");
     await shot(page, shots, "en-templates.png");
-    await page.getByRole("button", { name: "Switch to Vietnamese" }).click();
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
     await tab("Mẫu biểu").waitFor({ timeout: TIMEOUT });
   });
 }

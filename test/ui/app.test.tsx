@@ -19,11 +19,11 @@ describe("App shell", () => {
 
   it("switches to English and back", () => {
     renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Chuyển sang tiếng Anh" }));
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
     expect(screen.getByRole("tab", { name: "Templates" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Consolidate" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Insert template into the workbook" })).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Switch to Vietnamese" }));
+    fireEvent.click(screen.getByRole("button", { name: "Tiếng Việt" }));
     expect(screen.getByRole("tab", { name: "Tổng hợp" })).toBeTruthy();
   });
 

@@ -194,10 +194,12 @@ export default function App({ initialPart, controller: given, initialLang = "vi"
             </Title3>
             <Caption1 className={styles.subtitle}>{t("appSubtitle")}</Caption1>
           </div>
+          {/* The visible text is the accessible name (names the language it switches to, in that language). */}
           <ToggleButton
             size="small"
             checked={lang === "en"}
-            aria-label={t("languageSwitchLabel")}
+            lang={lang === "vi" ? "en" : "vi"}
+            title={t("languageSwitchLabel")}
             onClick={() => setLang(lang === "vi" ? "en" : "vi")}
           >
             {t("languageSwitch")}

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global require, __dirname, process, console, window, document */
 /*
  * End-to-end run of the task pane in a real browser (Debian's Chromium through playwright-core),
  * with the in-memory Excel fake (test/fakes) standing in for office.js:

@@ -1,4 +1,4 @@
-/* global require, module, window, document */
+/* global window, document, getComputedStyle */
 /*
  * The end-to-end walk through the four parts of the task pane (called by run-e2e.cjs).
  * Every check reads the fake workbook's real state through `window.__xeploai.fake`.
@@ -14,7 +14,6 @@ const TIMEOUT = 20_000;
 function inFake(page, fn, arg) {
   return page.evaluate(
     ([source, a]) => {
-      // eslint-disable-next-line no-new-func
       const f = new Function("fake", "arg", `return (${source})(fake, arg);`);
       return f(window.__xeploai.fake, a);
     },

@@ -1,5 +1,8 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import * as React from "react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import App from "../../src/taskpane/components/App";
 import { mockPort, renderPane } from "./helpers";
 
 describe("App shell", () => {
@@ -43,9 +46,6 @@ describe("App shell", () => {
   });
 
   it("outside Excel (no Office.js) says so instead of showing a blank pane", async () => {
-    const { render } = await import("@testing-library/react");
-    const { FluentProvider, webLightTheme } = await import("@fluentui/react-components");
-    const App = (await import("../../src/taskpane/components/App")).default;
     await act(async () => {
       render(
         <FluentProvider theme={webLightTheme}>

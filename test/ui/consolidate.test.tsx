@@ -7,6 +7,7 @@ import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
 import { getTemplate } from "../../src/core/templates/catalog";
 import { defaultRegister } from "../../src/core/units";
 import type { PaneServices } from "../../src/taskpane/state/services";
+import type { WorkbookModel } from "../../src/core/sheet/model";
 import { createCoreServices } from "../../src/taskpane/state/core-services";
 import { mockPort, modelFor, renderPane } from "./helpers";
 
@@ -36,7 +37,7 @@ describe("Tổng hợp", () => {
 
   it("reads real .xlsx files in the pane: takes the templates, refuses a renamed CSV with why", async () => {
     const port = mockPort();
-    const buildMaster = jest.fn((..._args: Parameters<PaneServices["buildMaster"]>) =>
+    const buildMaster = jest.fn<WorkbookModel, Parameters<PaneServices["buildMaster"]>>(() =>
       modelFor("Tổng hợp")
     );
     const services = { ...createCoreServices(), buildMaster, masterSheetNames: () => ["Tổng hợp"] };

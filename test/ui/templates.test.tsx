@@ -1,9 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { CATALOG } from "../../src/core/templates/catalog";
-import type { TemplateSpec } from "../../src/core/templates/spec";
-import type { UnitRegister } from "../../src/core/units/types";
-import type { PeriodSettings } from "../../src/core/settings/types";
+import type { PaneServices } from "../../src/taskpane/state/services";
+import type { WorkbookModel } from "../../src/core/sheet/model";
 import { mockPort, modelFor, renderPane, testServices } from "./helpers";
 
 function chooseTemplate(optionName: RegExp) {
@@ -25,8 +24,8 @@ describe("Mẫu biểu", () => {
   it("inserts the chosen template: builds its model for the chosen year and writes it through the port", async () => {
     const port = mockPort();
     const built = modelFor("Nội vụ - CCHC");
-    const buildTemplate = jest.fn(
-      (_spec: TemplateSpec, _register: UnitRegister, _settings: PeriodSettings) => built
+    const buildTemplate = jest.fn<WorkbookModel, Parameters<PaneServices["buildTemplate"]>>(
+      () => built
     );
     const services = testServices({ buildTemplate });
     renderPane({ port, services });

@@ -30,6 +30,16 @@ describe("App shell", () => {
     expect(screen.getByRole("tab", { name: "Tổng hợp" })).toBeTruthy();
   });
 
+  it("remembers the language chosen last time", () => {
+    const first = renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    first.unmount();
+    renderPane();
+    expect(screen.getByRole("tab", { name: "Templates" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Tiếng Việt" }));
+    expect(localStorage.getItem("xeploai.lang")).toBe("vi");
+  });
+
   it("moves between parts with the tab list", () => {
     renderPane();
     fireEvent.click(screen.getByRole("tab", { name: "In" }));

@@ -63,12 +63,35 @@ export interface AppProps {
   initialLang?: Lang;
 }
 
-export default function App({ initialPart, controller: given, initialLang = "vi" }: AppProps) {
+const LANG_KEY = "xeploai.lang";
+
+/** The language chosen last time in this browser (Vietnamese when none, or when storage is off). */
+function rememberedLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === "en" ? "en" : "vi";
+  } catch {
+    return "vi";
+  }
+}
+
+function rememberLang(lang: Lang): void {
+  try {
+    globalThis.localStorage?.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage may be blocked (private mode, policies): the switch still works for this session.
+  }
+}
+
+export default function App({ initialPart, controller: given, initialLang }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
-  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const [lang, setLangState] = React.useState<Lang>(() => initialLang ?? rememberedLang());
+  const setLang = React.useCallback((next: Lang) => {
+    setLangState(next);
+    rememberLang(next);
+  }, []);
   const [part, setPart] = React.useState<PanePart>(initialPart ?? "templates");
-  const langState = React.useMemo(() => ({ lang, setLang }), [lang]);
+  const langState = React.useMemo(() => ({ lang, setLang }), [lang, setLang]);
   const t = (key: Parameters<typeof text>[1], params?: Record<string, string | number>) =>
     text(lang, key, params);
 

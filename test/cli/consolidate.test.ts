@@ -66,7 +66,7 @@ async function openMaster(p: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(p);
   const kv = new Map<string, string>();
-  wb.getWorksheet("_meta")!.eachRow((r) =>
+  wb.getWorksheet("_meta_master")!.eachRow((r) =>
     kv.set(String(r.getCell(1).value), String(r.getCell(2).value ?? ""))
   );
   const ws = wb.getWorksheet("Tổng hợp")!;
@@ -99,10 +99,10 @@ describe("xeploai consolidate", () => {
         "Tình hình nộp",
         "Danh mục đơn vị",
         "Nhật ký",
-        "_meta",
+        "_meta_master",
       ])
     );
-    expect(wb.getWorksheet("_meta")!.state).toBe("veryHidden");
+    expect(wb.getWorksheet("_meta_master")!.state).toBe("veryHidden");
     expect(rowOf("db-phuong-thuy-chau")).toBeGreaterThan(0);
     expect(ws.getCell("A1").value).toBe("ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ");
   });

@@ -39,7 +39,7 @@ describe("xeploai demo", () => {
       "Nguồn số liệu",
       "Nhật ký",
       "_lists_master",
-      "_meta",
+      "_meta_master",
     ]);
     const status: string[] = [];
     wb.getWorksheet("Tình hình nộp")!.eachRow((row) =>

@@ -11,7 +11,8 @@ export const SHEETS = {
   provenance: "Nguồn số liệu",
   log: "Nhật ký",
   lists: "_lists_master",
-  meta: "_meta",
+  // Not "_meta": that name belongs to a template sheet, and a template may share the workbook with the master.
+  meta: "_meta_master",
 } as const;
 
 /** Headers of the columns read back from an existing master (also used to find them if columns moved). */

@@ -20,7 +20,7 @@ import type {
   WorkbookPort,
   WriteReport,
 } from "../../ports/workbook-port";
-import { META_SHEET } from "../../core/template-sheet/meta";
+import { META_SHEET, parseMeta } from "../../core/template-sheet/meta";
 import { both, text } from "../i18n/strings";
 import type { Consolidated, PaneServices, PrintTarget } from "./services";
 
@@ -227,13 +227,41 @@ export class PaneController {
     period: number
   ): Promise<{ spec: TemplateSpec; report: WriteReport }> {
     const spec = this.findTemplate(templateId);
-    const model = this.services.buildTemplate(spec, this.register, this.settingsFor(period));
+    const settings = this.settingsFor(period);
+    await this.refuseIfTemplatePresent(spec);
+    const model = this.services.buildTemplate(spec, this.register, settings);
     const report = await this.port.writeModel(model, {
       replaceExisting: true,
       activate: spec.sheetName,
     });
     this.lastCheck = null; // a new template sheet: live checking must look at every sheet again
     return { spec, report };
+  }
+
+  /**
+   * One template per workbook: its `_meta` and `_lists` sheets identify the file when it comes
+   * back, and re-inserting over a filled template would wipe what the official typed. So a
+   * workbook that already holds a template is left untouched, with a message saying what to do.
+   */
+  private async refuseIfTemplatePresent(spec: TemplateSpec): Promise<void> {
+    const grids = await this.port.readGrids({ sheets: [META_SHEET] });
+    const metaGrid = grids.sheets.find((g) => g.name === META_SHEET);
+    const parsed = metaGrid ? parseMeta(metaGrid) : null;
+    if (!parsed?.ok) return;
+    // The official deleted the template sheet: the stale hidden sheets may be replaced.
+    if (!(await this.port.sheetNames()).includes(parsed.meta.sheet)) return;
+    const present = this.services.templates().find((t) => t.id === parsed.meta.templateId);
+    const name = present ? `${present.section} ${present.sheetName}` : parsed.meta.templateId;
+    if (parsed.meta.templateId === spec.id) {
+      throw new PaneError({
+        vi: `Sổ làm việc này đã có mẫu “${name}” (trang “${parsed.meta.sheet}”). Chèn lại sẽ xóa số liệu đã nhập, nên XếpLoại không ghi đè. Muốn làm lại từ đầu, hãy xóa trang “${parsed.meta.sheet}” hoặc mở một sổ làm việc mới (Ctrl+N) rồi chèn mẫu.`,
+        en: `This workbook already holds template “${name}” (sheet “${parsed.meta.sheet}”). Inserting it again would erase the data entered, so XếpLoại does not overwrite it. To start over, delete sheet “${parsed.meta.sheet}” or open a new workbook (Ctrl+N) and insert the template there.`,
+      });
+    }
+    throw new PaneError({
+      vi: `Sổ làm việc này đã có mẫu “${name}”. Mỗi mẫu biểu được gửi về trong một tệp riêng: hãy mở một sổ làm việc mới (Ctrl+N) rồi chèn mẫu “${spec.section} ${spec.sheetName}”.`,
+      en: `This workbook already holds template “${name}”. Each template goes back in its own file: open a new workbook (Ctrl+N) and insert template “${spec.section} ${spec.sheetName}” there.`,
+    });
   }
 
   /** Writes every template as an .xlsx and hands each to the browser as a download. */

@@ -50,7 +50,7 @@ const build = (
 
 const sheet = (m: WorkbookModel, name: string) => m.sheets.find((s) => s.name === name)!;
 function metaOf(m: WorkbookModel) {
-  const rows = sheet(m, "_meta").blocks[0]!.cells as (string | number)[][];
+  const rows = sheet(m, "_meta_master").blocks[0]!.cells as (string | number)[][];
   return Object.fromEntries(rows.map((r) => [String(r[0]), r[1]]));
 }
 
@@ -61,7 +61,7 @@ describe("buildMasterWorkbook", () => {
   const meta = metaOf(m);
   const col = (k: string) => columnNumber(String(meta[`column:${k}`]));
 
-  it("has the Vietnamese sheets, a hidden list sheet and a very hidden _meta of kind master", () => {
+  it("has the Vietnamese sheets, a hidden list sheet and a very hidden _meta_master of kind master", () => {
     expect(m.sheets.map((s) => s.name)).toEqual([
       "Tổng hợp",
       "Lãnh đạo",
@@ -71,9 +71,9 @@ describe("buildMasterWorkbook", () => {
       "Nguồn số liệu",
       "Nhật ký",
       "_lists_master",
-      "_meta",
+      "_meta_master",
     ]);
-    expect(sheet(m, "_meta").visibility).toBe("veryHidden");
+    expect(sheet(m, "_meta_master").visibility).toBe("veryHidden");
     expect(meta.kind).toBe("master");
     expect(meta.period).toBe(2019);
     expect(meta.ruleSetId).toBe("HD21-2019");

@@ -78,7 +78,7 @@ describe("round trips of writeModel", () => {
     const medium = await write(masterModel(1000));
     expect(small.report.syncs).toBe(3);
     expect(medium.report.syncs).toBe(small.report.syncs);
-    expect(medium.fake.sheetNames()).toEqual(expect.arrayContaining(["Tổng hợp", "_meta"]));
+    expect(medium.fake.sheetNames()).toEqual(expect.arrayContaining(["Tổng hợp", "_meta_master"]));
   });
 
   test("the real master with 2,000 extra units: split only by payload, every sync under 5 MB", async () => {

@@ -44,6 +44,12 @@ else
   echo "OK    formulas: LibreOffice recalculation agrees with the core"
 fi
 
+# The master: header block, header row repeated on every printed page, signature block at the end.
+if ! (cd "$here" && npx tsx scripts/check-master-print.ts "$out/master-print"); then
+  echo "FAIL  master print: see the lines above"
+  failed=1
+fi
+
 if [[ $failed -ne 0 ]]; then
   echo "Some templates did not convert. Output kept in $out" >&2
   exit 1

@@ -2,6 +2,7 @@
 import type { Command } from "../registry";
 import { catalogCommand } from "./catalog";
 import { consolidateCommand } from "./consolidate";
+import { defaultsCommand } from "./defaults";
 import { demoCommand } from "./demo";
 import { templatesCommand } from "./templates";
 import { validateCommand } from "./validate";
@@ -12,4 +13,5 @@ export const COMMANDS: Command[] = [
   validateCommand,
   consolidateCommand,
   demoCommand,
+  defaultsCommand,
 ];

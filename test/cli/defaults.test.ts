@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { CliIO } from "../../src/cli/context";
+import { run } from "../../src/cli/main";
+import { parseRuleSet } from "../../src/core/rules";
+import { loadSettings } from "../../src/core/settings/defaults";
+import { loadRegister } from "../../src/core/units";
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
+  const code = await run(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("xeploai defaults: the shipped defaults as editable data", () => {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), "xeploai-defaults-")), "cau-hinh");
+
+  it("writes settings, register and every rule set, each loadable by its own loader", async () => {
+    const r = await cli("defaults", "--out", dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("units.json");
+    const json = (f: string) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as unknown;
+    const settings = loadSettings(json("settings.json"));
+    expect(settings.ok && settings.settings.issuingBody).toBe("THỊ ỦY HƯƠNG THỦY");
+    const register = loadRegister(json("units.json"));
+    expect(register.ok && register.register.units.filter((u) => u.kind === "xa" || u.kind === "phuong")).toHaveLength(12);
+    for (const id of ["HD21-2019", "QD366-2025"]) {
+      const rules = parseRuleSet(json(`rules-${id}.json`));
+      expect(rules.ok && rules.ruleSet.id).toBe(id);
+    }
+  });
+
+  it("an edited register file is what the templates are built from", async () => {
+    const file = path.join(dir, "units.json");
+    const reg = JSON.parse(readFileSync(file, "utf8")) as { units: { name: string; code: string }[] };
+    reg.units.find((u) => u.code === "phuong-phu-bai")!.name = "Phường Phú Bài (sửa)";
+    writeFileSync(file, JSON.stringify(reg));
+    const out = path.join(dir, "..", "mau");
+    const r = await cli("templates", "--out", out, "--units", file, "--template", "y-te", "--json");
+    expect(r.code).toBe(0);
+    const v = await cli("validate", path.join(out, "y-te.xlsx"), "--units", file, "--json");
+    expect(v.code).toBe(0);
+    expect(v.out).toContain("Phường Phú Bài (sửa)");
+  });
+
+  it("never overwrites a file someone may have edited", async () => {
+    const r = await cli("defaults", "--out", dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("không ghi đè");
+  });
+});

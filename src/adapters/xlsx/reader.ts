@@ -59,8 +59,12 @@ export function toRawCell(value: ExcelJSNs.CellValue | undefined, numFmt?: strin
 
 function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
   const rows: RawCell[][] = [];
+  let truncated = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > MAX_ROWS) return;
+    if (rowNumber > MAX_ROWS) {
+      truncated = true;
+      return;
+    }
     const cells: RawCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col > MAX_COLS) return;
@@ -75,7 +79,7 @@ function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
     rows[rowNumber - 1] = cells;
   });
   const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
-  return { name: ws.name, visibility: state, rows };
+  return truncated ? { name: ws.name, visibility: state, rows, truncatedAfterRow: MAX_ROWS } : { name: ws.name, visibility: state, rows };
 }
 
 export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {

@@ -2,9 +2,15 @@
 import type { LocalizedText } from "../i18n";
 import type { RawCell } from "../validate/types";
 
+const MAX_QUOTE = 60;
+
 export function describeRaw(raw: RawCell): LocalizedText {
   if (raw === null || raw === undefined) return { vi: "(trống)", en: "(empty)" };
-  if (typeof raw === "string") return { vi: `"${raw.normalize("NFC")}"`, en: `"${raw}"` };
+  if (typeof raw === "string") {
+    // A pasted paragraph is quoted by its start only: the message must stay readable.
+    const t = raw.length > MAX_QUOTE ? `${raw.slice(0, MAX_QUOTE)}…` : raw;
+    return { vi: `"${t.normalize("NFC")}"`, en: `"${t}"` };
+  }
   if (typeof raw === "number") return { vi: String(raw).replace(".", ","), en: String(raw) };
   if (typeof raw === "boolean") return raw ? { vi: "TRUE (đúng)", en: "TRUE" } : { vi: "FALSE (sai)", en: "FALSE" };
   if (raw instanceof Date) {

@@ -239,6 +239,14 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
         })
       );
     }
+    if (sheet.truncatedAfterRow !== undefined) {
+      sheetIssues.push(
+        fileIssue("warning", "sheet.truncated", {
+          vi: `Tệp ${file}, trang "${sheet.name}": chỉ đọc đến dòng ${sheet.truncatedAfterRow}; các dòng sau đó bị bỏ qua. Hãy xóa nội dung thừa ở cuối trang hoặc chia số liệu ra nhiều tệp.`,
+          en: `File ${file}, sheet "${sheet.name}": read up to row ${sheet.truncatedAfterRow} only; later rows were skipped. Delete stray content at the bottom of the sheet or split the data into several files.`,
+        })
+      );
+    }
     const rawRows = extractRows(spec, sheet, layout);
     const validation = validate(spec, rawRows, { register: ctx.register, layout });
     validation.issues = [...sheetIssues, ...validation.issues];

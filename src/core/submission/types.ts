@@ -10,6 +10,8 @@ export interface SheetGrid {
   name: string;
   visibility: "visible" | "hidden" | "veryHidden";
   rows: RawCell[][];
+  /** Set by a reader that stopped early: rows after this one were not read. */
+  truncatedAfterRow?: number;
 }
 
 /** What an adapter hands the core for one workbook. */

@@ -36,7 +36,10 @@ export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
     }
     if (!a.startsWith("--") || a === "-") {
       if (a.startsWith("-") && a !== "-" && a !== "-h") {
-        throw new CliError({ vi: `Tùy chọn không hợp lệ: ${a}. Xem --help.`, en: `Invalid option: ${a}. See --help.` });
+        throw new CliError({
+          vi: `Tùy chọn không hợp lệ: ${a}. Xem --help.`,
+          en: `Invalid option: ${a}. See --help.`,
+        });
       }
       if (a === "-h") out.options.help = true;
       else out.positionals.push(a);
@@ -45,9 +48,17 @@ export function parseArgs(argv: string[], specs: OptionSpec[]): ParsedArgs {
     const eq = a.indexOf("=");
     const name = a.slice(2, eq < 0 ? undefined : eq);
     const spec = byName.get(name);
-    if (!spec) throw new CliError({ vi: `Tùy chọn không có: --${name}. Xem --help.`, en: `Unknown option: --${name}. See --help.` });
+    if (!spec)
+      throw new CliError({
+        vi: `Tùy chọn không có: --${name}. Xem --help.`,
+        en: `Unknown option: --${name}. See --help.`,
+      });
     if (!spec.value) {
-      if (eq >= 0) throw new CliError({ vi: `Tùy chọn --${name} không nhận giá trị.`, en: `Option --${name} takes no value.` });
+      if (eq >= 0)
+        throw new CliError({
+          vi: `Tùy chọn --${name} không nhận giá trị.`,
+          en: `Option --${name} takes no value.`,
+        });
       out.options[name] = true;
       continue;
     }
@@ -72,7 +83,10 @@ export function yearOpt(args: ParsedArgs, name: string): number | undefined {
   const v = stringOpt(args, name);
   if (v === undefined) return undefined;
   if (!/^\d{4}$/.test(v) || Number(v) < 1990 || Number(v) > 2100) {
-    throw new CliError({ vi: `--${name} phải là một năm (YYYY), ví dụ 2019; nhận được "${v}".`, en: `--${name} must be a year (YYYY), e.g. 2019; got "${v}".` });
+    throw new CliError({
+      vi: `--${name} phải là một năm (YYYY), ví dụ 2019; nhận được "${v}".`,
+      en: `--${name} must be a year (YYYY), e.g. 2019; got "${v}".`,
+    });
   }
   return Number(v);
 }

@@ -28,8 +28,19 @@ export async function readFileOrFail(path: string, what: LocalizedText): Promise
     return new Uint8Array(await fs.readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? { vi: "không tồn tại", en: "does not exist" } : code === "EISDIR" ? { vi: "là một thư mục", en: "is a directory" } : { vi: `không đọc được (${code ?? String(e)})`, en: `cannot be read (${code ?? String(e)})` };
-    throw new CliError({ vi: `${what.vi} "${path}" ${why.vi}.`, en: `${what.en} "${path}" ${why.en}.` });
+    const why =
+      code === "ENOENT"
+        ? { vi: "không tồn tại", en: "does not exist" }
+        : code === "EISDIR"
+          ? { vi: "là một thư mục", en: "is a directory" }
+          : {
+              vi: `không đọc được (${code ?? String(e)})`,
+              en: `cannot be read (${code ?? String(e)})`,
+            };
+    throw new CliError({
+      vi: `${what.vi} "${path}" ${why.vi}.`,
+      en: `${what.en} "${path}" ${why.en}.`,
+    });
   }
 }
 
@@ -48,7 +59,10 @@ export async function registerFrom(path: string | undefined): Promise<UnitRegist
   }
   const r = loadRegister(json);
   if (!r.ok) {
-    throw new CliError({ vi: r.errors.map((m) => m.vi).join("\n"), en: r.errors.map((m) => m.en).join("\n") });
+    throw new CliError({
+      vi: r.errors.map((m) => m.vi).join("\n"),
+      en: r.errors.map((m) => m.en).join("\n"),
+    });
   }
   return r.register;
 }

@@ -98,7 +98,9 @@ export const fileResultJsonSchema = z.object({
   file: z.string(),
   /** valid: no errors (warnings allowed); invalid: validation errors; refused: could not be read. */
   status: z.enum(["valid", "invalid", "refused"]),
-  refused: z.object({ reason: z.string(), message: z.string(), messages: localizedTextSchema }).nullable(),
+  refused: z
+    .object({ reason: z.string(), message: z.string(), messages: localizedTextSchema })
+    .nullable(),
   submissions: z.array(submissionJsonSchema),
   /** File-level issues not tied to one template sheet. */
   issues: z.array(issueJsonSchema),

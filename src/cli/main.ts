@@ -25,13 +25,18 @@ function langOf(argv: string[]): Lang {
 }
 
 function optionLines(options: OptionSpec[], ctx: CliContext): string[] {
-  return options.map((o) => `  --${o.name}${o.value ? ` ${o.placeholder ?? "VALUE"}` : ""}`.padEnd(26) + ctx.t(o.help));
+  return options.map(
+    (o) =>
+      `  --${o.name}${o.value ? ` ${o.placeholder ?? "VALUE"}` : ""}`.padEnd(26) + ctx.t(o.help)
+  );
 }
 
 export function generalHelp(ctx: CliContext, commands: Command[] = COMMANDS): string {
   const en = ctx.lang === "en";
   return [
-    en ? "XếpLoại: templates, validation and consolidation of the yearly classification." : "XếpLoại: mẫu biểu, kiểm tra và tổng hợp kết quả xếp loại hằng năm.",
+    en
+      ? "XếpLoại: templates, validation and consolidation of the yearly classification."
+      : "XếpLoại: mẫu biểu, kiểm tra và tổng hợp kết quả xếp loại hằng năm.",
     "",
     en ? "Usage: xeploai <command> [options]" : "Cách dùng: xeploai <lệnh> [tùy chọn]",
     "",
@@ -41,22 +46,43 @@ export function generalHelp(ctx: CliContext, commands: Command[] = COMMANDS): st
     en ? "Options for every command:" : "Tùy chọn chung:",
     ...optionLines(COMMON_OPTIONS, ctx),
     "",
-    en ? "Exit codes: 0 all valid, 1 validation errors, 2 bad call or unreadable file." : "Mã thoát: 0 hợp lệ, 1 có lỗi số liệu, 2 gọi sai hoặc tệp không đọc được.",
-    en ? "Help on a command: xeploai <command> --help" : "Hướng dẫn từng lệnh: xeploai <lệnh> --help",
+    en
+      ? "Exit codes: 0 all valid, 1 validation errors, 2 bad call or unreadable file."
+      : "Mã thoát: 0 hợp lệ, 1 có lỗi số liệu, 2 gọi sai hoặc tệp không đọc được.",
+    en
+      ? "Help on a command: xeploai <command> --help"
+      : "Hướng dẫn từng lệnh: xeploai <lệnh> --help",
   ].join("\n");
 }
 
 export function commandHelp(cmd: Command, ctx: CliContext): string {
   const en = ctx.lang === "en";
-  return [`xeploai ${cmd.usage}`, "", ctx.t(cmd.summary), "", en ? "Options:" : "Tùy chọn:", ...optionLines([...cmd.options, ...COMMON_OPTIONS], ctx)].join("\n");
+  return [
+    `xeploai ${cmd.usage}`,
+    "",
+    ctx.t(cmd.summary),
+    "",
+    en ? "Options:" : "Tùy chọn:",
+    ...optionLines([...cmd.options, ...COMMON_OPTIONS], ctx),
+  ].join("\n");
 }
 
 /** Runs the CLI in-process; returns the exit code. */
-export async function run(argv: string[], io: CliIO = consoleIO, commands: Command[] = COMMANDS): Promise<number> {
+export async function run(
+  argv: string[],
+  io: CliIO = consoleIO,
+  commands: Command[] = COMMANDS
+): Promise<number> {
   const ctx = makeContext(io, langOf(argv));
   const [name, ...rest] = argv;
   try {
-    if (!name || name === "--help" || name === "-h" || name === "help" || name.startsWith("--lang")) {
+    if (
+      !name ||
+      name === "--help" ||
+      name === "-h" ||
+      name === "help" ||
+      name.startsWith("--lang")
+    ) {
       io.out(generalHelp(ctx, commands));
       return name ? 0 : 2;
     }

@@ -23,7 +23,10 @@ export interface ReadFilesOptions {
   catalog?: TemplateSpec[];
 }
 
-export async function readSubmissionFile(filePath: string, opts: ReadFilesOptions): Promise<FileOutcome> {
+export async function readSubmissionFile(
+  filePath: string,
+  opts: ReadFilesOptions
+): Promise<FileOutcome> {
   const name = path.basename(filePath);
   let bytes: Uint8Array;
   try {
@@ -40,7 +43,10 @@ export async function readSubmissionFile(filePath: string, opts: ReadFilesOption
           reason: missing ? "not-found" : "unreadable",
           message: missing
             ? { vi: `Không thấy tệp ${filePath}.`, en: `File ${filePath} not found.` }
-            : { vi: `Không đọc được tệp ${filePath} (${code}).`, en: `Cannot read file ${filePath} (${code}).` },
+            : {
+                vi: `Không đọc được tệp ${filePath} (${code}).`,
+                en: `Cannot read file ${filePath} (${code}).`,
+              },
         },
       },
     };
@@ -50,11 +56,18 @@ export async function readSubmissionFile(filePath: string, opts: ReadFilesOption
   if (!read.ok) return { path: filePath, outcome: { ok: false, refused: read.refused } };
   return {
     path: filePath,
-    outcome: readSubmissions(read.grids, { register: opts.register, period: opts.period, catalog: opts.catalog }),
+    outcome: readSubmissions(read.grids, {
+      register: opts.register,
+      period: opts.period,
+      catalog: opts.catalog,
+    }),
   };
 }
 
-export async function readSubmissionFiles(paths: string[], opts: ReadFilesOptions): Promise<FileOutcome[]> {
+export async function readSubmissionFiles(
+  paths: string[],
+  opts: ReadFilesOptions
+): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   for (const p of paths) out.push(await readSubmissionFile(p, opts)); // one at a time: bounded memory
   return out;

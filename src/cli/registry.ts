@@ -16,5 +16,10 @@ export interface Command {
 /** Options every command accepts. */
 export const COMMON_OPTIONS: OptionSpec[] = [
   { name: "help", value: false, help: { vi: "Hiện hướng dẫn", en: "Show help" } },
-  { name: "lang", value: true, placeholder: "vi|en", help: { vi: "Ngôn ngữ thông báo (vi mặc định, en)", en: "Message language (vi default, en)" } },
+  {
+    name: "lang",
+    value: true,
+    placeholder: "vi|en",
+    help: { vi: "Ngôn ngữ thông báo (vi mặc định, en)", en: "Message language (vi default, en)" },
+  },
 ];

@@ -13,7 +13,10 @@ export function fill(template: string, params: Record<string, string | number> =
   );
 }
 
-export function localize(text: LocalizedText, params: Record<string, string | number> = {}): LocalizedText {
+export function localize(
+  text: LocalizedText,
+  params: Record<string, string | number> = {}
+): LocalizedText {
   return { vi: fill(text.vi, params).normalize("NFC"), en: fill(text.en, params) };
 }
 

@@ -28,7 +28,10 @@ export interface CellChange {
 export interface WorkbookPort {
   checkRequirements(): RequirementCheck;
   /** Add (or replace) the model's sheets in the open workbook: values, formulas, formats, validation, protection, print setup. */
-  writeModel(model: WorkbookModel, opts?: { replaceExisting?: boolean; activate?: string }): Promise<WriteReport>;
+  writeModel(
+    model: WorkbookModel,
+    opts?: { replaceExisting?: boolean; activate?: string }
+  ): Promise<WriteReport>;
   /** Read the used range of every sheet (including hidden `_meta`) as raw cells. */
   readGrids(opts?: { sheets?: string[] }): Promise<WorkbookGrids>;
   /** Mark invalid cells (fill colour + a note with the message) and clear earlier marks on that sheet. */

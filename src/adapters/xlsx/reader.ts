@@ -9,7 +9,8 @@ import { sniffXlsx, verifyInflatedSizes } from "./sniff";
 
 type ExcelJSModule = typeof ExcelJSNs;
 
-export type XlsxReadResult = { ok: true; grids: WorkbookGrids } | { ok: false; refused: RefusedFile };
+export type XlsxReadResult =
+  { ok: true; grids: WorkbookGrids } | { ok: false; refused: RefusedFile };
 
 export interface XlsxReader {
   read(bytes: Uint8Array, fileName: string): Promise<XlsxReadResult>;
@@ -79,22 +80,34 @@ function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
     rows[rowNumber - 1] = cells;
   });
   const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
-  return truncated ? { name: ws.name, visibility: state, rows, truncatedAfterRow: MAX_ROWS } : { name: ws.name, visibility: state, rows };
+  return truncated
+    ? { name: ws.name, visibility: state, rows, truncatedAfterRow: MAX_ROWS }
+    : { name: ws.name, visibility: state, rows };
 }
 
 export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
   return {
     async read(bytes, fileName) {
       const sniff = sniffXlsx(bytes, fileName);
-      if (!sniff.ok) return { ok: false, refused: { file: fileName, reason: sniff.reason, message: sniff.message } };
+      if (!sniff.ok)
+        return {
+          ok: false,
+          refused: { file: fileName, reason: sniff.reason, message: sniff.message },
+        };
       const lie = await verifyInflatedSizes(bytes, sniff.members, fileName);
-      if (lie) return { ok: false, refused: { file: fileName, reason: lie.reason, message: lie.message } };
+      if (lie)
+        return { ok: false, refused: { file: fileName, reason: lie.reason, message: lie.message } };
       const wb = new ExcelJS.Workbook();
       try {
         // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
         const data: unknown =
-          typeof Buffer !== "undefined" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice().buffer;
-        await wb.xlsx.load(data as ArrayBuffer, { ignoreNodes: IGNORE_NODES } as ExcelJSNs.XlsxReadOptions);
+          typeof Buffer !== "undefined"
+            ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+            : bytes.slice().buffer;
+        await wb.xlsx.load(
+          data as ArrayBuffer,
+          { ignoreNodes: IGNORE_NODES } as ExcelJSNs.XlsxReadOptions
+        );
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         return {
@@ -111,7 +124,10 @@ export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
       }
       const sheets: SheetGrid[] = [];
       wb.eachSheet((ws) => sheets.push(sheetGrid(ws, ExcelJS)));
-      const modified = wb.modified instanceof Date && !Number.isNaN(wb.modified.getTime()) ? wb.modified.toISOString() : null;
+      const modified =
+        wb.modified instanceof Date && !Number.isNaN(wb.modified.getTime())
+          ? wb.modified.toISOString()
+          : null;
       return { ok: true, grids: { source: fileName, sheets, modifiedAt: modified } };
     },
   };

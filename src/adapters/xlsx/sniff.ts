@@ -27,7 +27,11 @@ export interface ZipMember {
 
 export type SniffResult =
   | { ok: true; entries: string[]; members: ZipMember[]; uncompressed: number; compressed: number }
-  | { ok: false; reason: "empty" | "xls-old" | "encrypted" | "not-xlsx" | "truncated" | "too-large"; message: LocalizedText };
+  | {
+      ok: false;
+      reason: "empty" | "xls-old" | "encrypted" | "not-xlsx" | "truncated" | "too-large";
+      message: LocalizedText;
+    };
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -57,9 +61,14 @@ function looksLikeText(b: Uint8Array): boolean {
 }
 
 const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+const u32 = (b: Uint8Array, o: number) =>
+  (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 
-const refuse = (reason: Exclude<SniffResult, { ok: true }>["reason"], vi: string, en: string): SniffResult => ({
+const refuse = (
+  reason: Exclude<SniffResult, { ok: true }>["reason"],
+  vi: string,
+  en: string
+): SniffResult => ({
   ok: false,
   reason,
   message: { vi, en },
@@ -71,7 +80,11 @@ function mb(n: number): string {
 
 export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
   if (bytes.length === 0) {
-    return refuse("empty", `Tệp ${fileName} rỗng (0 byte). Hãy gửi lại tệp .xlsx đã điền.`, `File ${fileName} is empty (0 bytes). Send the filled .xlsx file again.`);
+    return refuse(
+      "empty",
+      `Tệp ${fileName} rỗng (0 byte). Hãy gửi lại tệp .xlsx đã điền.`,
+      `File ${fileName} is empty (0 bytes). Send the filled .xlsx file again.`
+    );
   }
   if (startsWith(bytes, OLE2)) {
     if (containsUtf16(bytes, "EncryptedPackage")) {
@@ -87,7 +100,8 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
       `File ${fileName} is an old .xls file (Excel 97–2003); save it as .xlsx (File → Save As → Excel Workbook .xlsx) and send it again.`
     );
   }
-  const isZip = startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
+  const isZip =
+    startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
   if (!isZip) {
     const text = looksLikeText(bytes);
     return refuse(
@@ -119,11 +133,19 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
   if (cdOffset === 0xffffffff || count === 0xffff) {
-    return refuse("too-large", `Tệp ${fileName} quá lớn (ZIP64) để là một mẫu biểu.`, `File ${fileName} is too large (ZIP64) to be a template.`);
+    return refuse(
+      "too-large",
+      `Tệp ${fileName} quá lớn (ZIP64) để là một mẫu biểu.`,
+      `File ${fileName} is too large (ZIP64) to be a template.`
+    );
   }
   if (cdOffset + cdSize > bytes.length) return truncated();
   if (count > LIMITS.maxEntries) {
-    return refuse("too-large", `Tệp ${fileName} chứa quá nhiều phần (${count}).`, `File ${fileName} holds too many parts (${count}).`);
+    return refuse(
+      "too-large",
+      `Tệp ${fileName} chứa quá nhiều phần (${count}).`,
+      `File ${fileName} holds too many parts (${count}).`
+    );
   }
   const entries: string[] = [];
   const members: ZipMember[] = [];
@@ -140,18 +162,31 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
     const commentLen = u16(bytes, p + 32);
     const localOffset = u32(bytes, p + 42);
     if (csize === 0xffffffff || usize === 0xffffffff) {
-      return refuse("too-large", `Tệp ${fileName} quá lớn (ZIP64) để là một mẫu biểu.`, `File ${fileName} is too large (ZIP64) to be a template.`);
+      return refuse(
+        "too-large",
+        `Tệp ${fileName} quá lớn (ZIP64) để là một mẫu biểu.`,
+        `File ${fileName} is too large (ZIP64) to be a template.`
+      );
     }
     if (localOffset + csize > bytes.length) return truncated();
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     entries.push(name);
-    members.push({ name, method: u16(bytes, p + 10), localOffset, compressed: csize, uncompressed: usize });
+    members.push({
+      name,
+      method: u16(bytes, p + 10),
+      localOffset,
+      compressed: csize,
+      uncompressed: usize,
+    });
     uncompressed += usize;
     compressed += csize;
     p += 46 + nameLen + extraLen + commentLen;
   }
   const ratio = uncompressed / Math.max(1, compressed);
-  if (uncompressed > LIMITS.maxUncompressedBytes || (uncompressed > LIMITS.ratioFloorBytes && ratio > LIMITS.maxRatio)) {
+  if (
+    uncompressed > LIMITS.maxUncompressedBytes ||
+    (uncompressed > LIMITS.ratioFloorBytes && ratio > LIMITS.maxRatio)
+  ) {
     return refuse(
       "too-large",
       `Tệp ${fileName} bị từ chối: khi giải nén sẽ chiếm ${mb(uncompressed)} (gấp ${Math.round(ratio)} lần kích thước tệp), bất thường với một mẫu biểu. Hãy kiểm tra lại tệp.`,
@@ -179,7 +214,11 @@ export async function verifyInflatedSizes(
   members: ZipMember[],
   fileName: string
 ): Promise<Extract<SniffResult, { ok: false }> | null> {
-  const DS = (globalThis as { DecompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array> }).DecompressionStream;
+  const DS = (
+    globalThis as {
+      DecompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array>;
+    }
+  ).DecompressionStream;
   if (!DS) return null;
   let total = 0;
   for (const m of members) {

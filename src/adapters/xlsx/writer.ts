@@ -61,7 +61,8 @@ function applyStyle(cell: ExcelJSNs.Cell, s: CellStyle) {
   if (s.underline !== undefined) font.underline = s.underline;
   if (s.color !== undefined) font.color = { argb: "FF" + s.color };
   cell.font = font;
-  if (s.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
+  if (s.fill !== undefined)
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
   if (s.hAlign !== undefined || s.vAlign !== undefined || s.wrap !== undefined) {
     const al: Partial<ExcelJSNs.Alignment> = { ...(cell.alignment ?? {}) };
     if (s.hAlign !== undefined) al.horizontal = s.hAlign;
@@ -94,8 +95,10 @@ function validationOf(v: DataValidation): ExcelJSNs.DataValidation {
     return { ...base, type: "list", formulae: [src] };
   }
   const type = r.kind === "whole" ? "whole" : "decimal";
-  if (r.min !== undefined && r.max !== undefined) return { ...base, type, operator: "between", formulae: [r.min, r.max] };
-  if (r.min !== undefined) return { ...base, type, operator: "greaterThanOrEqual", formulae: [r.min] };
+  if (r.min !== undefined && r.max !== undefined)
+    return { ...base, type, operator: "between", formulae: [r.min, r.max] };
+  if (r.min !== undefined)
+    return { ...base, type, operator: "greaterThanOrEqual", formulae: [r.min] };
   if (r.max !== undefined) return { ...base, type, operator: "lessThanOrEqual", formulae: [r.max] };
   // No bounds: still restrict to numbers of that kind.
   return { ...base, type, operator: "between", formulae: [-1e12, 1e12] };
@@ -104,7 +107,9 @@ function validationOf(v: DataValidation): ExcelJSNs.DataValidation {
 async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
   const ws: Worksheet = wb.addWorksheet(s.name, {
     state: s.visibility === "visible" ? "visible" : s.visibility,
-    views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.col - 1, ySplit: s.freeze.row - 1 }] : undefined,
+    views: s.freeze
+      ? [{ state: "frozen", xSplit: s.freeze.col - 1, ySplit: s.freeze.row - 1 }]
+      : undefined,
   });
   for (const b of s.blocks) {
     b.cells.forEach((row, i) =>
@@ -125,6 +130,8 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
     for (let r = range.top; r <= range.bottom; r++)
       for (let c = range.left; c <= range.right; c++) {
         const cell = ws.getCell(r, c);
+        // ExcelJS, not Office.js: the office-addins load/sync rules do not apply here.
+        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
         if (!cell.font?.name) applyStyle(cell, { fontName: DEFAULT_FONT });
         applyStyle(cell, style);
       }
@@ -132,7 +139,9 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
   for (const m of s.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
 
   // ws.dataValidations.add(range, …) writes one sqref per range (not in the typings).
-  const dvs = (ws as unknown as { dataValidations: { add(a: string, v: ExcelJSNs.DataValidation): void } }).dataValidations;
+  const dvs = (
+    ws as unknown as { dataValidations: { add(a: string, v: ExcelJSNs.DataValidation): void } }
+  ).dataValidations;
   for (const v of s.validations) {
     const ref = `${address(v.range.top, v.range.left)}:${address(v.range.bottom, v.range.right)}`;
     dvs.add(ref, validationOf(v));
@@ -160,14 +169,18 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
         footer: inch(p.margins.footer),
       },
     };
-    if (p.printTitleRows) ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
+    if (p.printTitleRows)
+      ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
     if (p.printArea) {
       const a = p.printArea;
       // ExcelJS prefixes "$" to each part: "A$1" becomes "$A$1". An unanchored row ("$A1") makes
       // LibreOffice ignore the print area and Excel read it relative to the active cell.
       ws.pageSetup.printArea = `${columnLetter(a.left)}$${a.top}:${columnLetter(a.right)}$${a.bottom}`;
     }
-    ws.headerFooter = { ...(p.header ? { oddHeader: p.header } : {}), ...(p.footer ? { oddFooter: p.footer } : {}) };
+    ws.headerFooter = {
+      ...(p.header ? { oddHeader: p.header } : {}),
+      ...(p.footer ? { oddFooter: p.footer } : {}),
+    };
   }
 
   for (const [name, ref] of Object.entries(s.definedNames ?? {})) {

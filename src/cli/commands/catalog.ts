@@ -35,11 +35,22 @@ export function catalogJson(catalog: TemplateSpec[] = CATALOG): CatalogJson {
         ...(c.min !== undefined ? { min: c.min } : {}),
         ...(c.max !== undefined ? { max: c.max } : {}),
         ...(c.unitOfMeasure ? { unitOfMeasure: c.unitOfMeasure } : {}),
-        ...(c.enumId ? { enumId: c.enumId, values: getEnum(c.enumId).values.map((v) => ({ code: v.code, label: v.label })) } : {}),
+        ...(c.enumId
+          ? {
+              enumId: c.enumId,
+              values: getEnum(c.enumId).values.map((v) => ({ code: v.code, label: v.label })),
+            }
+          : {}),
         ...(c.computed ? { computed: { ...c.computed } } : {}),
         identity: !!c.identity,
       })),
-      rules: s.rules.map((r) => ({ id: r.id, kind: r.kind, severity: r.severity, message: r.message, ...(r.source ? { source: r.source } : {}) })),
+      rules: s.rules.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        severity: r.severity,
+        message: r.message,
+        ...(r.source ? { source: r.source } : {}),
+      })),
     })),
   });
 }
@@ -53,9 +64,18 @@ function range(c: ColumnSpec, en: boolean): string {
 
 export const catalogCommand: Command = {
   name: "catalog",
-  summary: { vi: "Liệt kê các mẫu biểu: cột, kiểu, phạm vi và quy tắc kiểm tra", en: "List the templates: columns, types, ranges and rules" },
+  summary: {
+    vi: "Liệt kê các mẫu biểu: cột, kiểu, phạm vi và quy tắc kiểm tra",
+    en: "List the templates: columns, types, ranges and rules",
+  },
   usage: "catalog [--json]",
-  options: [{ name: "json", value: false, help: { vi: "Xuất JSON (xem README)", en: "Print JSON (see README)" } }],
+  options: [
+    {
+      name: "json",
+      value: false,
+      help: { vi: "Xuất JSON (xem README)", en: "Print JSON (see README)" },
+    },
+  ],
   async run(args, ctx) {
     const json = catalogJson();
     if (args.options.json) {
@@ -66,14 +86,20 @@ export const catalogCommand: Command = {
     const lines: string[] = [];
     for (const s of CATALOG) {
       lines.push(`${s.section}  ${s.id} (v${s.version}) — ${ctx.t(s.title)}`);
-      lines.push(`    ${en ? "Department" : "Đơn vị"}: ${ctx.t(s.department.name)}; ${en ? "sheet" : "trang"} "${s.sheetName}"; ${en ? "rows" : "dòng"}: ${s.rowSet}`);
+      lines.push(
+        `    ${en ? "Department" : "Đơn vị"}: ${ctx.t(s.department.name)}; ${en ? "sheet" : "trang"} "${s.sheetName}"; ${en ? "rows" : "dòng"}: ${s.rowSet}`
+      );
       for (const c of s.columns) {
         const parts = [
           en ? c.type : TYPE_VI[c.type],
           range(c, en),
           c.required ? (en ? "required" : "bắt buộc") : "",
           c.computed ? (en ? `computed (${c.computed.kind})` : `tự tính (${c.computed.kind})`) : "",
-          c.enumId ? getEnum(c.enumId).values.map((v) => ctx.t(v.label)).join(" / ") : "",
+          c.enumId
+            ? getEnum(c.enumId)
+                .values.map((v) => ctx.t(v.label))
+                .join(" / ")
+            : "",
           c.unitOfMeasure ? ctx.t(c.unitOfMeasure) : "",
         ].filter(Boolean);
         const group = c.group ? `${ctx.t(c.group)} › ` : "";

@@ -20,11 +20,25 @@ export interface DefaultFile {
 /** The files `defaults` writes, in order. */
 export function defaultFiles(): DefaultFile[] {
   return [
-    { file: "settings.json", what: { vi: "cấu hình kỳ đánh giá (dùng với --settings)", en: "period settings (use with --settings)" }, data: DEFAULT_SETTINGS_2019 },
-    { file: "units.json", what: { vi: "danh mục đơn vị (dùng với --units)", en: "unit register (use with --units)" }, data: defaultRegister() },
+    {
+      file: "settings.json",
+      what: {
+        vi: "cấu hình kỳ đánh giá (dùng với --settings)",
+        en: "period settings (use with --settings)",
+      },
+      data: DEFAULT_SETTINGS_2019,
+    },
+    {
+      file: "units.json",
+      what: { vi: "danh mục đơn vị (dùng với --units)", en: "unit register (use with --units)" },
+      data: defaultRegister(),
+    },
     ...Object.values(RULE_SETS).map((r) => ({
       file: `rules-${r.id}.json`,
-      what: { vi: `bộ quy tắc xếp loại ${r.id} (dùng với --rules)`, en: `classification rule set ${r.id} (use with --rules)` },
+      what: {
+        vi: `bộ quy tắc xếp loại ${r.id} (dùng với --rules)`,
+        en: `classification rule set ${r.id} (use with --rules)`,
+      },
       data: r,
     })),
   ];
@@ -37,10 +51,21 @@ export const defaultsCommand: Command = {
     en: "Write the defaults as editable JSON: period settings, unit register, rule sets",
   },
   usage: "defaults --out DIR",
-  options: [{ name: "out", value: true, placeholder: "DIR", help: { vi: "Thư mục ghi tệp (tạo nếu chưa có)", en: "Output folder (created if missing)" } }],
+  options: [
+    {
+      name: "out",
+      value: true,
+      placeholder: "DIR",
+      help: { vi: "Thư mục ghi tệp (tạo nếu chưa có)", en: "Output folder (created if missing)" },
+    },
+  ],
   async run(args, ctx) {
     const out = stringOpt(args, "out");
-    if (!out) throw new CliError({ vi: "Thiếu --out DIR: thư mục để ghi các tệp JSON.", en: "Missing --out DIR: the folder to write the JSON files to." });
+    if (!out)
+      throw new CliError({
+        vi: "Thiếu --out DIR: thư mục để ghi các tệp JSON.",
+        en: "Missing --out DIR: the folder to write the JSON files to.",
+      });
     try {
       await fs.mkdir(out, { recursive: true });
       for (const f of defaultFiles()) {
@@ -54,7 +79,10 @@ export const defaultsCommand: Command = {
       const p = (e as NodeJS.ErrnoException).path ?? out;
       throw new CliError(
         code === "EEXIST"
-          ? { vi: `Tệp "${p}" đã có; XếpLoại không ghi đè. Hãy chọn thư mục khác hoặc xóa tệp cũ.`, en: `"${p}" already exists; XếpLoại does not overwrite it. Choose another folder or delete the old file.` }
+          ? {
+              vi: `Tệp "${p}" đã có; XếpLoại không ghi đè. Hãy chọn thư mục khác hoặc xóa tệp cũ.`,
+              en: `"${p}" already exists; XếpLoại does not overwrite it. Choose another folder or delete the old file.`,
+            }
           : { vi: `Không ghi được vào "${p}" (${code}).`, en: `Cannot write to "${p}" (${code}).` }
       );
     }

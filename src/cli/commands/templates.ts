@@ -11,21 +11,63 @@ import type { Command } from "../registry";
 
 export const templatesCommand: Command = {
   name: "templates",
-  summary: { vi: "Tạo các tệp mẫu biểu .xlsx trống (mỗi mẫu một tệp <templateId>.xlsx)", en: "Write blank .xlsx templates (one <templateId>.xlsx per template)" },
-  usage: "templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--template ID] [--json]",
+  summary: {
+    vi: "Tạo các tệp mẫu biểu .xlsx trống (mỗi mẫu một tệp <templateId>.xlsx)",
+    en: "Write blank .xlsx templates (one <templateId>.xlsx per template)",
+  },
+  usage:
+    "templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--template ID] [--json]",
   options: [
-    { name: "out", value: true, placeholder: "DIR", help: { vi: "Thư mục ghi tệp (tạo nếu chưa có)", en: "Output folder (created if missing)" } },
-    { name: "period", value: true, placeholder: "YYYY", help: { vi: "Năm đánh giá (mặc định theo cấu hình: 2019)", en: "Review year (default from settings: 2019)" } },
-    { name: "units", value: true, placeholder: "FILE", help: { vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)", en: "Unit register JSON (default: Hương Thủy 2019)" } },
-    { name: "settings", value: true, placeholder: "FILE", help: { vi: "Cấu hình kỳ đánh giá JSON", en: "Period settings JSON" } },
-    { name: "template", value: true, placeholder: "ID", help: { vi: "Chỉ tạo một mẫu biểu", en: "Only this template" } },
+    {
+      name: "out",
+      value: true,
+      placeholder: "DIR",
+      help: { vi: "Thư mục ghi tệp (tạo nếu chưa có)", en: "Output folder (created if missing)" },
+    },
+    {
+      name: "period",
+      value: true,
+      placeholder: "YYYY",
+      help: {
+        vi: "Năm đánh giá (mặc định theo cấu hình: 2019)",
+        en: "Review year (default from settings: 2019)",
+      },
+    },
+    {
+      name: "units",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)",
+        en: "Unit register JSON (default: Hương Thủy 2019)",
+      },
+    },
+    {
+      name: "settings",
+      value: true,
+      placeholder: "FILE",
+      help: { vi: "Cấu hình kỳ đánh giá JSON", en: "Period settings JSON" },
+    },
+    {
+      name: "template",
+      value: true,
+      placeholder: "ID",
+      help: { vi: "Chỉ tạo một mẫu biểu", en: "Only this template" },
+    },
     { name: "json", value: false, help: { vi: "Xuất JSON", en: "Print JSON" } },
   ],
   async run(args, ctx) {
     const out = stringOpt(args, "out");
-    if (!out) throw new CliError({ vi: "Thiếu --out DIR: thư mục để ghi các mẫu biểu.", en: "Missing --out DIR: the folder to write the templates to." });
+    if (!out)
+      throw new CliError({
+        vi: "Thiếu --out DIR: thư mục để ghi các mẫu biểu.",
+        en: "Missing --out DIR: the folder to write the templates to.",
+      });
     if (args.positionals.length > 0) {
-      throw new CliError({ vi: `Tham số thừa: ${args.positionals.join(" ")}.`, en: `Unexpected arguments: ${args.positionals.join(" ")}.` });
+      throw new CliError({
+        vi: `Tham số thừa: ${args.positionals.join(" ")}.`,
+        en: `Unexpected arguments: ${args.positionals.join(" ")}.`,
+      });
     }
     const register = await registerFrom(stringOpt(args, "units"));
     const settings = { ...(await settingsFrom(stringOpt(args, "settings"))) };
@@ -42,24 +84,40 @@ export const templatesCommand: Command = {
     try {
       await fs.mkdir(out, { recursive: true });
     } catch (e) {
-      throw new CliError({ vi: `Không tạo được thư mục "${out}" (${(e as NodeJS.ErrnoException).code}).`, en: `Cannot create folder "${out}" (${(e as NodeJS.ErrnoException).code}).` });
+      throw new CliError({
+        vi: `Không tạo được thư mục "${out}" (${(e as NodeJS.ErrnoException).code}).`,
+        en: `Cannot create folder "${out}" (${(e as NodeJS.ErrnoException).code}).`,
+      });
     }
     const { writer } = await loadXlsx();
     const generatedAt = new Date().toISOString();
     const result: TemplatesJson = { outDir: out, period: settings.period, files: [] };
     for (const spec of specs) {
-      const bytes = await writer.write(buildTemplateWorkbook(spec, register, settings, { generatedAt }));
+      const bytes = await writer.write(
+        buildTemplateWorkbook(spec, register, settings, { generatedAt })
+      );
       const file = path.join(out, `${spec.id}.xlsx`);
       try {
         await fs.writeFile(file, bytes);
       } catch (e) {
-        throw new CliError({ vi: `Không ghi được "${file}" (${(e as NodeJS.ErrnoException).code}).`, en: `Cannot write "${file}" (${(e as NodeJS.ErrnoException).code}).` });
+        throw new CliError({
+          vi: `Không ghi được "${file}" (${(e as NodeJS.ErrnoException).code}).`,
+          en: `Cannot write "${file}" (${(e as NodeJS.ErrnoException).code}).`,
+        });
       }
       result.files.push({ templateId: spec.id, path: file, bytes: bytes.length });
-      if (!args.options.json) ctx.io.out(`${ctx.lang === "en" ? "Written" : "Đã ghi"} ${file}  (${spec.section} ${ctx.t(spec.title)})`);
+      if (!args.options.json)
+        ctx.io.out(
+          `${ctx.lang === "en" ? "Written" : "Đã ghi"} ${file}  (${spec.section} ${ctx.t(spec.title)})`
+        );
     }
     if (args.options.json) ctx.io.out(JSON.stringify(templatesJsonSchema.parse(result), null, 2));
-    else ctx.io.out(ctx.lang === "en" ? `${result.files.length} template(s) for ${settings.period}.` : `${result.files.length} mẫu biểu cho năm ${settings.period}.`);
+    else
+      ctx.io.out(
+        ctx.lang === "en"
+          ? `${result.files.length} template(s) for ${settings.period}.`
+          : `${result.files.length} mẫu biểu cho năm ${settings.period}.`
+      );
     return 0;
   },
 };

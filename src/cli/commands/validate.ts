@@ -11,7 +11,12 @@ import {
 import { readSubmissionFiles, type FileOutcome } from "../read-files";
 import type { Command } from "../registry";
 
-function issueJson(file: string, sheet: string | null, i: ValidationIssue, ctx: CliContext): IssueJson {
+function issueJson(
+  file: string,
+  sheet: string | null,
+  i: ValidationIssue,
+  ctx: CliContext
+): IssueJson {
   return {
     file,
     sheet,
@@ -33,7 +38,11 @@ export function validateResult(outcomes: FileOutcome[], ctx: CliContext): Valida
       return {
         file: path,
         status: "refused",
-        refused: { reason: r.reason, message: ctx.t(r.message), messages: { vi: r.message.vi.normalize("NFC"), en: r.message.en } },
+        refused: {
+          reason: r.reason,
+          message: ctx.t(r.message),
+          messages: { vi: r.message.vi.normalize("NFC"), en: r.message.en },
+        },
         submissions: [],
         issues: [],
       };
@@ -52,12 +61,23 @@ export function validateResult(outcomes: FileOutcome[], ctx: CliContext): Valida
         errors: issues.filter((i) => i.severity === "error").length,
         warnings: issues.filter((i) => i.severity === "warning").length,
         issues,
-        data: s.validation.rows.map((r) => ({ rowNumber: r.rowNumber, unitCode: r.unitCode, values: r.values })),
+        data: s.validation.rows.map((r) => ({
+          rowNumber: r.rowNumber,
+          unitCode: r.unitCode,
+          values: r.values,
+        })),
       };
     });
     const issues = outcome.issues.map((i) => issueJson(path, null, i, ctx));
-    const hasError = submissions.some((s) => s.errors > 0) || issues.some((i) => i.severity === "error");
-    return { file: path, status: hasError ? "invalid" : "valid", refused: null, submissions, issues };
+    const hasError =
+      submissions.some((s) => s.errors > 0) || issues.some((i) => i.severity === "error");
+    return {
+      file: path,
+      status: hasError ? "invalid" : "valid",
+      refused: null,
+      submissions,
+      issues,
+    };
   });
   const count = (st: FileResultJson["status"]) => files.filter((f) => f.status === st).length;
   const all = files.flatMap((f) => [...f.issues, ...f.submissions.flatMap((s) => s.issues)]);
@@ -75,20 +95,34 @@ export function validateResult(outcomes: FileOutcome[], ctx: CliContext): Valida
 
 function printHuman(result: ValidateJson, ctx: CliContext): void {
   const en = ctx.lang === "en";
-  const sev = (s: "error" | "warning") => (s === "error" ? (en ? "ERROR  " : "LỖI     ") : en ? "WARNING" : "CẢNH BÁO");
+  const sev = (s: "error" | "warning") =>
+    s === "error" ? (en ? "ERROR  " : "LỖI     ") : en ? "WARNING" : "CẢNH BÁO";
   const lines: string[] = [];
   for (const f of result.files) {
     lines.push(`${en ? "File" : "Tệp"}: ${f.file}`);
     if (f.refused) {
-      lines.push(`  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"} (${f.refused.reason}): ${f.refused.message}`);
+      lines.push(
+        `  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"} (${f.refused.reason}): ${f.refused.message}`
+      );
       lines.push("");
       continue;
     }
     for (const i of f.issues) lines.push(`  ${sev(i.severity)}  ${i.file}: ${i.message}`);
     for (const s of f.submissions) {
-      const how = s.recognizedBy === "meta" ? (en ? "recognised from the hidden _meta sheet" : "nhận dạng theo trang ẩn _meta") : en ? "recognised from the header row (no _meta sheet)" : "nhận dạng theo dòng tiêu đề (không có trang _meta)";
-      lines.push(`  ${en ? "Template" : "Mẫu biểu"}: ${s.templateId} v${s.templateVersion}${s.period ? `, ${en ? "year" : "năm"} ${s.period}` : ""} — ${how}`);
-      lines.push(`  ${en ? "Sheet" : "Trang"} "${s.sheet}": ${s.rows} ${en ? "rows" : "dòng"}, ${s.errors} ${en ? "error(s)" : "lỗi"}, ${s.warnings} ${en ? "warning(s)" : "cảnh báo"}`);
+      const how =
+        s.recognizedBy === "meta"
+          ? en
+            ? "recognised from the hidden _meta sheet"
+            : "nhận dạng theo trang ẩn _meta"
+          : en
+            ? "recognised from the header row (no _meta sheet)"
+            : "nhận dạng theo dòng tiêu đề (không có trang _meta)";
+      lines.push(
+        `  ${en ? "Template" : "Mẫu biểu"}: ${s.templateId} v${s.templateVersion}${s.period ? `, ${en ? "year" : "năm"} ${s.period}` : ""} — ${how}`
+      );
+      lines.push(
+        `  ${en ? "Sheet" : "Trang"} "${s.sheet}": ${s.rows} ${en ? "rows" : "dòng"}, ${s.errors} ${en ? "error(s)" : "lỗi"}, ${s.warnings} ${en ? "warning(s)" : "cảnh báo"}`
+      );
       for (const i of s.issues) {
         const where = `${i.file} › ${i.sheet}${i.cell ? ` › ${i.cell}` : ""}`;
         lines.push(`  ${sev(i.severity)}  ${where}: ${i.message}`);
@@ -112,13 +146,36 @@ export const validateCommand: Command = {
   summary: { vi: "Kiểm tra các tệp mẫu biểu đã điền", en: "Check filled template files" },
   usage: "validate FILE... [--json] [--units FILE] [--period YYYY]",
   options: [
-    { name: "json", value: false, help: { vi: "Xuất JSON (xem README)", en: "Print JSON (see README)" } },
-    { name: "units", value: true, placeholder: "FILE", help: { vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)", en: "Unit register JSON (default: Hương Thủy 2019)" } },
-    { name: "period", value: true, placeholder: "YYYY", help: { vi: "Năm đang tổng hợp: cảnh báo tệp của năm khác", en: "Year being consolidated: warn about files of another year" } },
+    {
+      name: "json",
+      value: false,
+      help: { vi: "Xuất JSON (xem README)", en: "Print JSON (see README)" },
+    },
+    {
+      name: "units",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Danh mục đơn vị JSON (mặc định: Hương Thủy 2019)",
+        en: "Unit register JSON (default: Hương Thủy 2019)",
+      },
+    },
+    {
+      name: "period",
+      value: true,
+      placeholder: "YYYY",
+      help: {
+        vi: "Năm đang tổng hợp: cảnh báo tệp của năm khác",
+        en: "Year being consolidated: warn about files of another year",
+      },
+    },
   ],
   async run(args, ctx) {
     if (args.positionals.length === 0) {
-      throw new CliError({ vi: "Thiếu tệp cần kiểm tra: xeploai validate TỆP.xlsx …", en: "No file to check: xeploai validate FILE.xlsx …" });
+      throw new CliError({
+        vi: "Thiếu tệp cần kiểm tra: xeploai validate TỆP.xlsx …",
+        en: "No file to check: xeploai validate FILE.xlsx …",
+      });
     }
     const register = await registerFrom(stringOpt(args, "units"));
     const period = yearOpt(args, "period");

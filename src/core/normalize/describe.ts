@@ -12,7 +12,8 @@ export function describeRaw(raw: RawCell): LocalizedText {
     return { vi: `"${t.normalize("NFC")}"`, en: `"${t}"` };
   }
   if (typeof raw === "number") return { vi: String(raw).replace(".", ","), en: String(raw) };
-  if (typeof raw === "boolean") return raw ? { vi: "TRUE (đúng)", en: "TRUE" } : { vi: "FALSE (sai)", en: "FALSE" };
+  if (typeof raw === "boolean")
+    return raw ? { vi: "TRUE (đúng)", en: "TRUE" } : { vi: "FALSE (sai)", en: "FALSE" };
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { vi: "một ngày không hợp lệ", en: "an invalid date" };
     const d = `${pad(raw.getUTCDate())}/${pad(raw.getUTCMonth() + 1)}/${raw.getUTCFullYear()}`;
@@ -34,7 +35,10 @@ export function fractionToPoints(f: number): number {
 
 /** What each Excel error value means, so the message says more than its code. */
 const EXCEL_ERRORS: Record<string, LocalizedText> = {
-  "#REF!": { vi: "tham chiếu tới ô không còn tồn tại", en: "a reference to a cell that no longer exists" },
+  "#REF!": {
+    vi: "tham chiếu tới ô không còn tồn tại",
+    en: "a reference to a cell that no longer exists",
+  },
   "#DIV/0!": { vi: "phép chia cho 0", en: "a division by zero" },
   "#VALUE!": { vi: "sai kiểu dữ liệu trong công thức", en: "a wrong data type in the formula" },
   "#N/A": { vi: "không tìm thấy giá trị", en: "a value that was not found" },

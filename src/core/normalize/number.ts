@@ -121,7 +121,8 @@ function commonCases(raw: RawCell, what: LocalizedText): Parsed<never> | typeof 
       en: `${d.en} is not ${what.en}. Type ${what.en}.`,
     });
   }
-  if ("error" in raw) return { ok: false, reason: "error-value", message: excelErrorMessage(raw.error) };
+  if ("error" in raw)
+    return { ok: false, reason: "error-value", message: excelErrorMessage(raw.error) };
   return undefined; // percentFraction: decided by the caller
 }
 
@@ -132,7 +133,9 @@ export interface ParseNumberOptions {
 
 /** A count or amount. Strings in Vietnamese or English form; never a silent zero. */
 export function parseNumber(raw: RawCell, opts: ParseNumberOptions = {}): Parsed<number> {
-  const what = opts.integer ? { vi: "một số nguyên", en: "a whole number" } : { vi: "một số", en: "a number" };
+  const what = opts.integer
+    ? { vi: "một số nguyên", en: "a whole number" }
+    : { vi: "một số", en: "a number" };
   const common = commonCases(raw, what);
   if (common) return common;
 
@@ -152,7 +155,8 @@ export function parseNumber(raw: RawCell, opts: ParseNumberOptions = {}): Parsed
     const read = readNumberText(text);
     if (read.kind === "bad") return notANumber(text);
     if (read.kind === "ambiguous") {
-      if (!opts.integer) return { ok: false, reason: "ambiguous", message: ambiguousMessage(text, read) };
+      if (!opts.integer)
+        return { ok: false, reason: "ambiguous", message: ambiguousMessage(text, read) };
       // Only the thousands reading is a whole number, so it is the only sensible one for a count.
       value = read.thousands;
       note = {
@@ -218,7 +222,9 @@ export function parsePercent(raw: RawCell): Parsed<number> {
   if (typeof raw === "number") return Number.isFinite(raw) ? fromPlain(raw) : badPercent(raw);
   if (raw && typeof raw === "object" && "percentFraction" in raw) {
     const f = raw.percentFraction;
-    return typeof f === "number" && Number.isFinite(f) ? { ok: true, value: fractionToPoints(f) } : badPercent(String(f));
+    return typeof f === "number" && Number.isFinite(f)
+      ? { ok: true, value: fractionToPoints(f) }
+      : badPercent(String(f));
   }
   if (typeof raw !== "string") return badPercent(raw);
 
@@ -228,7 +234,10 @@ export function parsePercent(raw: RawCell): Parsed<number> {
   if (numberPart.includes("%") || numberPart === "") return badPercent(text);
   const read = readNumberText(numberPart);
   if (read.kind === "bad") return badPercent(text);
-  if (read.kind === "ambiguous") return { ok: false, reason: "ambiguous", message: ambiguousMessage(text, read) };
+  if (read.kind === "ambiguous")
+    return { ok: false, reason: "ambiguous", message: ambiguousMessage(text, read) };
   // "0,5 %" is explicit: half a percent. Only a bare 0,5 is read as a fraction.
-  return m ? { ok: true, value: Object.is(read.value, -0) ? 0 : read.value } : fromPlain(read.value);
+  return m
+    ? { ok: true, value: Object.is(read.value, -0) ? 0 : read.value }
+    : fromPlain(read.value);
 }

@@ -6,10 +6,13 @@
 
 /** NFC, trimmed, every run of white space (NBSP, tabs, newlines, zero-width) collapsed to one space. */
 export function normalizeText(s: string): string {
-  return s
-    .normalize("NFC")
-    .replace(/[\s\u00A0\u2007\u202F\u200B\u200C\u200D\u2060\uFEFF]+/g, " ")
-    .trim();
+  return (
+    s
+      .normalize("NFC")
+      // An alternation, not a class: zero-width joiners inside a class read as one joined character.
+      .replace(/(?:\s|\u00A0|\u2007|\u202F|\u200B|\u200C|\u200D|\u2060|\uFEFF)+/g, " ")
+      .trim()
+  );
 }
 
 /** Combining tone marks (huyền, sắc, ngã, hỏi, nặng) as they appear after NFD decomposition. */
@@ -20,7 +23,10 @@ const TONE = "\u0300\u0301\u0303\u0309\u0323";
  * first vowel ("hòa", "thủy"), the new style on the second ("hoà", "thuỷ"). We canonicalise to
  * the first vowel. With a final consonant ("hoàng", "thuyết") both styles agree, so those stay.
  */
-const TONE_PAIR = new RegExp(`(?<!q)([ou])([${TONE}]?)([aey])([${TONE}]?)(?![\\p{L}\\p{M}\\p{N}])`, "gu");
+const TONE_PAIR = new RegExp(
+  `(?<!q)([ou])([${TONE}]?)([aey])([${TONE}]?)(?![\\p{L}\\p{M}\\p{N}])`,
+  "gu"
+);
 const VALID_PAIRS = new Set(["oa", "oe", "uy"]);
 
 function canonicalTonePlacement(lowerNfd: string): string {

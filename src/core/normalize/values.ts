@@ -66,7 +66,10 @@ function invalidText(raw: RawCell): Parsed<never> {
   return {
     ok: false,
     reason: "invalid",
-    message: { vi: `${d.vi} không đọc được thành chữ. Hãy nhập lại nội dung.`, en: `${d.en} cannot be read as text. Retype it.` },
+    message: {
+      vi: `${d.vi} không đọc được thành chữ. Hãy nhập lại nội dung.`,
+      en: `${d.en} cannot be read as text. Retype it.`,
+    },
   };
 }
 
@@ -100,7 +103,10 @@ export function parseEnum(raw: RawCell, spec: EnumSpec): Parsed<string> {
     return {
       ok: false,
       reason: "invalid",
-      message: { vi: `${d.vi} không phải là giá trị hợp lệ. Hãy chọn một trong: ${allowed.vi}.`, en: `${d.en} is not an allowed value. Choose one of: ${allowed.en}.` },
+      message: {
+        vi: `${d.vi} không phải là giá trị hợp lệ. Hãy chọn một trong: ${allowed.vi}.`,
+        en: `${d.en} is not an allowed value. Choose one of: ${allowed.en}.`,
+      },
     };
   }
   const text = normalizeText(String(raw));

@@ -15,13 +15,21 @@ export const DEFAULT_SETTINGS_2019: PeriodSettings = {
   documentDate: null,
   deadline: "2019-12-25",
   reportDeadline: "2020-01-15",
-  signer: { onBehalfOf: "T/M BAN THƯỜNG VỤ", position: "PHÓ BÍ THƯ THƯỜNG TRỰC", name: "Nguyễn Tài Tuệ" },
+  signer: {
+    onBehalfOf: "T/M BAN THƯỜNG VỤ",
+    position: "PHÓ BÍ THƯ THƯỜNG TRỰC",
+    name: "Nguyễn Tài Tuệ",
+  },
   ruleSetId: "HD21-2019",
   registerId: "huong-thuy-2019",
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-const text = z.string().trim().min(1).transform((s) => s.normalize("NFC"));
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((s) => s.normalize("NFC"));
 
 export const periodSettingsSchema = z.object({
   period: z.number().int().min(1990).max(2100),
@@ -36,17 +44,26 @@ export const periodSettingsSchema = z.object({
   ruleSetId: text,
   registerId: text,
   printMargins: z
-    .object({ top: z.number().min(0).max(100), bottom: z.number().min(0).max(100), left: z.number().min(0).max(100), right: z.number().min(0).max(100) })
+    .object({
+      top: z.number().min(0).max(100),
+      bottom: z.number().min(0).max(100),
+      left: z.number().min(0).max(100),
+      right: z.number().min(0).max(100),
+    })
     .optional(),
 });
 
-export type SettingsLoad = { ok: true; settings: PeriodSettings } | { ok: false; message: LocalizedText };
+export type SettingsLoad =
+  { ok: true; settings: PeriodSettings } | { ok: false; message: LocalizedText };
 
 /**
  * Loads settings from JSON (text or already parsed). Missing fields fall back to the 2019 defaults,
  * so a file may hold only what changed (e.g. `{"period": 2020}`).
  */
-export function loadSettings(input: string | unknown, base: PeriodSettings = DEFAULT_SETTINGS_2019): SettingsLoad {
+export function loadSettings(
+  input: string | unknown,
+  base: PeriodSettings = DEFAULT_SETTINGS_2019
+): SettingsLoad {
   let data: unknown = input;
   if (typeof input === "string") {
     try {
@@ -55,12 +72,21 @@ export function loadSettings(input: string | unknown, base: PeriodSettings = DEF
       const why = e instanceof Error ? e.message : String(e);
       return {
         ok: false,
-        message: { vi: `Tệp cấu hình không phải JSON hợp lệ: ${why}`, en: `The settings file is not valid JSON: ${why}` },
+        message: {
+          vi: `Tệp cấu hình không phải JSON hợp lệ: ${why}`,
+          en: `The settings file is not valid JSON: ${why}`,
+        },
       };
     }
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    return { ok: false, message: { vi: "Tệp cấu hình phải là một đối tượng JSON.", en: "The settings file must be a JSON object." } };
+    return {
+      ok: false,
+      message: {
+        vi: "Tệp cấu hình phải là một đối tượng JSON.",
+        en: "The settings file must be a JSON object.",
+      },
+    };
   }
   const obj = data as Record<string, unknown>;
   const merged = {
@@ -73,7 +99,10 @@ export function loadSettings(input: string | unknown, base: PeriodSettings = DEF
     const detail = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     return {
       ok: false,
-      message: { vi: `Tệp cấu hình có giá trị sai (${detail}).`, en: `The settings file has invalid values (${detail}).` },
+      message: {
+        vi: `Tệp cấu hình có giá trị sai (${detail}).`,
+        en: `The settings file has invalid values (${detail}).`,
+      },
     };
   }
   return { ok: true, settings: parsed.data };

@@ -72,7 +72,14 @@ export interface PrintLayout {
   printTitleRows?: { first: number; last: number };
   printArea?: Rect;
   /** Millimetres. */
-  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  margins: {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    header: number;
+    footer: number;
+  };
   centerHorizontally: boolean;
   /** Excel header/footer codes, e.g. "&CTrang &P/&N". */
   header?: string;

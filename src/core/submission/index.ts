@@ -1,5 +1,12 @@
 /** Reading returned workbooks: WorkbookGrids (from any adapter) → recognised, validated submissions. */
-export type { SheetGrid, WorkbookGrids, TemplateMeta, Submission, RefusedFile, ReadOutcome } from "./types";
+export type {
+  SheetGrid,
+  WorkbookGrids,
+  TemplateMeta,
+  Submission,
+  RefusedFile,
+  ReadOutcome,
+} from "./types";
 export { readSubmissions, extractRows } from "./read";
 export type { ReadContext } from "./read";
 export { recognizeByHeader, mapColumns, firstDataRowAfter, headerKey } from "./recognize";

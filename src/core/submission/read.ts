@@ -14,7 +14,14 @@ import type { UnitRegister } from "../units/types";
 import type { RawCell, RawRow, SheetLayout, ValidationIssue } from "../validate/types";
 import { validate } from "../validate/validate";
 import { cellText, firstDataRowAfter, mapColumns, nameKey, recognizeByHeader } from "./recognize";
-import type { ReadOutcome, RefusedFile, SheetGrid, Submission, TemplateMeta, WorkbookGrids } from "./types";
+import type {
+  ReadOutcome,
+  RefusedFile,
+  SheetGrid,
+  Submission,
+  TemplateMeta,
+  WorkbookGrids,
+} from "./types";
 
 export interface ReadContext {
   register: UnitRegister;
@@ -25,11 +32,23 @@ export interface ReadContext {
 
 /** Labels of subtotal / total rows (template 3.7 and hand-made forms): never data. */
 const SUBTOTAL_KEYS = new Set(
-  ["Khu vực thành thị", "Khu vực nông thôn", "Tổng cộng", "Tổng số", "Cộng", "Tổng", "Toàn thị xã"].map((s) => canonicalVietnamese(s))
+  [
+    "Khu vực thành thị",
+    "Khu vực nông thôn",
+    "Tổng cộng",
+    "Tổng số",
+    "Cộng",
+    "Tổng",
+    "Toàn thị xã",
+  ].map((s) => canonicalVietnamese(s))
 );
 const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.?$/;
 
-const fileIssue = (severity: "error" | "warning", rule: string, message: LocalizedText): ValidationIssue => ({
+const fileIssue = (
+  severity: "error" | "warning",
+  rule: string,
+  message: LocalizedText
+): ValidationIssue => ({
   severity,
   rule,
   row: 0,
@@ -72,7 +91,10 @@ export function extractRows(spec: TemplateSpec, sheet: SheetGrid, layout: SheetL
 }
 
 function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undefined {
-  return grids.sheets.find((s) => s.name === name) ?? grids.sheets.find((s) => canonicalVietnamese(s.name) === canonicalVietnamese(name));
+  return (
+    grids.sheets.find((s) => s.name === name) ??
+    grids.sheets.find((s) => canonicalVietnamese(s.name) === canonicalVietnamese(name))
+  );
 }
 
 function visibleDataSheets(grids: WorkbookGrids): SheetGrid[] {
@@ -96,7 +118,13 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
 
   const metaGrid = grids.sheets.find((s) => s.name === META_SHEET);
   const metaParse = metaGrid ? parseMeta(metaGrid) : null;
-  if (metaParse && !metaParse.ok) notes.push(fileIssue("warning", "meta.invalid", { vi: `${file}: ${metaParse.message.vi}`, en: `${file}: ${metaParse.message.en}` }));
+  if (metaParse && !metaParse.ok)
+    notes.push(
+      fileIssue("warning", "meta.invalid", {
+        vi: `${file}: ${metaParse.message.vi}`,
+        en: `${file}: ${metaParse.message.en}`,
+      })
+    );
 
   if (metaParse?.ok) {
     const meta = metaParse.meta;
@@ -201,7 +229,9 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
   const submissions: Submission[] = [];
   for (const loc of located) {
     const { spec, sheet, layout } = loc;
-    const missingRequired = spec.columns.filter((c) => c.required && !c.computed && !layout.columnLetters[c.key]);
+    const missingRequired = spec.columns.filter(
+      (c) => c.required && !c.computed && !layout.columnLetters[c.key]
+    );
     if (missingRequired.length > 0) {
       const list = missingRequired.map((c) => `"${c.header.vi}"`).join(", ");
       const listEn = missingRequired.map((c) => `"${c.header.en}"`).join(", ");
@@ -212,7 +242,15 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
         `File ${file}, sheet "${sheet.name}": required column(s) ${listEn} missing. Use the original template without deleting columns.`
       );
     }
-    const missingOptional = spec.columns.filter((c) => !c.required && !c.computed && !layout.columnLetters[c.key] && c.key !== "unitCode" && c.key !== "unitType" && c.key !== "stt");
+    const missingOptional = spec.columns.filter(
+      (c) =>
+        !c.required &&
+        !c.computed &&
+        !layout.columnLetters[c.key] &&
+        c.key !== "unitCode" &&
+        c.key !== "unitType" &&
+        c.key !== "stt"
+    );
     const sheetIssues: ValidationIssue[] = [...loc.notes];
     if (missingOptional.length > 0) {
       sheetIssues.push(
@@ -267,7 +305,11 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
 }
 
 /** The header row just above the data (below an optional units row), found by matching headers. */
-function findHeaderRowAbove(spec: TemplateSpec, sheet: SheetGrid, firstDataRow: number): number | null {
+function findHeaderRowAbove(
+  spec: TemplateSpec,
+  sheet: SheetGrid,
+  firstDataRow: number
+): number | null {
   let best: number | null = null;
   let bestCount = 0;
   for (let r = firstDataRow - 1; r >= Math.max(1, firstDataRow - 4); r--) {

@@ -59,7 +59,11 @@ export interface HeaderMatch {
  * Maps spec columns onto sheet columns, taking `headerRow` as the column header row and the row
  * above as a possible group row (merged group titles; a non-grouped header merged over both rows).
  */
-export function mapColumns(spec: TemplateSpec, rows: RawCell[][], headerRow: number): Record<string, string> {
+export function mapColumns(
+  spec: TemplateSpec,
+  rows: RawCell[][],
+  headerRow: number
+): Record<string, string> {
   const below = rows[headerRow - 1] ?? [];
   const above = headerRow >= 2 ? (rows[headerRow - 2] ?? []) : [];
   const width = Math.max(below.length, above.length);
@@ -127,16 +131,34 @@ export function recognizeByHeader(sheet: SheetGrid, catalog: TemplateSpec[]): He
  * The first data row after a header row: rows of units of measure ("(hộ)") or column numbers
  * ("1", "2", …, "(1)") directly under the header are skipped.
  */
-export function firstDataRowAfter(spec: TemplateSpec, rows: RawCell[][], headerRow: number): number {
+export function firstDataRowAfter(
+  spec: TemplateSpec,
+  rows: RawCell[][],
+  headerRow: number
+): number {
   const uoms = new Set(
-    spec.columns.flatMap((c) => (c.unitOfMeasure ? [headerKey(c.unitOfMeasure.vi), headerKey(c.unitOfMeasure.en)] : []))
+    spec.columns.flatMap((c) =>
+      c.unitOfMeasure ? [headerKey(c.unitOfMeasure.vi), headerKey(c.unitOfMeasure.en)] : []
+    )
   );
   let r = headerRow + 1;
   for (; r <= rows.length; r++) {
-    const cells = (rows[r - 1] ?? []).map((c, i) => ({ t: cellText(c).trim(), i })).filter((x) => x.t !== "");
+    const cells = (rows[r - 1] ?? [])
+      .map((c, i) => ({ t: cellText(c).trim(), i }))
+      .filter((x) => x.t !== "");
     if (cells.length === 0) break;
     const isUnits = cells.every((x) => /^\(.*\)$/.test(x.t) || uoms.has(headerKey(x.t)));
-    const isNumbers = cells.length > 2 && cells.every((x, k) => x.t.replace(/[()]/g, "") === String(k === 0 ? Number(cells[0]!.t.replace(/[()]/g, "")) : Number(cells[0]!.t.replace(/[()]/g, "")) + k));
+    const isNumbers =
+      cells.length > 2 &&
+      cells.every(
+        (x, k) =>
+          x.t.replace(/[()]/g, "") ===
+          String(
+            k === 0
+              ? Number(cells[0]!.t.replace(/[()]/g, ""))
+              : Number(cells[0]!.t.replace(/[()]/g, "")) + k
+          )
+      );
     if (!isUnits && !isNumbers) break;
   }
   return r;

@@ -34,7 +34,12 @@ export interface BuildOptions {
   peopleRows?: number;
 }
 
-const KIND_LABEL: Record<UnitKind, string> = { phuong: "Phường", xa: "Xã", tccs: "TCCS", coQuan: "Cơ quan" };
+const KIND_LABEL: Record<UnitKind, string> = {
+  phuong: "Phường",
+  xa: "Xã",
+  tccs: "TCCS",
+  coQuan: "Cơ quan",
+};
 
 /** Labels of the rows that hold subtotals (skipped by the reader). */
 export const SUBTOTAL_LABELS = {
@@ -46,11 +51,15 @@ export const SUBTOTAL_LABELS = {
 /** The register units a row set lists, in display order. */
 export function unitsForRowSet(spec: TemplateSpec, register: UnitRegister): Unit[] {
   const kinds: UnitKind[] =
-    spec.rowSet === "DB" ? ["phuong", "xa"]
-    : spec.rowSet === "XA" ? ["xa"]
-    : spec.rowSet === "DB_CQ" ? ["phuong", "xa", "coQuan"]
-    : spec.rowSet === "TCCS" ? ["tccs"]
-    : [];
+    spec.rowSet === "DB"
+      ? ["phuong", "xa"]
+      : spec.rowSet === "XA"
+        ? ["xa"]
+        : spec.rowSet === "DB_CQ"
+          ? ["phuong", "xa", "coQuan"]
+          : spec.rowSet === "TCCS"
+            ? ["tccs"]
+            : [];
   return unitsOfKind(register, kinds);
 }
 
@@ -153,7 +162,13 @@ export function buildTemplateWorkbook(
     const subtotalRows: number[] = [];
     let stt = 1;
     for (const g of groups) {
-      const sub: PlannedRow & { type: "subtotal" } = { type: "subtotal", row: next++, label: g.label, stt: g.stt, sumRows: [] };
+      const sub: PlannedRow & { type: "subtotal" } = {
+        type: "subtotal",
+        row: next++,
+        label: g.label,
+        stt: g.stt,
+        sumRows: [],
+      };
       planned.push(sub);
       subtotalRows.push(sub.row);
       for (const unit of g.units) {
@@ -161,9 +176,17 @@ export function buildTemplateWorkbook(
         planned.push({ type: "unit", row: next++, unit, stt: stt++ });
       }
     }
-    planned.push({ type: "subtotal", row: next++, label: SUBTOTAL_LABELS.total, stt: "", sumRows: subtotalRows });
+    planned.push({
+      type: "subtotal",
+      row: next++,
+      label: SUBTOTAL_LABELS.total,
+      stt: "",
+      sumRows: subtotalRows,
+    });
   } else {
-    unitsForRowSet(spec, register).forEach((unit, i) => planned.push({ type: "unit", row: next++, unit, stt: i + 1 }));
+    unitsForRowSet(spec, register).forEach((unit, i) =>
+      planned.push({ type: "unit", row: next++, unit, stt: i + 1 })
+    );
   }
   const lastDataRow = Math.max(firstDataRow, next - 1);
   const entryRows = planned.filter((p) => p.type !== "subtotal").map((p) => p.row);
@@ -191,7 +214,12 @@ export function buildTemplateWorkbook(
   const styles: StyledRange[] = [];
   const style = (range: Rect, s: CellStyle) => styles.push({ range, style: s });
   const merges: Rect[] = [];
-  const rect = (top: number, left: number, bottom: number, right: number): Rect => ({ top, left, bottom, right });
+  const rect = (top: number, left: number, bottom: number, right: number): Rect => ({
+    top,
+    left,
+    bottom,
+    right,
+  });
 
   // Title block (HD 36): left = superior + issuing body + "*", right = the Party's name, underlined.
   const split = Math.max(1, Math.min(n - 1, Math.ceil(n * 0.45)));
@@ -203,7 +231,11 @@ export function buildTemplateWorkbook(
     style(rect(row, left, row, right), { hAlign: "center", vAlign: "middle", ...s });
   };
   titleLine(1, 1, leftEnd, settings.parentBody.toUpperCase(), { fontSize: 14 });
-  titleLine(1, rightStart, n, "ĐẢNG CỘNG SẢN VIỆT NAM", { fontSize: 15, bold: true, underline: true });
+  titleLine(1, rightStart, n, "ĐẢNG CỘNG SẢN VIỆT NAM", {
+    fontSize: 15,
+    bold: true,
+    underline: true,
+  });
   titleLine(2, 1, leftEnd, settings.issuingBody.toUpperCase(), { fontSize: 14, bold: true });
   titleLine(3, 1, leftEnd, "*", { fontSize: 14 });
   titleLine(5, 1, n, spec.department.name.vi, { fontSize: 14 });
@@ -242,9 +274,22 @@ export function buildTemplateWorkbook(
     }
   }
   style(rect(headerTop, 1, headerRow, n), {
-    bold: true, hAlign: "center", vAlign: "middle", wrap: true, fill: HEADER_FILL, ...BORDER, fontSize: 12,
+    bold: true,
+    hAlign: "center",
+    vAlign: "middle",
+    wrap: true,
+    fill: HEADER_FILL,
+    ...BORDER,
+    fontSize: 12,
   });
-  if (unitRow) style(rect(unitRow, 1, unitRow, n), { italic: true, hAlign: "center", fill: HEADER_FILL, ...BORDER, fontSize: 11 });
+  if (unitRow)
+    style(rect(unitRow, 1, unitRow, n), {
+      italic: true,
+      hAlign: "center",
+      fill: HEADER_FILL,
+      ...BORDER,
+      fontSize: 11,
+    });
 
   // Data rows.
   const enumIdOf = (key: string) => cols.find((c) => c.key === key)?.enumId;
@@ -268,7 +313,10 @@ export function buildTemplateWorkbook(
             ? `${l}${p.sumRows[0]}:${l}${p.sumRows[p.sumRows.length - 1]}`
             : p.sumRows.map((r) => `${l}${r}`).join(",");
           // Blank while any row of the group lacks the value (as validate's aggregateRows).
-          put(p.row, i + 1, { formula: `IF(COUNT(${arg})<${p.sumRows.length},"",SUM(${arg}))`, result: null });
+          put(p.row, i + 1, {
+            formula: `IF(COUNT(${arg})<${p.sumRows.length},"",SUM(${arg}))`,
+            result: null,
+          });
         }
       });
       style(rect(p.row, 1, p.row, n), { bold: true, fill: SUBTOTAL_FILL, locked: true });
@@ -298,7 +346,8 @@ export function buildTemplateWorkbook(
     else runs.push({ top: r, bottom: r });
   }
   const validations: DataValidation[] = [];
-  const unitList = () => unitsOfKind(register, ["phuong", "xa", "tccs", "coQuan"]).map((u) => u.name);
+  const unitList = () =>
+    unitsOfKind(register, ["phuong", "xa", "tccs", "coQuan"]).map((u) => u.name);
   cols.forEach((col, i) => {
     const c = i + 1;
     const fmt = numFmtOf(col);
@@ -317,14 +366,27 @@ export function buildTemplateWorkbook(
     }
   });
   // Subtotal rows stay locked even if a column style above unlocked them.
-  for (const p of planned) if (p.type === "subtotal") style(rect(p.row, 1, p.row, n), { locked: true });
+  for (const p of planned)
+    if (p.type === "subtotal") style(rect(p.row, 1, p.row, n), { locked: true });
 
   // Widths and heights.
   const widths = cols.map(columnWidthFor);
-  const rowHeights: Record<number, number> = { 6: 20 * Math.max(1, estimateLines(spec.title.vi, widths.reduce((a, b) => a + b, 0))) };
+  const rowHeights: Record<number, number> = {
+    6:
+      20 *
+      Math.max(
+        1,
+        estimateLines(
+          spec.title.vi,
+          widths.reduce((a, b) => a + b, 0)
+        )
+      ),
+  };
   const headerLines = Math.max(...cols.map((col, i) => estimateLines(col.header.vi, widths[i]!)));
   rowHeights[headerRow] = Math.max(18, 16 * headerLines + 4);
-  const hiddenColumns = people ? [] : [colIndex.get("unitCode")].filter((x): x is number => x !== undefined);
+  const hiddenColumns = people
+    ? []
+    : [colIndex.get("unitCode")].filter((x): x is number => x !== undefined);
 
   const blocks: Block[] = [...grid.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -335,7 +397,10 @@ export function buildTemplateWorkbook(
     name: spec.sheetName,
     visibility: "visible",
     blocks,
-    styles: [{ range: rect(1, 1, lastDataRow, n), style: { fontName: "Times New Roman", fontSize: 12 } }, ...styles],
+    styles: [
+      { range: rect(1, 1, lastDataRow, n), style: { fontName: "Times New Roman", fontSize: 12 } },
+      ...styles,
+    ],
     merges,
     columnWidths: widths,
     hiddenColumns,
@@ -359,7 +424,11 @@ export function buildTemplateWorkbook(
   const listsSheet: SheetModel = {
     name: LISTS_SHEET,
     visibility: "hidden",
-    blocks: lists.map((l, i) => ({ top: 1, left: i + 1, cells: [[l.id], ...l.values.map((v) => [v])] })),
+    blocks: lists.map((l, i) => ({
+      top: 1,
+      left: i + 1,
+      cells: [[l.id], ...l.values.map((v) => [v])],
+    })),
     styles: [],
     merges: [],
     columnWidths: lists.map(() => 30),
@@ -409,16 +478,23 @@ function validationFor(
     error: { title: "Giá trị không hợp lệ", message: clip(error, 255) },
   });
   const range = (lo?: number, hi?: number) =>
-    lo !== undefined && hi !== undefined ? `từ ${fmt(lo)} đến ${fmt(hi)}`
-    : lo !== undefined ? `từ ${fmt(lo)} trở lên`
-    : hi !== undefined ? `không quá ${fmt(hi)}`
-    : "";
+    lo !== undefined && hi !== undefined
+      ? `từ ${fmt(lo)} đến ${fmt(hi)}`
+      : lo !== undefined
+        ? `từ ${fmt(lo)} trở lên`
+        : hi !== undefined
+          ? `không quá ${fmt(hi)}`
+          : "";
   switch (col.type) {
     case "enum": {
       if (!col.enumId) return null;
       const e = getEnum(col.enumId);
       const src = listSource(e.id, () => e.values.map((v) => v.label.vi));
-      return make({ kind: "list", source: src }, "Chọn một giá trị trong danh sách.", `Hãy chọn một giá trị trong danh sách (${clip(e.name.vi, 80)}).`);
+      return make(
+        { kind: "list", source: src },
+        "Chọn một giá trị trong danh sách.",
+        `Hãy chọn một giá trị trong danh sách (${clip(e.name.vi, 80)}).`
+      );
     }
     case "boolean": {
       const src = listSource("coKhong", () => ["Có", "Không"]);
@@ -447,7 +523,14 @@ function validationFor(
     case "text": {
       if (unitList && col.key === "unitCode") {
         const src = listSource("donVi", unitList);
-        return { ...make({ kind: "list", source: src }, "Chọn đơn vị trong danh sách.", "Hãy chọn một đơn vị trong danh sách."), allowBlank: true };
+        return {
+          ...make(
+            { kind: "list", source: src },
+            "Chọn đơn vị trong danh sách.",
+            "Hãy chọn một đơn vị trong danh sách."
+          ),
+          allowBlank: true,
+        };
       }
       void spec;
       return null;

@@ -38,7 +38,9 @@ function countLabels(list: string[], labels: string[]): string {
   const crit = labels.length === 1 ? quote(labels[0]!) : `{${labels.map(quote).join(",")}}`;
   const range = asRange(list);
   const parts = range ? [range] : list;
-  const counts = parts.map((p) => (labels.length === 1 ? `COUNTIF(${p},${crit})` : `SUMPRODUCT(COUNTIF(${p},${crit}))`));
+  const counts = parts.map((p) =>
+    labels.length === 1 ? `COUNTIF(${p},${crit})` : `SUMPRODUCT(COUNTIF(${p},${crit}))`
+  );
   return counts.length === 1 ? counts[0]! : counts.join("+");
 }
 
@@ -83,7 +85,8 @@ export function computedFormula(
       const list = refs(c.keys, refOf);
       if (list.length === 0) return null;
       const enumId = enumIdOf(c.keys[0]!);
-      const label = (enumId && getEnum(enumId).values.find((v) => v.code === c.code)?.label.vi) || c.code;
+      const label =
+        (enumId && getEnum(enumId).values.find((v) => v.code === c.code)?.label.vi) || c.code;
       return `IF(${countFilled(list)}=0,"",${countLabels(list, [label])})`;
     }
     case "atLeast": {

@@ -24,7 +24,8 @@ export function writeMeta(meta: TemplateMeta): SheetModel {
     ["firstDataRow", meta.firstDataRow],
   ];
   if (meta.registerId) rows.push(["registerId", meta.registerId]);
-  for (const [key, letter] of Object.entries(meta.columns)) rows.push([META_COLUMN_PREFIX + key, letter]);
+  for (const [key, letter] of Object.entries(meta.columns))
+    rows.push([META_COLUMN_PREFIX + key, letter]);
   return {
     name: META_SHEET,
     visibility: "veryHidden",
@@ -59,9 +60,13 @@ export function parseMeta(grid: SheetGrid): MetaParse {
       if (/^[A-Z]{1,3}$/.test(value.toUpperCase())) columns[colKey] = value.toUpperCase();
     } else kv.set(key, value);
   }
-  const missing = ["templateId", "templateVersion", "sheet", "firstDataRow"].filter((k) => !kv.get(k));
+  const missing = ["templateId", "templateVersion", "sheet", "firstDataRow"].filter(
+    (k) => !kv.get(k)
+  );
   if (missing.length > 0 || Object.keys(columns).length === 0) {
-    const what = [...missing, ...(Object.keys(columns).length === 0 ? ["column:*"] : [])].join(", ");
+    const what = [...missing, ...(Object.keys(columns).length === 0 ? ["column:*"] : [])].join(
+      ", "
+    );
     return {
       ok: false,
       message: {

@@ -58,7 +58,12 @@ export function rate(
   return { key, header, type: "percent", unitOfMeasure: UOM.percent, computed, ...rest };
 }
 
-export function enumCol(key: string, header: LocalizedText, enumId: string, extra: Extra = {}): ColumnSpec {
+export function enumCol(
+  key: string,
+  header: LocalizedText,
+  enumId: string,
+  extra: Extra = {}
+): ColumnSpec {
   return { key, header, type: "enum", enumId, ...extra };
 }
 
@@ -102,8 +107,21 @@ export function identityColumns(rowSet: RowSet): ColumnSpec[] {
   if (rowSet === "PEOPLE") return peopleIdentityColumns();
   return [
     STT,
-    { key: "unitName", header: UNIT_HEADER[rowSet], type: "text", required: true, identity: true, width: 28 },
-    { key: "unitCode", header: t("Mã đơn vị", "Unit code"), type: "text", identity: true, width: 14 },
+    {
+      key: "unitName",
+      header: UNIT_HEADER[rowSet],
+      type: "text",
+      required: true,
+      identity: true,
+      width: 28,
+    },
+    {
+      key: "unitCode",
+      header: t("Mã đơn vị", "Unit code"),
+      type: "text",
+      identity: true,
+      width: 14,
+    },
     { key: "unitType", header: t("Loại", "Type"), type: "text", identity: true, width: 10 },
   ];
 }
@@ -115,7 +133,13 @@ export function identityColumns(rowSet: RowSet): ColumnSpec[] {
 function peopleIdentityColumns(): ColumnSpec[] {
   return [
     STT,
-    { key: "ten", header: t("Họ và tên / Tên tập thể", "Full name / collective"), type: "text", required: true, width: 26 },
+    {
+      key: "ten",
+      header: t("Họ và tên / Tên tập thể", "Full name / collective"),
+      type: "text",
+      required: true,
+      width: 26,
+    },
     { key: "chucVu", header: t("Chức vụ", "Position"), type: "text", width: 22 },
     {
       key: "unitCode",
@@ -123,7 +147,10 @@ function peopleIdentityColumns(): ColumnSpec[] {
       type: "text",
       required: true,
       width: 24,
-      hint: t("Tên hoặc mã đơn vị trong danh mục đơn vị.", "Unit name or code from the unit register."),
+      hint: t(
+        "Tên hoặc mã đơn vị trong danh mục đơn vị.",
+        "Unit name or code from the unit register."
+      ),
     },
   ];
 }

@@ -42,7 +42,10 @@ const level4: EnumSpec = {
 /** Cán bộ, công chức, viên chức: NĐ 56/2015/NĐ-CP amended by NĐ 88/2017/NĐ-CP (level 2 differs). */
 const level4Cbccvc: EnumSpec = {
   id: "level4Cbccvc",
-  name: { vi: "Mức xếp loại cán bộ, công chức, viên chức", en: "Civil servant classification level" },
+  name: {
+    vi: "Mức xếp loại cán bộ, công chức, viên chức",
+    en: "Civil servant classification level",
+  },
   values: [
     LEVEL4_VALUES[0],
     LEVEL4_VALUES[1],
@@ -122,14 +125,20 @@ const danhHieu: EnumSpec = {
   values: [
     {
       code: "XA_VH_NTM",
-      label: { vi: "Xã đạt chuẩn văn hóa nông thôn mới", en: "Commune meeting the new-rural cultural standard" },
+      label: {
+        vi: "Xã đạt chuẩn văn hóa nông thôn mới",
+        en: "Commune meeting the new-rural cultural standard",
+      },
       aliases: ["Xã đạt chuẩn văn hóa NTM"],
       onlyFor: ["xa"],
       rank: 2,
     },
     {
       code: "PHUONG_VMDT",
-      label: { vi: "Phường đạt chuẩn văn minh đô thị", en: "Ward meeting the urban civilisation standard" },
+      label: {
+        vi: "Phường đạt chuẩn văn minh đô thị",
+        en: "Ward meeting the urban civilisation standard",
+      },
       onlyFor: ["phuong"],
       rank: 2,
     },
@@ -145,9 +154,17 @@ const xepLoaiQp: EnumSpec = {
 };
 
 export const ENUMS: Record<string, EnumSpec> = Object.fromEntries(
-  [level4, level4Cbccvc, datChuaDat, datKhongDat, loaiHinh, xepLoaiCchc, thucHienChiThi, danhHieu, xepLoaiQp].map(
-    (e) => [e.id, e]
-  )
+  [
+    level4,
+    level4Cbccvc,
+    datChuaDat,
+    datKhongDat,
+    loaiHinh,
+    xepLoaiCchc,
+    thucHienChiThi,
+    danhHieu,
+    xepLoaiQp,
+  ].map((e) => [e.id, e])
 );
 
 /** The enum with this id; throws on an unknown id (a spec bug, not a user error). */

@@ -9,17 +9,35 @@
  */
 import { z } from "zod";
 import type { LocalizedText } from "../i18n";
-import { describeRaw, parseBoolean, parseEnum, parseNumber, parsePercent, parseText } from "../normalize";
+import {
+  describeRaw,
+  parseBoolean,
+  parseEnum,
+  parseNumber,
+  parsePercent,
+  parseText,
+} from "../normalize";
 import type { Parsed } from "../normalize";
 import type { UnitKind } from "../units/types";
 import type { RawCell, Value } from "../validate/types";
 import { getEnum } from "./enums";
 import type { ColumnSpec, TemplateSpec } from "./spec";
 
-export type CellResult = { ok: true; value: Value } | { ok: false; rule: string; message: LocalizedText };
+export type CellResult =
+  { ok: true; value: Value } | { ok: false; rule: string; message: LocalizedText };
 
-const KIND_VI: Record<UnitKind, string> = { phuong: "phường", xa: "xã", tccs: "tổ chức cơ sở đảng", coQuan: "cơ quan" };
-const KIND_EN: Record<UnitKind, string> = { phuong: "ward", xa: "commune", tccs: "grassroots organisation", coQuan: "agency" };
+const KIND_VI: Record<UnitKind, string> = {
+  phuong: "phường",
+  xa: "xã",
+  tccs: "tổ chức cơ sở đảng",
+  coQuan: "cơ quan",
+};
+const KIND_EN: Record<UnitKind, string> = {
+  phuong: "ward",
+  xa: "commune",
+  tccs: "grassroots organisation",
+  coQuan: "agency",
+};
 
 function fmtVi(n: number): string {
   return String(n).replace(".", ",");
@@ -28,7 +46,8 @@ function fmtVi(n: number): string {
 /** "từ 0 đến 100", "từ 0 trở lên" … for messages. */
 function rangeText(col: ColumnSpec): LocalizedText | null {
   const { min, max } = col;
-  if (min !== undefined && max !== undefined) return { vi: `từ ${fmtVi(min)} đến ${fmtVi(max)}`, en: `from ${min} to ${max}` };
+  if (min !== undefined && max !== undefined)
+    return { vi: `từ ${fmtVi(min)} đến ${fmtVi(max)}`, en: `from ${min} to ${max}` };
   if (min !== undefined) return { vi: `từ ${fmtVi(min)} trở lên`, en: `of at least ${min}` };
   if (max !== undefined) return { vi: `không quá ${fmtVi(max)}`, en: `of at most ${max}` };
   return null;
@@ -64,13 +83,22 @@ function fail(rule: string, message: LocalizedText): CellResult {
   return { ok: false, rule, message };
 }
 
-function fromParsed<T extends Value>(p: Parsed<T>, rule: string, col: ColumnSpec): CellResult | { ok: true; value: T | null } {
+function fromParsed<T extends Value>(
+  p: Parsed<T>,
+  rule: string,
+  col: ColumnSpec
+): CellResult | { ok: true; value: T | null } {
   if (p.ok) return { ok: true, value: p.value };
   if (p.reason === "error-value") return fail("excelError", p.message);
   if (p.reason === "ambiguous") return fail("ambiguous", p.message);
   // The parser says what was wrong; add the column's own range so the fix is complete.
   const r = rangeText(col);
-  return fail(rule, r ? { vi: `${p.message.vi} Giá trị hợp lệ: ${r.vi}.`, en: `${p.message.en} Allowed: ${r.en}.` } : p.message);
+  return fail(
+    rule,
+    r
+      ? { vi: `${p.message.vi} Giá trị hợp lệ: ${r.vi}.`, en: `${p.message.en} Allowed: ${r.en}.` }
+      : p.message
+  );
 }
 
 function isApplicable(col: ColumnSpec, unitKind: UnitKind | undefined): boolean {
@@ -164,7 +192,8 @@ export function parseCell(col: ColumnSpec, raw: RawCell, unitKind?: UnitKind): C
  * count, 0,125 read as 12,5 %). validate turns it into a warning so nothing is silently guessed.
  */
 export function cellNote(col: ColumnSpec, raw: RawCell): LocalizedText | null {
-  if (raw === null || raw === undefined || typeof raw === "boolean" || raw instanceof Date) return null;
+  if (raw === null || raw === undefined || typeof raw === "boolean" || raw instanceof Date)
+    return null;
   let p: Parsed<Value> | null = null;
   if (col.type === "int" || col.type === "year") p = parseNumber(raw, { integer: true });
   else if (col.type === "number") p = parseNumber(raw);
@@ -190,7 +219,10 @@ const cache = new WeakMap<TemplateSpec, Map<string, z.ZodType<Record<string, Val
  * and `onlyFor` are then not enforced). Input: cells by column key; output: values by key.
  * Unknown keys and computed columns are dropped.
  */
-export function rowSchema(spec: TemplateSpec, unitKind?: UnitKind): z.ZodType<Record<string, Value>> {
+export function rowSchema(
+  spec: TemplateSpec,
+  unitKind?: UnitKind
+): z.ZodType<Record<string, Value>> {
   let perKind = cache.get(spec);
   if (!perKind) cache.set(spec, (perKind = new Map()));
   const cacheKey = unitKind ?? "";
@@ -199,13 +231,16 @@ export function rowSchema(spec: TemplateSpec, unitKind?: UnitKind): z.ZodType<Re
 
   const shape: Record<string, z.ZodType<Value>> = {};
   for (const col of inputColumns(spec)) {
-    shape[col.key] = z.custom<RawCell>(() => true).optional().transform((raw, ctx): Value => {
-      const r = parseCell(col, raw, unitKind);
-      if (r.ok) return r.value;
-      const params: RowIssueParams = { rule: r.rule, vi: r.message.vi, en: r.message.en };
-      ctx.addIssue({ code: "custom", message: r.message.en, params });
-      return z.NEVER;
-    });
+    shape[col.key] = z
+      .custom<RawCell>(() => true)
+      .optional()
+      .transform((raw, ctx): Value => {
+        const r = parseCell(col, raw, unitKind);
+        if (r.ok) return r.value;
+        const params: RowIssueParams = { rule: r.rule, vi: r.message.vi, en: r.message.en };
+        ctx.addIssue({ code: "custom", message: r.message.en, params });
+        return z.NEVER;
+      });
   }
   const schema = z.object(shape) as unknown as z.ZodType<Record<string, Value>>;
   perKind.set(cacheKey, schema);

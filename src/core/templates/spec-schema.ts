@@ -20,7 +20,12 @@ const computed = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sum"), keys: z.array(z.string()).min(1) }),
   z.object({ kind: z.literal("countEquals"), keys: z.array(z.string()).min(1), code: z.string() }),
   z.object({ kind: z.literal("atLeast"), key: z.string(), threshold: z.number() }),
-  z.object({ kind: z.literal("allAtLeast"), keys: z.array(z.string()).min(1), enumId: z.string(), code: z.string() }),
+  z.object({
+    kind: z.literal("allAtLeast"),
+    keys: z.array(z.string()).min(1),
+    enumId: z.string(),
+    code: z.string(),
+  }),
 ]);
 
 export const columnSpecSchema = z.object({
@@ -43,7 +48,11 @@ export const columnSpecSchema = z.object({
 
 const condition = z.union([
   z.object({ key: z.string(), op: z.enum(["filled", "empty", "true", "false"]) }),
-  z.object({ key: z.string(), op: z.enum(["eq", "ne"]), value: z.union([z.string(), z.number(), z.boolean()]) }),
+  z.object({
+    key: z.string(),
+    op: z.enum(["eq", "ne"]),
+    value: z.union([z.string(), z.number(), z.boolean()]),
+  }),
   z.object({ key: z.string(), op: z.enum(["gte", "lte", "gt", "lt"]), value: z.number() }),
 ]);
 
@@ -59,11 +68,29 @@ const ruleBase = {
 };
 
 export const ruleSpecSchema = z.discriminatedUnion("kind", [
-  z.object({ ...ruleBase, kind: z.literal("compare"), left: z.array(term).min(1), op: z.enum(["eq", "lte", "gte"]), right: z.array(term).min(1), requireAll: z.boolean().optional() }),
-  z.object({ ...ruleBase, kind: z.literal("quota"), key: z.string(), base: z.string(), ratio: z.number().positive() }),
+  z.object({
+    ...ruleBase,
+    kind: z.literal("compare"),
+    left: z.array(term).min(1),
+    op: z.enum(["eq", "lte", "gte"]),
+    right: z.array(term).min(1),
+    requireAll: z.boolean().optional(),
+  }),
+  z.object({
+    ...ruleBase,
+    kind: z.literal("quota"),
+    key: z.string(),
+    base: z.string(),
+    ratio: z.number().positive(),
+  }),
   z.object({ ...ruleBase, kind: z.literal("assert"), assert: z.array(condition).min(1) }),
   z.object({ ...ruleBase, kind: z.literal("unique"), key: z.string() }),
-  z.object({ ...ruleBase, kind: z.literal("rankFollowsScore"), rank: z.string(), score: z.string() }),
+  z.object({
+    ...ruleBase,
+    kind: z.literal("rankFollowsScore"),
+    rank: z.string(),
+    score: z.string(),
+  }),
   z.object({ ...ruleBase, kind: z.literal("rankInRange"), key: z.string() }),
 ]);
 
@@ -79,7 +106,9 @@ export const templateSpecSchema = z.object({
   columns: z.array(columnSpecSchema).min(1),
   rules: z.array(ruleSpecSchema),
   orientation: z.enum(["portrait", "landscape"]),
-  readableVersions: z.record(z.string(), z.object({ renames: z.record(z.string(), z.string()).optional() })).optional(),
+  readableVersions: z
+    .record(z.string(), z.object({ renames: z.record(z.string(), z.string()).optional() }))
+    .optional(),
 });
 
 /** Parses a spec from JSON-like data: shape (zod) then meaning (checkSpec, passed in to avoid a cycle). */
@@ -88,7 +117,8 @@ export function parseTemplateSpec(
   check: (spec: TemplateSpec) => string[]
 ): { ok: true; spec: TemplateSpec } | { ok: false; problems: string[] } {
   const r = templateSpecSchema.safeParse(data);
-  if (!r.success) return { ok: false, problems: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
+  if (!r.success)
+    return { ok: false, problems: r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
   const spec = r.data as unknown as TemplateSpec;
   const problems = check(spec);
   return problems.length ? { ok: false, problems } : { ok: true, spec };

@@ -50,7 +50,13 @@ export interface EnumSpec {
 /** A computed column: recomputed from inputs by the core, written as a formula in sheets. */
 export type ComputedSpec =
   /** (Σnumerator − Σminus) / Σdenominator × 100, rounded to `decimals`; null ("n/a") when Σdenominator = 0. */
-  | { kind: "percent"; numerator: string[]; minus?: string[]; denominator: string[]; decimals?: number }
+  | {
+      kind: "percent";
+      numerator: string[];
+      minus?: string[];
+      denominator: string[];
+      decimals?: number;
+    }
   /** Σkeys */
   | { kind: "sum"; keys: string[] }
   /** How many of `keys` hold the enum code `code` (e.g. criteria "DAT"). */
@@ -113,17 +119,33 @@ export type RuleSpec = {
   source?: string;
 } & (
   | /** Σleft op Σright; skipped when any key is empty and `requireAll` is true (default true). */
-  { kind: "compare"; left: Term[]; op: "eq" | "lte" | "gte"; right: Term[]; requireAll?: boolean }
-  | /** value(key) ≤ floor(ratio × value(base)) — e.g. the 20 % quota. */
-  { kind: "quota"; key: string; base: string; ratio: number }
-  | /** Every condition in `assert` holds (evaluated only when `when` holds). */
-  { kind: "assert"; assert: Condition[] }
-  | /** Values of `key` are unique across rows (cross-row). */
-  { kind: "unique"; key: string }
-  | /** Ranks (1 = best) follow the scores: a higher score never has a worse rank (cross-row). */
-  { kind: "rankFollowsScore"; rank: string; score: string }
-  | /** int between 1 and the number of rows (cross-row). */
-  { kind: "rankInRange"; key: string }
+    {
+      kind: "compare";
+      left: Term[];
+      op: "eq" | "lte" | "gte";
+      right: Term[];
+      requireAll?: boolean;
+    } /** value(key) ≤ floor(ratio × value(base)) — e.g. the 20 % quota. */
+  | {
+      kind: "quota";
+      key: string;
+      base: string;
+      ratio: number;
+    } /** Every condition in `assert` holds (evaluated only when `when` holds). */
+  | {
+      kind: "assert";
+      assert: Condition[];
+    } /** Values of `key` are unique across rows (cross-row). */
+  | {
+      kind: "unique";
+      key: string;
+    } /** Ranks (1 = best) follow the scores: a higher score never has a worse rank (cross-row). */
+  | {
+      kind: "rankFollowsScore";
+      rank: string;
+      score: string;
+    } /** int between 1 and the number of rows (cross-row). */
+  | { kind: "rankInRange"; key: string }
 );
 
 export interface TemplateSpec {

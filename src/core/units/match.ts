@@ -12,7 +12,12 @@ import type { Unit, UnitKind, UnitRegister } from "./types";
 
 export type MatchUnitResult =
   | { ok: true; unit: Unit; note?: LocalizedText }
-  | { ok: false; reason: "unknown" | "ambiguous" | "empty"; candidates: Unit[]; message: LocalizedText };
+  | {
+      ok: false;
+      reason: "unknown" | "ambiguous" | "empty";
+      candidates: Unit[];
+      message: LocalizedText;
+    };
 
 /** Unified dash style so "Tài chính - Kế hoạch" equals "Tài chính – Kế hoạch". */
 function baseKey(s: string): string {
@@ -24,7 +29,8 @@ function baseKey(s: string): string {
  * "đảng bộ"); a short form needs a "." or a space after it so "Phòng" is not read as "P".
  * "Phuờng" (u instead of ư, a frequent typing slip) is accepted as the prefix only.
  */
-const PREFIX = /^(?:(đảng bộ ph[ưu]ờng|đảng bộ xã|đảng bộ|chi bộ|ph[ưu]ờng|xã)(?![\p{L}\p{M}\p{N}])|(đb|p|x)(?:\.|(?= )))\s*/u;
+const PREFIX =
+  /^(?:(đảng bộ ph[ưu]ờng|đảng bộ xã|đảng bộ|chi bộ|ph[ưu]ờng|xã)(?![\p{L}\p{M}\p{N}])|(đb|p|x)(?:\.|(?= )))\s*/u;
 
 function prefixKind(prefix: string): UnitKind {
   if (prefix.startsWith("đảng bộ") || prefix === "chi bộ" || prefix === "đb") return "tccs";
@@ -66,18 +72,29 @@ function quoteNames(units: Unit[]): string {
  * Finds the unit a person meant. `kinds` limits the search to the row set of the template
  * (e.g. ["phuong","xa"] for DB rows); all units when omitted.
  */
-export function matchUnit(register: UnitRegister, raw: RawCell, kinds?: readonly UnitKind[]): MatchUnitResult {
+export function matchUnit(
+  register: UnitRegister,
+  raw: RawCell,
+  kinds?: readonly UnitKind[]
+): MatchUnitResult {
   const pool = kinds ? register.units.filter((u) => kinds.includes(u.kind)) : register.units;
   if (typeof raw === "object" && raw !== null && !(raw instanceof Date) && "error" in raw) {
     return { ok: false, reason: "unknown", candidates: [], message: excelErrorMessage(raw.error) };
   }
-  if (typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) {
+  if (
+    typeof raw === "boolean" ||
+    raw instanceof Date ||
+    (typeof raw === "object" && raw !== null)
+  ) {
     const d = describeRaw(raw);
     return {
       ok: false,
       reason: "unknown",
       candidates: [],
-      message: { vi: `${d.vi} không phải là tên đơn vị. Hãy nhập tên đơn vị.`, en: `${d.en} is not a unit name. Type the unit's name.` },
+      message: {
+        vi: `${d.vi} không phải là tên đơn vị. Hãy nhập tên đơn vị.`,
+        en: `${d.en} is not a unit name. Type the unit's name.`,
+      },
     };
   }
   const text = normalizeText(raw === null || raw === undefined ? "" : String(raw));
@@ -112,7 +129,8 @@ export function matchUnit(register: UnitRegister, raw: RawCell, kinds?: readonly
   if (chosen.length === 1) {
     const unit = chosen[0];
     const mismatch =
-      (key.hint === "phuong" && unit.kind === "xa") || (key.hint === "xa" && unit.kind === "phuong");
+      (key.hint === "phuong" && unit.kind === "xa") ||
+      (key.hint === "xa" && unit.kind === "phuong");
     return mismatch
       ? {
           ok: true,
@@ -140,7 +158,12 @@ function ambiguous(text: string, candidates: Unit[]): MatchUnitResult {
   };
 }
 
-function unknown(register: UnitRegister, text: string, core: string, pool: Unit[]): MatchUnitResult {
+function unknown(
+  register: UnitRegister,
+  text: string,
+  core: string,
+  pool: Unit[]
+): MatchUnitResult {
   const suggestions = suggest(text, core, pool);
   const where = `${register.name} (${register.period})`;
   const list = quoteNames(suggestions);

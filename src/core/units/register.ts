@@ -33,7 +33,8 @@ export const registerSchema = z.strictObject({
   units: z.array(unitSchema).min(1),
 });
 
-export type LoadRegisterResult = { ok: true; register: UnitRegister } | { ok: false; errors: LocalizedText[] };
+export type LoadRegisterResult =
+  { ok: true; register: UnitRegister } | { ok: false; errors: LocalizedText[] };
 
 /** Checks a register read from a file. Every problem is listed, not just the first. */
 export function loadRegister(json: unknown): LoadRegisterResult {
@@ -105,7 +106,8 @@ function crossCheck(units: Unit[]): LocalizedText[] {
 /** The shipped register of thị xã Hương Thủy for 2019 (agency entries are a sample). */
 export function defaultRegister(): UnitRegister {
   const result = loadRegister(defaultData);
-  if (!result.ok) throw new Error(`Shipped register is invalid: ${result.errors.map((e) => e.en).join("; ")}`);
+  if (!result.ok)
+    throw new Error(`Shipped register is invalid: ${result.errors.map((e) => e.en).join("; ")}`);
   return result.register;
 }
 

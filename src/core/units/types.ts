@@ -6,7 +6,14 @@ export type LocalityKind = "phuong" | "xa";
 export type UnitKind = LocalityKind | "tccs" | "coQuan";
 
 /** Loại hình TCCS (brief §3.14, §4). */
-export const LOAI_HINH = ["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"] as const;
+export const LOAI_HINH = [
+  "DB_XA",
+  "DB_PHUONG",
+  "CO_QUAN",
+  "SU_NGHIEP",
+  "DOANH_NGHIEP",
+  "LLVT",
+] as const;
 export type LoaiHinh = (typeof LOAI_HINH)[number];
 
 export interface Unit {

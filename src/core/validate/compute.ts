@@ -10,7 +10,7 @@ import type { Value } from "./types";
 /** Rounds half away from zero to `decimals` places without binary noise (1.005 → 1.01). */
 export function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
-  const r = Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON)) / f;
+  const r = (Math.sign(x) * Math.round(Math.abs(x) * f * (1 + Number.EPSILON))) / f;
   return Object.is(r, -0) ? 0 : r;
 }
 
@@ -63,7 +63,10 @@ export function computeValue(c: ComputedSpec, values: Record<string, Value>): Va
 }
 
 /** A copy of `values` with every computed column of the spec recomputed. */
-export function computeRow(spec: TemplateSpec, values: Record<string, Value>): Record<string, Value> {
+export function computeRow(
+  spec: TemplateSpec,
+  values: Record<string, Value>
+): Record<string, Value> {
   const out: Record<string, Value> = { ...values };
   for (const col of spec.columns) {
     if (col.computed) out[col.key] = computeValue(col.computed, out);
@@ -76,7 +79,10 @@ export function computeRow(spec: TemplateSpec, values: Record<string, Value>): R
  * recomputed from those sums (rates are never averaged, brief §3.7). A sum is null when any row
  * lacks that value, so a gap is visible instead of a low total. Non-numeric columns are null.
  */
-export function aggregateRows(spec: TemplateSpec, rows: Record<string, Value>[]): Record<string, Value> {
+export function aggregateRows(
+  spec: TemplateSpec,
+  rows: Record<string, Value>[]
+): Record<string, Value> {
   const out: Record<string, Value> = {};
   for (const col of spec.columns) {
     out[col.key] = null;

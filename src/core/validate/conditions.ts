@@ -37,7 +37,10 @@ export function evalCondition(c: Condition, values: Record<string, Value>): bool
 }
 
 /** true when every condition holds; null when one is undecidable and none is false. */
-export function evalAll(conds: Condition[] | undefined, values: Record<string, Value>): boolean | null {
+export function evalAll(
+  conds: Condition[] | undefined,
+  values: Record<string, Value>
+): boolean | null {
   let undecided = false;
   for (const c of conds ?? []) {
     const r = evalCondition(c, values);

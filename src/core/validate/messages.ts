@@ -48,7 +48,11 @@ export function place(where: Where, detail: LocalizedText): LocalizedText {
   return { vi: vi.normalize("NFC"), en };
 }
 
-export function formatValue(col: ColumnSpec | undefined, v: Value | undefined, lang: "vi" | "en"): string {
+export function formatValue(
+  col: ColumnSpec | undefined,
+  v: Value | undefined,
+  lang: "vi" | "en"
+): string {
   if (v === null || v === undefined) return lang === "vi" ? "(trống)" : "(empty)";
   if (typeof v === "number") return lang === "vi" ? formatNumberVi(v) : String(v);
   if (typeof v === "boolean") return lang === "vi" ? (v ? "Có" : "Không") : v ? "yes" : "no";
@@ -65,13 +69,21 @@ export type Params = Record<string, string | number | Value | undefined>;
  * Fills a rule message. Every row value is available as {key} (formatted per language: 1.234,5
  * in Vietnamese, labels for enum codes), plus the rule's own placeholders in `extra`.
  */
-export function fillRule(spec: TemplateSpec, message: LocalizedText, values: Record<string, Value>, extra: Params = {}): LocalizedText {
+export function fillRule(
+  spec: TemplateSpec,
+  message: LocalizedText,
+  values: Record<string, Value>,
+  extra: Params = {}
+): LocalizedText {
   const cols = new Map(spec.columns.map((c) => [c.key, c]));
   const params = (lang: "vi" | "en") => {
     const p: Record<string, string> = {};
     for (const [k, v] of Object.entries(values)) p[k] = formatValue(cols.get(k), v, lang);
     for (const [k, v] of Object.entries(extra)) {
-      p[k] = typeof v === "number" || typeof v === "boolean" || v === null || v === undefined ? formatValue(undefined, v ?? null, lang) : v;
+      p[k] =
+        typeof v === "number" || typeof v === "boolean" || v === null || v === undefined
+          ? formatValue(undefined, v ?? null, lang)
+          : v;
     }
     return p;
   };

@@ -26,7 +26,11 @@ export function anchorOf(rule: RuleSpec): string {
 
 export const CROSS_ROW_KINDS = new Set(["unique", "rankFollowsScore", "rankInRange"]);
 
-function sumTerms(terms: Term[], values: Record<string, Value>, requireAll: boolean): number | null {
+function sumTerms(
+  terms: Term[],
+  values: Record<string, Value>,
+  requireAll: boolean
+): number | null {
   let total = 0;
   for (const t of terms) {
     const v = values[t.key];
@@ -43,7 +47,11 @@ function sumTerms(terms: Term[], values: Record<string, Value>, requireAll: bool
  * Evaluates one row's cross-field rules. Rules that read a key in `badKeys` (a cell with its own
  * error) are skipped so one typo does not cascade into several messages.
  */
-export function checkRowRules(spec: TemplateSpec, values: Record<string, Value>, badKeys: Set<string>): RowRuleHit[] {
+export function checkRowRules(
+  spec: TemplateSpec,
+  values: Record<string, Value>,
+  badKeys: Set<string>
+): RowRuleHit[] {
   const hits: RowRuleHit[] = [];
   for (const rule of spec.rules) {
     if (CROSS_ROW_KINDS.has(rule.kind)) continue;
@@ -65,7 +73,8 @@ export function checkRowRules(spec: TemplateSpec, values: Record<string, Value>,
         const b = values[rule.base];
         if (typeof v !== "number" || typeof b !== "number") break;
         const allowed = Math.floor(rule.ratio * b + 1e-9);
-        if (v > allowed) hits.push({ rule, anchor, params: { value: v, base: b, allowed, excess: v - allowed } });
+        if (v > allowed)
+          hits.push({ rule, anchor, params: { value: v, base: b, allowed, excess: v - allowed } });
         break;
       }
       case "assert": {
@@ -90,11 +99,17 @@ export interface SheetRow {
 export type CrossRowHit = { rule: RuleSpec; row: number; anchor: string; params: Params };
 
 /** `n`: the number of rows listed in the sheet (the upper bound of a rank). */
-export function checkCrossRowRules(spec: TemplateSpec, rows: SheetRow[], n: number = rows.length): CrossRowHit[] {
+export function checkCrossRowRules(
+  spec: TemplateSpec,
+  rows: SheetRow[],
+  n: number = rows.length
+): CrossRowHit[] {
   const hits: CrossRowHit[] = [];
   for (const rule of spec.rules) {
     if (!CROSS_ROW_KINDS.has(rule.kind)) continue;
-    const usable = rows.filter((r) => !ruleKeys(rule).some((k) => r.badKeys.has(k)) && evalAll(rule.when, r.values) === true);
+    const usable = rows.filter(
+      (r) => !ruleKeys(rule).some((k) => r.badKeys.has(k)) && evalAll(rule.when, r.values) === true
+    );
     const anchor = anchorOf(rule);
     if (rule.kind === "unique") {
       const first = new Map<Value, SheetRow>();
@@ -102,28 +117,48 @@ export function checkCrossRowRules(spec: TemplateSpec, rows: SheetRow[], n: numb
         const v = r.values[rule.key];
         if (v === null || v === undefined || v === "") continue;
         const seen = first.get(v);
-        if (seen) hits.push({ rule, row: r.row, anchor, params: { value: v, otherRow: seen.row, otherUnit: seen.unit } });
+        if (seen)
+          hits.push({
+            rule,
+            row: r.row,
+            anchor,
+            params: { value: v, otherRow: seen.row, otherUnit: seen.unit },
+          });
         else first.set(v, r);
       }
     } else if (rule.kind === "rankInRange") {
       for (const r of usable) {
         const v = r.values[rule.key];
-        if (typeof v === "number" && (v < 1 || v > n || !Number.isInteger(v))) hits.push({ rule, row: r.row, anchor, params: { value: v, n } });
+        if (typeof v === "number" && (v < 1 || v > n || !Number.isInteger(v)))
+          hits.push({ rule, row: r.row, anchor, params: { value: v, n } });
       }
     } else if (rule.kind === "rankFollowsScore") {
-      const ranked = usable.filter((r) => typeof r.values[rule.rank] === "number" && typeof r.values[rule.score] === "number");
+      const ranked = usable.filter(
+        (r) => typeof r.values[rule.rank] === "number" && typeof r.values[rule.score] === "number"
+      );
       for (const a of ranked) {
         const ra = a.values[rule.rank] as number;
         const sa = a.values[rule.score] as number;
         // A unit with a lower score but a better (smaller) rank: report on the higher-scored row once.
-        const offenders = ranked.filter((b) => (b.values[rule.score] as number) < sa && (b.values[rule.rank] as number) < ra);
+        const offenders = ranked.filter(
+          (b) => (b.values[rule.score] as number) < sa && (b.values[rule.rank] as number) < ra
+        );
         if (offenders.length === 0) continue;
-        const b = offenders.reduce((x, y) => ((y.values[rule.rank] as number) < (x.values[rule.rank] as number) ? y : x));
+        const b = offenders.reduce((x, y) =>
+          (y.values[rule.rank] as number) < (x.values[rule.rank] as number) ? y : x
+        );
         hits.push({
           rule,
           row: a.row,
           anchor,
-          params: { rank: ra, score: sa, otherUnit: b.unit, otherScore: b.values[rule.score], otherRank: b.values[rule.rank], otherRow: b.row },
+          params: {
+            rank: ra,
+            score: sa,
+            otherUnit: b.unit,
+            otherScore: b.values[rule.score],
+            otherRank: b.values[rule.rank],
+            otherRow: b.row,
+          },
         });
       }
     }

@@ -9,7 +9,13 @@ import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese, normalizeText } from "../normalize";
 import { computedKeys } from "../templates/catalog";
 import { identityKeys } from "../templates/common";
-import { cellNote, inputColumns, parseCell, rowSchema, type RowIssueParams } from "../templates/schema";
+import {
+  cellNote,
+  inputColumns,
+  parseCell,
+  rowSchema,
+  type RowIssueParams,
+} from "../templates/schema";
 import type { ColumnSpec, RowSet, TemplateSpec } from "../templates/spec";
 import { matchUnit, unitsOfKind } from "../units";
 import type { Unit, UnitKind, UnitRegister } from "../units/types";
@@ -17,7 +23,15 @@ import { computeRow } from "./compute";
 import { cellAddress, defaultLayout } from "./layout";
 import { fillRule, headerLabel, place } from "./messages";
 import { checkCrossRowRules, checkRowRules, type SheetRow } from "./rules";
-import type { RawCell, RawRow, SheetLayout, ValidationIssue, ValidationResult, ValidRow, Value } from "./types";
+import type {
+  RawCell,
+  RawRow,
+  SheetLayout,
+  ValidationIssue,
+  ValidationResult,
+  ValidRow,
+  Value,
+} from "./types";
 
 export interface ValidateContext {
   register: UnitRegister;
@@ -45,11 +59,17 @@ function countsForContent(col: ColumnSpec): boolean {
 }
 
 function isBlank(raw: RawCell): boolean {
-  return raw === null || raw === undefined || (typeof raw === "string" && normalizeText(raw) === "");
+  return (
+    raw === null || raw === undefined || (typeof raw === "string" && normalizeText(raw) === "")
+  );
 }
 
 function rawText(raw: RawCell): string {
-  return typeof raw === "string" ? normalizeText(raw) : raw === null || raw === undefined ? "" : String(raw);
+  return typeof raw === "string"
+    ? normalizeText(raw)
+    : raw === null || raw === undefined
+      ? ""
+      : String(raw);
 }
 
 /** The columns that hold the data proper (not identity, not computed, not notes). */
@@ -63,15 +83,35 @@ interface UnitMatch {
   issue?: { key: string; severity: "error" | "warning"; rule: string; message: LocalizedText };
 }
 
-function matchRowUnit(spec: TemplateSpec, cells: Record<string, RawCell>, register: UnitRegister): UnitMatch {
+function matchRowUnit(
+  spec: TemplateSpec,
+  cells: Record<string, RawCell>,
+  register: UnitRegister
+): UnitMatch {
   const kinds = ROWSET_KINDS[spec.rowSet];
   const codeText = rawText(cells.unitCode);
   if (spec.rowSet === "PEOPLE") {
     if (!codeText) return { unit: null }; // the schema reports the empty required cell
     const m = matchUnit(register, codeText);
     return m.ok
-      ? { unit: m.unit, issue: m.note && { key: "unitCode", severity: "warning", rule: "unit.note", message: m.note } }
-      : { unit: null, issue: { key: "unitCode", severity: "error", rule: `unit.${m.reason}`, message: m.message } };
+      ? {
+          unit: m.unit,
+          issue: m.note && {
+            key: "unitCode",
+            severity: "warning",
+            rule: "unit.note",
+            message: m.note,
+          },
+        }
+      : {
+          unit: null,
+          issue: {
+            key: "unitCode",
+            severity: "error",
+            rule: `unit.${m.reason}`,
+            message: m.message,
+          },
+        };
   }
   const nameText = rawText(cells.unitName);
   const pool = kinds ? register.units.filter((u) => kinds.includes(u.kind)) : register.units;
@@ -99,8 +139,24 @@ function matchRowUnit(spec: TemplateSpec, cells: Record<string, RawCell>, regist
   if (nameText) {
     const m = matchUnit(register, nameText, kinds);
     return m.ok
-      ? { unit: m.unit, issue: m.note && { key: "unitName", severity: "warning", rule: "unit.note", message: m.note } }
-      : { unit: null, issue: { key: "unitName", severity: "error", rule: `unit.${m.reason}`, message: m.message } };
+      ? {
+          unit: m.unit,
+          issue: m.note && {
+            key: "unitName",
+            severity: "warning",
+            rule: "unit.note",
+            message: m.note,
+          },
+        }
+      : {
+          unit: null,
+          issue: {
+            key: "unitName",
+            severity: "error",
+            rule: `unit.${m.reason}`,
+            message: m.message,
+          },
+        };
   }
   if (codeText) {
     return {
@@ -120,7 +176,11 @@ function matchRowUnit(spec: TemplateSpec, cells: Record<string, RawCell>, regist
 }
 
 /** What a row is called in messages: the register name, else what was typed. */
-function displayName(spec: TemplateSpec, cells: Record<string, RawCell>, unit: Unit | null): string | null {
+function displayName(
+  spec: TemplateSpec,
+  cells: Record<string, RawCell>,
+  unit: Unit | null
+): string | null {
   if (spec.rowSet === "PEOPLE") {
     const ten = rawText(cells.ten);
     const where = unit?.name ?? rawText(cells.unitCode);
@@ -132,10 +192,18 @@ function displayName(spec: TemplateSpec, cells: Record<string, RawCell>, unit: U
 
 function rowKey(spec: TemplateSpec, unit: Unit, cells: Record<string, RawCell>): string {
   if (spec.rowSet !== "PEOPLE") return unit.code;
-  return [unit.code, canonicalVietnamese(rawText(cells.ten)), canonicalVietnamese(rawText(cells.chucVu))].join("|");
+  return [
+    unit.code,
+    canonicalVietnamese(rawText(cells.ten)),
+    canonicalVietnamese(rawText(cells.chucVu)),
+  ].join("|");
 }
 
-export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateContext): ValidationResult {
+export function validate(
+  spec: TemplateSpec,
+  rawRows: RawRow[],
+  ctx: ValidateContext
+): ValidationResult {
   const layout = ctx.layout ?? defaultLayout(spec, rawRows[0]?.rowNumber ?? 1);
   const colByKey = new Map(spec.columns.map((c) => [c.key, c]));
   const issues: ValidationIssue[] = [];
@@ -156,7 +224,18 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
   ) => {
     const column = key ? (colByKey.get(key) ?? null) : null;
     const cell = key ? cellAddress(layout, key, row) : null;
-    issues.push({ severity, rule, row, column: key, cell, unitCode, message: place({ cell, row, column, unit, header: column ? headerLabel(spec, column) : undefined }, detail) });
+    issues.push({
+      severity,
+      rule,
+      row,
+      column: key,
+      cell,
+      unitCode,
+      message: place(
+        { cell, row, column, unit, header: column ? headerLabel(spec, column) : undefined },
+        detail
+      ),
+    });
   };
 
   for (const raw of rawRows) {
@@ -168,7 +247,16 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
     const unit = match.unit;
     const name = displayName(spec, cells, unit);
     const code = unit?.code ?? null;
-    if (match.issue) issueAt(r, match.issue.key, name, code, match.issue.severity, match.issue.rule, match.issue.message);
+    if (match.issue)
+      issueAt(
+        r,
+        match.issue.key,
+        name,
+        code,
+        match.issue.severity,
+        match.issue.rule,
+        match.issue.message
+      );
 
     if (unit) {
       const key = rowKey(spec, unit, cells);
@@ -209,7 +297,9 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
         const key = String(iss.path[0] ?? "");
         badKeys.add(key);
         const p = (iss as { params?: RowIssueParams }).params;
-        const detail = p ? { vi: p.vi, en: p.en } : { vi: "Giá trị không hợp lệ. Hãy nhập lại.", en: iss.message };
+        const detail = p
+          ? { vi: p.vi, en: p.en }
+          : { vi: "Giá trị không hợp lệ. Hãy nhập lại.", en: iss.message };
         issueAt(r, key || null, name, code, "error", p?.rule ?? "invalid", detail);
       }
       // Keep the good cells so later steps still see them; bad ones are null.
@@ -237,7 +327,15 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
 
     for (const hit of checkRowRules(spec, values, badKeys)) {
       const detail = fillRule(spec, hit.rule.message, values, hit.params);
-      issueAt(r, hit.anchor, name, code, hit.rule.severity, hit.rule.id, withSource(detail, hit.rule.source));
+      issueAt(
+        r,
+        hit.anchor,
+        name,
+        code,
+        hit.rule.severity,
+        hit.rule.id,
+        withSource(detail, hit.rule.source)
+      );
     }
     rows.push({ rowNumber: r, unitCode: code, values });
     sheetRows.push({ row: r, unit: name ?? `dòng ${r}`, values, badKeys });
@@ -250,7 +348,15 @@ export function validate(spec: TemplateSpec, rawRows: RawRow[], ctx: ValidateCon
     const row = rows.find((x) => x.rowNumber === hit.row);
     const sr = sheetRows.find((x) => x.row === hit.row);
     const detail = fillRule(spec, hit.rule.message, sr?.values ?? {}, { ...hit.params, n });
-    issueAt(hit.row, hit.anchor, sr?.unit ?? null, row?.unitCode ?? null, hit.rule.severity, hit.rule.id, withSource(detail, hit.rule.source));
+    issueAt(
+      hit.row,
+      hit.anchor,
+      sr?.unit ?? null,
+      row?.unitCode ?? null,
+      hit.rule.severity,
+      hit.rule.id,
+      withSource(detail, hit.rule.source)
+    );
   }
 
   const kinds = ROWSET_KINDS[spec.rowSet];
@@ -274,7 +380,9 @@ function identityValues(spec: TemplateSpec, unit: Unit): Record<string, Value> {
 }
 
 function withSource(detail: LocalizedText, source: string | undefined): LocalizedText {
-  return source ? { vi: `${detail.vi} (Căn cứ: ${source}.)`, en: `${detail.en} (Source: ${source}.)` } : detail;
+  return source
+    ? { vi: `${detail.vi} (Căn cứ: ${source}.)`, en: `${detail.en} (Source: ${source}.)` }
+    : detail;
 }
 
 function sortIssues(spec: TemplateSpec, issues: ValidationIssue[]): ValidationIssue[] {

@@ -14,7 +14,13 @@ export const danVan: TemplateSpec = {
   id: "dan-van",
   version: 1,
   section: "3.8",
-  department: { code: "DAN_VAN", name: t("Ban Dân vận Thị ủy, MTTQ và các đoàn thể", "Mass Mobilisation Committee, Fatherland Front and mass organisations") },
+  department: {
+    code: "DAN_VAN",
+    name: t(
+      "Ban Dân vận Thị ủy, MTTQ và các đoàn thể",
+      "Mass Mobilisation Committee, Fatherland Front and mass organisations"
+    ),
+  },
   title: t(
     "Kết quả xếp loại chính quyền, MTTQ và các đoàn thể chính trị – xã hội xã, phường",
     "Ratings of local government, Fatherland Front and mass organisations"

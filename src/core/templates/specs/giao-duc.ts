@@ -10,9 +10,18 @@ const LEVELS = [
 
 const columns: ColumnSpec[] = LEVELS.flatMap(({ c, name }) => [
   count(`${c}Tong`, t("Tổng số trường", "Schools"), { group: name, unitOfMeasure: UOM.truong }),
-  count(`${c}DatChuan`, t("Đạt chuẩn QG", "National standard"), { group: name, unitOfMeasure: UOM.truong }),
-  count(`${c}MucDo2`, t("Trong đó mức độ 2", "of which level 2"), { group: name, unitOfMeasure: UOM.truong }),
-  rate(`${c}TyLe`, t("Tỷ lệ %", "Rate %"), [`${c}DatChuan`], [`${c}Tong`], { group: name, master: true }),
+  count(`${c}DatChuan`, t("Đạt chuẩn QG", "National standard"), {
+    group: name,
+    unitOfMeasure: UOM.truong,
+  }),
+  count(`${c}MucDo2`, t("Trong đó mức độ 2", "of which level 2"), {
+    group: name,
+    unitOfMeasure: UOM.truong,
+  }),
+  rate(`${c}TyLe`, t("Tỷ lệ %", "Rate %"), [`${c}DatChuan`], [`${c}Tong`], {
+    group: name,
+    master: true,
+  }),
 ]);
 
 const rules: RuleSpec[] = LEVELS.flatMap(({ c, name }) => [
@@ -23,7 +32,10 @@ const rules: RuleSpec[] = LEVELS.flatMap(({ c, name }) => [
   ),
   partLteTotal(
     `gd.${c}DatChuan`,
-    { key: `${c}DatChuan`, label: t(`Số trường ${name.vi} đạt chuẩn`, `${name.en} standard schools`) },
+    {
+      key: `${c}DatChuan`,
+      label: t(`Số trường ${name.vi} đạt chuẩn`, `${name.en} standard schools`),
+    },
     { key: `${c}Tong`, label: t("tổng số trường", "all schools") }
   ),
 ]);
@@ -32,7 +44,10 @@ export const giaoDuc: TemplateSpec = {
   id: "giao-duc",
   version: 1,
   section: "3.5",
-  department: { code: "GIAO_DUC", name: t("Phòng Giáo dục và Đào tạo", "Education and Training Office") },
+  department: {
+    code: "GIAO_DUC",
+    name: t("Phòng Giáo dục và Đào tạo", "Education and Training Office"),
+  },
   title: t("Trường đạt chuẩn quốc gia theo cấp học", "National-standard schools by level"),
   sheetName: "Giáo dục - Đào tạo",
   rowSet: "DB",

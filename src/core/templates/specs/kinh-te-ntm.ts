@@ -38,7 +38,10 @@ const criteriaColumns: ColumnSpec[] = NTM_CRITERIA.map((name, i) =>
     group,
     required: true,
     width: 7,
-    hint: t(`Tiêu chí ${i + 1}: ${name.vi}. Chọn Đạt hoặc Chưa đạt.`, `Criterion ${i + 1}: ${name.en}. Choose met or not met.`),
+    hint: t(
+      `Tiêu chí ${i + 1}: ${name.vi}. Chọn Đạt hoặc Chưa đạt.`,
+      `Criterion ${i + 1}: ${name.en}. Choose met or not met.`
+    ),
   })
 );
 
@@ -47,7 +50,10 @@ export const kinhTeNtm: TemplateSpec = {
   version: 1,
   section: "3.3",
   department: { code: "KINH_TE", name: t("Phòng Kinh tế", "Economic Office") },
-  title: t("Kết quả thực hiện Bộ tiêu chí quốc gia về xã nông thôn mới", "New-rural (NTM) criteria met by each commune"),
+  title: t(
+    "Kết quả thực hiện Bộ tiêu chí quốc gia về xã nông thôn mới",
+    "New-rural (NTM) criteria met by each commune"
+  ),
   sheetName: "Kinh tế - NTM",
   rowSet: "XA",
   orientation: "landscape",
@@ -64,7 +70,9 @@ export const kinhTeNtm: TemplateSpec = {
       hint: t("Hiển thị dạng N/19.", "Shown as N/19."),
       master: true,
     },
-    boolCol("daCongNhanNtm", t("Đã công nhận đạt chuẩn NTM", "Recognised as NTM commune"), { master: true }),
+    boolCol("daCongNhanNtm", t("Đã công nhận đạt chuẩn NTM", "Recognised as NTM commune"), {
+      master: true,
+    }),
     yearCol("namCongNhan", t("Năm công nhận", "Year recognised")),
   ]),
   rules: [

@@ -43,12 +43,27 @@ export const lanhDao: TemplateSpec = {
   rowSet: "PEOPLE",
   orientation: "landscape",
   columns: assembleColumns("PEOPLE", [
-    boolCol("laTapThe", t("Là tập thể", "Collective"), { hint: t("Đánh dấu \"x\" nếu là tập thể lãnh đạo.", "Mark \"x\" for a leadership collective.") }),
-    enumCol("tuXepLoai", t("Tự xếp loại", "Self-rating"), "level4", { required: true, master: true }),
-    enumCol("deXuat", t("Tập thể đề xuất", "Proposed by the collective"), "level4", { master: true }),
-    enumCol("xepLoaiCbccvc", t("Là CBCCVC: xếp loại CBCCVC", "Civil servant: civil-servant rating"), "level4Cbccvc", {
-      hint: t("Chỉ nhập nếu là cán bộ, công chức, viên chức (NĐ 56/2015).", "Only for civil servants (NĐ 56/2015)."),
+    boolCol("laTapThe", t("Là tập thể", "Collective"), {
+      hint: t('Đánh dấu "x" nếu là tập thể lãnh đạo.', 'Mark "x" for a leadership collective.'),
     }),
+    enumCol("tuXepLoai", t("Tự xếp loại", "Self-rating"), "level4", {
+      required: true,
+      master: true,
+    }),
+    enumCol("deXuat", t("Tập thể đề xuất", "Proposed by the collective"), "level4", {
+      master: true,
+    }),
+    enumCol(
+      "xepLoaiCbccvc",
+      t("Là CBCCVC: xếp loại CBCCVC", "Civil servant: civil-servant rating"),
+      "level4Cbccvc",
+      {
+        hint: t(
+          "Chỉ nhập nếu là cán bộ, công chức, viên chức (NĐ 56/2015).",
+          "Only for civil servants (NĐ 56/2015)."
+        ),
+      }
+    ),
   ]),
   rules: [
     cbccvcRule("ld.tuXepLoaiCbccvc", "tuXepLoai", "Tự xếp loại", "The self-rating"),

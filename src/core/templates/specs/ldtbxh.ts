@@ -12,7 +12,10 @@ export const ldtbxh: TemplateSpec = {
   id: "ldtbxh",
   version: 1,
   section: "3.7",
-  department: { code: "LDTBXH", name: t("Phòng Lao động – Thương binh và Xã hội", "Labour, Invalids and Social Affairs Office") },
+  department: {
+    code: "LDTBXH",
+    name: t("Phòng Lao động – Thương binh và Xã hội", "Labour, Invalids and Social Affairs Office"),
+  },
   title: t("Kết quả rà soát hộ nghèo, hộ cận nghèo", "Poor and near-poor household survey"),
   sheetName: "LĐ-TB&XH",
   rowSet: "DB",
@@ -21,13 +24,36 @@ export const ldtbxh: TemplateSpec = {
   columns: assembleColumns("DB", [
     count("tongSoHo", t("Tổng số hộ dân cư", "Households"), { min: 1, unitOfMeasure: UOM.ho }),
     count("soHoNgheo", t("Hộ nghèo", "Poor households"), { unitOfMeasure: UOM.ho, master: true }),
-    rate("tyLeNgheo", t("Tỷ lệ hộ nghèo %", "Poverty rate %"), ["soHoNgheo"], ["tongSoHo"], { master: true }),
+    rate("tyLeNgheo", t("Tỷ lệ hộ nghèo %", "Poverty rate %"), ["soHoNgheo"], ["tongSoHo"], {
+      master: true,
+    }),
     count("soHoCanNgheo", t("Hộ cận nghèo", "Near-poor households"), { unitOfMeasure: UOM.ho }),
-    rate("tyLeCanNgheo", t("Tỷ lệ hộ cận nghèo %", "Near-poor rate %"), ["soHoCanNgheo"], ["tongSoHo"]),
-    count("ngheoDauNam", t("Hộ nghèo đầu năm", "Poor at start of year"), { group: bienDong, required: false, unitOfMeasure: UOM.ho }),
-    count("thoatNgheo", t("Thoát nghèo", "Left poverty"), { group: bienDong, required: false, unitOfMeasure: UOM.ho }),
-    count("taiNgheo", t("Tái nghèo", "Fell back"), { group: bienDong, required: false, unitOfMeasure: UOM.ho }),
-    count("phatSinh", t("Phát sinh", "Newly poor"), { group: bienDong, required: false, unitOfMeasure: UOM.ho }),
+    rate(
+      "tyLeCanNgheo",
+      t("Tỷ lệ hộ cận nghèo %", "Near-poor rate %"),
+      ["soHoCanNgheo"],
+      ["tongSoHo"]
+    ),
+    count("ngheoDauNam", t("Hộ nghèo đầu năm", "Poor at start of year"), {
+      group: bienDong,
+      required: false,
+      unitOfMeasure: UOM.ho,
+    }),
+    count("thoatNgheo", t("Thoát nghèo", "Left poverty"), {
+      group: bienDong,
+      required: false,
+      unitOfMeasure: UOM.ho,
+    }),
+    count("taiNgheo", t("Tái nghèo", "Fell back"), {
+      group: bienDong,
+      required: false,
+      unitOfMeasure: UOM.ho,
+    }),
+    count("phatSinh", t("Phát sinh", "Newly poor"), {
+      group: bienDong,
+      required: false,
+      unitOfMeasure: UOM.ho,
+    }),
   ]),
   rules: [
     {
@@ -49,7 +75,12 @@ export const ldtbxh: TemplateSpec = {
       kind: "compare",
       left: [{ key: "soHoNgheo" }],
       op: "eq",
-      right: [{ key: "ngheoDauNam" }, { key: "thoatNgheo", coef: -1 }, { key: "taiNgheo" }, { key: "phatSinh" }],
+      right: [
+        { key: "ngheoDauNam" },
+        { key: "thoatNgheo", coef: -1 },
+        { key: "taiNgheo" },
+        { key: "phatSinh" },
+      ],
       requireAll: false,
       when: [{ key: "ngheoDauNam", op: "filled" }],
       severity: "warning",

@@ -18,10 +18,26 @@ export const noiVuCbcc: TemplateSpec = {
   orientation: "landscape",
   columns: assembleColumns("DB_CQ", [
     count("tongSo", t("Tổng số", "Total"), { unitOfMeasure: UOM.nguoi, master: true }),
-    count("soHtxs", t("HTXSNV", "Outstanding (HTXSNV)"), { group: grp, unitOfMeasure: UOM.nguoi, master: true }),
-    count("soHttn", t("HTTNV", "Good (HTTNV)"), { group: grp, unitOfMeasure: UOM.nguoi, master: true }),
-    count("soHtnv", t("HTNV", "Completed (HTNV)"), { group: grp, unitOfMeasure: UOM.nguoi, master: true }),
-    count("soKhtnv", t("KHTNV", "Not completed (KHTNV)"), { group: grp, unitOfMeasure: UOM.nguoi, master: true }),
+    count("soHtxs", t("HTXSNV", "Outstanding (HTXSNV)"), {
+      group: grp,
+      unitOfMeasure: UOM.nguoi,
+      master: true,
+    }),
+    count("soHttn", t("HTTNV", "Good (HTTNV)"), {
+      group: grp,
+      unitOfMeasure: UOM.nguoi,
+      master: true,
+    }),
+    count("soHtnv", t("HTNV", "Completed (HTNV)"), {
+      group: grp,
+      unitOfMeasure: UOM.nguoi,
+      master: true,
+    }),
+    count("soKhtnv", t("KHTNV", "Not completed (KHTNV)"), {
+      group: grp,
+      unitOfMeasure: UOM.nguoi,
+      master: true,
+    }),
     count("soChuaDg", t("Chưa đánh giá", "Not yet rated"), { unitOfMeasure: UOM.nguoi }),
   ]),
   rules: [
@@ -29,7 +45,10 @@ export const noiVuCbcc: TemplateSpec = {
       "cbcc.tongSo",
       {
         keys: ["soHtxs", "soHttn", "soHtnv", "soKhtnv", "soChuaDg"],
-        label: t("HTXSNV + HTTNV + HTNV + KHTNV + Chưa đánh giá", "The level counts plus not rated"),
+        label: t(
+          "HTXSNV + HTTNV + HTNV + KHTNV + Chưa đánh giá",
+          "The level counts plus not rated"
+        ),
       },
       { key: "tongSo", label: t("Tổng số", "Total") }
     ),

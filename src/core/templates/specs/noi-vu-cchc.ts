@@ -31,7 +31,10 @@ export const noiVuCchc: TemplateSpec = {
       type: "int",
       required: true,
       min: 1,
-      hint: t("1 = cao điểm nhất; mỗi hạng chỉ dùng một lần.", "1 = highest score; each rank used once."),
+      hint: t(
+        "1 = cao điểm nhất; mỗi hạng chỉ dùng một lần.",
+        "1 = highest score; each rank used once."
+      ),
     },
     // The province's CCHC scale is [M]: the enum is data (enums.ts) and can be replaced per period.
     enumCol("xepLoaiCchc", t("Xếp loại", "Grade"), "xepLoaiCchc", { required: true, master: true }),

@@ -19,36 +19,83 @@ export const tccsBaoCao: TemplateSpec = {
   version: 1,
   section: "3.14",
   department: { code: "TCCS", name: t("Tổ chức cơ sở đảng", "Grassroots party organisations") },
-  title: t("Báo cáo kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên", "Report of a grassroots party organisation: ratings of its organisations and members"),
+  title: t(
+    "Báo cáo kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên",
+    "Report of a grassroots party organisation: ratings of its organisations and members"
+  ),
   sheetName: "TCCS - Báo cáo kết quả",
   rowSet: "TCCS",
   orientation: "landscape",
   columns: assembleColumns("TCCS", [
     enumCol("loaiHinh", t("Loại hình", "Type"), "loaiHinh", { required: true, master: true }),
-    count("soTcTrucThuoc", t("Số TCĐ trực thuộc", "Subordinate organisations"), { group: tcd, unitOfMeasure: UOM.toChuc, master: true }),
-    count("tc_Htxs", t("HTXSNV", "HTXSNV"), { group: tcd, unitOfMeasure: UOM.toChuc, master: true }),
+    count("soTcTrucThuoc", t("Số TCĐ trực thuộc", "Subordinate organisations"), {
+      group: tcd,
+      unitOfMeasure: UOM.toChuc,
+      master: true,
+    }),
+    count("tc_Htxs", t("HTXSNV", "HTXSNV"), {
+      group: tcd,
+      unitOfMeasure: UOM.toChuc,
+      master: true,
+    }),
     count("tc_Httn", t("HTTNV", "HTTNV"), { group: tcd, unitOfMeasure: UOM.toChuc, master: true }),
     count("tc_Htnv", t("HTNV", "HTNV"), { group: tcd, unitOfMeasure: UOM.toChuc, master: true }),
     count("tc_Khtnv", t("KHTNV", "KHTNV"), { group: tcd, unitOfMeasure: UOM.toChuc, master: true }),
-    count("tongDv", t("Tổng số đảng viên được xếp loại", "Members rated"), { group: dv, unitOfMeasure: UOM.dangVien, master: true }),
-    count("dv_Htxs", t("HTXSNV", "HTXSNV"), { group: dv, unitOfMeasure: UOM.dangVien, master: true }),
+    count("tongDv", t("Tổng số đảng viên được xếp loại", "Members rated"), {
+      group: dv,
+      unitOfMeasure: UOM.dangVien,
+      master: true,
+    }),
+    count("dv_Htxs", t("HTXSNV", "HTXSNV"), {
+      group: dv,
+      unitOfMeasure: UOM.dangVien,
+      master: true,
+    }),
     count("dv_Httn", t("HTTNV", "HTTNV"), { group: dv, unitOfMeasure: UOM.dangVien, master: true }),
     count("dv_Htnv", t("HTNV", "HTNV"), { group: dv, unitOfMeasure: UOM.dangVien, master: true }),
-    count("dv_Khtnv", t("KHTNV", "KHTNV"), { group: dv, unitOfMeasure: UOM.dangVien, master: true }),
-    boolCol("tcXdDangXuatSac", t("Tiêu chí xây dựng Đảng, HTCT xuất sắc", "Party-building criteria outstanding"), { group: tieuChi, master: true }),
-    boolCol("tcKtxhXuatSac", t("Tiêu chí lãnh đạo KT-XH, QP-AN xuất sắc", "Socio-economic and defence criteria outstanding"), { group: tieuChi, master: true }),
-    boolCol("tcConLaiTot", t("Các tiêu chí còn lại từ Tốt trở lên", "Other criteria good or better"), { group: tieuChi, master: true }),
-    enumCol("tuXepLoai", t("Tự xếp loại", "Self-rating"), "level4", { required: true, master: true }),
+    count("dv_Khtnv", t("KHTNV", "KHTNV"), {
+      group: dv,
+      unitOfMeasure: UOM.dangVien,
+      master: true,
+    }),
+    boolCol(
+      "tcXdDangXuatSac",
+      t("Tiêu chí xây dựng Đảng, HTCT xuất sắc", "Party-building criteria outstanding"),
+      { group: tieuChi, master: true }
+    ),
+    boolCol(
+      "tcKtxhXuatSac",
+      t(
+        "Tiêu chí lãnh đạo KT-XH, QP-AN xuất sắc",
+        "Socio-economic and defence criteria outstanding"
+      ),
+      { group: tieuChi, master: true }
+    ),
+    boolCol(
+      "tcConLaiTot",
+      t("Các tiêu chí còn lại từ Tốt trở lên", "Other criteria good or better"),
+      { group: tieuChi, master: true }
+    ),
+    enumCol("tuXepLoai", t("Tự xếp loại", "Self-rating"), "level4", {
+      required: true,
+      master: true,
+    }),
   ]),
   rules: [
     partsSumToTotal(
       "tccs.tcTong",
-      { keys: ["tc_Htxs", "tc_Httn", "tc_Htnv", "tc_Khtnv"], label: t("tổ chức đảng trực thuộc theo 4 mức", "Subordinate organisations by level") },
+      {
+        keys: ["tc_Htxs", "tc_Httn", "tc_Htnv", "tc_Khtnv"],
+        label: t("tổ chức đảng trực thuộc theo 4 mức", "Subordinate organisations by level"),
+      },
       { key: "soTcTrucThuoc", label: t("số TCĐ trực thuộc", "subordinate organisations") }
     ),
     partsSumToTotal(
       "tccs.dvTong",
-      { keys: ["dv_Htxs", "dv_Httn", "dv_Htnv", "dv_Khtnv"], label: t("đảng viên theo 4 mức", "Members by level") },
+      {
+        keys: ["dv_Htxs", "dv_Httn", "dv_Htnv", "dv_Khtnv"],
+        label: t("đảng viên theo 4 mức", "Members by level"),
+      },
       { key: "tongDv", label: t("tổng số đảng viên được xếp loại", "members rated") }
     ),
     {

@@ -14,22 +14,35 @@ export const ubkt: TemplateSpec = {
   version: 1,
   section: "3.11",
   department: { code: "UBKT", name: t("Ủy ban Kiểm tra Thị ủy", "Inspection Committee") },
-  title: t("Kết quả công tác kiểm tra, giám sát và thi hành kỷ luật đảng", "Inspection, supervision and party discipline"),
+  title: t(
+    "Kết quả công tác kiểm tra, giám sát và thi hành kỷ luật đảng",
+    "Inspection, supervision and party discipline"
+  ),
   sheetName: "UBKT",
   rowSet: "TCCS",
   orientation: "landscape",
   columns: assembleColumns("TCCS", [
-    count("tcdKyLuat", t("Tổ chức đảng trực thuộc bị kỷ luật", "Subordinate organisations disciplined"), {
-      unitOfMeasure: UOM.toChuc,
-      master: true,
-    }),
+    count(
+      "tcdKyLuat",
+      t("Tổ chức đảng trực thuộc bị kỷ luật", "Subordinate organisations disciplined"),
+      {
+        unitOfMeasure: UOM.toChuc,
+        master: true,
+      }
+    ),
     boolCol("tccsBiKyLuat", t("TCCS / cấp ủy bị kỷ luật", "TCCS or its committee disciplined"), {
       required: true,
       master: true,
-      hint: t("Nhập \"Có\" hoặc \"Không\".", "Enter yes or no."),
+      hint: t('Nhập "Có" hoặc "Không".', "Enter yes or no."),
     }),
-    count("dvKyLuat", t("Đảng viên bị kỷ luật", "Members disciplined"), { unitOfMeasure: UOM.dangVien, master: true }),
-    count("klKhienTrach", t("Khiển trách", "Reprimand"), { group: kl, unitOfMeasure: UOM.dangVien }),
+    count("dvKyLuat", t("Đảng viên bị kỷ luật", "Members disciplined"), {
+      unitOfMeasure: UOM.dangVien,
+      master: true,
+    }),
+    count("klKhienTrach", t("Khiển trách", "Reprimand"), {
+      group: kl,
+      unitOfMeasure: UOM.dangVien,
+    }),
     count("klCanhCao", t("Cảnh cáo", "Warning"), { group: kl, unitOfMeasure: UOM.dangVien }),
     count("klCachChuc", t("Cách chức", "Dismissal"), { group: kl, unitOfMeasure: UOM.dangVien }),
     count("klKhaiTru", t("Khai trừ", "Expulsion"), { group: kl, unitOfMeasure: UOM.dangVien }),
@@ -37,15 +50,24 @@ export const ubkt: TemplateSpec = {
     count("ktThucHien", t("Đã thực hiện", "Done"), { group: kt, unitOfMeasure: UOM.cuoc }),
     count("gsKeHoach", t("Theo chương trình", "Planned"), { group: gs, unitOfMeasure: UOM.cuoc }),
     count("gsThucHien", t("Đã thực hiện", "Done"), { group: gs, unitOfMeasure: UOM.cuoc }),
-    rate("tyLeThucHien", t("Tỷ lệ thực hiện %", "Completion %"), ["ktThucHien", "gsThucHien"], ["ktKeHoach", "gsKeHoach"], {
-      master: true,
-    }),
+    rate(
+      "tyLeThucHien",
+      t("Tỷ lệ thực hiện %", "Completion %"),
+      ["ktThucHien", "gsThucHien"],
+      ["ktKeHoach", "gsKeHoach"],
+      {
+        master: true,
+      }
+    ),
     textCol("kienNghi", t("Kiến nghị", "Recommendations"), { width: 30 }),
   ]),
   rules: [
     partsSumToTotal(
       "ubkt.hinhThucKyLuat",
-      { keys: ["klKhienTrach", "klCanhCao", "klCachChuc", "klKhaiTru"], label: t("khiển trách + cảnh cáo + cách chức + khai trừ", "The four sanctions") },
+      {
+        keys: ["klKhienTrach", "klCanhCao", "klCachChuc", "klKhaiTru"],
+        label: t("khiển trách + cảnh cáo + cách chức + khai trừ", "The four sanctions"),
+      },
       { key: "dvKyLuat", label: t("số đảng viên bị kỷ luật", "disciplined members") },
       { source: "Điều lệ Đảng, Điều 35" }
     ),

@@ -13,7 +13,10 @@ export const vanHoa: TemplateSpec = {
   id: "van-hoa",
   version: 1,
   section: "3.4",
-  department: { code: "VAN_HOA", name: t("Phòng Văn hóa – Thông tin", "Culture and Information Office") },
+  department: {
+    code: "VAN_HOA",
+    name: t("Phòng Văn hóa – Thông tin", "Culture and Information Office"),
+  },
   title: t(
     "Kết quả xây dựng gia đình, thôn, tổ dân phố văn hóa và danh hiệu văn hóa xã, phường",
     "Cultured families, villages and the cultural titles of communes and wards"
@@ -24,26 +27,51 @@ export const vanHoa: TemplateSpec = {
   columns: assembleColumns("DB", [
     count("tongSoHo", t("Tổng số hộ", "Households"), { group: gdvh, unitOfMeasure: UOM.ho }),
     count("soHoGdvh", t("Hộ GĐVH", "Cultured families"), { group: gdvh, unitOfMeasure: UOM.ho }),
-    rate("tyLeGdvh", t("Tỷ lệ GĐVH %", "Cultured families %"), ["soHoGdvh"], ["tongSoHo"], { group: gdvh, master: true }),
-    count("tongThonTdp", t("Tổng thôn/TDP", "Villages / groups"), { group: thon, unitOfMeasure: UOM.thon }),
-    count("soThonTdpVh", t("Thôn/TDP văn hóa", "Cultured villages"), { group: thon, unitOfMeasure: UOM.thon }),
-    rate("tyLeThonTdpVh", t("Tỷ lệ thôn/TDP văn hóa %", "Cultured villages %"), ["soThonTdpVh"], ["tongThonTdp"], {
-      group: thon,
+    rate("tyLeGdvh", t("Tỷ lệ GĐVH %", "Cultured families %"), ["soHoGdvh"], ["tongSoHo"], {
+      group: gdvh,
       master: true,
     }),
+    count("tongThonTdp", t("Tổng thôn/TDP", "Villages / groups"), {
+      group: thon,
+      unitOfMeasure: UOM.thon,
+    }),
+    count("soThonTdpVh", t("Thôn/TDP văn hóa", "Cultured villages"), {
+      group: thon,
+      unitOfMeasure: UOM.thon,
+    }),
+    rate(
+      "tyLeThonTdpVh",
+      t("Tỷ lệ thôn/TDP văn hóa %", "Cultured villages %"),
+      ["soThonTdpVh"],
+      ["tongThonTdp"],
+      {
+        group: thon,
+        master: true,
+      }
+    ),
     enumCol("danhHieu", t("Danh hiệu", "Title"), "danhHieu", {
       required: true,
       master: true,
       hint: t(
-        "Xã: \"Xã đạt chuẩn văn hóa NTM\"; phường: \"Phường đạt chuẩn văn minh đô thị\"; hoặc \"Chưa đạt\".",
+        'Xã: "Xã đạt chuẩn văn hóa NTM"; phường: "Phường đạt chuẩn văn minh đô thị"; hoặc "Chưa đạt".',
         "Commune: NTM cultural standard; ward: civilised urban standard; or not met."
       ),
     }),
     yearCol("namCongNhan", t("Năm công nhận", "Year recognised")),
   ]),
   rules: [
-    partLteTotal("vh.hoGdvh", { key: "soHoGdvh", label: t("Số hộ GĐVH", "Cultured families") }, { key: "tongSoHo", label: t("tổng số hộ", "all households") }, { source: "NĐ 122/2018/NĐ-CP" }),
-    partLteTotal("vh.thonVh", { key: "soThonTdpVh", label: t("Số thôn/TDP văn hóa", "Cultured villages") }, { key: "tongThonTdp", label: t("tổng số thôn/TDP", "all villages") }, { source: "NĐ 122/2018/NĐ-CP" }),
+    partLteTotal(
+      "vh.hoGdvh",
+      { key: "soHoGdvh", label: t("Số hộ GĐVH", "Cultured families") },
+      { key: "tongSoHo", label: t("tổng số hộ", "all households") },
+      { source: "NĐ 122/2018/NĐ-CP" }
+    ),
+    partLteTotal(
+      "vh.thonVh",
+      { key: "soThonTdpVh", label: t("Số thôn/TDP văn hóa", "Cultured villages") },
+      { key: "tongThonTdp", label: t("tổng số thôn/TDP", "all villages") },
+      { source: "NĐ 122/2018/NĐ-CP" }
+    ),
     {
       id: "vh.namCongNhan",
       kind: "assert",

@@ -14,23 +14,47 @@ export const yTe: TemplateSpec = {
   rowSet: "DB",
   orientation: "landscape",
   columns: assembleColumns("DB", [
-    enumCol("ytXaDat", t("Đạt Bộ tiêu chí QG y tế xã", "National commune-health criteria"), "datKhongDat", {
-      required: true,
-      master: true,
+    enumCol(
+      "ytXaDat",
+      t("Đạt Bộ tiêu chí QG y tế xã", "National commune-health criteria"),
+      "datKhongDat",
+      {
+        required: true,
+        master: true,
+      }
+    ),
+    count("danSoTb", t("Dân số trung bình", "Average population"), {
+      group: danSo,
+      min: 1,
+      unitOfMeasure: UOM.nguoi,
     }),
-    count("danSoTb", t("Dân số trung bình", "Average population"), { group: danSo, min: 1, unitOfMeasure: UOM.nguoi }),
     count("soSinh", t("Số sinh", "Births"), { group: danSo, unitOfMeasure: UOM.nguoi }),
     count("soChet", t("Số chết", "Deaths"), { group: danSo, unitOfMeasure: UOM.nguoi }),
-    rate("tyLeTangTn", t("Tỷ lệ tăng dân số tự nhiên %", "Natural growth %"), ["soSinh"], ["danSoTb"], {
+    rate(
+      "tyLeTangTn",
+      t("Tỷ lệ tăng dân số tự nhiên %", "Natural growth %"),
+      ["soSinh"],
+      ["danSoTb"],
+      {
+        group: danSo,
+        minus: ["soChet"],
+        master: true,
+      }
+    ),
+    count("soSinhCon3", t("Sinh con thứ 3+", "Third+ child births"), {
       group: danSo,
-      minus: ["soChet"],
-      master: true,
+      unitOfMeasure: UOM.nguoi,
     }),
-    count("soSinhCon3", t("Sinh con thứ 3+", "Third+ child births"), { group: danSo, unitOfMeasure: UOM.nguoi }),
-    rate("tyLeCon3", t("Tỷ lệ sinh con thứ 3+ %", "Third+ child births %"), ["soSinhCon3"], ["soSinh"], {
-      group: danSo,
-      master: true,
-    }),
+    rate(
+      "tyLeCon3",
+      t("Tỷ lệ sinh con thứ 3+ %", "Third+ child births %"),
+      ["soSinhCon3"],
+      ["soSinh"],
+      {
+        group: danSo,
+        master: true,
+      }
+    ),
   ]),
   rules: [
     partLteTotal(

@@ -3,10 +3,7 @@
  * writer puts in the file: A4, orientation, fit to N pages wide, print titles, print area, margins
  * (mm → inches, rounded like the writer), horizontal centring and header/footer codes.
  */
-import { columnLetter, type PrintLayout } from "../../core/sheet/model";
-
-const MM_PER_INCH = 25.4;
-const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
+import { columnLetter, marginsInInches, type PrintLayout } from "../../core/sheet/model";
 
 export interface HeaderFooterSections {
   left: string;
@@ -59,14 +56,7 @@ export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
     const a = p.printArea;
     pl.setPrintArea(`${columnLetter(a.left)}${a.top}:${columnLetter(a.right)}${a.bottom}`);
   }
-  pl.setPrintMargins("Inches", {
-    top: inch(p.margins.top),
-    bottom: inch(p.margins.bottom),
-    left: inch(p.margins.left),
-    right: inch(p.margins.right),
-    header: inch(p.margins.header),
-    footer: inch(p.margins.footer),
-  });
+  pl.setPrintMargins("Inches", marginsInInches(p.margins));
   pl.centerHorizontally = p.centerHorizontally;
   if (p.header !== undefined || p.footer !== undefined) {
     const all = pl.headersFooters.defaultForAllPages;

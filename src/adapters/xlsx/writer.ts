@@ -4,6 +4,7 @@
  */
 import type ExcelJSNs from "exceljs";
 import {
+  marginsInInches,
   address,
   columnLetter,
   type Cell,
@@ -16,7 +17,6 @@ import {
 type ExcelJSModule = typeof ExcelJSNs;
 type Worksheet = ExcelJSNs.Worksheet;
 
-const MM_PER_INCH = 25.4;
 const DEFAULT_FONT = "Times New Roman";
 
 export interface XlsxWriter {
@@ -151,7 +151,6 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
 
   if (s.print) {
     const p = s.print;
-    const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 1000) / 1000;
     ws.pageSetup = {
       ...ws.pageSetup,
       paperSize: 9,
@@ -160,14 +159,7 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
       fitToWidth: p.fitToWidth,
       fitToHeight: p.fitToHeight,
       horizontalCentered: p.centerHorizontally,
-      margins: {
-        top: inch(p.margins.top),
-        bottom: inch(p.margins.bottom),
-        left: inch(p.margins.left),
-        right: inch(p.margins.right),
-        header: inch(p.margins.header),
-        footer: inch(p.margins.footer),
-      },
+      margins: marginsInInches(p.margins),
     };
     if (p.printTitleRows)
       ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;

@@ -140,3 +140,16 @@ export function columnNumber(letters: string): number {
 export function address(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }
+
+/** Print margins converted from millimetres to inches (what both Excel and ExcelJS take), to 0.001". */
+export function marginsInInches(m: PrintLayout["margins"]): PrintLayout["margins"] {
+  const inch = (mm: number) => Math.round((mm / 25.4) * 1000) / 1000;
+  return {
+    top: inch(m.top),
+    bottom: inch(m.bottom),
+    left: inch(m.left),
+    right: inch(m.right),
+    header: inch(m.header),
+    footer: inch(m.footer),
+  };
+}

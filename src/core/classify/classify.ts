@@ -7,13 +7,16 @@ import { rankOf } from "../rules/levels";
 import type { LevelCode, RuleSet } from "../rules/types";
 import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
-import { classifyLeader, type UnitLevel } from "./leaders";
+import { classifyLeader, leaderKey, type UnitLevel } from "./leaders";
 import { memberQuota, quotaPass, type QuotaRow } from "./quota";
 import { classifyTccs, type ClassifyEnv } from "./tccs";
 import type {
   Classification,
   ClassWarning,
+  LeaderClassification,
+  LeaderManualColumns,
   ManualColumns,
+  ManualEntry,
   QuotaResult,
   TccsClassification,
 } from "./types";
@@ -24,6 +27,59 @@ export interface ClassifyContext {
   catalog?: readonly TemplateSpec[];
   /** Hand-filled columns of an existing master (proposed / decided levels, reasons). */
   manual?: ManualColumns;
+  /** Hand-filled columns of the existing master's "Lãnh đạo" sheet, by leaderKey. */
+  leaderManual?: LeaderManualColumns;
+}
+
+/** "Đề xuất BTC: HTXSNV; Ghi chú: …": what was typed by hand, so a dropped entry is never lost silently. */
+export function describeManual(m: ManualEntry): string {
+  const parts: [string, string | null | undefined][] = [
+    ["Đề xuất BTC", m.deXuatBtc ?? m.rawDeXuatBtc],
+    ["Quyết định BTV", m.quyetDinhBtv ?? m.rawQuyetDinhBtv],
+    ["Lý do vượt mức tối đa", m.lyDoVuotTran],
+    ["Ghi chú", m.ghiChu],
+  ];
+  return parts
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}: "${v}"`)
+    .join("; ");
+}
+
+/** Warnings for hand-filled decisions whose row is gone (the unit left the register, the leader left 3.15). */
+function orphanWarnings(
+  tccs: TccsClassification[],
+  leaders: LeaderClassification[],
+  manual: ManualColumns | undefined,
+  leaderManual: LeaderManualColumns | undefined
+): ClassWarning[] {
+  const out: ClassWarning[] = [];
+  const codes = new Set(tccs.map((t) => t.unitCode));
+  for (const [code, m] of Object.entries(manual ?? {})) {
+    if (codes.has(code)) continue;
+    out.push({
+      rule: "manual.orphan",
+      unitCode: code,
+      cells: [],
+      message: {
+        vi: `Trang Tổng hợp: quyết định nhập tay cho "${code}" không còn dòng tương ứng (đơn vị không còn trong danh mục) nên không được giữ lại: ${describeManual(m)}. Hãy kiểm tra danh mục đơn vị và nhập lại nếu cần.`,
+        en: `Tổng hợp: the hand-filled decision for "${code}" no longer has a row (not in the register) and was not kept: ${describeManual(m)}.`,
+      },
+    });
+  }
+  const keys = new Set(leaders.map((l) => l.key));
+  for (const [key, m] of Object.entries(leaderManual ?? {})) {
+    if (keys.has(key)) continue;
+    out.push({
+      rule: "manual.orphan-leader",
+      unitCode: m.unitCode,
+      cells: [],
+      message: {
+        vi: `Trang Lãnh đạo: quyết định nhập tay cho "${m.ten}" (${m.chucVu || "không rõ chức vụ"}, ${m.unitCode}) không còn dòng tương ứng trong mẫu 3.15 đã nộp nên không được giữ lại: ${describeManual(m)}. Hãy kiểm tra họ tên, chức vụ, đơn vị trong mẫu 3.15 và nhập lại nếu cần.`,
+        en: `Lãnh đạo: the hand-filled decision for "${m.ten}" (${m.chucVu}, ${m.unitCode}) no longer has a row in the submitted 3.15 and was not kept: ${describeManual(m)}.`,
+      },
+    });
+  }
+  return out;
 }
 
 /** The level that counts for a TCCS: decided, else proposed, else suggested. */
@@ -44,7 +100,7 @@ export function classifyAll(
 ): { classification: Classification; quota: QuotaResult } {
   const idx = new RowIndex(c);
   const env: ClassifyEnv = { lookup: (t, u) => idx.get(t, u), catalog: ctx.catalog };
-  const { ruleSet, register, manual } = ctx;
+  const { ruleSet, register, manual, leaderManual } = ctx;
   const tccs = sortedUnits(register, ["tccs"]).map((u) => classifyTccs(u, ruleSet, env));
   const warnings: ClassWarning[] = [];
 
@@ -84,7 +140,33 @@ export function classifyAll(
   }
   const leaders = c.rows
     .filter((r) => r.templateId === ruleSet.leaders.templateId)
-    .map((r) => classifyLeader(r, ruleSet, register, levels));
+    .map((r) => {
+      const ten = typeof r.values["ten"] === "string" ? r.values["ten"] : "";
+      const chucVu = typeof r.values["chucVu"] === "string" ? r.values["chucVu"] : "";
+      const m = leaderManual?.[leaderKey(r.unitCode, ten, chucVu)];
+      return classifyLeader(r, ruleSet, register, levels, m);
+    });
+  for (const l of leaders) {
+    const m = leaderManual?.[l.key];
+    if (!m || (m.lyDoVuotTran ?? "").trim()) continue;
+    for (const [col, label] of [
+      ["deXuatBtc", "Đề xuất BTC"],
+      ["quyetDinhBtv", "Quyết định BTV"],
+    ] as const) {
+      const lvl = m[col];
+      if (lvl && rankOf(lvl) > rankOf(l.cap))
+        warnings.push({
+          rule: "lyDoVuotTran.required",
+          unitCode: l.unitCode,
+          cells: [],
+          message: {
+            vi: `${l.ten} (trang Lãnh đạo): ${label} là ${lvl}, cao hơn mức trần ${l.cap} theo quy tắc. Hãy ghi "Lý do vượt mức tối đa".`,
+            en: `${l.ten} (leaders sheet): ${col} is ${lvl}, above the cap ${l.cap}. Fill in the reason for exceeding the cap.`,
+          },
+        });
+    }
+  }
+  warnings.push(...orphanWarnings(tccs, leaders, manual, leaderManual));
   for (const l of leaders) {
     for (const w of l.warnings)
       warnings.push({

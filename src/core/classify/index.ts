@@ -1,5 +1,5 @@
 export * from "./types";
-export { classifyAll, effectiveLevel, type ClassifyContext } from "./classify";
+export { classifyAll, effectiveLevel, describeManual, type ClassifyContext } from "./classify";
 export { classifyTccs, applyCap, resolveTccsForm, type ClassifyEnv, type RowLookup } from "./tccs";
 export { quotaPass, memberQuota, type QuotaRow } from "./quota";
-export { classifyLeader, tccsOfUnit } from "./leaders";
+export { classifyLeader, leaderKey, tccsOfUnit } from "./leaders";

@@ -8,7 +8,17 @@ import type { LocalizedText } from "../i18n";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
 import type { LevelCode, RuleSet } from "../rules/types";
 import type { UnitRegister } from "../units/types";
-import type { LeaderClassification, Reason } from "./types";
+import type { LeaderClassification, LeaderManualEntry, Reason } from "./types";
+
+/**
+ * The identity of a leader or collective across runs: unit code, name and position, each in NFC,
+ * lower case, spaces collapsed. "Nguyễn  Văn An" and "nguyễn văn an" are the same person.
+ */
+export function leaderKey(unitCode: string, ten: string, chucVu: string): string {
+  const canon = (s: string) =>
+    s.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+  return [unitCode, ten, chucVu].map(canon).join(" | ");
+}
 
 export interface UnitLevel {
   level: LevelCode;
@@ -31,7 +41,9 @@ export function classifyLeader(
   row: ConsolidatedRow,
   ruleSet: RuleSet,
   register: UnitRegister,
-  unitLevels: Map<string, UnitLevel>
+  unitLevels: Map<string, UnitLevel>,
+  /** Hand-filled columns of the previous master for this leader (by leaderKey), if any. */
+  manual?: LeaderManualEntry
 ): LeaderClassification {
   const v = row.values;
   const str = (k: string) => (typeof v[k] === "string" && v[k] !== "" ? (v[k] as string) : null);
@@ -61,19 +73,30 @@ export function classifyLeader(
       },
     });
   }
-  const own = deXuat ?? tuXepLoai;
+  // The leader's level that counts: decided by the Standing Committee, else proposed, else the file's.
+  const own = manual?.quyetDinhBtv ?? manual?.deXuatBtc ?? deXuat ?? tuXepLoai;
+  const ownBasis = manual?.quyetDinhBtv
+    ? "Quyết định BTV"
+    : manual?.deXuatBtc
+      ? "Đề xuất BTC"
+      : deXuat
+        ? "tập thể đề xuất"
+        : "tự xếp loại";
   if (rules.aboveUnitWarning && !laTapThe && own) {
     const tccs = tccsOfUnit(register, row.unitCode);
     const unit = tccs ? unitLevels.get(tccs) : undefined;
     if (unit && rankOf(own) > rankOf(unit.level)) {
-      warningCells.push(...cell(deXuat ? "deXuat" : "tuXepLoai"), ...(unit.cells ?? []));
+      if (!manual?.quyetDinhBtv && !manual?.deXuatBtc)
+        warningCells.push(...cell(deXuat ? "deXuat" : "tuXepLoai"));
+      warningCells.push(...(unit.cells ?? []));
       warnings.push({
-        vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own}, cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${rules.aboveUnitWarning.source}).`,
+        vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own} (theo ${ownBasis}), cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${rules.aboveUnitWarning.source}).`,
         en: `${ten} is rated ${own}, above ${unit.unitName} (${unit.level}, from ${unit.basis}). Please review.`,
       });
     }
   }
   return {
+    key: leaderKey(row.unitCode, ten, str("chucVu") ?? ""),
     unitCode: row.unitCode,
     ten,
     chucVu: str("chucVu") ?? "",

@@ -3,7 +3,7 @@ import type { CellSource } from "../consolidate/types";
 import type { LocalizedText } from "../i18n";
 import type { LevelCode } from "../rules/types";
 import type { LoaiHinh } from "../units/types";
-import type { ManualEntry } from "../master/types";
+import type { LeaderManualColumns, LeaderManualEntry, ManualEntry } from "../master/types";
 
 export interface Reason {
   /** Cap or rule id from the rule set ("cap1-dang-bo-truc-thuoc"), or "start", "method". */
@@ -35,6 +35,8 @@ export interface TccsClassification {
 }
 
 export interface LeaderClassification {
+  /** Identity key (leaderKey): the hand-filled columns of the "Lãnh đạo" sheet follow it. */
+  key: string;
   unitCode: string;
   ten: string;
   chucVu: string;
@@ -93,5 +95,5 @@ export interface Classification {
 }
 
 /** The hand-filled columns of the master, by unit code (defined with the master). */
-export type { ManualEntry };
+export type { ManualEntry, LeaderManualEntry, LeaderManualColumns };
 export type ManualColumns = Record<string, ManualEntry>;

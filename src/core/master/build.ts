@@ -2,7 +2,12 @@
  * The master workbook as a WorkbookModel (the adapters render it): Tổng hợp, Lãnh đạo, Chỉ tiêu &
  * tổng hợp, Tình hình nộp, Danh mục đơn vị, Nguồn số liệu, Nhật ký, plus _lists and _meta. Pure.
  */
-import type { Classification, ManualColumns, QuotaResult } from "../classify/types";
+import type {
+  Classification,
+  LeaderManualColumns,
+  ManualColumns,
+  QuotaResult,
+} from "../classify/types";
 import type { Consolidation } from "../consolidate/types";
 import { applyPrintLayout } from "../print/layout";
 import { getRuleSet } from "../rules";
@@ -22,8 +27,10 @@ import {
   buildRegister,
   buildStatus,
   buildSummary,
+  LEADER_READ_KEYS,
   logEntriesOf,
 } from "./sheets";
+import { columnRange, quoteSheet, resolveRows } from "./formula";
 import { buildTongHop } from "./tong-hop";
 import type { LogEntry } from "./types";
 
@@ -36,6 +43,8 @@ export interface MasterInput {
   catalog: readonly TemplateSpec[];
   /** Hand-filled columns read from the previous master (readManualColumns). */
   manual?: ManualColumns;
+  /** Hand-filled columns of the previous master's "Lãnh đạo" sheet (readManualColumns().leaders). */
+  leaderManual?: LeaderManualColumns;
   /** Log entries of previous runs (readManualColumns); this run's entries are appended. */
   log?: LogEntry[];
   ruleSet?: RuleSet;
@@ -65,15 +74,35 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     printColumns: master.printColumns,
   });
   const offset = printed.spec.offset;
+  const masterSheet = resolveRows(printed.sheet, offset);
 
-  const leaders = buildLeaders(classification, register);
-  const leadersPrinted = applyPrintLayout(leaders.sheet, settings, {
+  const leaders = buildLeaders(classification, register, input.leaderManual ?? {}, listSource);
+  const leadersLaid = applyPrintLayout(leaders.sheet, settings, {
     title: "BẢNG TỔNG HỢP",
     subtitle: [`kết quả đánh giá, xếp loại tập thể, cá nhân lãnh đạo, quản lý năm ${period}`],
     headerRows: leaders.headerRows,
-  }).sheet;
-  const summary = applyPrintLayout(
-    buildSummary({ classification, quota, manual, register, consolidation }).sheet,
+    printColumns: leaders.printColumns,
+  });
+  const leadersPrinted = leadersLaid.sheet;
+  // The summary's formulas read the Tổng hợp rows where they ended up after its print layout.
+  const firstRow = master.firstDataRow + offset;
+  const lastRow = master.lastDataRow + offset;
+  const range = (key: string) => columnRange(SHEETS.master, master.colOf[key]!, firstRow, lastRow);
+  const summaryLaid = applyPrintLayout(
+    buildSummary({
+      classification,
+      quota,
+      manual,
+      register,
+      consolidation,
+      live: {
+        effective: range("mucTinhChiTieu"),
+        loaiHinh: range("loaiHinh"),
+        decided: range("quyetDinhBtv"),
+        rows: master.rows.length,
+        levelList: listSource.replace(/^=/, ""),
+      },
+    }).sheet,
     settings,
     {
       title: "BÁO CÁO",
@@ -82,7 +111,8 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       ],
       orientation: "portrait",
     }
-  ).sheet;
+  );
+  const summary = resolveRows(summaryLaid.sheet, summaryLaid.spec.offset);
   const status = buildStatus(consolidation, catalog, register, settings);
   const statusPrinted = applyPrintLayout(status.sheet, settings, {
     title: "TÌNH HÌNH NỘP BÁO CÁO",
@@ -91,6 +121,7 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     signature: false,
   }).sheet;
   const entries = [...(input.log ?? []), ...logEntriesOf(consolidation, classification)];
+  const leaderLetter = (k: keyof typeof leaders.colOf) => columnLetter(leaders.colOf[k]);
   const log = buildLog(entries);
 
   const lists: SheetModel = {
@@ -113,18 +144,22 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     firstDataRow: master.firstDataRow + offset,
     lastDataRow: master.lastDataRow + offset,
     columns: Object.fromEntries(
-      ["unitCode", "deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"].map((k) => [
-        k,
-        colLetter(k),
-      ])
+      ["unitCode", "deXuatBtc", "quyetDinhBtv", "mucTinhChiTieu", "lyDoVuotTran", "ghiChu"].map(
+        (k) => [k, colLetter(k)]
+      )
     ),
     logSheet: SHEETS.log,
     logFirstRow: log.firstRow,
+    leaders: {
+      sheet: SHEETS.leaders,
+      firstDataRow: leaders.firstDataRow + leadersLaid.spec.offset,
+      columns: Object.fromEntries(LEADER_READ_KEYS.map((k) => [k, leaderLetter(k)])),
+    },
   });
 
   return {
     sheets: [
-      printed.sheet,
+      masterSheet,
       leadersPrinted,
       summary,
       statusPrinted,
@@ -135,8 +170,4 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       meta,
     ],
   };
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

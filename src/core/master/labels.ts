@@ -20,8 +20,18 @@ export const MASTER_HEADERS = {
   unitCode: "Mã đơn vị",
   deXuatBtc: "Đề xuất của Ban Tổ chức",
   quyetDinhBtv: "Quyết định của Ban Thường vụ",
+  mucTinhChiTieu: "Mức tính chỉ tiêu",
   lyDoVuotTran: "Lý do vượt mức tối đa",
   ghiChu: "Ghi chú",
+} as const;
+
+/** Headers of the "Lãnh đạo" sheet's columns read back (the hand-filled ones and the identity key). */
+export const LEADER_HEADERS = {
+  leaderKey: "Mã định danh (đơn vị | họ tên | chức vụ)",
+  deXuatBtc: MASTER_HEADERS.deXuatBtc,
+  quyetDinhBtv: MASTER_HEADERS.quyetDinhBtv,
+  lyDoVuotTran: MASTER_HEADERS.lyDoVuotTran,
+  ghiChu: MASTER_HEADERS.ghiChu,
 } as const;
 
 export const LOAI_HINH_VI: Record<string, string> = {

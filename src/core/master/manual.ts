@@ -8,9 +8,9 @@ import type { SheetModel } from "../sheet/model";
 import { columnLetter, columnNumber } from "../sheet/model";
 import type { SheetGrid, WorkbookGrids } from "../submission/types";
 import { getEnum } from "../templates/enums";
-import type { ManualColumns } from "../classify/types";
+import type { LeaderManualColumns, ManualColumns } from "../classify/types";
 import type { RawCell } from "../validate/types";
-import { LOG_KIND_VI, MASTER_HEADERS, SHEETS } from "./labels";
+import { LEADER_HEADERS, LOG_KIND_VI, MASTER_HEADERS, SHEETS } from "./labels";
 import type { LogEntry, ManualEntry } from "./types";
 import type { LevelCode } from "../rules/types";
 
@@ -28,6 +28,8 @@ export interface MasterMeta {
   columns: Record<string, string>;
   logSheet: string;
   logFirstRow: number;
+  /** The "Lãnh đạo" sheet: first data row and column letters of the key and manual columns. */
+  leaders?: { sheet: string; firstDataRow: number; columns: Record<string, string> };
 }
 
 export function writeMasterMeta(m: MasterMeta): SheetModel {
@@ -44,6 +46,13 @@ export function writeMasterMeta(m: MasterMeta): SheetModel {
     ["logSheet", m.logSheet],
     ["logFirstRow", m.logFirstRow],
     ...Object.entries(m.columns).map(([k, v]) => [`column:${k}`, v]),
+    ...(m.leaders
+      ? [
+          ["leadersSheet", m.leaders.sheet],
+          ["leadersFirstDataRow", m.leaders.firstDataRow],
+          ...Object.entries(m.leaders.columns).map(([k, v]) => [`leaderColumn:${k}`, v]),
+        ]
+      : []),
   ];
   return {
     name: SHEETS.meta,
@@ -69,6 +78,8 @@ export interface ManualRead {
   isMaster: boolean;
   period: number | null;
   manual: ManualColumns;
+  /** Hand-filled columns of the "Lãnh đạo" sheet, by leaderKey. */
+  leaders: LeaderManualColumns;
   log: LogEntry[];
   issues: LocalizedText[];
 }
@@ -95,7 +106,14 @@ function readLevel(
 
 /** Reads the hand-filled columns and the log of an existing master workbook. */
 export function readManualColumns(grids: WorkbookGrids): ManualRead {
-  const out: ManualRead = { isMaster: false, period: null, manual: {}, log: [], issues: [] };
+  const out: ManualRead = {
+    isMaster: false,
+    period: null,
+    manual: {},
+    leaders: {},
+    log: [],
+    issues: [],
+  };
   const metaGrid = grids.sheets.find((s) => s.name === SHEETS.meta);
   const kv = new Map<string, string>();
   for (const row of metaGrid?.rows ?? []) {
@@ -118,7 +136,9 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
   const first = Number(kv.get("firstDataRow"));
   // Columns by header text first (someone may have inserted a column), else by the letters in _meta.
   const byHeader =
-    sheet && Number.isInteger(first) ? headerColumns(sheet, first) : new Map<string, number>();
+    sheet && Number.isInteger(first)
+      ? headerColumns(sheet, first, MASTER_HEADERS)
+      : new Map<string, number>();
   const col = (k: string) => {
     const h = byHeader.get(k);
     if (h !== undefined) return h;
@@ -133,6 +153,7 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
       en: `The master lacks its sheet or column positions; hand-filled columns not read.`,
     });
   }
+  readLeaders(grids, kv, out);
   const logSheet = grids.sheets.find((s) => s.name === (kv.get("logSheet") || SHEETS.log));
   const logFirst = Number(kv.get("logFirstRow"));
   if (logSheet && Number.isInteger(logFirst) && logFirst > 0) {
@@ -153,9 +174,13 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
 }
 
 /** 0-based column of each read-back header found in the rows above the data (unique matches only). */
-function headerColumns(sheet: SheetGrid, firstDataRow: number): Map<string, number> {
+function headerColumns(
+  sheet: SheetGrid,
+  firstDataRow: number,
+  headers: Record<string, string>
+): Map<string, number> {
   const out = new Map<string, number>();
-  const wanted = Object.entries(MASTER_HEADERS) as [string, string][];
+  const wanted = Object.entries(headers);
   const hits = new Map<string, number[]>();
   // Rows may have been inserted above the table: look a little further down too.
   for (const row of sheet.rows.slice(0, firstDataRow + 5)) {
@@ -169,6 +194,81 @@ function headerColumns(sheet: SheetGrid, firstDataRow: number): Map<string, numb
   return out;
 }
 
+/** One row's hand-filled columns; null when all are empty. */
+function readEntry(
+  cell: (k: string) => RawCell,
+  where: (k: string) => string,
+  issues: LocalizedText[]
+): ManualEntry | null {
+  const de = readLevel(cell("deXuatBtc"), where("deXuatBtc"), issues);
+  const qd = readLevel(cell("quyetDinhBtv"), where("quyetDinhBtv"), issues);
+  const entry: ManualEntry = {
+    deXuatBtc: de.code,
+    quyetDinhBtv: qd.code,
+    lyDoVuotTran: text(cell("lyDoVuotTran")) || null,
+    ghiChu: text(cell("ghiChu")) || null,
+  };
+  if (de.raw) entry.rawDeXuatBtc = de.raw;
+  if (qd.raw) entry.rawQuyetDinhBtv = qd.raw;
+  const empty =
+    !entry.deXuatBtc &&
+    !entry.quyetDinhBtv &&
+    !entry.lyDoVuotTran &&
+    !entry.ghiChu &&
+    !de.raw &&
+    !qd.raw;
+  return empty ? null : entry;
+}
+
+/**
+ * The "Lãnh đạo" sheet: hand-filled columns by the hidden identity key (never by row position).
+ * A master from before this sheet had those columns simply has none to read.
+ */
+function readLeaders(grids: WorkbookGrids, kv: Map<string, string>, out: ManualRead): void {
+  const name = kv.get("leadersSheet");
+  const first = Number(kv.get("leadersFirstDataRow"));
+  if (!name || !Number.isInteger(first) || first < 1) return;
+  const sheet = grids.sheets.find((s) => s.name === name);
+  if (!sheet) {
+    out.issues.push({
+      vi: `Bảng tổng hợp ${grids.source} thiếu trang "${name}"; không đọc được các cột nhập tay của tập thể, cá nhân lãnh đạo.`,
+      en: `The master lacks its "${name}" sheet; the leaders' hand-filled columns were not read.`,
+    });
+    return;
+  }
+  const byHeader = headerColumns(sheet, first, LEADER_HEADERS);
+  const col = (k: string) => {
+    const h = byHeader.get(k);
+    if (h !== undefined) return h;
+    const l = kv.get(`leaderColumn:${k}`);
+    return l ? columnNumber(l) - 1 : -1;
+  };
+  const cKey = col("leaderKey");
+  if (cKey < 0) return;
+  for (let i = first - 1; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i] ?? [];
+    const key = text(row[cKey]);
+    const parts = key.split(" | ");
+    if (parts.length < 3) continue;
+    const cell = (k: string) => (col(k) >= 0 ? row[col(k)] : null);
+    // The visible name and position (as typed), for messages; the key is canonical (lower case).
+    const ten = text(row[1]) || parts[1]!;
+    const chucVu = text(row[2]) || parts[2]!;
+    const where = (k: string) =>
+      `Trang ${name}, ô ${columnLetter(col(k) + 1)}${i + 1} (${ten}${chucVu ? `, ${chucVu}` : ""})`;
+    const entry = readEntry(cell, where, out.issues);
+    if (!entry) continue;
+    if (out.leaders[key]) {
+      out.issues.push({
+        vi: `${where("quyetDinhBtv")}: "${ten}" có hơn một dòng; chỉ giữ các cột nhập tay của dòng đầu tiên.`,
+        en: `${where("quyetDinhBtv")}: "${ten}" has more than one row; only the first row's hand-filled columns are kept.`,
+      });
+      continue;
+    }
+    out.leaders[key] = { ...entry, unitCode: parts[0]!, ten, chucVu };
+  }
+}
+
 function readRows(sheet: SheetGrid, first: number, col: (k: string) => number, out: ManualRead) {
   const cCode = col("unitCode");
   for (let i = first - 1; i < sheet.rows.length; i++) {
@@ -177,23 +277,7 @@ function readRows(sheet: SheetGrid, first: number, col: (k: string) => number, o
     if (!code || !/^[a-z0-9-]+$/.test(code)) continue;
     const cell = (k: string) => (col(k) >= 0 ? row[col(k)] : null);
     const where = (k: string) => `Bảng tổng hợp, ô ${columnLetter(col(k) + 1)}${i + 1} (${code})`;
-    const de = readLevel(cell("deXuatBtc"), where("deXuatBtc"), out.issues);
-    const qd = readLevel(cell("quyetDinhBtv"), where("quyetDinhBtv"), out.issues);
-    const entry: ManualEntry = {
-      deXuatBtc: de.code,
-      quyetDinhBtv: qd.code,
-      lyDoVuotTran: text(cell("lyDoVuotTran")) || null,
-      ghiChu: text(cell("ghiChu")) || null,
-    };
-    if (de.raw) entry.rawDeXuatBtc = de.raw;
-    if (qd.raw) entry.rawQuyetDinhBtv = qd.raw;
-    const empty =
-      !entry.deXuatBtc &&
-      !entry.quyetDinhBtv &&
-      !entry.lyDoVuotTran &&
-      !entry.ghiChu &&
-      !de.raw &&
-      !qd.raw;
-    if (!empty) out.manual[code] = entry;
+    const entry = readEntry(cell, where, out.issues);
+    if (entry) out.manual[code] = entry;
   }
 }

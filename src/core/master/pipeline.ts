@@ -52,11 +52,13 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     ruleSet,
   });
   const manual = input.previous?.manual ?? {};
+  const leaderManual = input.previous?.leaders ?? {};
   const { classification, quota } = classifyAll(consolidation, {
     register: input.register,
     ruleSet,
     catalog: input.catalog,
     manual,
+    leaderManual,
   });
   const model = buildMasterWorkbook({
     consolidation,
@@ -66,6 +68,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     register: input.register,
     catalog: input.catalog,
     manual,
+    leaderManual,
     log: input.previous?.log ?? [],
     ruleSet,
   });

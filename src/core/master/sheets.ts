@@ -6,20 +6,29 @@ import type {
   TccsClassification,
 } from "../classify/types";
 import { effectiveLevel } from "../classify/classify";
-import type { ManualColumns } from "../classify/types";
+import type { LeaderManualColumns, ManualColumns } from "../classify/types";
 import type { Consolidation } from "../consolidate/types";
 import { formatTimeVi } from "../consolidate/time";
 import { unitName } from "../consolidate/units";
 import { formatNumberVi } from "../i18n";
-import { LEVEL_CODES, levelLabel } from "../rules/levels";
+import { LEVEL_CODES, levelLabel, rankOf } from "../rules/levels";
 import type { LevelCode } from "../rules/types";
 import { formatIsoDateVi } from "../settings/defaults";
 import type { PeriodSettings } from "../settings/types";
-import { address, type SheetModel } from "../sheet/model";
+import { address, type Cell, type SheetModel } from "../sheet/model";
+import { cellRef, formula, pctText, str } from "./formula";
 import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
-import { BODY_STYLE, HEADER_STYLE, LATE_FILL, SheetBuilder, WARN_COLOR } from "./grid";
-import { KIND_VI, LOAI_HINH_VI, LOG_KIND_VI, POLICY_VI, SHEETS, statusVi } from "./labels";
+import { BODY_STYLE, HEADER_STYLE, LATE_FILL, MANUAL_FILL, SheetBuilder, WARN_COLOR } from "./grid";
+import {
+  KIND_VI,
+  LEADER_HEADERS,
+  LOAI_HINH_VI,
+  LOG_KIND_VI,
+  POLICY_VI,
+  SHEETS,
+  statusVi,
+} from "./labels";
 import type { MasterColumn, RowCtx } from "./tong-hop";
 import type { LogEntry } from "./types";
 
@@ -28,7 +37,7 @@ function table(
   b: SheetBuilder,
   top: number,
   headers: string[],
-  rows: (string | number | null)[][],
+  rows: Cell[][],
   opts: { wrapCols?: number[] } = {}
 ): number {
   headers.forEach((h, i) => b.put(top, i + 1, h));
@@ -42,11 +51,38 @@ function table(
   return last;
 }
 
+export interface LeadersSheetResult {
+  sheet: SheetModel;
+  headerRows: { first: number; last: number };
+  firstDataRow: number;
+  lastDataRow: number;
+  /** Column numbers (1-based) of the identity key and the hand-filled columns. */
+  colOf: Record<(typeof LEADER_READ_KEYS)[number], number>;
+  /** Columns printed (everything but the hidden key). */
+  printColumns: number;
+}
+
+export const LEADER_READ_KEYS = [
+  "leaderKey",
+  "deXuatBtc",
+  "quyetDinhBtv",
+  "lyDoVuotTran",
+  "ghiChu",
+] as const;
+
+/**
+ * The "Lãnh đạo" sheet (3.15): one row per leader or collective, the system's suggestion, then the
+ * hand-filled columns (dropdowns from the hidden list sheet, unlocked on a protected sheet) and a
+ * hidden identity key by which they are read back and kept across runs.
+ */
 export function buildLeaders(
   classification: Classification,
-  register: UnitRegister
-): { sheet: SheetModel; headerRows: { first: number; last: number } } {
+  register: UnitRegister,
+  leaderManual: LeaderManualColumns,
+  levelListSource: string
+): LeadersSheetResult {
   const b = new SheetBuilder();
+  const man = (k: string) => leaderManual[k];
   const rows = classification.leaders.map((l, i) => [
     i + 1,
     l.ten,
@@ -59,7 +95,12 @@ export function buildLeaders(
     l.cap,
     l.suggested ?? "",
     l.reasons.map((r) => `- ${r.message.vi}`).join("\n"),
+    man(l.key)?.deXuatBtc ?? man(l.key)?.rawDeXuatBtc ?? null,
+    man(l.key)?.quyetDinhBtv ?? man(l.key)?.rawQuyetDinhBtv ?? null,
+    man(l.key)?.lyDoVuotTran ?? null,
+    man(l.key)?.ghiChu ?? null,
     l.warnings.map((w) => `- ${w.vi}`).join("\n"),
+    l.key,
   ]);
   const headers = [
     "TT",
@@ -73,34 +114,94 @@ export function buildLeaders(
     "Mức tối đa theo quy tắc",
     "Hệ thống đề xuất",
     "Căn cứ, lý do",
+    LEADER_HEADERS.deXuatBtc,
+    LEADER_HEADERS.quyetDinhBtv,
+    LEADER_HEADERS.lyDoVuotTran,
+    LEADER_HEADERS.ghiChu,
     "Cảnh báo",
+    LEADER_HEADERS.leaderKey,
   ];
-  const last = table(b, 1, headers, rows, { wrapCols: [2, 3, 4, 11, 12] });
+  const colOf = {
+    deXuatBtc: 12,
+    quyetDinhBtv: 13,
+    lyDoVuotTran: 14,
+    ghiChu: 15,
+    leaderKey: 17,
+  };
+  const WARN = 16;
+  const first = 2;
+  const last = table(b, 1, headers, rows, { wrapCols: [2, 3, 4, 11, 14, 15, WARN] });
   rows.forEach((r, i) => {
     const lines = (text: unknown, perLine: number) =>
       String(text ?? "")
         .split("\n")
         .reduce((s, p) => s + Math.max(1, Math.ceil(p.length / perLine)), 0);
-    b.rowHeights[2 + i] = Math.min(
+    b.rowHeights[first + i] = Math.min(
       300,
-      Math.max(18, 13 * Math.max(lines(r[10], 52), lines(r[11], 40), lines(r[1], 28)) + 3)
+      Math.max(
+        18,
+        13 *
+          Math.max(
+            lines(r[10], 52),
+            lines(r[WARN - 1], 40),
+            lines(r[1], 28),
+            lines(r[13], 22),
+            lines(r[14], 18)
+          ) +
+          3
+      )
     );
   });
   if (rows.length) {
-    b.style(2, 5, last, 10, { hAlign: "center" });
-    b.style(2, 11, last, 12, { fontSize: 10, vAlign: "top" });
-    b.style(2, 12, last, 12, { color: WARN_COLOR });
+    b.style(first, 5, last, 10, { hAlign: "center" });
+    b.style(first, 11, last, 11, { fontSize: 10, vAlign: "top" });
+    b.style(first, WARN, last, WARN, { fontSize: 10, vAlign: "top", color: WARN_COLOR });
+    b.style(first, colOf.deXuatBtc, last, colOf.quyetDinhBtv, { hAlign: "center" });
+    b.style(first, colOf.quyetDinhBtv, last, colOf.quyetDinhBtv, { bold: true });
+    b.style(first, colOf.lyDoVuotTran, last, colOf.ghiChu, { fontSize: 10 });
+    b.style(first, colOf.deXuatBtc, last, colOf.ghiChu, { locked: false, fill: MANUAL_FILL });
+    for (const c of [colOf.deXuatBtc, colOf.quyetDinhBtv]) {
+      b.validations.push({
+        range: { top: first, left: c, bottom: last, right: c },
+        rule: { kind: "list", source: levelListSource },
+        allowBlank: true,
+        prompt: {
+          title: "Mức xếp loại",
+          message:
+            "Chọn HTXSNV, HTTNV, HTNV hoặc KHTNV. Cột này do cán bộ nhập, lần tổng hợp sau không ghi đè.",
+        },
+        error: {
+          title: "Giá trị không hợp lệ",
+          message: "Hãy chọn một mức trong danh sách: HTXSNV, HTTNV, HTNV, KHTNV.",
+        },
+      });
+    }
+    // A decision above the cap without a reason is highlighted, as on the Tổng hợp sheet.
+    classification.leaders.forEach((l, i) => {
+      const m = man(l.key);
+      const over = [m?.deXuatBtc, m?.quyetDinhBtv].some((x) => x && rankOf(x) > rankOf(l.cap));
+      if (over && !(m?.lyDoVuotTran ?? "").trim())
+        b.style(first + i, colOf.lyDoVuotTran, first + i, colOf.lyDoVuotTran, {
+          fill: "F8CBAD",
+        });
+    });
   } else {
     b.put(2, 1, "Chưa có số liệu mẫu 3.15 (tập thể, cá nhân lãnh đạo, quản lý).");
-    b.merge(2, 1, 2, headers.length);
-    b.style(2, 1, 2, headers.length, { italic: true });
+    b.merge(2, 1, 2, headers.length - 1);
+    b.style(2, 1, 2, headers.length - 1, { italic: true });
   }
   b.rowHeights[1] = 45;
   return {
-    sheet: b.sheet(SHEETS.leaders, [5, 24, 20, 24, 8, 10, 10, 11, 10, 10, 40, 30], {
+    sheet: b.sheet(SHEETS.leaders, [5, 22, 18, 22, 7, 9, 9, 10, 9, 9, 36, 11, 11, 18, 14, 28, 30], {
       freeze: { row: 2, col: 3 },
+      hiddenColumns: [colOf.leaderKey],
+      protect: true,
     }),
     headerRows: { first: 1, last: 1 },
+    firstDataRow: first,
+    lastDataRow: Math.max(first, last),
+    colOf,
+    printColumns: headers.length - 1,
   };
 }
 
@@ -108,33 +209,77 @@ const pct = (n: number, d: number) => (d > 0 ? `${formatNumberVi((n / d) * 100)}
 const ratioNum = (n: number, d: number): number | string =>
   d > 0 ? Math.round((n / d) * 10000) / 100 : "n/a";
 
+/**
+ * Where the live formulas of the summary look: the "Mức tính chỉ tiêu", "Loại hình" and "Quyết định
+ * của Ban Thường vụ" columns of the Tổng hợp sheet, as bounded ranges with final row numbers.
+ */
+export interface LiveRanges {
+  effective: string;
+  loaiHinh: string;
+  decided: string;
+  /** Number of TCCS rows in those ranges. */
+  rows: number;
+  /** Level list for "is this a level" tests (the master's hidden list sheet). */
+  levelList: string;
+}
+
+/** COUNTIFS criteria matching a text exactly (wildcards escaped). */
+const exact = (t: string) => str(t.replace(/[*?~]/g, "~$&"));
+
 function levelCountsBlock(
   b: SheetBuilder,
   top: number,
   title: string,
   counts: Record<LevelCode, number>,
-  note: string
+  note: Cell,
+  live?: LiveRanges
 ): number {
   b.put(top, 1, title);
   b.merge(top, 1, top, 4);
   b.style(top, 1, top, 4, { bold: true, fontSize: 13 });
   const total = LEVEL_CODES.reduce((s, l) => s + counts[l], 0);
-  const rows: (string | number)[][] = LEVEL_CODES.map((l) => [
+  const good = counts.HTXSNV + counts.HTTNV;
+  const first = top + 2;
+  const goodRow = first + LEVEL_CODES.length;
+  const totalRow = goodRow + 1;
+  const C = (row: number) => cellRef(row, 3, false);
+  const T = cellRef(totalRow, 3);
+  const pctCell = (row: number, n: number): Cell =>
+    live
+      ? formula(`IF(${T}>0,ROUND(${C(row)}/${T}*100,2),"n/a")`, ratioNum(n, total))
+      : ratioNum(n, total);
+  const rows: Cell[][] = LEVEL_CODES.map((l, i) => [
     l,
     levelLabel(l),
-    counts[l],
-    ratioNum(counts[l], total),
+    live ? formula(`COUNTIF(${live.effective},${str(l)})`, counts[l]) : counts[l],
+    pctCell(first + i, counts[l]),
   ]);
-  const good = counts.HTXSNV + counts.HTTNV;
-  rows.push(["", "Từ HTTNV trở lên", good, ratioNum(good, total)]);
-  rows.push(["", "Tổng số được xếp loại", total, total > 0 ? 100 : "n/a"]);
+  const rowOf = (l: LevelCode) => first + LEVEL_CODES.indexOf(l);
+  rows.push([
+    "",
+    "Từ HTTNV trở lên",
+    live ? formula(`${C(rowOf("HTXSNV"))}+${C(rowOf("HTTNV"))}`, good) : good,
+    pctCell(goodRow, good),
+  ]);
+  rows.push([
+    "",
+    "Tổng số được xếp loại",
+    live ? formula(`SUM(${C(first)}:${C(goodRow - 1)})`, total) : total,
+    live ? formula(`IF(${T}>0,100,"n/a")`, total > 0 ? 100 : "n/a") : total > 0 ? 100 : "n/a",
+  ]);
   const last = table(b, top + 1, ["Mức", "Tên mức", "Số lượng", "Tỷ lệ %"], rows);
   b.style(top + 2, 3, last, 4, { hAlign: "center", numFmt: "0.##" });
   b.style(last - 1, 1, last, 4, { bold: true });
+  const sentence = `HTTNV trở lên ${pct(good, total)}, trong đó HTXSNV ${pct(counts.HTXSNV, total)}.`;
   b.put(
     last + 1,
     1,
-    `HTTNV trở lên ${pct(good, total)}, trong đó HTXSNV ${pct(counts.HTXSNV, total)}.`
+    live
+      ? formula(
+          `"HTTNV trở lên "&${pctText(C(goodRow), T)}&", trong đó HTXSNV "&${pctText(C(rowOf("HTXSNV")), T)}&"."`,
+          sentence
+        )
+      : sentence
   );
   b.merge(last + 1, 1, last + 1, 8);
   b.style(last + 1, 1, last + 1, 8, { bold: true, italic: true });
@@ -151,21 +296,45 @@ function quotaTable(
   title: string,
   groups: QuotaGroup[],
   register: UnitRegister,
-  baseLabel: string
+  baseLabel: string,
+  live?: LiveRanges & { quotaBase: QuotaResult["quotaBase"]; ratio: number }
 ): number {
   b.put(top, 1, title);
   b.merge(top, 1, top, 8);
   b.style(top, 1, top, 8, { bold: true, fontSize: 13 });
-  const rows = groups.map((g) => [
-    g.label,
-    g.counts.HTXSNV,
-    g.counts.HTTNV,
-    g.base,
-    g.allowed,
-    g.used,
-    g.excess > 0 ? g.excess : 0,
-    g.candidates.map((c) => unitName(register, c)).join("; "),
-  ]);
+  const rows: Cell[][] = groups.map((g, i) => {
+    const candidates = g.candidates.map((c) => unitName(register, c)).join("; ");
+    if (!live)
+      return [
+        g.label,
+        g.counts.HTXSNV,
+        g.counts.HTTNV,
+        g.base,
+        g.allowed,
+        g.used,
+        g.excess > 0 ? g.excess : 0,
+        candidates,
+      ];
+    const row = top + 2 + i;
+    const at = (col: number) => cellRef(row, col, false);
+    // Organisations of the group: by the "Loại hình" text of the Tổng hợp rows ("all": every row).
+    const inGroup =
+      g.group === "all"
+        ? ""
+        : `,${live.loaiHinh},${exact(g.group === "KHAC" ? "" : (LOAI_HINH_VI[g.group] ?? g.group))}`;
+    const count = (l: LevelCode) => `COUNTIFS(${live.effective},${str(l)}${inGroup})`;
+    return [
+      g.label,
+      formula(count("HTXSNV"), g.counts.HTXSNV),
+      formula(count("HTTNV"), g.counts.HTTNV),
+      formula(live.quotaBase === "HTTNV_only" ? at(3) : `${at(2)}+${at(3)}`, g.base),
+      // The ratio is the rule set's (data); 1E-9 guards against 0.2×15 = 2.9999… as the core does.
+      formula(`FLOOR(${live.ratio}*${at(4)}+1E-9,1)`, g.allowed),
+      formula(at(2), g.used),
+      formula(`MAX(0,${at(6)}-${at(5)})`, Math.max(0, g.excess)),
+      candidates,
+    ];
+  });
   const last = table(
     b,
     top + 1,
@@ -177,7 +346,7 @@ function quotaTable(
       "Tối đa được HTXSNV",
       "Đã xếp HTXSNV",
       "Vượt",
-      "Đơn vị cần xem xét",
+      live ? "Đơn vị cần xem xét (theo lần tổng hợp)" : "Đơn vị cần xem xét",
     ],
     rows,
     { wrapCols: [1, 8] }
@@ -192,38 +361,44 @@ function quotaTable(
   return last;
 }
 
+/**
+ * The quota and summary sheet. The TCCS counts, percentages and the per-group quota are COUNTIFS
+ * formulas over the Tổng hợp sheet (live when the Standing Committee types its decisions), each
+ * with the core's own result cached; the members' figures come from the submitted reports (values).
+ */
 export function buildSummary(args: {
   classification: Classification;
   quota: QuotaResult;
   manual: ManualColumns;
   register: UnitRegister;
   consolidation: Consolidation;
+  live: LiveRanges;
 }): { sheet: SheetModel } {
-  const { classification, quota, manual, register } = args;
+  const { classification, quota, manual, register, live } = args;
   const b = new SheetBuilder();
   const orgCounts: Record<LevelCode, number> = { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 };
-  const basis = { qd: 0, dx: 0, ht: 0, none: 0 };
+  let decided = 0;
   for (const t of classification.tccs as TccsClassification[]) {
     const e = effectiveLevel(t, manual);
-    if (!e) {
-      basis.none++;
-      continue;
-    }
-    orgCounts[e.level]++;
-    if (e.basis.startsWith("Quyết định")) basis.qd++;
-    else if (e.basis.startsWith("Đề xuất")) basis.dx++;
-    else basis.ht++;
+    if (e) orgCounts[e.level]++;
+    if (manual[t.unitCode]?.quyetDinhBtv) decided++;
   }
+  const rated = LEVEL_CODES.reduce((s, l) => s + orgCounts[l], 0);
   const memberCounts: Record<LevelCode, number> = { HTXSNV: 0, HTTNV: 0, HTNV: 0, KHTNV: 0 };
   for (const g of quota.members) for (const l of LEVEL_CODES) memberCounts[l] += g.counts[l];
 
-  let row = levelCountsBlock(
-    b,
-    1,
-    "I. TỔ CHỨC CƠ SỞ ĐẢNG",
-    orgCounts,
-    `Tính theo Quyết định của Ban Thường vụ (${basis.qd} tổ chức), nếu trống thì Đề xuất của Ban Tổ chức (${basis.dx}), nếu trống thì đề xuất của hệ thống (${basis.ht}); ${basis.none} tổ chức chưa có mức. Số liệu tại thời điểm tổng hợp: chạy lại tổng hợp sau khi nhập các cột quyết định.`
+  // Row 1 is the title, row 2 the header, the four levels, "Từ HTTNV trở lên", then the total (row 8).
+  const orgTotal = cellRef(1 + 2 + LEVEL_CODES.length + 1, 3);
+  const decidedF = `SUMPRODUCT(COUNTIF(${live.decided},${live.levelList}))`;
+  const noteHead =
+    'Tính theo cột "Mức tính chỉ tiêu" của trang Tổng hợp: Quyết định của Ban Thường vụ nếu có, nếu trống thì Đề xuất của Ban Tổ chức, nếu trống thì đề xuất của hệ thống. ';
+  const noteTail =
+    " tổ chức chưa có mức. Các số liệu tổ chức cơ sở đảng ở trang này tự cập nhật khi nhập các cột quyết định.";
+  const orgNote = formula(
+    `${str(noteHead)}&"Đã có Quyết định của Ban Thường vụ: "&${decidedF}&"/${live.rows}; "&(${live.rows}-${orgTotal})&${str(noteTail)}`,
+    `${noteHead}Đã có Quyết định của Ban Thường vụ: ${decided}/${live.rows}; ${live.rows - rated}${noteTail}`
   );
+  let row = levelCountsBlock(b, 1, "I. TỔ CHỨC CƠ SỞ ĐẢNG", orgCounts, orgNote, live);
   row = levelCountsBlock(
     b,
     row + 2,
@@ -246,11 +421,21 @@ export function buildSummary(args: {
     "III. CHỈ TIÊU HTXSNV ĐỐI VỚI TỔ CHỨC CƠ SỞ ĐẢNG (theo loại hình)",
     quota.organisations,
     register,
-    baseLabel
+    baseLabel,
+    { ...live, quotaBase: quota.quotaBase, ratio: quota.ratio }
   );
+  const runAt = args.consolidation.runAt;
+  b.put(
+    row + 1,
+    1,
+    `Số lượng, tối đa, đã xếp và vượt tự cập nhật theo cột "Mức tính chỉ tiêu"; danh sách đơn vị cần xem xét là tại lần tổng hợp${runAt ? ` lúc ${formatTimeVi(runAt)}` : ""}, chạy lại tổng hợp để cập nhật.`
+  );
+  b.merge(row + 1, 1, row + 1, 8);
+  b.style(row + 1, 1, row + 1, 8, { italic: true, fontSize: 10, wrap: true });
+  b.rowHeights[row + 1] = 28;
   row = quotaTable(
     b,
-    row + 2,
+    row + 3,
     "IV. CHỈ TIÊU HTXSNV ĐỐI VỚI ĐẢNG VIÊN (trong từng tổ chức cơ sở đảng)",
     quota.members,
     register,
@@ -443,6 +628,10 @@ export function logEntriesOf(c: Consolidation, classification: Classification): 
   for (const k of c.conflicts)
     out.push({ at, kind: "conflict", file: k.winner.file, detail: k.message.vi });
   for (const w of c.warnings) out.push({ at, kind: "warning", file: "", detail: w.message.vi });
+  // Hand-filled decisions whose row is gone: the log keeps what was typed.
+  for (const w of classification.warnings)
+    if (w.rule.startsWith("manual.orphan"))
+      out.push({ at, kind: "warning", file: "", detail: w.message.vi });
   return out;
 }
 

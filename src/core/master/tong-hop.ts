@@ -14,10 +14,12 @@ import type { CellSource, ConsolidatedRow, Consolidation } from "../consolidate/
 import { sortedUnits } from "../consolidate/units";
 import { isLevel, rankOf } from "../rules/levels";
 import type { RuleSet } from "../rules/types";
-import type { Cell, CellStyle, SheetModel } from "../sheet/model";
+import type { Cell, CellStyle, Scalar, SheetModel } from "../sheet/model";
 import { getEnum } from "../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../templates/spec";
 import type { Unit, UnitRegister } from "../units/types";
+import { effectiveLevel } from "../classify/classify";
+import { cellRef } from "./formula";
 import { BODY_STYLE, HEADER_STYLE, MANUAL_FILL, SheetBuilder, WARN_COLOR } from "./grid";
 import { LOAI_HINH_VI, MASTER_HEADERS, SHEETS } from "./labels";
 
@@ -36,6 +38,8 @@ export interface MasterColumn {
   style?: CellStyle;
   manual?: boolean;
   value(r: RowCtx): Cell;
+  /** A formula for the cell at `row` (before the print layout moves it), with value() as its cached result. */
+  formulaAt?(row: number, colOf: Record<string, number>): string;
   /** Source of the value, for the provenance sheet. */
   source?(r: RowCtx): CellSource | undefined;
 }
@@ -281,6 +285,21 @@ export function buildTongHop(args: {
       value: (r) => man(r)?.quyetDinhBtv ?? man(r)?.rawQuyetDinhBtv ?? null,
     },
     {
+      // Live: the Standing Committee's decision typed in Excel counts at once in the quota sheet.
+      key: "mucTinhChiTieu",
+      header: MASTER_HEADERS.mucTinhChiTieu,
+      group: G_XL,
+      width: 11,
+      style: { hAlign: "center", bold: true, fill: "E2EFDA" },
+      value: (r) => effectiveLevel(r.t, manual)?.level ?? "",
+      formulaAt: (row, colOf) => {
+        const isLevel = (key: string) =>
+          `ISNUMBER(MATCH(${cellRef(row, colOf[key]!, false)},${args.levelListSource.replace(/^=/, "")},0))`;
+        const ref = (key: string) => cellRef(row, colOf[key]!, false);
+        return `IF(${isLevel("quyetDinhBtv")},${ref("quyetDinhBtv")},IF(${isLevel("deXuatBtc")},${ref("deXuatBtc")},${ref("suggested")}&""))`;
+      },
+    },
+    {
       key: "lyDoVuotTran",
       header: MASTER_HEADERS.lyDoVuotTran,
       width: 20,
@@ -339,7 +358,9 @@ export function buildTongHop(args: {
     const row = first + n;
     columns.forEach((col, ci) => {
       const v = col.key === "stt" ? n + 1 : col.value(r);
-      if (v !== null && v !== "") b.put(row, ci + 1, v);
+      if (col.formulaAt)
+        b.put(row, ci + 1, { formula: col.formulaAt(row, colOf), result: v as Scalar });
+      else if (v !== null && v !== "") b.put(row, ci + 1, v);
     });
   });
   const last = Math.max(first, first + rows.length - 1);

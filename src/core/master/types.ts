@@ -28,3 +28,16 @@ export interface ManualEntry {
   rawDeXuatBtc?: string;
   rawQuyetDinhBtv?: string;
 }
+
+/**
+ * Hand-filled columns of the "Lãnh đạo" sheet for one leader or leadership collective, kept by the
+ * identity key (leaderKey: unit code + name + position, canonicalised), never by row position.
+ */
+export interface LeaderManualEntry extends ManualEntry {
+  unitCode: string;
+  ten: string;
+  chucVu: string;
+}
+
+/** By leaderKey. */
+export type LeaderManualColumns = Record<string, LeaderManualEntry>;

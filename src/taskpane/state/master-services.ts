@@ -27,7 +27,12 @@ const PRINTABLE: string[] = [
   MASTER_SHEETS.status,
 ];
 /** Sheets read back before rewriting: the hand-filled columns live in the master, the log in its own sheet, both indexed by _meta. */
-const READ_BACK: string[] = [MASTER_SHEETS.master, MASTER_SHEETS.log, MASTER_SHEETS.meta];
+const READ_BACK: string[] = [
+  MASTER_SHEETS.master,
+  MASTER_SHEETS.leaders,
+  MASTER_SHEETS.log,
+  MASTER_SHEETS.meta,
+];
 
 export function masterServices(): MasterServices {
   return {
@@ -36,11 +41,13 @@ export function masterServices(): MasterServices {
       const ruleSet = getRuleSet(settings.ruleSetId) ?? HD21_2019;
       const previous = existing ? readManualColumns(existing) : null;
       const manual = previous?.isMaster ? previous.manual : undefined;
+      const leaderManual = previous?.isMaster ? previous.leaders : undefined;
       const { classification, quota } = classifyAll(consolidation, {
         register,
         ruleSet,
         catalog: CATALOG,
         manual,
+        leaderManual,
       });
       return buildMasterWorkbook({
         consolidation,
@@ -50,6 +57,7 @@ export function masterServices(): MasterServices {
         register,
         catalog: CATALOG,
         manual,
+        leaderManual,
         log: previous?.isMaster ? previous.log : undefined,
         ruleSet,
       });

@@ -79,17 +79,26 @@ describe("buildMasterWorkbook", () => {
     expect(meta.ruleSetId).toBe("HD21-2019");
   });
 
-  it("lists one row per TCCS with its data as values (never formulas), the suggestion and the reasons", () => {
+  it("lists one row per TCCS with its data as values (formulas only where live), the suggestion and the reasons", () => {
     const first = Number(meta.firstDataRow);
     const codes = master.rows
       .slice(first - 1)
       .map((r) => r?.[col("unitCode") - 1])
       .filter(Boolean);
     expect(codes).toHaveLength(register.units.filter((u) => u.kind === "tccs").length);
+    // Formulas only in the live column of Tổng hợp and on the summary sheet; submitted data are values.
     for (const s of m.sheets)
       for (const b of s.blocks)
-        for (const r of b.cells)
-          for (const c of r) expect(typeof c === "object" && c !== null).toBe(false);
+        b.cells.forEach((r) =>
+          r.forEach((c, j) => {
+            if (typeof c !== "object" || c === null) return;
+            const where = `${s.name}!${b.left + j}`;
+            if (s.name === MASTER_SHEETS.master)
+              expect(where).toBe(`${MASTER_SHEETS.master}!${col("mucTinhChiTieu")}`);
+            else expect(s.name).toBe(MASTER_SHEETS.summary);
+            expect(c.formula).not.toMatch(/\[|\.xlsx/); // never another workbook
+          })
+        );
     const tcRow = master.rows[findRow(master, col("unitCode"), TC) - 1]!;
     expect(tcRow).toContain("Đảng bộ phường Thủy Châu");
     expect(tcRow).toContain(300); // tongDv, a value

@@ -29,7 +29,8 @@ export type SniffResult =
   | { ok: true; entries: string[]; members: ZipMember[]; uncompressed: number; compressed: number }
   | {
       ok: false;
-      reason: "empty" | "xls-old" | "encrypted" | "not-xlsx" | "truncated" | "too-large";
+      reason:
+        "empty" | "xls-old" | "encrypted" | "not-xlsx" | "truncated" | "too-large" | "corrupt";
       message: LocalizedText;
     };
 
@@ -191,6 +192,28 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
       "too-large",
       `Tệp ${fileName} bị từ chối: khi giải nén sẽ chiếm ${mb(uncompressed)} (gấp ${Math.round(ratio)} lần kích thước tệp), bất thường với một mẫu biểu. Hãy kiểm tra lại tệp.`,
       `File ${fileName} was refused: it would expand to ${mb(uncompressed)} (${Math.round(ratio)} times its size), which is abnormal for a template. Check the file.`
+    );
+  }
+  // Two members with one name (part names are case-insensitive): readers disagree on which one
+  // counts, so a checker could see one sheet and the parser another. Excel refuses such files too.
+  const seen = new Set<string>();
+  for (const name of entries) {
+    const key = name.toLowerCase();
+    if (seen.has(key) && !key.endsWith("/")) {
+      return refuse(
+        "corrupt",
+        `Tệp ${fileName} bị hỏng hoặc đã bị sửa bằng công cụ khác: phần "${name}" xuất hiện hai lần trong tệp nén nên không biết bản nào là thật. Hãy mở tệp trong Excel, lưu lại rồi gửi lại.`,
+        `File ${fileName} is damaged or was altered by another tool: part "${name}" appears twice in the archive, so which copy is real is unknown. Open it in Excel, save it again and resend.`
+      );
+    }
+    seen.add(key);
+  }
+  if (!entries.includes("xl/workbook.xml") && entries.includes("content.xml")) {
+    // OpenDocument (LibreOffice, OpenOffice, WPS "Lưu thành .ods"): also a zip, but not OOXML.
+    return refuse(
+      "not-xlsx",
+      `Tệp ${fileName} là bảng tính OpenDocument (.ods, của LibreOffice/OpenOffice/WPS) chứ không phải tệp Excel .xlsx. Hãy mở tệp, chọn Tệp → Lưu thành, chọn định dạng "Excel 2007-365 (.xlsx)" rồi gửi lại.`,
+      `File ${fileName} is an OpenDocument spreadsheet (.ods, from LibreOffice/OpenOffice/WPS), not an Excel .xlsx workbook. Open it, choose File → Save As, pick "Excel 2007-365 (.xlsx)" and send it again.`
     );
   }
   if (!entries.includes("xl/workbook.xml")) {

@@ -4,15 +4,19 @@
  * "Thủy", "Hoà" / "Hòa"); matching must treat all of these as the same word.
  */
 
-/** NFC, trimmed, every run of white space (NBSP, tabs, newlines, zero-width) collapsed to one space. */
+// An alternation, not a class: zero-width joiners inside a class read as one joined character.
+/* eslint-disable no-control-regex -- control characters are what this removes */
+const BLANKS =
+  /(?:\s|[\u0000-\u001F\u007F]|\u00A0|\u2007|\u202F|\u200B|\u200C|\u200D|\u2060|\uFEFF)+/g;
+/* eslint-enable no-control-regex */
+
+/**
+ * NFC, trimmed, every run of white space (NBSP, tabs, newlines, zero-width) and of control
+ * characters collapsed to one space. Control characters arrive from Excel's "_x0001_" escapes and
+ * from text pasted out of other programs; they are invisible in a cell, so they count as spaces.
+ */
 export function normalizeText(s: string): string {
-  return (
-    s
-      .normalize("NFC")
-      // An alternation, not a class: zero-width joiners inside a class read as one joined character.
-      .replace(/(?:\s|\u00A0|\u2007|\u202F|\u200B|\u200C|\u200D|\u2060|\uFEFF)+/g, " ")
-      .trim()
-  );
+  return s.normalize("NFC").replace(BLANKS, " ").trim();
 }
 
 /** Combining tone marks (huyền, sắc, ngã, hỏi, nặng) as they appear after NFD decomposition. */

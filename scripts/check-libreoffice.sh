@@ -44,6 +44,14 @@ else
   echo "OK    formulas: LibreOffice recalculation agrees with the core"
 fi
 
+# Files re-saved by LibreOffice still read the same; .ods/.csv renamed .xlsx are refused.
+if ! (cd "$here" && XEPLOAI_LIBREOFFICE=1 npx jest test/interop/libreoffice-resave >"$out/resave.log" 2>&1); then
+  echo "FAIL  re-save: a file re-saved by LibreOffice reads differently (see $out/resave.log)"
+  failed=1
+else
+  echo "OK    re-save: files re-saved by LibreOffice read the same"
+fi
+
 # The master: header block, header row repeated on every printed page, signature block at the end.
 if ! (cd "$here" && npx tsx scripts/check-master-print.ts "$out/master-print"); then
   echo "FAIL  master print: see the lines above"

@@ -351,6 +351,13 @@ function quotaTable(
     rows,
     { wrapCols: [1, 8] }
   );
+  // Renderers do not auto-fit wrapped rows on open: heights from the wrapped header, names and candidates.
+  b.rowHeights[top + 1] = 32;
+  rows.forEach((r, i) => {
+    const lines = (v: Cell, perLine: number) =>
+      typeof v === "string" && v ? Math.ceil(v.length / perLine) : 1;
+    b.rowHeights[top + 2 + i] = Math.max(16, 15 * Math.max(lines(r[0]!, 34), lines(r[7]!, 40)) + 2);
+  });
   if (rows.length) {
     b.style(top + 2, 2, last, 7, { hAlign: "center" });
     groups.forEach(

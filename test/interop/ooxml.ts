@@ -30,6 +30,8 @@ export interface MiniSheet {
   merges?: string[];
   /** 1-based rows written with hidden="1". */
   hiddenRows?: number[];
+  /** Write empty cells as <c/> and empty rows as <row/> (writers that omit references must). */
+  dense?: boolean;
 }
 
 export interface MiniWorkbook {
@@ -49,8 +51,8 @@ export const escapeXml = (s: string): string =>
 
 const NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
 
-function cellXml(ref: string, c: MiniCell, shared: string[]): string {
-  if (c === null || c === undefined) return "";
+function cellXml(ref: string, c: MiniCell, shared: string[], dense = false): string {
+  if (c === null || c === undefined) return dense ? `<c r="${ref}"/>` : "";
   if (typeof c === "string")
     return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c)}</t></is></c>`;
   if (typeof c === "number") return `<c r="${ref}" t="n"><v>${c}</v></c>`;
@@ -83,12 +85,20 @@ function sheetXml(s: MiniSheet, shared: string[]): string {
     byRow.get(r)!.set(k, c);
   }
   const hidden = new Set(s.hiddenRows ?? []);
+  if (s.dense) {
+    const last = Math.max(0, ...byRow.keys());
+    for (let r = 1; r <= last; r++) if (!byRow.has(r)) byRow.set(r, new Map());
+    for (const cells of byRow.values()) {
+      const width = Math.max(0, ...cells.keys());
+      for (let k = 1; k <= width; k++) if (!cells.has(k)) cells.set(k, null);
+    }
+  }
   const rows = [...byRow.keys()]
     .sort((a, b) => a - b)
     .map((r) => {
       const cells = [...byRow.get(r)!.entries()]
         .sort((a, b) => a[0] - b[0])
-        .map(([k, c]) => cellXml(`${columnLetter(k)}${r}`, c, shared))
+        .map(([k, c]) => cellXml(`${columnLetter(k)}${r}`, c, shared, s.dense))
         .join("");
       return `<row r="${r}"${hidden.has(r) ? ' hidden="1"' : ""}>${cells}</row>`;
     })

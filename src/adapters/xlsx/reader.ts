@@ -5,6 +5,7 @@
 import type ExcelJSNs from "exceljs";
 import type { RefusedFile, SheetGrid, WorkbookGrids } from "../../core/submission/types";
 import type { RawCell } from "../../core/validate/types";
+import { repairForParser } from "./repair";
 import { sniffXlsx, verifyInflatedSizes } from "./sniff";
 
 type ExcelJSModule = typeof ExcelJSNs;
@@ -97,17 +98,32 @@ export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
       const lie = await verifyInflatedSizes(bytes, sniff.members, fileName);
       if (lie)
         return { ok: false, refused: { file: fileName, reason: lie.reason, message: lie.message } };
-      const wb = new ExcelJS.Workbook();
-      try {
+      const load = async (b: Uint8Array) => {
+        const wb = new ExcelJS.Workbook();
         // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
         const data: unknown =
           typeof Buffer !== "undefined"
-            ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-            : bytes.slice().buffer;
+            ? Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+            : b.slice().buffer;
         await wb.xlsx.load(
           data as ArrayBuffer,
           { ignoreNodes: IGNORE_NODES } as ExcelJSNs.XlsxReadOptions
         );
+        return wb;
+      };
+      let wb: ExcelJSNs.Workbook;
+      try {
+        try {
+          wb = await load(bytes);
+        } catch (first) {
+          // Valid OOXML from other writers (namespace prefixes, no cell references): rewrite the
+          // parts ExcelJS cannot take and try once more; otherwise report the first error.
+          const repaired = await repairForParser(bytes, sniff.members).catch(() => null);
+          if (!repaired) throw first;
+          wb = await load(repaired).catch(() => {
+            throw first;
+          });
+        }
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         return {

@@ -23,6 +23,8 @@ export interface ZipMember {
   localOffset: number;
   compressed: number;
   uncompressed: number;
+  /** CRC-32 of the uncompressed data, as the central directory states it. */
+  crc: number;
 }
 
 export type SniffResult =
@@ -178,6 +180,7 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
       localOffset,
       compressed: csize,
       uncompressed: usize,
+      crc: u32(bytes, p + 16),
     });
     uncompressed += usize;
     compressed += csize;
@@ -226,6 +229,14 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
   return { ok: true, entries, members, uncompressed, compressed };
 }
 
+/** The stored (possibly compressed) bytes of a member, located through its local header. */
+export function memberData(bytes: Uint8Array, m: ZipMember): Uint8Array {
+  const nameLen = u16(bytes, m.localOffset + 26);
+  const extraLen = u16(bytes, m.localOffset + 28);
+  const start = m.localOffset + 30 + nameLen + extraLen;
+  return bytes.subarray(start, start + m.compressed);
+}
+
 /**
  * The central directory can lie about sizes. Inflate every member as a stream, counting bytes and
  * stopping early, and refuse when a member expands beyond what it declared or beyond the total
@@ -246,10 +257,7 @@ export async function verifyInflatedSizes(
   let total = 0;
   for (const m of members) {
     if (m.method !== 8 || m.compressed === 0) continue;
-    const nameLen = u16(bytes, m.localOffset + 26);
-    const extraLen = u16(bytes, m.localOffset + 28);
-    const start = m.localOffset + 30 + nameLen + extraLen;
-    const data = bytes.subarray(start, start + m.compressed);
+    const data = memberData(bytes, m);
     const limit = Math.min(m.uncompressed + 1024, LIMITS.maxUncompressedBytes - total);
     let produced = 0;
     let over = false;

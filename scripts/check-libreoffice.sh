@@ -52,6 +52,14 @@ else
   echo "OK    re-save: files re-saved by LibreOffice read the same"
 fi
 
+# The master's live quota: a decision typed in Excel changes the counts once LibreOffice recalculates.
+if ! (cd "$here" && XEPLOAI_LIBREOFFICE=1 npx jest test/unit/master/live >"$out/live-quota.log" 2>&1); then
+  echo "FAIL  live quota: LibreOffice recalculation differs from the core (see $out/live-quota.log)"
+  failed=1
+else
+  echo "OK    live quota: the summary follows decisions typed in the master"
+fi
+
 # The master: header block, header row repeated on every printed page, signature block at the end.
 if ! (cd "$here" && npx tsx scripts/check-master-print.ts "$out/master-print"); then
   echo "FAIL  master print: see the lines above"

@@ -110,7 +110,10 @@ export const consolidateJsonSchema = z.object({
     })
   ),
   /** Units whose hand-filled columns were carried over from the existing master. */
+  /** Units of "Tổng hợp" whose hand-filled columns came from the previous master. */
   manualKept: z.number().int(),
+  /** Rows of "Lãnh đạo" whose hand-filled columns came from the previous master. */
+  manualKeptLeaders: z.number().int(),
   manualIssues: z.array(z.string()),
 });
 export type ConsolidateJson = z.infer<typeof consolidateJsonSchema>;

@@ -85,6 +85,7 @@ describe("consolidate: Lãnh đạo decisions and the live summary through files
 
     const again = await cli("consolidate", ...files, "--master", master, "--json");
     expect([0, 1]).toContain(again.code);
+    expect((JSON.parse(again.out) as { manualKeptLeaders: number }).manualKeptLeaders).toBe(1);
     const reopened = await open(master);
     const ws2 = reopened.wb.getWorksheet("Lãnh đạo")!;
     let found = 0;

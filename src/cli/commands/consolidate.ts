@@ -109,6 +109,7 @@ function failure(
     quota: [],
     warnings: [],
     manualKept: 0,
+    manualKeptLeaders: 0,
     manualIssues: [],
   };
   return { json: consolidateJsonSchema.parse(json), pipeline: null };
@@ -339,6 +340,7 @@ export async function consolidateFiles(
       })),
     ],
     manualKept: Object.keys(manual).length,
+    manualKeptLeaders: Object.keys(previous?.leaders ?? {}).length,
     manualIssues: (previous?.issues ?? []).map((i) => pick(i, lang)),
   };
   return { json: consolidateJsonSchema.parse(json), pipeline: result };
@@ -394,11 +396,11 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
         ? `Quota exceeded in ${over.length} group(s): ${over.map((q) => `${q.label} (+${q.excess})`).join(", ")}.`
         : `Vượt chỉ tiêu HTXSNV ở ${over.length} nhóm: ${over.map((q) => `${q.label} (+${q.excess})`).join(", ")}.`
     );
-  if (j.manualKept)
+  if (j.manualKept || j.manualKeptLeaders)
     lines.push(
       en
-        ? `Hand-filled columns kept for ${j.manualKept} unit(s).`
-        : `Giữ nguyên các cột nhập tay của ${j.manualKept} đơn vị.`
+        ? `Hand-filled columns kept for ${j.manualKept} unit(s) and ${j.manualKeptLeaders} leader row(s).`
+        : `Giữ nguyên các cột nhập tay của ${j.manualKept} đơn vị và ${j.manualKeptLeaders} dòng lãnh đạo.`
     );
   for (const r of j.refused) lines.push(`  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"}: ${r.message}`);
   for (const e of j.excluded) lines.push(`  ${en ? "LEFT OUT" : "BỊ LOẠI"}: ${e.message}`);

@@ -188,6 +188,11 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
     }
     const headerRow = findHeaderRowAbove(spec, sheet, meta.firstDataRow);
     const fromHeader = headerRow ? mapColumns(spec, sheet.rows, headerRow) : {};
+    // A column deleted by hand shifts its neighbours left: its _meta letter now heads another
+    // column. Never read that neighbour's data under the deleted column's name.
+    const claimed = new Set(Object.values(fromHeader));
+    for (const [key, letter] of Object.entries(fromMeta))
+      if (!fromHeader[key] && claimed.has(letter)) delete fromMeta[key];
     const columnLetters = { ...fromMeta, ...fromHeader };
     located.push({
       spec,

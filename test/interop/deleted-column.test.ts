@@ -99,3 +99,40 @@ test("deleting the last (optional) column still reads the rest unchanged", async
   expect(rows.map((r) => r.values.soSinh)).toEqual(rows.map((_, i) => 300 + i));
   expect(rows.map((r) => r.values.soChet)).toEqual(rows.map((_, i) => 100 + i));
 });
+
+/** Moves whole columns by a permutation of 0-based indexes (as cut-and-insert in Excel). */
+function permuteColumns(grids: WorkbookGrids, order: (width: number) => number[]): WorkbookGrids {
+  return {
+    ...grids,
+    sheets: grids.sheets.map((s) => {
+      if (s.name !== Y_TE.sheetName) return s;
+      const width = Math.max(...s.rows.map((r) => r.length));
+      const idx = order(width);
+      return { ...s, rows: s.rows.map((row) => idx.map((k) => row[k] ?? null)) };
+    }),
+  };
+}
+
+test("births and deaths swapped by hand, and a column inserted before them: read by header", async () => {
+  const { grids, letters } = await filledGrids();
+  const g = columnNumber(letters.soSinh!) - 1;
+  const h = columnNumber(letters.soChet!) - 1;
+  const moved = permuteColumns(grids, (w) => {
+    const idx = Array.from({ length: w }, (_, k) => k);
+    [idx[g], idx[h]] = [idx[h]!, idx[g]!];
+    idx.splice(g, 0, w + 5); // an empty inserted column
+    return idx;
+  });
+  const out = readSubmissions(moved, { register, period: 2019 });
+  if (!out.ok) throw new Error(out.refused.message.vi);
+  const s = out.submissions[0]!;
+  expect(s.layout.columnLetters.soChet).toBe(
+    letters.soSinh!.replace(/.$/, (c) => String.fromCharCode(c.charCodeAt(0) + 1))
+  );
+  expect(s.validation.rows.map((r) => r.values.soSinh)).toEqual(
+    s.validation.rows.map((_, i) => 300 + i)
+  );
+  expect(s.validation.rows.map((r) => r.values.soChet)).toEqual(
+    s.validation.rows.map((_, i) => 100 + i)
+  );
+});

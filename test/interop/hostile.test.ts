@@ -221,8 +221,17 @@ describe("a template sheet edited by hand", () => {
   test("cells merged over the data area: the covered cells are reported empty, not guessed", async () => {
     const s = yTeSheet();
     s.merges = ["E2:E4"];
-    const errs = errors(await readAndValidate(miniXlsx({ sheets: [s] })));
-    expect(errs.map((i) => i.cell).sort()).toEqual(["E3", "E4"]);
+    const o = await readAndValidate(miniXlsx({ sheets: [s] }));
+    expect(
+      errors(o)
+        .map((i) => i.cell)
+        .sort()
+    ).toEqual(["E3", "E4"]);
+    // …and the official is told why a cell that shows "Đạt" counts as empty.
+    const note = ok(o).submissions[0]!.validation.issues.find((i) => i.rule === "cells.merged");
+    expect(note?.severity).toBe("warning");
+    expect(note?.message.vi).toContain("các ô E3, E4 đã bị gộp");
+    expect(note?.message.vi).toContain("bỏ gộp ô");
   });
 
   test("hidden rows are still read", async () => {

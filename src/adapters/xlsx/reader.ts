@@ -61,6 +61,7 @@ export function toRawCell(value: ExcelJSNs.CellValue | undefined, numFmt?: strin
 
 function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
   const rows: RawCell[][] = [];
+  const mergedInto: Record<string, string> = {};
   let truncated = false;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > MAX_ROWS) {
@@ -71,7 +72,10 @@ function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col > MAX_COLS) return;
       // Merged slave cells repeat their master's value in ExcelJS; keep the value in the master only.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        mergedInto[cell.address] = cell.master.address;
+        return;
+      }
       const raw = toRawCell(cell.value, cell.numFmt);
       if (raw === null) return;
       while (cells.length < col - 1) cells.push(null);
@@ -81,9 +85,10 @@ function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
     rows[rowNumber - 1] = cells;
   });
   const state = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
-  return truncated
-    ? { name: ws.name, visibility: state, rows, truncatedAfterRow: MAX_ROWS }
-    : { name: ws.name, visibility: state, rows };
+  const grid: SheetGrid = { name: ws.name, visibility: state, rows };
+  if (truncated) grid.truncatedAfterRow = MAX_ROWS;
+  if (Object.keys(mergedInto).length > 0) grid.mergedInto = mergedInto;
+  return grid;
 }
 
 export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {

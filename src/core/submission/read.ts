@@ -291,6 +291,16 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
       );
     }
     const rawRows = extractRows(spec, sheet, layout);
+    const merged = mergedDataCells(spec, sheet, layout, rawRows);
+    if (merged.length > 0) {
+      const list = merged.slice(0, 8).join(", ") + (merged.length > 8 ? ", …" : "");
+      sheetIssues.push(
+        fileIssue("warning", "cells.merged", {
+          vi: `Tệp ${file}, trang "${sheet.name}": các ô ${list} đã bị gộp (Merge) với ô phía trên hoặc bên trái nên được coi là trống, dù trên màn hình vẫn thấy giá trị của ô gộp. Hãy bỏ gộp ô (Trang đầu → Gộp và căn giữa) và nhập giá trị cho từng dòng.`,
+          en: `File ${file}, sheet "${sheet.name}": cells ${list} are merged into a cell above or to the left, so they count as empty even though the merged value shows on screen. Unmerge them (Home → Merge & Center) and enter a value on every row.`,
+        })
+      );
+    }
     const validation = validate(spec, rawRows, { register: ctx.register, layout });
     validation.issues = [...sheetIssues, ...validation.issues];
     submissions.push({
@@ -307,6 +317,25 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
     });
   }
   return { ok: true, submissions, issues: notes };
+}
+
+/** Input cells of data rows that a merge covers (their value is the merge's, not their own). */
+function mergedDataCells(
+  spec: TemplateSpec,
+  sheet: SheetGrid,
+  layout: SheetLayout,
+  rows: RawRow[]
+): string[] {
+  if (!sheet.mergedInto) return [];
+  const identity = new Set(spec.columns.filter((c) => c.identity || c.computed).map((c) => c.key));
+  const letters = Object.entries(layout.columnLetters)
+    .filter(([key]) => !identity.has(key))
+    .map(([, letter]) => letter);
+  const out: string[] = [];
+  for (const { rowNumber } of rows)
+    for (const letter of letters)
+      if (sheet.mergedInto[`${letter}${rowNumber}`]) out.push(`${letter}${rowNumber}`);
+  return out;
 }
 
 /** The header row just above the data (below an optional units row), found by matching headers. */

@@ -12,6 +12,8 @@ export interface SheetGrid {
   rows: RawCell[][];
   /** Set by a reader that stopped early: rows after this one were not read. */
   truncatedAfterRow?: number;
+  /** Cells covered by a merge (address → the merge's top-left address), when the reader knows. */
+  mergedInto?: Record<string, string>;
 }
 
 /** What an adapter hands the core for one workbook. */

@@ -5,6 +5,7 @@
 import type ExcelJSNs from "exceljs";
 import type { RefusedFile, SheetGrid, WorkbookGrids } from "../../core/submission/types";
 import type { RawCell } from "../../core/validate/types";
+import { boundForParser } from "./bound";
 import { repairForParser } from "./repair";
 import { sniffXlsx, verifyInflatedSizes } from "./sniff";
 
@@ -103,6 +104,13 @@ export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
       const lie = await verifyInflatedSizes(bytes, sniff.members, fileName);
       if (lie)
         return { ok: false, refused: { file: fileName, reason: lie.reason, message: lie.message } };
+      const bounded = await boundForParser(bytes, sniff.members, fileName);
+      if (bounded.kind === "refused")
+        return {
+          ok: false,
+          refused: { file: fileName, reason: "too-large", message: bounded.message },
+        };
+      const input = bounded.kind === "cut" ? bounded.bytes : bytes;
       const load = async (b: Uint8Array) => {
         const wb = new ExcelJS.Workbook();
         // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
@@ -119,11 +127,14 @@ export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
       let wb: ExcelJSNs.Workbook;
       try {
         try {
-          wb = await load(bytes);
+          wb = await load(input);
         } catch (first) {
           // Valid OOXML from other writers (namespace prefixes, no cell references): rewrite the
           // parts ExcelJS cannot take and try once more; otherwise report the first error.
-          const repaired = await repairForParser(bytes, sniff.members).catch(() => null);
+          const repaired =
+            bounded.kind === "as-is"
+              ? await repairForParser(bytes, sniff.members).catch(() => null)
+              : null;
           if (!repaired) throw first;
           wb = await load(repaired).catch(() => {
             throw first;
@@ -144,7 +155,13 @@ export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
         };
       }
       const sheets: SheetGrid[] = [];
-      wb.eachSheet((ws) => sheets.push(sheetGrid(ws, ExcelJS)));
+      wb.eachSheet((ws) => {
+        const grid = sheetGrid(ws, ExcelJS);
+        const cutAfter = bounded.kind === "cut" ? bounded.lastRowBySheet.get(ws.name) : undefined;
+        if (cutAfter !== undefined)
+          grid.truncatedAfterRow = Math.min(grid.truncatedAfterRow ?? cutAfter, cutAfter);
+        sheets.push(grid);
+      });
       const modified =
         wb.modified instanceof Date && !Number.isNaN(wb.modified.getTime())
           ? wb.modified.toISOString()

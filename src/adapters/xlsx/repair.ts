@@ -125,7 +125,7 @@ export async function repairForParser(
 }
 
 /** A new zip: repaired parts stored, the others copied compressed as they were. */
-function buildZip(
+export function buildZip(
   bytes: Uint8Array,
   parts: { m: ZipMember; data: Uint8Array | null }[]
 ): Uint8Array {

@@ -151,6 +151,34 @@ describe("what spreadsheet programs other than Excel hand back", () => {
     expect(r.message.vi).toContain("Lưu thành");
   });
 
+  test.each([
+    [
+      "an HTML table (web export)",
+      "<html><body><table><tr><td>TT</td></tr></table></body></html>",
+      "trang web (HTML)",
+    ],
+    [
+      "an XML Spreadsheet 2003",
+      `<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>`,
+      "bảng tính XML 2003",
+    ],
+  ])("%s named .xlsx: told to save as a real .xlsx", async (_what, text, named) => {
+    const r = refused(await readAndValidate(enc(text), "xuat-tu-web.xlsx"));
+    expect(r.reason).toBe("not-xlsx");
+    expect(r.message.vi).toContain(named);
+    expect(r.message.vi).toContain("Lưu thành → Sổ làm việc Excel (.xlsx)");
+  });
+
+  test("an Excel binary workbook (.xlsb) is named as such", async () => {
+    const xlsb = makeZip([
+      { name: "[Content_Types].xml", data: enc("<Types/>") },
+      { name: "xl/workbook.bin", data: new Uint8Array([0x83, 0x01, 0x00]) },
+    ]);
+    const r = refused(await readAndValidate(xlsb, "y-te.xlsb"));
+    expect(r.reason).toBe("not-xlsx");
+    expect(r.message.vi).toContain("(.xlsb)");
+  });
+
   test("a CSV renamed .xlsx is refused as text", async () => {
     const csv = enc(`TT,"Xã, phường",Loại\n1,Phường Phú Bài,Phường\n`);
     const r = refused(await readAndValidate(csv, "y-te.xlsx"));

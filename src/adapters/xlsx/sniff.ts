@@ -107,6 +107,18 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
     startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
   if (!isZip) {
     const text = looksLikeText(bytes);
+    // "Export to Excel" of many web systems: an HTML table or an XML Spreadsheet 2003 named .xls/.xlsx.
+    const start = text ? new TextDecoder().decode(bytes.subarray(0, 2048)).toLowerCase() : "";
+    if (/<html|<table|urn:schemas-microsoft-com:office:spreadsheet/.test(start)) {
+      const what = start.includes("urn:schemas-microsoft-com:office:spreadsheet")
+        ? { vi: "bảng tính XML 2003", en: "an XML Spreadsheet 2003" }
+        : { vi: "trang web (HTML)", en: "a web page (HTML)" };
+      return refuse(
+        "not-xlsx",
+        `Tệp ${fileName} là ${what.vi} được đặt đuôi Excel, không phải tệp .xlsx thật. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
+        `File ${fileName} is ${what.en} with an Excel extension, not a real .xlsx file. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx) and send it again.`
+      );
+    }
     return refuse(
       "not-xlsx",
       text
@@ -210,6 +222,13 @@ export function sniffXlsx(bytes: Uint8Array, fileName: string): SniffResult {
       );
     }
     seen.add(key);
+  }
+  if (!entries.includes("xl/workbook.xml") && entries.includes("xl/workbook.bin")) {
+    return refuse(
+      "not-xlsx",
+      `Tệp ${fileName} là sổ làm việc nhị phân Excel (.xlsb), không phải .xlsx. Hãy mở tệp trong Excel, chọn Tệp → Lưu thành → Sổ làm việc Excel (.xlsx) rồi gửi lại.`,
+      `File ${fileName} is an Excel binary workbook (.xlsb), not .xlsx. Open it in Excel, choose File → Save As → Excel Workbook (.xlsx) and send it again.`
+    );
   }
   if (!entries.includes("xl/workbook.xml") && entries.includes("content.xml")) {
     // OpenDocument (LibreOffice, OpenOffice, WPS "Lưu thành .ods"): also a zip, but not OOXML.

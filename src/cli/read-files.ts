@@ -72,3 +72,29 @@ export async function readSubmissionFiles(
   for (const p of paths) out.push(await readSubmissionFile(p, opts)); // one at a time: bounded memory
   return out;
 }
+
+/**
+ * The same file named twice on the command line (a shell glob and a typed name, say) is read once:
+ * otherwise every row would be reported as a conflict of the file with itself.
+ */
+export function distinctFiles(paths: string[]): { files: string[]; repeated: string[] } {
+  const seen = new Set<string>();
+  const files: string[] = [];
+  const repeated: string[] = [];
+  for (const p of paths) {
+    const key = path.resolve(p);
+    if (seen.has(key)) repeated.push(p);
+    else {
+      seen.add(key);
+      files.push(p);
+    }
+  }
+  return { files, repeated };
+}
+
+export function repeatedFileNote(file: string): { vi: string; en: string } {
+  return {
+    vi: `Tệp ${file} được đưa vào nhiều lần; chỉ đọc một lần.`,
+    en: `File ${file} was given more than once; it is read once.`,
+  };
+}

@@ -115,6 +115,16 @@ describe("xeploai consolidate", () => {
     expect(r.out).toContain("Tình hình nộp");
   });
 
+  it("reads a file named twice once: no conflict of a file with itself", async () => {
+    const out = path.join(dir, "twice.xlsx");
+    const again = path.join(path.dirname(files[0]!), ".", path.basename(files[0]!));
+    const r = await cli("consolidate", ...files, again, "--master", out, "--now", NOW, "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("được đưa vào nhiều lần; chỉ đọc một lần");
+    const json = JSON.parse(r.out) as { conflicts: unknown[] };
+    expect(json.conflicts).toEqual([]);
+  });
+
   it("keeps a decision typed by hand in OUT.xlsx when consolidating again", async () => {
     const { wb, kv, rowOf } = await openMaster(master);
     const row = rowOf("db-xa-thuy-phu");

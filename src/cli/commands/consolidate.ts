@@ -26,7 +26,7 @@ import type { UnitRegister } from "../../core/units/types";
 import { CliError, stringOpt } from "../args";
 import { consolidateJsonSchema, type ConsolidateJson } from "../consolidate-json";
 import { readFileOrFail, registerFrom, settingsFrom, type CliContext } from "../context";
-import { readSubmissionFiles } from "../read-files";
+import { distinctFiles, readSubmissionFiles, repeatedFileNote } from "../read-files";
 import type { Command } from "../registry";
 
 /** File operations, replaceable in tests to simulate a failure while writing. */
@@ -543,8 +543,10 @@ export const consolidateCommand: Command = {
         vi: `--now phải là thời điểm ISO; nhận được "${now}".`,
         en: `--now must be an ISO time; got "${now}".`,
       });
+    const { files, repeated } = distinctFiles(args.positionals);
+    for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
     const { json } = await consolidateFiles({
-      files: args.positionals,
+      files,
       master,
       settings,
       register,

@@ -8,7 +8,12 @@ import {
   type IssueJson,
   type ValidateJson,
 } from "../json-schemas";
-import { readSubmissionFiles, type FileOutcome } from "../read-files";
+import {
+  distinctFiles,
+  readSubmissionFiles,
+  repeatedFileNote,
+  type FileOutcome,
+} from "../read-files";
 import type { Command } from "../registry";
 
 function issueJson(
@@ -179,7 +184,9 @@ export const validateCommand: Command = {
     }
     const register = await registerFrom(stringOpt(args, "units"));
     const period = yearOpt(args, "period");
-    const outcomes = await readSubmissionFiles(args.positionals, { register, period });
+    const { files, repeated } = distinctFiles(args.positionals);
+    for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
+    const outcomes = await readSubmissionFiles(files, { register, period });
     const result = validateResult(outcomes, ctx);
     if (args.options.json) ctx.io.out(JSON.stringify(result, null, 2));
     else printHuman(result, ctx);

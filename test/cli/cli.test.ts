@@ -5,7 +5,11 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/context";
-import { catalogJsonSchema, templatesJsonSchema, validateJsonSchema } from "../../src/cli/json-schemas";
+import {
+  catalogJsonSchema,
+  templatesJsonSchema,
+  validateJsonSchema,
+} from "../../src/cli/json-schemas";
 import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
 
 jest.setTimeout(120_000);
@@ -13,7 +17,12 @@ jest.setTimeout(120_000);
 function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out: (s) => out.push(s), err: (s) => err.push(s), stdout: () => out.join("\n"), stderr: () => err.join("\n") };
+  return {
+    out: (s) => out.push(s),
+    err: (s) => err.push(s),
+    stdout: () => out.join("\n"),
+    stderr: () => err.join("\n"),
+  };
 }
 
 async function cli(...argv: string[]) {
@@ -26,7 +35,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "xeploai-cli-"));
 const tplDir = path.join(dir, "mau-bieu");
 
 /** Fills every unit row of a generated template with zeros / the lowest level, like an official would. */
-async function fillTemplate(id: string, edit?: (ws: ExcelJS.Worksheet, firstDataRow: number, letter: (k: string) => string) => void): Promise<string> {
+async function fillTemplate(
+  id: string,
+  edit?: (ws: ExcelJS.Worksheet, firstDataRow: number, letter: (k: string) => string) => void
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(tplDir, `${id}.xlsx`));
   const spec = requireTemplate(id);
@@ -41,7 +53,8 @@ async function fillTemplate(id: string, edit?: (ws: ExcelJS.Worksheet, firstData
       if (col.identity || col.computed || col.type !== "int") continue;
       ws.getCell(`${letter(col.key)}${r}`).value = col.min && col.min > 0 ? col.min : 0;
     }
-    for (const col of spec.columns.filter((c) => c.type === "enum" && !c.identity)) ws.getCell(`${letter(col.key)}${r}`).value = "Không đạt";
+    for (const col of spec.columns.filter((c) => c.type === "enum" && !c.identity))
+      ws.getCell(`${letter(col.key)}${r}`).value = "Không đạt";
   }
   edit?.(ws, first, letter);
   const file = path.join(dir, `${id}-${Math.random().toString(36).slice(2, 7)}.xlsx`);
@@ -60,7 +73,14 @@ describe("xeploai CLI (in-process)", () => {
   });
 
   test("templates --json matches its schema; --template picks one", async () => {
-    const r = await cli("templates", "--out", path.join(dir, "one"), "--template", "y-te", "--json");
+    const r = await cli(
+      "templates",
+      "--out",
+      path.join(dir, "one"),
+      "--template",
+      "y-te",
+      "--json"
+    );
     expect(r.code).toBe(0);
     const json = templatesJsonSchema.parse(JSON.parse(r.out));
     expect(json.files.map((f) => f.templateId)).toEqual(["y-te"]);
@@ -75,7 +95,9 @@ describe("xeploai CLI (in-process)", () => {
     const json = await cli("catalog", "--json");
     const parsed = catalogJsonSchema.parse(JSON.parse(json.out));
     expect(parsed.templates.map((t) => t.id)).toEqual(CATALOG.map((s) => s.id));
-    const enumCol = parsed.templates.find((t) => t.id === "dan-van")!.columns.find((c) => c.key === "mttq")!;
+    const enumCol = parsed.templates
+      .find((t) => t.id === "dan-van")!
+      .columns.find((c) => c.key === "mttq")!;
     expect(enumCol.values!.map((v) => v.code)).toEqual(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]);
   });
 
@@ -125,7 +147,15 @@ describe("xeploai CLI (in-process)", () => {
   });
 
   test("bad calls → exit 2, a message and no stack trace", async () => {
-    for (const argv of [[], ["khong-co-lenh"], ["validate"], ["templates"], ["validate", "--bogus", "x.xlsx"], ["templates", "--out", dir, "--period", "20x9"], ["validate", "x.xlsx", "--units", path.join(dir, "none.json")]]) {
+    for (const argv of [
+      [],
+      ["khong-co-lenh"],
+      ["validate"],
+      ["templates"],
+      ["validate", "--bogus", "x.xlsx"],
+      ["templates", "--out", dir, "--period", "20x9"],
+      ["validate", "x.xlsx", "--units", path.join(dir, "none.json")],
+    ]) {
       const r = await cli(...argv);
       expect(r.code).toBe(2);
       expect(r.err + r.out).not.toMatch(/\n\s+at /);
@@ -146,7 +176,15 @@ describe("xeploai CLI (in-process)", () => {
 
   test("--units FILE: a register file that does not load is a clear error", async () => {
     const bad = path.join(dir, "units.json");
-    writeFileSync(bad, JSON.stringify({ id: "x", period: 2019, name: "X", units: [{ code: "Bad Code", name: "A", kind: "xa", order: 1 }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        id: "x",
+        period: 2019,
+        name: "X",
+        units: [{ code: "Bad Code", name: "A", kind: "xa", order: 1 }],
+      })
+    );
     const r = await cli("templates", "--out", path.join(dir, "u"), "--units", bad);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/Lỗi: .*(Mã đơn vị|Sổ đơn vị)/);
@@ -156,7 +194,10 @@ describe("xeploai CLI (in-process)", () => {
 describe("bin/xeploai.cjs", () => {
   test("node bin/xeploai.cjs catalog --json runs the CLI through tsx", () => {
     const bin = path.join(__dirname, "..", "..", "bin", "xeploai.cjs");
-    const r = spawnSync(process.execPath, [bin, "catalog", "--json"], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, [bin, "catalog", "--json"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(r.status).toBe(0);
     expect(catalogJsonSchema.parse(JSON.parse(r.stdout)).templates.length).toBe(CATALOG.length);
   });

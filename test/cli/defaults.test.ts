@@ -26,7 +26,9 @@ describe("xeploai defaults: the shipped defaults as editable data", () => {
     const settings = loadSettings(json("settings.json"));
     expect(settings.ok && settings.settings.issuingBody).toBe("THỊ ỦY HƯƠNG THỦY");
     const register = loadRegister(json("units.json"));
-    expect(register.ok && register.register.units.filter((u) => u.kind === "xa" || u.kind === "phuong")).toHaveLength(12);
+    expect(
+      register.ok && register.register.units.filter((u) => u.kind === "xa" || u.kind === "phuong")
+    ).toHaveLength(12);
     for (const id of ["HD21-2019", "QD366-2025"]) {
       const rules = parseRuleSet(json(`rules-${id}.json`));
       expect(rules.ok && rules.ruleSet.id).toBe(id);
@@ -35,7 +37,9 @@ describe("xeploai defaults: the shipped defaults as editable data", () => {
 
   it("an edited register file is what the templates are built from", async () => {
     const file = path.join(dir, "units.json");
-    const reg = JSON.parse(readFileSync(file, "utf8")) as { units: { name: string; code: string }[] };
+    const reg = JSON.parse(readFileSync(file, "utf8")) as {
+      units: { name: string; code: string }[];
+    };
     reg.units.find((u) => u.code === "phuong-phu-bai")!.name = "Phường Phú Bài (sửa)";
     writeFileSync(file, JSON.stringify(reg));
     const out = path.join(dir, "..", "mau");

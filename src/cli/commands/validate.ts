@@ -98,6 +98,9 @@ export function validateResult(outcomes: FileOutcome[], ctx: CliContext): Valida
   return validateJsonSchema.parse({ files, summary, exitCode });
 }
 
+/** Issues printed per sheet in the human output; --json always has every one. */
+export const MAX_PRINTED_ISSUES = 200;
+
 function printHuman(result: ValidateJson, ctx: CliContext): void {
   const en = ctx.lang === "en";
   const sev = (s: "error" | "warning") =>
@@ -128,10 +131,25 @@ function printHuman(result: ValidateJson, ctx: CliContext): void {
       lines.push(
         `  ${en ? "Sheet" : "Trang"} "${s.sheet}": ${s.rows} ${en ? "rows" : "dòng"}, ${s.errors} ${en ? "error(s)" : "lỗi"}, ${s.warnings} ${en ? "warning(s)" : "cảnh báo"}`
       );
-      for (const i of s.issues) {
+      // A sheet full of stray rows must not bury the first mistakes: errors first, then a cap.
+      const ordered =
+        s.issues.length <= MAX_PRINTED_ISSUES
+          ? s.issues
+          : [
+              ...s.issues.filter((i) => i.severity === "error"),
+              ...s.issues.filter((i) => i.severity !== "error"),
+            ];
+      for (const i of ordered.slice(0, MAX_PRINTED_ISSUES)) {
         const where = `${i.file} › ${i.sheet}${i.cell ? ` › ${i.cell}` : ""}`;
         lines.push(`  ${sev(i.severity)}  ${where}: ${i.message}`);
       }
+      const more = ordered.length - MAX_PRINTED_ISSUES;
+      if (more > 0)
+        lines.push(
+          en
+            ? `  … and ${more} more issue(s) on this sheet (all of them with --json).`
+            : `  … và ${more} vấn đề khác trên trang này (xem đủ với --json).`
+        );
     }
     const verdict = f.status === "valid" ? (en ? "valid" : "hợp lệ") : en ? "has errors" : "có lỗi";
     lines.push(`  => ${verdict}`);

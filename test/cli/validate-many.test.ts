@@ -1,0 +1,42 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { CliIO } from "../../src/cli/context";
+import { run } from "../../src/cli/main";
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
+  const code = await run(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("xeploai validate on a sheet with very many issues", () => {
+  it("prints the errors first, at most MAX_PRINTED_ISSUES, and says how many more --json holds", async () => {
+    const { MAX_PRINTED_ISSUES } = await import("../../src/cli/commands/validate");
+    const ExcelJS = (await import("exceljs")).default;
+    const dir = mkdtempSync(path.join(tmpdir(), "xeploai-many-"));
+    expect((await cli("templates", "--out", dir, "--template", "lanh-dao")).code).toBe(0);
+    const file = path.join(dir, "lanh-dao.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets.find((w) => w.state === "visible")!;
+    // 300 rows naming a unit that does not exist: one error each.
+    for (let r = 0; r < 300; r++) {
+      const row = ws.getRow(8 + r);
+      row.getCell(2).value = `Người thử ${r}`;
+      row.getCell(4).value = "Thủy Xuân";
+    }
+    await wb.xlsx.writeFile(file);
+    const human = await cli("validate", file);
+    expect(human.code).toBe(1);
+    const printed = human.out.split("\n").filter((l) => /^\s+(LỖI|CẢNH BÁO)\s/.test(l));
+    expect(printed.length).toBeLessThanOrEqual(MAX_PRINTED_ISSUES);
+    expect(human.out).toMatch(/… và \d+ vấn đề khác trên trang này/);
+    const json = JSON.parse((await cli("validate", file, "--json")).out) as {
+      summary: { errors: number };
+    };
+    expect(json.summary.errors).toBeGreaterThan(MAX_PRINTED_ISSUES);
+  });
+});

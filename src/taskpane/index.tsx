@@ -17,7 +17,6 @@ import {
   type OfficeThemeLike,
 } from "./startup";
 
-
 const rootElement = document.getElementById("container");
 if (!rootElement) throw new Error('taskpane.html has no <div id="container">');
 const root = createRoot(rootElement);

@@ -105,7 +105,7 @@ export function testServices(overrides: Partial<PaneServices> = {}): PaneService
     })),
     loadXlsx: jest.fn(async () => xlsx),
     consolidate: jest.fn(() => ({
-      view: { taken: [], refused: [], conflicts: [], missing: [], issueCount: 0 },
+      view: { taken: [], refused: [], conflicts: [], excludedRows: [], missing: [], issueCount: 0 },
       result: null,
     })),
     buildMaster: jest.fn(() => modelFor("Tổng hợp")),

@@ -15,7 +15,8 @@ function pane() {
   return { fake, controller: new PaneController(port, createCoreServices(), { debounceMs: 10 }) };
 }
 
-const meta = (fake: FakeWorkbook) => new Map(fake.values("_meta", "A1:B60").map(([k, v]) => [String(k), v]));
+const meta = (fake: FakeWorkbook) =>
+  new Map(fake.values("_meta", "A1:B60").map(([k, v]) => [String(k), v]));
 
 describe("one template per workbook", () => {
   jest.setTimeout(30_000);
@@ -27,7 +28,10 @@ describe("one template per workbook", () => {
     const addr = `${m.get("column:diemCchc")}${m.get("firstDataRow")}`;
     await fake.userPaste("Nội vụ - CCHC", addr, [[87.5]]);
 
-    const err = await controller.insertTemplate("tai-chinh", 2019).then(() => null, (e: unknown) => e);
+    const err = await controller.insertTemplate("tai-chinh", 2019).then(
+      () => null,
+      (e: unknown) => e
+    );
     expect(err).toBeInstanceOf(PaneError);
     expect((err as PaneError).text.vi).toContain("Ctrl+N");
     expect((err as PaneError).text.vi).toContain("đã có mẫu");

@@ -39,9 +39,16 @@ export interface PipelineResult {
   model: WorkbookModel;
 }
 
-export function runPipeline(input: PipelineInput): PipelineResult {
-  const ruleSet = input.ruleSet ?? getRuleSet(input.settings.ruleSetId) ?? HD21_2019;
-  const consolidation = consolidate(input.submissions, {
+/** The rule set in force: the one given, else the period's, else HD21-2019. */
+export function ruleSetFor(settings: PeriodSettings, given?: RuleSet): RuleSet {
+  return given ?? getRuleSet(settings.ruleSetId) ?? HD21_2019;
+}
+
+/** Step 1: consolidate the submissions (the task pane shows this before writing anything). */
+export function consolidateStep(
+  input: Omit<PipelineInput, "previous"> & { ruleSet: RuleSet }
+): Consolidation {
+  return consolidate(input.submissions, {
     register: input.register,
     settings: input.settings,
     catalog: input.catalog,
@@ -49,10 +56,23 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     deadline: input.deadline,
     now: input.now,
     refused: input.refused,
-    ruleSet,
+    ruleSet: input.ruleSet,
   });
-  const manual = input.previous?.manual ?? {};
-  const leaderManual = input.previous?.leaders ?? {};
+}
+
+/** Step 2: classify with the previous master's hand-filled columns, then lay out the master. */
+export function masterStep(input: {
+  consolidation: Consolidation;
+  previous?: ManualRead | null;
+  settings: PeriodSettings;
+  register: UnitRegister;
+  catalog: readonly TemplateSpec[];
+  ruleSet: RuleSet;
+}): Omit<PipelineResult, "consolidation"> {
+  const { consolidation, ruleSet } = input;
+  const previous = input.previous?.isMaster === false ? null : input.previous;
+  const manual = previous?.manual ?? {};
+  const leaderManual = previous?.leaders ?? {};
   const { classification, quota } = classifyAll(consolidation, {
     register: input.register,
     ruleSet,
@@ -69,8 +89,15 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     catalog: input.catalog,
     manual,
     leaderManual,
-    log: input.previous?.log ?? [],
+    log: previous?.log ?? [],
     ruleSet,
   });
-  return { ruleSet, consolidation, classification, quota, model };
+  return { ruleSet, classification, quota, model };
+}
+
+/** The whole job in memory, as the command line runs it. */
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const ruleSet = ruleSetFor(input.settings, input.ruleSet);
+  const consolidation = consolidateStep({ ...input, ruleSet });
+  return { consolidation, ...masterStep({ ...input, consolidation, ruleSet }) };
 }

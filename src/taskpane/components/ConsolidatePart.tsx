@@ -6,7 +6,9 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   ProgressBar,
+  Select,
   Subtitle2,
   makeStyles,
   mergeClasses,
@@ -14,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { LocalizedText } from "../../core/i18n";
+import type { ErrorPolicy } from "../../core/consolidate/types";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { FileStatus, PaneController, PickedFile } from "../state/pane-controller";
 import { pickedFromBlob } from "../state/pane-controller";
@@ -81,6 +84,8 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
   const [reading, setReading] = React.useState(false);
   const [dragging, setDragging] = React.useState(false);
   const [consolidated, setConsolidated] = React.useState<Consolidated | null>(null);
+  const [errorPolicy, setErrorPolicy] = React.useState<ErrorPolicy>("dropErroneousRows");
+  const [deadline, setDeadline] = React.useState(settings.deadline);
   const { busy, feedback, setFeedback, run } = useAction();
 
   const addFiles = async (picked: PickedFile[]) => {
@@ -123,7 +128,12 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
 
   const consolidate = () =>
     run(STRINGS.actionConsolidate, async () => {
-      setConsolidated(controller.consolidate(files, settings));
+      setConsolidated(
+        controller.consolidate(files, settings, {
+          errorPolicy,
+          deadline: deadline || settings.deadline,
+        })
+      );
       return null;
     });
 
@@ -224,6 +234,29 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
       ) : (
         <Caption1>{t("noFilesYet")}</Caption1>
       )}
+      <Field label={t("errorPolicyLabel")}>
+        <Select
+          value={errorPolicy}
+          onChange={(_, data) => {
+            setErrorPolicy(data.value as ErrorPolicy);
+            setConsolidated(null);
+          }}
+        >
+          <option value="dropErroneousRows">{t("policyDropErroneousRows")}</option>
+          <option value="takeMarked">{t("policyTakeMarked")}</option>
+          <option value="dropFile">{t("policyDropFile")}</option>
+        </Select>
+      </Field>
+      <Field label={t("deadlineLabel")}>
+        <Input
+          type="date"
+          value={deadline}
+          onChange={(_, data) => {
+            setDeadline(data.value);
+            setConsolidated(null);
+          }}
+        />
+      </Field>
       <div className={part.actions}>
         <Button
           appearance="primary"
@@ -267,6 +300,10 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           {section(
             t("resultConflicts", { count: view.conflicts.length }),
             lines(view.conflicts, "c")
+          )}
+          {section(
+            t("resultExcludedRows", { count: view.excludedRows.length }),
+            lines(view.excludedRows, "x")
           )}
           {section(t("resultMissing", { count: view.missing.length }), lines(view.missing, "m"))}
           {view.issueCount ? (

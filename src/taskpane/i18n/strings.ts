@@ -108,6 +108,24 @@ const S = {
   fileTaken: { vi: "đã nhận", en: "taken" },
   fileRefused: { vi: "bị từ chối", en: "refused" },
   runConsolidate: { vi: "Tổng hợp", en: "Consolidate" },
+  errorPolicyLabel: {
+    vi: "Dòng có lỗi trong tệp gửi về",
+    en: "Rows with errors in a returned file",
+  },
+  policyDropErroneousRows: {
+    vi: "Bỏ riêng các dòng có lỗi (mặc định)",
+    en: "Leave out only the rows with errors (default)",
+  },
+  policyTakeMarked: {
+    vi: "Vẫn lấy, đánh dấu để xem lại",
+    en: "Take them, marked for review",
+  },
+  policyDropFile: {
+    vi: "Bỏ cả tệp có lỗi",
+    en: "Leave out the whole file",
+  },
+  deadlineLabel: { vi: "Hạn nộp (để đánh dấu trễ hạn)", en: "Deadline (to mark late files)" },
+  resultExcludedRows: { vi: "Dòng bị loại ({count})", en: "Rows left out ({count})" },
   clearFiles: { vi: "Xóa danh sách tệp", en: "Clear the file list" },
   resultTaken: { vi: "Đã nhận ({count})", en: "Taken ({count})" },
   resultRefused: { vi: "Bị từ chối ({count})", en: "Refused ({count})" },

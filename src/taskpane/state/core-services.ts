@@ -4,7 +4,8 @@
  */
 import type { LocalizedText } from "../../core/i18n";
 import { loadXlsx } from "../../adapters/xlsx";
-import { consolidate, type Consolidation } from "../../core/consolidate";
+import type { Consolidation } from "../../core/consolidate";
+import { consolidateStep, ruleSetFor } from "../../core/master/pipeline";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { readSubmissions } from "../../core/submission/read";
@@ -70,6 +71,7 @@ export function consolidationView(
         .map((e) => ({ file: e.file, message: e.message })),
     ],
     conflicts: c.conflicts.map((x) => x.message),
+    excludedRows: c.excluded.filter((e) => e.scope === "row").map((e) => e.message),
     missing: missingLines(c, catalog, register),
     issueCount: c.excluded.filter((e) => e.scope === "row").length + c.warnings.length,
   };
@@ -115,13 +117,23 @@ export function createCoreServices(): PaneServices {
     templateFileName: (spec, period) => `${spec.section}-${spec.id}-${period}.xlsx`,
     readSubmissions: (grids, register) => readSubmissions(grids, { register, catalog: CATALOG }),
     loadXlsx: loadXlsxTools,
-    consolidate(submissions, refused, settings: PeriodSettings, register): Consolidated {
-      const result = consolidate(submissions, {
+    consolidate(
+      submissions,
+      refused,
+      settings: PeriodSettings,
+      register,
+      options = {}
+    ): Consolidated {
+      const result = consolidateStep({
+        submissions,
+        refused,
         register,
         settings,
         catalog: CATALOG,
-        refused,
         now: now(),
+        errorPolicy: options.errorPolicy,
+        deadline: options.deadline,
+        ruleSet: ruleSetFor(settings),
       });
       return { view: consolidationView(result, CATALOG, register), result };
     },

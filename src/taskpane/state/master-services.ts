@@ -3,11 +3,10 @@
  * The master keeps the hand-filled columns (proposed/decided levels, reasons) and the log of an
  * earlier master in the open workbook: they are read back before it is rewritten.
  */
-import { classifyAll } from "../../core/classify";
 import type { Consolidation } from "../../core/consolidate";
-import { MASTER_SHEETS, buildMasterWorkbook, readManualColumns } from "../../core/master";
+import { MASTER_SHEETS, readManualColumns } from "../../core/master";
+import { masterStep, ruleSetFor } from "../../core/master/pipeline";
 import { DEFAULT_MARGINS } from "../../core/print";
-import { HD21_2019, getRuleSet } from "../../core/rules";
 import type { PrintLayout } from "../../core/sheet/model";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { SheetGrid } from "../../core/submission/types";
@@ -37,30 +36,14 @@ const READ_BACK: string[] = [
 export function masterServices(): MasterServices {
   return {
     buildMaster(consolidated, existing, settings, register) {
-      const consolidation = consolidated.result as Consolidation;
-      const ruleSet = getRuleSet(settings.ruleSetId) ?? HD21_2019;
-      const previous = existing ? readManualColumns(existing) : null;
-      const manual = previous?.isMaster ? previous.manual : undefined;
-      const leaderManual = previous?.isMaster ? previous.leaders : undefined;
-      const { classification, quota } = classifyAll(consolidation, {
-        register,
-        ruleSet,
-        catalog: CATALOG,
-        manual,
-        leaderManual,
-      });
-      return buildMasterWorkbook({
-        consolidation,
-        classification,
-        quota,
+      return masterStep({
+        consolidation: consolidated.result as Consolidation,
+        previous: existing ? readManualColumns(existing) : null,
         settings,
         register,
         catalog: CATALOG,
-        manual,
-        leaderManual,
-        log: previous?.isMaster ? previous.log : undefined,
-        ruleSet,
-      });
+        ruleSet: ruleSetFor(settings),
+      }).model;
     },
     masterSheetNames: () => READ_BACK,
     printableSheets: () => PRINTABLE,

@@ -22,7 +22,7 @@ import type {
 } from "../../ports/workbook-port";
 import { META_SHEET, parseMeta } from "../../core/template-sheet/meta";
 import { both, text } from "../i18n/strings";
-import type { Consolidated, PaneServices, PrintTarget } from "./services";
+import type { ConsolidateOptions, Consolidated, PaneServices, PrintTarget } from "./services";
 
 /** An error with a message people can read, in both languages. */
 export class PaneError extends Error {
@@ -444,7 +444,11 @@ export class PaneController {
     return out;
   }
 
-  consolidate(files: FileStatus[], settings: PeriodSettings): Consolidated {
+  consolidate(
+    files: FileStatus[],
+    settings: PeriodSettings,
+    options: ConsolidateOptions = {}
+  ): Consolidated {
     const submissions = files.flatMap((f) => f.submissions);
     const refused = files.flatMap((f) => (f.refused ? [f.refused] : []));
     if (submissions.length === 0) {
@@ -453,7 +457,13 @@ export class PaneController {
         en: "No valid file to consolidate. Pick the filled template files.",
       });
     }
-    const consolidated = this.services.consolidate(submissions, refused, settings, this.register);
+    const consolidated = this.services.consolidate(
+      submissions,
+      refused,
+      settings,
+      this.register,
+      options
+    );
     this.lastConsolidated = consolidated;
     return consolidated;
   }

@@ -3,6 +3,7 @@
  * talks to this and to the WorkbookPort, so tests can hand in fakes and the real wiring
  * (core-services.ts) is the one place that knows the core modules' exact signatures.
  */
+import type { ErrorPolicy } from "../../core/consolidate/types";
 import type { LocalizedText } from "../../core/i18n";
 import type { PrintLayout, WorkbookModel } from "../../core/sheet/model";
 import type { PeriodSettings } from "../../core/settings/types";
@@ -27,11 +28,21 @@ export interface XlsxTools {
 }
 
 /** What the pane shows after consolidating (a view of the core's result). */
+/** What the Organization Committee chooses per run (the same choices as the CLI's options). */
+export interface ConsolidateOptions {
+  /** Rows with errors: left out (default), taken and marked, or their whole file left out. */
+  errorPolicy?: ErrorPolicy;
+  /** ISO date; defaults to the period's deadline. */
+  deadline?: string;
+}
+
 export interface ConsolidationView {
   taken: { file: string; sheet: string; template: LocalizedText; rows: number }[];
   /** Files (or sheets) left out, with why. */
   refused: { file: string; message: LocalizedText }[];
   conflicts: LocalizedText[];
+  /** Rows left out of taken files, with why (error policy, unknown unit …). */
+  excludedRows: LocalizedText[];
   /** Who has not submitted: one line per department/template or unit. */
   missing: LocalizedText[];
   /** Errors found in taken submissions (not blocking). */
@@ -66,7 +77,8 @@ export interface PaneServices {
     submissions: Submission[],
     refused: RefusedFile[],
     settings: PeriodSettings,
-    register: UnitRegister
+    register: UnitRegister,
+    options?: ConsolidateOptions
   ): Consolidated;
   /** The master workbook; `existing` is the open workbook, read to keep manual columns of an earlier master. */
   buildMaster(

@@ -3,19 +3,14 @@
  * re-run (read back by the leader's identity), and the written summary holds formulas whose cached
  * results agree with the run's JSON quota.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import { loadXlsx } from "../../src/adapters/xlsx";
 import { consolidateJsonSchema } from "../../src/cli/consolidate-json";
-import type { CliIO } from "../../src/cli/context";
-import { run } from "../../src/cli/main";
-import { fillTemplate, generateDemo } from "../../src/core/demo";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
-import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
-import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
 import { defaultRegister } from "../../src/core/units/register";
+import type ExcelJS from "exceljs";
+import { cli, openMaster, writeDemoFiles } from "./cli-fixtures";
 
 jest.setTimeout(120_000);
 
@@ -24,48 +19,23 @@ const register = defaultRegister();
 const settings = DEFAULT_SETTINGS_2019;
 const files: string[] = [];
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
 beforeAll(async () => {
-  const { writer } = await loadXlsx();
-  const plan = generateDemo(CATALOG, register, settings);
-  const keep = plan.files.filter((f) =>
-    [
-      "3.14-db-phuong-thuy-chau.xlsx",
-      "3.14-db-phuong-phu-bai.xlsx",
-      "3.14-db-xa-thuy-phu.xlsx",
-      "3.15-lanh-dao.xlsx",
-    ].includes(f.fileName)
+  files.push(
+    ...(await writeDemoFiles(
+      dir,
+      [
+        "3.14-db-phuong-thuy-chau.xlsx",
+        "3.14-db-phuong-phu-bai.xlsx",
+        "3.14-db-xa-thuy-phu.xlsx",
+        "3.15-lanh-dao.xlsx",
+      ],
+      register,
+      settings
+    ))
   );
-  expect(keep).toHaveLength(4);
-  for (const f of keep) {
-    const spec = requireTemplate(f.templateId);
-    const model = fillTemplate(
-      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
-      spec,
-      f
-    );
-    const p = path.join(dir, f.fileName);
-    writeFileSync(p, await writer.write(model));
-    files.push(p);
-  }
 });
 
-async function open(p: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  const kv = new Map<string, string>();
-  wb.getWorksheet("_meta_master")!.eachRow((r) =>
-    kv.set(String(r.getCell(1).value), String(r.getCell(2).value ?? ""))
-  );
-  return { wb, kv };
-}
+const open = openMaster;
 
 describe("consolidate: Lãnh đạo decisions and the live summary through files", () => {
   const master = path.join(dir, "master.xlsx");

@@ -4,16 +4,11 @@ import { promises as fs } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { loadXlsx } from "../../src/adapters/xlsx";
 import { consolidateFiles, nodeFs, type FsOps } from "../../src/cli/commands/consolidate";
 import { consolidateJsonSchema } from "../../src/cli/consolidate-json";
-import type { CliIO } from "../../src/cli/context";
-import { run } from "../../src/cli/main";
-import { fillTemplate, generateDemo } from "../../src/core/demo";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
-import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
-import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
 import { defaultRegister } from "../../src/core/units/register";
+import { cli, openMaster as openMasterWorkbook, writeDemoFiles } from "./cli-fixtures";
 
 jest.setTimeout(120_000);
 
@@ -26,49 +21,27 @@ const files: string[] = [];
 const digest = (p: string) =>
   createHash("sha256").update(readFileSync(p, "latin1"), "latin1").digest("hex");
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
 beforeAll(async () => {
   // A few realistic files from the demo generator: three TCCS reports, 3.8 and 3.11.
-  const { writer } = await loadXlsx();
-  const plan = generateDemo(CATALOG, register, settings);
-  const keep = plan.files.filter((f) =>
-    [
-      "3.14-db-phuong-thuy-chau.xlsx",
-      "3.14-db-xa-thuy-phu.xlsx",
-      "3.14-tccs-thpt-huong-thuy.xlsx",
-      "3.8-dan-van.xlsx",
-      "3.11-ubkt.xlsx",
-    ].includes(f.fileName)
+  files.push(
+    ...(await writeDemoFiles(
+      dir,
+      [
+        "3.14-db-phuong-thuy-chau.xlsx",
+        "3.14-db-xa-thuy-phu.xlsx",
+        "3.14-tccs-thpt-huong-thuy.xlsx",
+        "3.8-dan-van.xlsx",
+        "3.11-ubkt.xlsx",
+      ],
+      register,
+      settings
+    ))
   );
-  expect(keep).toHaveLength(5);
-  for (const f of keep) {
-    const spec = requireTemplate(f.templateId);
-    const model = fillTemplate(
-      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
-      spec,
-      f
-    );
-    const p = path.join(dir, f.fileName);
-    writeFileSync(p, await writer.write(model));
-    files.push(p);
-  }
 });
 
 /** Row of a unit code in the master sheet, and the column letters, from _meta (via ExcelJS). */
 async function openMaster(p: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(p);
-  const kv = new Map<string, string>();
-  wb.getWorksheet("_meta_master")!.eachRow((r) =>
-    kv.set(String(r.getCell(1).value), String(r.getCell(2).value ?? ""))
-  );
+  const { wb, kv } = await openMasterWorkbook(p);
   const ws = wb.getWorksheet("Tổng hợp")!;
   const rowOf = (code: string) => {
     const col = kv.get("column:unitCode")!;

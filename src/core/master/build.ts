@@ -9,17 +9,19 @@ import type {
   QuotaResult,
 } from "../classify/types";
 import type { Consolidation } from "../consolidate/types";
-import { applyPrintLayout } from "../print/layout";
+import { applyPrintLayout, type PrintGeometry, type PrintOptions } from "../print/layout";
+import { printHeadingPatch, type HeadingPatch } from "../print/patch";
 import { getRuleSet } from "../rules";
 import { HD21_2019 } from "../rules/hd21-2019";
 import { LEVEL_CODES } from "../rules/levels";
 import type { RuleSet } from "../rules/types";
 import type { PeriodSettings } from "../settings/types";
 import { columnLetter, type SheetModel, type WorkbookModel } from "../sheet/model";
+import type { SheetGrid } from "../submission/types";
 import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
 import { SHEETS } from "./labels";
-import { writeMasterMeta } from "./manual";
+import { readPrintGeometry, writeMasterMeta } from "./manual";
 import {
   buildLeaders,
   buildLog,
@@ -50,6 +52,68 @@ export interface MasterInput {
   ruleSet?: RuleSet;
 }
 
+type PrintedKey = "master" | "leaders" | "summary" | "status";
+
+/**
+ * Title, subtitle and signature of each printed master sheet: used when the master is built and
+ * when its heading is rewritten later with other settings (masterHeadingPatch), so both agree.
+ */
+export function masterPrintTitles(
+  period: number
+): Record<PrintedKey, Pick<PrintOptions, "title" | "subtitle" | "orientation" | "signature">> {
+  return {
+    master: {
+      title: "BẢNG TỔNG HỢP",
+      subtitle: [`kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng năm ${period}`],
+    },
+    leaders: {
+      title: "BẢNG TỔNG HỢP",
+      subtitle: [`kết quả đánh giá, xếp loại tập thể, cá nhân lãnh đạo, quản lý năm ${period}`],
+    },
+    summary: {
+      title: "BÁO CÁO",
+      subtitle: [
+        `tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm ${period}`,
+      ],
+      orientation: "portrait",
+    },
+    status: {
+      title: "TÌNH HÌNH NỘP BÁO CÁO",
+      subtitle: [`các mẫu biểu đánh giá, xếp loại năm ${period}`],
+      signature: false,
+    },
+  };
+}
+
+const PRINTED_SHEETS: Record<PrintedKey, string> = {
+  master: SHEETS.master,
+  leaders: SHEETS.leaders,
+  summary: SHEETS.summary,
+  status: SHEETS.status,
+};
+
+/**
+ * The header, title and signature cells of an existing master's printed sheets, rewritten with
+ * `settings` (the year in the titles stays the master's own). `grids` must hold `_meta_master`
+ * and the printed sheets as they are now. Null when the workbook holds no master, or one written
+ * before the positions of those blocks were recorded.
+ */
+export function masterHeadingPatch(
+  settings: PeriodSettings,
+  grids: SheetGrid[]
+): (HeadingPatch & { period: number }) | null {
+  const recorded = readPrintGeometry(grids);
+  if (!recorded) return null;
+  const titles = masterPrintTitles(recorded.period);
+  const keyOf = new Map(Object.entries(PRINTED_SHEETS).map(([k, v]) => [v, k as PrintedKey]));
+  const printed = recorded.printed.flatMap(({ sheet, geometry }) => {
+    const key = keyOf.get(sheet);
+    return key ? [{ name: sheet, geometry, options: titles[key] }] : [];
+  });
+  if (printed.length === 0) return null;
+  return { ...printHeadingPatch(settings, printed, grids), period: recorded.period };
+}
+
 export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
   const { consolidation, classification, quota, settings, register, catalog } = input;
   const manual = input.manual ?? {};
@@ -67,9 +131,9 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     manual,
     levelListSource: listSource,
   });
+  const titles = masterPrintTitles(period);
   const printed = applyPrintLayout(master.sheet, settings, {
-    title: "BẢNG TỔNG HỢP",
-    subtitle: [`kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng năm ${period}`],
+    ...titles.master,
     headerRows: master.headerRows,
     printColumns: master.printColumns,
   });
@@ -78,8 +142,7 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
 
   const leaders = buildLeaders(classification, register, input.leaderManual ?? {}, listSource);
   const leadersLaid = applyPrintLayout(leaders.sheet, settings, {
-    title: "BẢNG TỔNG HỢP",
-    subtitle: [`kết quả đánh giá, xếp loại tập thể, cá nhân lãnh đạo, quản lý năm ${period}`],
+    ...titles.leaders,
     headerRows: leaders.headerRows,
     printColumns: leaders.printColumns,
   });
@@ -104,22 +167,15 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       },
     }).sheet,
     settings,
-    {
-      title: "BÁO CÁO",
-      subtitle: [
-        `tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức cơ sở đảng và đảng viên năm ${period}`,
-      ],
-      orientation: "portrait",
-    }
+    titles.summary
   );
   const summary = resolveRows(summaryLaid.sheet, summaryLaid.spec.offset);
   const status = buildStatus(consolidation, catalog, register, settings);
-  const statusPrinted = applyPrintLayout(status.sheet, settings, {
-    title: "TÌNH HÌNH NỘP BÁO CÁO",
-    subtitle: [`các mẫu biểu đánh giá, xếp loại năm ${period}`],
+  const statusLaid = applyPrintLayout(status.sheet, settings, {
+    ...titles.status,
     headerRows: status.headerRows,
-    signature: false,
-  }).sheet;
+  });
+  const statusPrinted = statusLaid.sheet;
   const entries = [...(input.log ?? []), ...logEntriesOf(consolidation, classification)];
   const leaderLetter = (k: keyof typeof leaders.colOf) => columnLetter(leaders.colOf[k]);
   const log = buildLog(entries);
@@ -155,6 +211,12 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       firstDataRow: leaders.firstDataRow + leadersLaid.spec.offset,
       columns: Object.fromEntries(LEADER_READ_KEYS.map((k) => [k, leaderLetter(k)])),
     },
+    printed: [
+      { sheet: SHEETS.master, geometry: printed.spec.geometry },
+      { sheet: SHEETS.leaders, geometry: leadersLaid.spec.geometry },
+      { sheet: SHEETS.summary, geometry: summaryLaid.spec.geometry },
+      { sheet: SHEETS.status, geometry: statusLaid.spec.geometry },
+    ] satisfies { sheet: string; geometry: PrintGeometry }[],
   });
 
   return {

@@ -13,6 +13,7 @@ import type { RawCell } from "../validate/types";
 import { LEADER_HEADERS, LOG_KIND_VI, MASTER_HEADERS, SHEETS } from "./labels";
 import type { LogEntry, ManualEntry } from "./types";
 import type { LevelCode } from "../rules/types";
+import type { PrintGeometry } from "../print/layout";
 
 export const MANUAL_KEYS = ["deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"] as const;
 
@@ -30,6 +31,11 @@ export interface MasterMeta {
   logFirstRow: number;
   /** The "Lãnh đạo" sheet: first data row and column letters of the key and manual columns. */
   leaders?: { sheet: string; firstDataRow: number; columns: Record<string, string> };
+  /**
+   * Where each printed sheet's header block, title and signature block are, so the In part can
+   * rewrite them later with other settings (one `print:<sheet>` row each, the geometry as JSON).
+   */
+  printed?: { sheet: string; geometry: PrintGeometry }[];
 }
 
 export function writeMasterMeta(m: MasterMeta): SheetModel {
@@ -53,6 +59,7 @@ export function writeMasterMeta(m: MasterMeta): SheetModel {
           ...Object.entries(m.leaders.columns).map(([k, v]) => [`leaderColumn:${k}`, v]),
         ]
       : []),
+    ...(m.printed ?? []).map((p) => [`print:${p.sheet}`, JSON.stringify(p.geometry)]),
   ];
   return {
     name: SHEETS.meta,
@@ -71,6 +78,59 @@ function text(c: RawCell): string {
   if (c instanceof Date) return c.toISOString();
   if (typeof c === "object") return "percentFraction" in c ? String(c.percentFraction) : "";
   return String(c).normalize("NFC").trim();
+}
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+/** A recorded geometry, or null when the cell was edited into something else. */
+function parseGeometry(json: string): PrintGeometry | null {
+  let g: unknown;
+  try {
+    g = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof g !== "object" || g === null) return null;
+  const o = g as Record<string, unknown>;
+  const ok =
+    isCount(o.columns) &&
+    o.columns >= 1 &&
+    isCount(o.leftEnd) &&
+    o.leftEnd >= 1 &&
+    isCount(o.rightStart) &&
+    o.rightStart >= 1 &&
+    o.leftEnd <= o.columns &&
+    o.rightStart <= o.columns &&
+    isCount(o.subtitleRows) &&
+    isCount(o.recipientRows) &&
+    (o.signatureTop === null || (isCount(o.signatureTop) && o.signatureTop >= 1));
+  return ok ? (o as unknown as PrintGeometry) : null;
+}
+
+/**
+ * The period of the master in `_meta_master` and the recorded geometry of its printed sheets;
+ * null when there is no master meta or it records no geometry (a master from before it did).
+ */
+export function readPrintGeometry(
+  sheets: SheetGrid[]
+): { period: number; printed: { sheet: string; geometry: PrintGeometry }[] } | null {
+  const metaGrid = sheets.find((s) => s.name === SHEETS.meta);
+  if (!metaGrid) return null;
+  let kind = "";
+  let period = NaN;
+  const printed: { sheet: string; geometry: PrintGeometry }[] = [];
+  for (const row of metaGrid.rows) {
+    const k = text(row?.[0]);
+    const v = text(row?.[1]);
+    if (k === "kind") kind = v;
+    else if (k === "period") period = Number(v);
+    else if (k.startsWith("print:")) {
+      const geometry = parseGeometry(v);
+      if (geometry) printed.push({ sheet: k.slice("print:".length), geometry });
+    }
+  }
+  if (kind !== "master" || !Number.isInteger(period) || printed.length === 0) return null;
+  return { period, printed };
 }
 
 export interface ManualRead {

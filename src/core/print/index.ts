@@ -1,5 +1,6 @@
 export {
   applyPrintLayout,
+  printLines,
   shiftRows,
   dateLine,
   headerSplit,
@@ -7,4 +8,7 @@ export {
   type Margins,
   type PrintOptions,
   type PrintSpec,
+  type PrintGeometry,
+  type PrintLine,
 } from "./layout";
+export { printHeadingPatch, type HeadingPatch, type PrintedSheet } from "./patch";

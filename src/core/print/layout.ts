@@ -42,6 +42,8 @@ export interface PrintSpec {
   lastRow: number;
   /** Columns the header block and the print area span. */
   columns: number;
+  /** Where the header block, the title and the signature block are (for a later rewrite). */
+  geometry: PrintGeometry;
 }
 
 const HEADER_ROWS = 3; // parent/party, issuing body, "*" + date line
@@ -119,6 +121,110 @@ export function headerSplit(widths: number[]): { leftEnd: number; rightStart: nu
   return { leftEnd, rightStart };
 }
 
+/**
+ * Where the printed parts of a laid-out sheet are: enough to write them again with other settings
+ * (recorded in the master's _meta, see core/master/manual.ts). Rows and columns are 1-based.
+ */
+export interface PrintGeometry {
+  /** Columns the header block and the print area span. */
+  columns: number;
+  /** Last column of the left header block (parent and issuing body, "*"). */
+  leftEnd: number;
+  /** First column of the right header block (the Party's name, the date line, the signature). */
+  rightStart: number;
+  /** Number of subtitle lines under the title (row HEADER_ROWS + 2). */
+  subtitleRows: number;
+  /** First row of the signature block, null without one. */
+  signatureTop: number | null;
+  /** "Nơi nhận" lines at the left of the signature block. */
+  recipientRows: number;
+}
+
+/** One merged, styled line of the header block, the title or the signature block. */
+export interface PrintLine {
+  row: number;
+  left: number;
+  right: number;
+  text: string;
+  style: CellStyle;
+  /**
+   * What the text depends on: "fixed" never changes ("ĐẢNG CỘNG SẢN VIỆT NAM", "*", the title),
+   * "settings" follows the period settings (bodies, place/date, signer).
+   */
+  source: "fixed" | "settings";
+}
+
+const FIXED_PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+/**
+ * The texts and places of the header block, the title and the signature block: the one source of
+ * both the layout at consolidation time (applyPrintLayout) and the later rewrite with other
+ * settings (printHeadingPatch), so the two can never write different texts.
+ */
+export function printLines(
+  settings: PeriodSettings,
+  opts: Pick<PrintOptions, "title" | "subtitle" | "recipients">,
+  g: PrintGeometry
+): PrintLine[] {
+  const { columns: n, leftEnd, rightStart } = g;
+  const out: PrintLine[] = [];
+  const line = (
+    row: number,
+    left: number,
+    right: number,
+    text: string,
+    style: CellStyle,
+    source: PrintLine["source"]
+  ) =>
+    out.push({
+      row,
+      left,
+      right,
+      text,
+      source,
+      style: {
+        fontName: "Times New Roman",
+        hAlign: "center",
+        vAlign: "middle",
+        border: "none",
+        ...style,
+      },
+    });
+
+  line(1, 1, leftEnd, settings.parentBody.toUpperCase(), { fontSize: 14 }, "settings");
+  line(1, rightStart, n, FIXED_PARTY, { fontSize: 15, bold: true, underline: true }, "fixed");
+  line(2, 1, leftEnd, settings.issuingBody.toUpperCase(), { fontSize: 14, bold: true }, "settings");
+  line(3, 1, leftEnd, "*", { fontSize: 14 }, "fixed");
+  line(3, rightStart, n, dateLine(settings), { fontSize: 14, italic: true }, "settings");
+  line(HEADER_ROWS + 2, 1, n, opts.title.toUpperCase(), { fontSize: 16, bold: true }, "fixed");
+  (opts.subtitle ?? []).forEach((s, i) =>
+    line(HEADER_ROWS + 3 + i, 1, n, s, { fontSize: 14, bold: true, wrap: true }, "fixed")
+  );
+
+  const top = g.signatureTop;
+  if (top !== null) {
+    const sig = { fontSize: 14, bold: true };
+    line(top, rightStart, n, settings.signer.onBehalfOf.toUpperCase(), sig, "settings");
+    line(top + 1, rightStart, n, settings.signer.position.toUpperCase(), sig, "settings");
+    // Rows top+2 … top+5 stay blank for the signature and seal.
+    line(top + 6, rightStart, n, settings.signer.name, sig, "settings");
+    const rec = opts.recipients ?? [];
+    if (rec.length) {
+      const left = { hAlign: "left" } as const;
+      line(
+        top,
+        1,
+        leftEnd,
+        "Nơi nhận:",
+        { fontSize: 12, bold: true, italic: true, underline: true, ...left },
+        "fixed"
+      );
+      rec.forEach((r, i) => line(top + 1 + i, 1, leftEnd, r, { fontSize: 11, ...left }, "fixed"));
+    }
+  }
+  return out;
+}
+
 export function applyPrintLayout(
   sheet: SheetModel,
   settings: PeriodSettings,
@@ -132,63 +238,37 @@ export function applyPrintLayout(
   const offset = HEADER_ROWS + 2 + subtitle.length + 1;
   const shifted = shiftRows(sheet, offset);
   const tableLast = usedRows(shifted);
+  const withSignature = opts.signature !== false;
+  const recipientRows = withSignature ? (opts.recipients ?? []).length : 0;
+  const geometry: PrintGeometry = {
+    columns: n,
+    leftEnd,
+    rightStart,
+    subtitleRows: subtitle.length,
+    signatureTop: withSignature ? tableLast + 2 : null,
+    recipientRows,
+  };
 
   const blocks: Block[] = [];
   const styles: StyledRange[] = [];
   const merges: Rect[] = [];
-  const rowHeights: Record<number, number> = { ...(shifted.rowHeights ?? {}) };
-  const line = (row: number, left: number, right: number, text: string, style: CellStyle) => {
-    blocks.push({ top: row, left, cells: [[text]] });
-    if (right > left) merges.push({ top: row, left, bottom: row, right });
+  for (const l of printLines(settings, opts, geometry)) {
+    blocks.push({ top: l.row, left: l.left, cells: [[l.text]] });
+    if (l.right > l.left) merges.push({ top: l.row, left: l.left, bottom: l.row, right: l.right });
     styles.push({
-      range: { top: row, left, bottom: row, right },
-      style: {
-        fontName: "Times New Roman",
-        hAlign: "center",
-        vAlign: "middle",
-        border: "none",
-        ...style,
-      },
+      range: { top: l.row, left: l.left, bottom: l.row, right: l.right },
+      style: l.style,
     });
-  };
-
-  line(1, 1, leftEnd, settings.parentBody.toUpperCase(), { fontSize: 14 });
-  line(1, rightStart, n, "ĐẢNG CỘNG SẢN VIỆT NAM", { fontSize: 15, bold: true, underline: true });
-  line(2, 1, leftEnd, settings.issuingBody.toUpperCase(), { fontSize: 14, bold: true });
-  line(3, 1, leftEnd, "*", { fontSize: 14 });
-  line(3, rightStart, n, dateLine(settings), { fontSize: 14, italic: true });
-  line(HEADER_ROWS + 2, 1, n, opts.title.toUpperCase(), { fontSize: 16, bold: true });
-  subtitle.forEach((s, i) =>
-    line(HEADER_ROWS + 3 + i, 1, n, s, { fontSize: 14, bold: true, wrap: true })
-  );
+  }
+  const rowHeights: Record<number, number> = { ...(shifted.rowHeights ?? {}) };
   for (let r = 1; r <= HEADER_ROWS + 2 + subtitle.length; r++) rowHeights[r] ??= 21;
 
   let lastRow = tableLast;
-  if (opts.signature !== false) {
-    const top = tableLast + 2;
-    line(top, rightStart, n, settings.signer.onBehalfOf.toUpperCase(), {
-      fontSize: 14,
-      bold: true,
-    });
-    line(top + 1, rightStart, n, settings.signer.position.toUpperCase(), {
-      fontSize: 14,
-      bold: true,
-    });
+  if (geometry.signatureTop !== null) {
+    const top = geometry.signatureTop;
     // Blank lines for the signature and seal.
     for (let r = top + 2; r <= top + 5; r++) rowHeights[r] = 20;
-    line(top + 6, rightStart, n, settings.signer.name, { fontSize: 14, bold: true });
-    const rec = opts.recipients ?? [];
-    if (rec.length) {
-      line(top, 1, leftEnd, "Nơi nhận:", {
-        fontSize: 12,
-        bold: true,
-        italic: true,
-        underline: true,
-        hAlign: "left",
-      });
-      rec.forEach((r, i) => line(top + 1 + i, 1, leftEnd, r, { fontSize: 11, hAlign: "left" }));
-    }
-    lastRow = Math.max(top + 6, top + rec.length);
+    lastRow = Math.max(top + 6, top + recipientRows);
   }
 
   const margins = opts.margins ?? settings.printMargins ?? DEFAULT_MARGINS;
@@ -214,5 +294,5 @@ export function applyPrintLayout(
       footer: "&CTrang &P/&N",
     },
   };
-  return { sheet: out, spec: { offset, lastRow, columns: n } };
+  return { sheet: out, spec: { offset, lastRow, columns: n, geometry } };
 }

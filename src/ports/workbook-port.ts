@@ -30,7 +30,12 @@ export interface WorkbookPort {
   /** Add (or replace) the model's sheets in the open workbook: values, formulas, formats, validation, protection, print setup. */
   writeModel(
     model: WorkbookModel,
-    opts?: { replaceExisting?: boolean; activate?: string }
+    opts?: {
+      replaceExisting?: boolean;
+      /** Write the model's cells into existing sheets, keeping the rest of them (see the adapter). */
+      updateExisting?: boolean;
+      activate?: string;
+    }
   ): Promise<WriteReport>;
   /** Read the used range of every sheet (including hidden `_meta`) as raw cells. */
   readGrids(opts?: { sheets?: string[] }): Promise<WorkbookGrids>;

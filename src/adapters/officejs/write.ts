@@ -131,6 +131,12 @@ function runs<T>(entries: [number, T][]): { from: number; to: number; value: T }
 
 export interface WriteOptions {
   replaceExisting?: boolean;
+  /**
+   * Write the model's cells into sheets that already exist, keeping everything else on them (other
+   * cells, styles, merges, their visibility and protection); sheets that do not exist are added.
+   * A protected sheet is unprotected for the write and protected again with its own options.
+   */
+  updateExisting?: boolean;
   activate?: string;
 }
 
@@ -319,13 +325,19 @@ export async function writeModel(
         const counter = syncCounter(ctx);
         const sync = counter.sync;
         const wb = ctx.workbook;
-        wb.worksheets.load("items/name,items/visibility");
+        wb.worksheets.load(
+          opts.updateExisting
+            ? "items/name,items/visibility,items/protection/protected,items/protection/options"
+            : "items/name,items/visibility"
+        );
         wb.names.load("items/name");
         ctx.runtime.load("enableEvents");
         await sync();
 
         const existing = new Map(wb.worksheets.items.map((w) => [w.name.toLowerCase(), w]));
-        const conflicts = model.sheets.filter((s) => existing.has(s.name.toLowerCase()));
+        const present = model.sheets.filter((s) => existing.has(s.name.toLowerCase()));
+        const updated = opts.updateExisting ? present : [];
+        const conflicts = opts.updateExisting ? [] : present;
         if (conflicts.length > 0 && !opts.replaceExisting)
           throw new OfficeAdapterError("sheet-exists", {
             vi: `Sổ tính đã có trang "${conflicts[0]!.name}". Hãy chọn thay thế hoặc đổi tên trang đó trước.`,
@@ -354,11 +366,31 @@ export async function writeModel(
             },
           });
         });
-        for (const s of model.sheets)
+        // Sheets updated in place: unprotected first, protected again last with their own options.
+        const reprotect: Step<Ctx>[] = [];
+        for (const s of updated) {
+          const w = existing.get(s.name.toLowerCase())!;
+          const { protected: wasProtected, options } = w.protection;
           structure.push({
-            bytes: ACTION_COST,
-            run: (c) => void proxies.set(s.name, c.workbook.worksheets.add(s.name)),
+            bytes: ACTION_COST * 2,
+            run: (c) => {
+              const ws = c.workbook.worksheets.getItem(w.name);
+              proxies.set(s.name, ws);
+              if (wasProtected) ws.protection.unprotect();
+            },
           });
+          if (wasProtected)
+            reprotect.push({
+              bytes: ACTION_COST * 2,
+              run: () => proxies.get(s.name)!.protection.protect(options),
+            });
+        }
+        for (const s of model.sheets)
+          if (!updated.includes(s))
+            structure.push({
+              bytes: ACTION_COST,
+              run: (c) => void proxies.set(s.name, c.workbook.worksheets.add(s.name)),
+            });
         if (conflicts.length > 0)
           structure.push({
             bytes: ACTION_COST * conflicts.length,
@@ -378,7 +410,8 @@ export async function writeModel(
         for (const s of model.sheets) {
           const steps = sheetSteps(env, s, () => proxies.get(s.name)!);
           content.push(...steps.content);
-          final.push(...steps.final);
+          // An updated sheet keeps its own visibility and protection (restored by `reprotect`).
+          if (!updated.includes(s)) final.push(...steps.final);
           notesSkipped += steps.notesSkipped;
         }
         for (const s of model.sheets)
@@ -387,6 +420,7 @@ export async function writeModel(
               bytes: ACTION_COST + jsonBytes(ref),
               run: (c) => void c.workbook.names.add(n, ref.startsWith("=") ? ref : `=${ref}`),
             });
+        final.push(...reprotect);
         const activate = opts.activate;
         if (activate)
           final.push({ bytes: ACTION_COST, run: () => proxies.get(activate)?.activate() });

@@ -114,6 +114,8 @@ export function testServices(overrides: Partial<PaneServices> = {}): PaneService
     printTargets: jest.fn((model: WorkbookModel) =>
       model.sheets.map((s) => ({ sheet: s.name, layout: TEST_LAYOUT }))
     ),
+    headingSheets: () => ["Tổng hợp", "Chỉ tiêu & tổng hợp", "_meta_master"],
+    headingUpdate: jest.fn(() => null),
     pageSetupFor: jest.fn(() => TEST_LAYOUT),
     download: jest.fn(),
     ...overrides,

@@ -38,6 +38,69 @@ describe("In", () => {
     expect(port.writeModel).not.toHaveBeenCalled();
   });
 
+  it("without a consolidation in this session: rewrites the recorded heading cells in place, then the page setup", async () => {
+    const port = mockPort();
+    port.sheetNames.mockResolvedValue([
+      "Sheet1",
+      "Tổng hợp",
+      "Chỉ tiêu & tổng hợp",
+      "_meta_master",
+    ]);
+    const grids = {
+      source: "Sổ làm việc hiện tại",
+      sheets: [
+        { name: "Tổng hợp", visibility: "visible" as const, rows: [["a"]] },
+        { name: "Chỉ tiêu & tổng hợp", visibility: "visible" as const, rows: [["b"]] },
+        { name: "_meta_master", visibility: "veryHidden" as const, rows: [["kind", "master"]] },
+      ],
+    };
+    port.readGrids.mockResolvedValue(grids);
+    const patch = modelFor("Tổng hợp");
+    const headingUpdate = jest.fn(() => ({
+      model: patch,
+      sheets: ["Tổng hợp"],
+      skipped: [
+        {
+          sheet: "Chỉ tiêu & tổng hợp",
+          message: { vi: "Trang “Chỉ tiêu & tổng hợp”: đã dời dòng.", en: "moved" },
+        },
+      ],
+    }));
+    renderPane({ port, services: testServices({ headingUpdate }), initialPart: "print" });
+    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
+      target: { value: "Lê Văn A" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
+
+    const bar = await screen.findByText(/Đã cập nhật phần đầu văn bản và chữ ký .* “Tổng hợp”/);
+    expect(bar.textContent).toContain("Trang “Chỉ tiêu & tổng hợp”: đã dời dòng.");
+    expect(port.readGrids).toHaveBeenCalledWith({
+      sheets: ["Tổng hợp", "Chỉ tiêu & tổng hợp", "_meta_master"],
+    });
+    expect((headingUpdate.mock.calls[0] as unknown[])[0]).toMatchObject({
+      signer: { name: "Lê Văn A" },
+    });
+    expect(port.writeModel).toHaveBeenCalledWith(patch, { updateExisting: true });
+    expect(port.writeModel.mock.invocationCallOrder[0]).toBeLessThan(
+      port.applyPrintLayout.mock.invocationCallOrder[0]!
+    );
+  });
+
+  it("a master from before the heading positions were recorded: says so and how to fix it", async () => {
+    const port = mockPort();
+    port.sheetNames.mockResolvedValue(["Tổng hợp"]);
+    port.readGrids.mockResolvedValue({
+      source: "x",
+      sheets: [{ name: "Tổng hợp", visibility: "visible", rows: [["a"]] }],
+    });
+    renderPane({ port, initialPart: "print" });
+    fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
+    expect(
+      (await screen.findByText(/phiên bản XếpLoại cũ, chưa lưu vị trí/)).textContent
+    ).toContain("Hãy tổng hợp và ghi lại bảng tổng hợp một lần");
+    expect(port.writeModel).not.toHaveBeenCalled();
+  });
+
   it("after consolidating: rewrites the master with the new settings, then applies its print layouts", async () => {
     const port = mockPort();
     const buildMaster = jest.fn(() => modelFor("Tổng hợp"));

@@ -65,12 +65,20 @@ export function PrintPart({ controller, settings, onSettingsChange }: PrintPartP
         settings
       );
       const done = await controller.applyPrint(normalised);
-      const sheets = done.sheets.map((s) => `“${s}”`).join(", ");
-      const applied = both("printApplied", { sheets });
-      if (done.rewritten) return applied;
-      // Without a consolidation in this session the heading and signature cells stay as written.
-      const kept = both("printHeadingKept");
-      return { vi: `${applied.vi} ${kept.vi}`, en: `${applied.en} ${kept.en}` };
+      const quote = (names: string[]) => names.map((s) => `“${s}”`).join(", ");
+      const parts = [both("printApplied", { sheets: quote(done.sheets) })];
+      if (done.rewritten) return parts[0]!;
+      // A master written earlier: its heading and signature cells were rewritten in place.
+      if (done.headingUpdated.length > 0)
+        parts.push(both("printHeadingUpdated", { sheets: quote(done.headingUpdated) }));
+      else if (done.headingSkipped.length === 0) parts.push(both("printHeadingNotRecorded"));
+      parts.push(...done.headingSkipped);
+      const joined = {
+        vi: parts.map((p) => p.vi).join(" "),
+        en: parts.map((p) => p.en).join(" "),
+      };
+      if (done.headingUpdated.length > 0 && done.headingSkipped.length === 0) return joined;
+      setFeedback({ intent: "warning", text: joined });
     });
 
   return (

@@ -166,9 +166,13 @@ const S = {
     vi: "Đã áp dụng bố cục in cho: {sheets}. Nhấn Ctrl+P trong Excel để in.",
     en: "Applied the print layout to: {sheets}. Press Ctrl+P in Excel to print.",
   },
-  printHeadingKept: {
-    vi: "Phần tiêu đề và chữ ký giữ như lần ghi trước; hãy tổng hợp và ghi lại bảng tổng hợp để cập nhật.",
-    en: "Heading and signature stay as last written; consolidate and write the master again to update them.",
+  printHeadingUpdated: {
+    vi: "Đã cập nhật phần đầu văn bản và chữ ký (cơ quan, địa danh, ngày tháng, người ký) trên: {sheets}; số liệu và các cột nhập tay giữ nguyên.",
+    en: "Updated the heading and signature (bodies, place, date, signer) on: {sheets}; the data and hand-filled columns are unchanged.",
+  },
+  printHeadingNotRecorded: {
+    vi: "Bảng tổng hợp này được ghi bằng phiên bản XếpLoại cũ, chưa lưu vị trí phần đầu văn bản và chữ ký, nên các ô đó chưa đổi. Hãy tổng hợp và ghi lại bảng tổng hợp một lần; từ đó về sau phần In cập nhật được các ô này.",
+    en: "This master was written by an older XếpLoại that did not record where its heading and signature are, so those cells were not changed. Consolidate and write the master once more; from then on the Print part can update them.",
   },
   noMasterSheets: {
     vi: "Sổ làm việc chưa có bảng tổng hợp. Hãy tổng hợp và ghi bảng tổng hợp ở phần “Tổng hợp” trước.",

@@ -5,6 +5,7 @@
  */
 import type { Consolidation } from "../../core/consolidate";
 import { MASTER_SHEETS, readManualColumns } from "../../core/master";
+import { masterHeadingPatch } from "../../core/master/build";
 import { masterStep, ruleSetFor } from "../../core/master/pipeline";
 import { DEFAULT_MARGINS } from "../../core/print";
 import type { PrintLayout } from "../../core/sheet/model";
@@ -15,7 +16,13 @@ import type { PaneServices } from "./services";
 
 type MasterServices = Pick<
   PaneServices,
-  "buildMaster" | "masterSheetNames" | "printableSheets" | "printTargets" | "pageSetupFor"
+  | "buildMaster"
+  | "masterSheetNames"
+  | "printableSheets"
+  | "printTargets"
+  | "headingSheets"
+  | "headingUpdate"
+  | "pageSetupFor"
 >;
 
 /** The sheets the print part lays out: the master, the leaders, the summary report, the submission status. */
@@ -47,6 +54,8 @@ export function masterServices(): MasterServices {
     },
     masterSheetNames: () => READ_BACK,
     printableSheets: () => PRINTABLE,
+    headingSheets: () => [...PRINTABLE, MASTER_SHEETS.meta],
+    headingUpdate: (settings, grids) => masterHeadingPatch(settings, grids.sheets),
     printTargets: (model) =>
       model.sheets
         .filter((s) => PRINTABLE.includes(s.name) && s.print)

@@ -24,6 +24,18 @@ import { META_SHEET, parseMeta } from "../../core/template-sheet/meta";
 import { both, text } from "../i18n/strings";
 import type { ConsolidateOptions, Consolidated, PaneServices, PrintTarget } from "./services";
 
+/** What the In part did. */
+export interface PrintResult {
+  /** Sheets given the print layout. */
+  sheets: string[];
+  /** True when the whole master was rewritten (consolidated in this session). */
+  rewritten: boolean;
+  /** Sheets whose heading and signature now show the settings. */
+  headingUpdated: string[];
+  /** Why some sheets' heading and signature were left as they were. */
+  headingSkipped: LocalizedText[];
+}
+
 /** An error with a message people can read, in both languages. */
 export class PaneError extends Error {
   constructor(
@@ -496,28 +508,44 @@ export class PaneController {
   // ---- In
 
   /**
-   * Applies the print layout to the master and summary sheets. When this session consolidated,
-   * the master is rewritten first so the settings (bodies, place, date, signer) appear in its
-   * heading and signature block; otherwise the existing sheets get the page setup only.
+   * Applies the print layout to the master and summary sheets, with the settings (bodies, place,
+   * date, signer) in their heading and signature block. When this session consolidated, the
+   * master is rewritten; otherwise (a master written earlier) only the heading and signature
+   * cells are rewritten in place (the data and hand-filled columns are not touched), then the
+   * existing sheets get their page setup.
    */
-  async applyPrint(settings: PeriodSettings): Promise<{ sheets: string[]; rewritten: boolean }> {
+  async applyPrint(settings: PeriodSettings): Promise<PrintResult> {
     let targets: PrintTarget[];
-    const rewritten = this.lastConsolidated !== null;
     if (this.lastConsolidated) {
       const { model } = await this.writeMasterModel(this.lastConsolidated, settings);
       targets = this.services.printTargets(model);
-    } else {
-      const printable = this.services.printableSheets();
-      const present = (await this.port.sheetNames()).filter((n) => printable.includes(n));
-      if (present.length === 0) throw new PaneError(NO_MASTER);
-      const grids = await this.port.readGrids({ sheets: present });
-      targets = grids.sheets
-        .filter((g) => present.includes(g.name))
-        .map((g) => ({ sheet: g.name, layout: this.services.pageSetupFor(settings, g) }));
+      if (targets.length === 0) throw new PaneError(NO_MASTER);
+      const sheets = targets.map((t) => t.sheet);
+      for (const target of targets) await this.port.applyPrintLayout(target.sheet, target.layout);
+      return { sheets, rewritten: true, headingUpdated: sheets, headingSkipped: [] };
     }
+    const printable = this.services.printableSheets();
+    const wanted = this.services.headingSheets();
+    const names = await this.port.sheetNames();
+    const present = names.filter((n) => printable.includes(n));
+    if (present.length === 0) throw new PaneError(NO_MASTER);
+    const grids = await this.port.readGrids({
+      sheets: names.filter((n) => printable.includes(n) || wanted.includes(n)),
+    });
+    targets = grids.sheets
+      .filter((g) => present.includes(g.name))
+      .map((g) => ({ sheet: g.name, layout: this.services.pageSetupFor(settings, g) }));
     if (targets.length === 0) throw new PaneError(NO_MASTER);
+    const update = this.services.headingUpdate(settings, grids);
+    if (update && update.model.sheets.length > 0)
+      await this.port.writeModel(update.model, { updateExisting: true });
     for (const target of targets) await this.port.applyPrintLayout(target.sheet, target.layout);
-    return { sheets: targets.map((t) => t.sheet), rewritten };
+    return {
+      sheets: targets.map((t) => t.sheet),
+      rewritten: false,
+      headingUpdated: update?.sheets ?? [],
+      headingSkipped: update?.skipped.map((s) => s.message) ?? [],
+    };
   }
 }
 

@@ -55,6 +55,16 @@ export interface Consolidated {
   result: unknown;
 }
 
+/** The heading and signature cells of an existing master, rewritten with other settings. */
+export interface HeadingUpdate {
+  /** Only those cells, to write with `updateExisting` (never the data or hand-filled columns). */
+  model: WorkbookModel;
+  /** Sheets whose heading and signature the model rewrites. */
+  sheets: string[];
+  /** Sheets left alone because their blocks moved, with why. */
+  skipped: { sheet: string; message: LocalizedText }[];
+}
+
 export interface PrintTarget {
   sheet: string;
   layout: PrintLayout;
@@ -93,6 +103,13 @@ export interface PaneServices {
   printableSheets(): string[];
   /** The print layouts a freshly built master model carries, for its printable sheets. */
   printTargets(model: WorkbookModel): PrintTarget[];
+  /** Sheets read to rewrite an existing master's heading and signature (its _meta and printed sheets). */
+  headingSheets(): string[];
+  /**
+   * The heading and signature cells of the master in `grids` (read from the open workbook) with
+   * `settings`; null when the workbook holds no master that recorded where those cells are.
+   */
+  headingUpdate(settings: PeriodSettings, grids: WorkbookGrids): HeadingUpdate | null;
   /** A page setup for an existing printable sheet when there is no model (read from the workbook). */
   pageSetupFor(settings: PeriodSettings, grid: SheetGrid): PrintLayout;
   /** Hands bytes to the user as a download (browser only); resolves when the next one may start. */

@@ -4,6 +4,7 @@
  * source. Missing data is a reason too, never a silent assumption.
  */
 import type { CellSource, ConsolidatedRow } from "../consolidate/types";
+import { templateLabel as labelOfTemplate } from "../templates/catalog";
 import { formatNumberVi, type LocalizedText } from "../i18n";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
 import type { BandCondition, CapRule, CapTest, DataRef, LevelCode, RuleSet } from "../rules/types";
@@ -32,8 +33,7 @@ function label(env: ClassifyEnv, templateId: string, key: string): string {
 }
 
 function templateLabel(env: ClassifyEnv, templateId: string): string {
-  const spec = env.catalog?.find((s) => s.id === templateId);
-  return spec ? `mẫu ${spec.section} (${spec.title.vi})` : `mẫu "${templateId}"`;
+  return labelOfTemplate(templateId, env.catalog ?? undefined).vi;
 }
 
 export function joinRow(env: ClassifyEnv, unit: Unit, ref: DataRef): ConsolidatedRow | null {

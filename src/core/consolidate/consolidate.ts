@@ -5,6 +5,7 @@
  * outputs are sorted and the clock is never read (pass `now`).
  */
 import type { RuleSet } from "../rules/types";
+import { templateLabel } from "../templates/catalog";
 import { HD21_2019 } from "../rules/hd21-2019";
 import { getRuleSet } from "../rules";
 import type { PeriodSettings } from "../settings/types";
@@ -239,8 +240,8 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
         winner,
         loser,
         message: {
-          vi: `${unitName(ctx.register, unitCode)}, mẫu ${winner.templateId}: có trong cả tệp ${loser.file} và tệp ${winner.file}; lấy số liệu tệp ${winner.file} vì ${why.vi}.`,
-          en: `${unitCode}, template ${winner.templateId}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.`,
+          vi: `${unitName(ctx.register, unitCode)}, ${templateLabel(winner.templateId, ctx.catalog).vi}: có trong cả tệp ${loser.file} và tệp ${winner.file}; lấy số liệu tệp ${winner.file} vì ${why.vi}.`,
+          en: `${unitCode}, ${templateLabel(winner.templateId, ctx.catalog).en}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.`,
         },
       });
       const lr = reports.get(loser.inputIndex)!;

@@ -1,4 +1,5 @@
 /** The other sheets of the master workbook: leaders, summary and quota, status, register, sources, log. */
+import { templateLabel } from "../templates/catalog";
 import type {
   Classification,
   QuotaGroup,
@@ -620,7 +621,7 @@ export function logEntriesOf(c: Consolidation, classification: Classification): 
       at,
       kind,
       file: f.file,
-      detail: `Trang "${f.sheet}" (mẫu ${f.templateId}): lấy ${f.rowsTaken} dòng, bỏ ${f.rowsLeftOut} dòng${f.rowsSuperseded ? `, ${f.rowsSuperseded} dòng được thay bằng tệp mới hơn` : ""}${f.rowsMarked ? `, ${f.rowsMarked} dòng có lỗi được đánh dấu` : ""}${f.late ? "; nộp trễ hạn" : ""}.`,
+      detail: `Trang "${f.sheet}" (${templateLabel(f.templateId).vi}): lấy ${f.rowsTaken} dòng, bỏ ${f.rowsLeftOut} dòng${f.rowsSuperseded ? `, ${f.rowsSuperseded} dòng được thay bằng tệp mới hơn` : ""}${f.rowsMarked ? `, ${f.rowsMarked} dòng có lỗi được đánh dấu` : ""}${f.late ? "; nộp trễ hạn" : ""}.`,
     });
   }
   for (const r of c.refused)

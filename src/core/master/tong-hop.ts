@@ -3,6 +3,7 @@
  * suggested level with reasons, the hand-filled columns (dropdowns, unlocked) and warnings, then
  * the department indicators grouped under their department. Every value is written as a value.
  */
+import { templateLabel } from "../templates/catalog";
 import type {
   Classification,
   ManualColumns,
@@ -451,7 +452,7 @@ function rowWarnings(
     if (code)
       add(
         code,
-        `Số liệu mẫu ${row.templateId} có lỗi nhưng vẫn được lấy (tệp ${row.source.file}, dòng ${row.rowNumber}).`
+        `Số liệu ${templateLabel(row.templateId).vi} có lỗi nhưng vẫn được lấy (tệp ${row.source.file}, dòng ${row.rowNumber}).`
       );
   }
   for (const w of args.consolidation.warnings) {

@@ -2,6 +2,7 @@
  * The template catalog: every department template of brief §3 as data, plus `checkSpec`, which
  * verifies that a spec (shipped or loaded from JSON) is well-formed before anything uses it.
  */
+import type { LocalizedText } from "../i18n";
 import { ENUMS } from "./enums";
 import { identityKeys } from "./common";
 import type { ColumnSpec, Condition, RuleSpec, TemplateSpec } from "./spec";
@@ -52,6 +53,23 @@ export const CATALOG: TemplateSpec[] = [
 /** The template with this id, or undefined. */
 export function getTemplate(id: string): TemplateSpec | undefined {
   return CATALOG.find((s) => s.id === id);
+}
+
+/**
+ * How messages name a template to an official: its section and sheet name ("mẫu 3.14 “TCCS - Báo
+ * cáo kết quả”"), never the internal id — falling back to the id only for a template not in the catalog.
+ */
+export function templateLabel(
+  templateId: string,
+  catalog: readonly TemplateSpec[] = CATALOG
+): LocalizedText {
+  const spec = catalog.find((s) => s.id === templateId);
+  return spec
+    ? {
+        vi: `mẫu ${spec.section} “${spec.sheetName}”`,
+        en: `template ${spec.section} “${spec.sheetName}”`,
+      }
+    : { vi: `mẫu “${templateId}”`, en: `template “${templateId}”` };
 }
 
 /** Like getTemplate, but throws for an unknown id (a programming error). */

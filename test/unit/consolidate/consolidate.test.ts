@@ -75,6 +75,9 @@ describe("conflicts", () => {
       expect(c.conflicts[0]!.loser.file).toBe("old.xlsx");
       expect(c.conflicts[0]!.message.vi).toContain("old.xlsx");
       expect(c.conflicts[0]!.message.vi).toContain("new.xlsx");
+      // The template is named as the official knows it, not by its internal id.
+      expect(c.conflicts[0]!.message.vi).toContain("mẫu 3.14 “TCCS - Báo cáo kết quả”");
+      expect(c.conflicts[0]!.message.vi).not.toContain("tccs-bao-cao");
       expect(c.files.find((f) => f.file === "old.xlsx")!.status).toBe("superseded");
     }
   );

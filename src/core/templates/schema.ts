@@ -192,8 +192,10 @@ export function parseCell(col: ColumnSpec, raw: RawCell, unitKind?: UnitKind): C
  * count, 0,125 read as 12,5 %). validate turns it into a warning so nothing is silently guessed.
  */
 export function cellNote(col: ColumnSpec, raw: RawCell): LocalizedText | null {
-  if (raw === null || raw === undefined || typeof raw === "boolean" || raw instanceof Date)
-    return null;
+  // Only typed text, or a bare fraction in a % column, can be read non-literally: numbers stored as
+  // numbers (the usual case) skip the second parse.
+  const fraction = col.type === "percent" && typeof raw === "number" && raw > 0 && raw < 1;
+  if (typeof raw !== "string" && !fraction) return null;
   let p: Parsed<Value> | null = null;
   if (col.type === "int" || col.type === "year") p = parseNumber(raw, { integer: true });
   else if (col.type === "number") p = parseNumber(raw);

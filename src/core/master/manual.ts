@@ -5,7 +5,7 @@
 import type { LocalizedText } from "../i18n";
 import { parseEnum } from "../normalize";
 import type { SheetModel } from "../sheet/model";
-import { columnLetter, columnNumber } from "../sheet/model";
+import { columnLetter, columnNumber, metadataSheet } from "../sheet/model";
 import type { SheetGrid, WorkbookGrids } from "../submission/types";
 import { getEnum } from "../templates/enums";
 import type { LeaderManualColumns, ManualColumns } from "../classify/types";
@@ -61,16 +61,7 @@ export function writeMasterMeta(m: MasterMeta): SheetModel {
       : []),
     ...(m.printed ?? []).map((p) => [`print:${p.sheet}`, JSON.stringify(p.geometry)]),
   ];
-  return {
-    name: SHEETS.meta,
-    visibility: "veryHidden",
-    blocks: [{ top: 1, left: 1, cells: rows }],
-    styles: [],
-    merges: [],
-    columnWidths: [24, 40],
-    validations: [],
-    protect: true,
-  };
+  return metadataSheet(SHEETS.meta, rows);
 }
 
 function text(c: RawCell): string {

@@ -153,3 +153,20 @@ export function marginsInInches(m: PrintLayout["margins"]): PrintLayout["margins
     footer: inch(m.footer),
   };
 }
+
+/**
+ * A very hidden, protected key/value sheet (column A key, column B value): how templates and the
+ * master carry their metadata so both Office.js and ExcelJS can read it back.
+ */
+export function metadataSheet(name: string, rows: Scalar[][]): SheetModel {
+  return {
+    name,
+    visibility: "veryHidden",
+    blocks: [{ top: 1, left: 1, cells: rows }],
+    styles: [],
+    merges: [],
+    columnWidths: [24, 40],
+    validations: [],
+    protect: true,
+  };
+}

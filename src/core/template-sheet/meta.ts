@@ -4,7 +4,7 @@
  * Office.js can read it. Column keys are stored as rows "column:<key>" → letter.
  */
 import type { LocalizedText } from "../i18n";
-import type { SheetModel } from "../sheet/model";
+import { metadataSheet, type SheetModel } from "../sheet/model";
 import type { SheetGrid, TemplateMeta } from "../submission/types";
 import type { RawCell } from "../validate/types";
 
@@ -26,16 +26,7 @@ export function writeMeta(meta: TemplateMeta): SheetModel {
   if (meta.registerId) rows.push(["registerId", meta.registerId]);
   for (const [key, letter] of Object.entries(meta.columns))
     rows.push([META_COLUMN_PREFIX + key, letter]);
-  return {
-    name: META_SHEET,
-    visibility: "veryHidden",
-    blocks: [{ top: 1, left: 1, cells: rows }],
-    styles: [],
-    merges: [],
-    columnWidths: [24, 40],
-    validations: [],
-    protect: true,
-  };
+  return metadataSheet(META_SHEET, rows);
 }
 
 export type MetaParse = { ok: true; meta: TemplateMeta } | { ok: false; message: LocalizedText };

@@ -279,44 +279,31 @@ function startLevel(
     const row = env.lookup(m.start.templateId, unit.code);
     const v = row?.values[m.start.key];
     const cells = row?.provenance[m.start.key] ? [row.provenance[m.start.key]!] : [];
-    if (!row) {
-      return {
-        level: null,
-        self: null,
-        reasons: [
-          {
-            ruleId: "start",
-            kind: "missing",
-            maxLevel: null,
-            source: ruleSet.source,
-            cells,
-            message: {
-              vi: `Chưa có ${templateLabel(env, m.start.templateId)} của đơn vị nên chưa có tự xếp loại; hệ thống chưa đề xuất mức.`,
-              en: `No report (template "${m.start.templateId}") from this unit, so no self-rating; no suggestion.`,
-            },
-          },
-        ],
-      };
-    }
-    if (!isLevel(v)) {
-      return {
-        level: null,
-        self: null,
-        reasons: [
-          {
-            ruleId: "start",
-            kind: "missing",
-            maxLevel: null,
-            source: ruleSet.source,
-            cells,
-            message: {
-              vi: `Ô "${label(env, m.start.templateId, m.start.key)}" còn trống; hệ thống chưa đề xuất mức.`,
-              en: `The self-rating is empty; no suggestion.`,
-            },
-          },
-        ],
-      };
-    }
+    // No starting level, so no suggestion: the reason says what is missing and where.
+    const noSuggestion = (message: LocalizedText) => ({
+      level: null,
+      self: null,
+      reasons: [
+        {
+          ruleId: "start",
+          kind: "missing" as const,
+          maxLevel: null,
+          source: ruleSet.source,
+          cells,
+          message,
+        },
+      ],
+    });
+    if (!row)
+      return noSuggestion({
+        vi: `Chưa có ${templateLabel(env, m.start.templateId)} của đơn vị nên chưa có tự xếp loại; hệ thống chưa đề xuất mức.`,
+        en: `No report (template "${m.start.templateId}") from this unit, so no self-rating; no suggestion.`,
+      });
+    if (!isLevel(v))
+      return noSuggestion({
+        vi: `Ô "${label(env, m.start.templateId, m.start.key)}" còn trống; hệ thống chưa đề xuất mức.`,
+        en: `The self-rating is empty; no suggestion.`,
+      });
     return {
       level: v,
       self: v,

@@ -85,7 +85,7 @@ function validationOf(v: DataValidation): ExcelJSNs.DataValidation {
     promptTitle: v.prompt?.title,
     prompt: v.prompt?.message,
     showErrorMessage: true,
-    errorStyle: "error" as const, // "stop": the only style that blocks bad input
+    errorStyle: "stop" as const, // the only style that blocks bad input (ECMA-376 ST_DataValidationErrorStyle)
     errorTitle: v.error?.title,
     error: v.error?.message,
   };

@@ -115,5 +115,7 @@ export const consolidateJsonSchema = z.object({
   /** Rows of "Lãnh đạo" whose hand-filled columns came from the previous master. */
   manualKeptLeaders: z.number().int(),
   manualIssues: z.array(z.string()),
+  /** What the run did beside consolidating: a lock or temporary file left by a killed run removed. */
+  notes: z.array(z.string()),
 });
 export type ConsolidateJson = z.infer<typeof consolidateJsonSchema>;

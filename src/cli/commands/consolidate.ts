@@ -26,6 +26,15 @@ import type { UnitRegister } from "../../core/units/types";
 import { CliError, stringOpt } from "../args";
 import { consolidateJsonSchema, type ConsolidateJson } from "../consolidate-json";
 import { readFileOrFail, registerFrom, settingsFrom, type CliContext } from "../context";
+import { acquireMasterLock, openElsewhere } from "../master-lock";
+import {
+  masterMode,
+  readOnlyRefusal,
+  removeStaleTemps,
+  renameDurable,
+  tempPathFor,
+  writeDurable,
+} from "../master-replace";
 import { distinctFiles, readSubmissionFiles, repeatedFileNote } from "../read-files";
 import type { Command } from "../registry";
 
@@ -33,7 +42,9 @@ import type { Command } from "../registry";
 export interface FsOps {
   /** The file's bytes, or null when it does not exist. */
   readFile(p: string): Promise<Uint8Array | null>;
-  writeFile(p: string, bytes: Uint8Array): Promise<void>;
+  /** Writes a new file with these permissions (default: the umask's) and flushes it to disk. */
+  writeFile(p: string, bytes: Uint8Array, mode?: number): Promise<void>;
+  /** Renames over the target and flushes the folder. */
   rename(from: string, to: string): Promise<void>;
   unlink(p: string): Promise<void>;
 }
@@ -47,8 +58,8 @@ export const nodeFs: FsOps = {
       throw e;
     }
   },
-  writeFile: (p, b) => fs.writeFile(p, b),
-  rename: (a, b) => fs.rename(a, b),
+  writeFile: (p, b, mode) => writeDurable(p, b, mode),
+  rename: (a, b) => renameDurable(a, b),
   unlink: (p) => fs.unlink(p),
 };
 
@@ -64,6 +75,8 @@ export interface ConsolidateFilesOptions {
   /** ISO time of the run (recorded in the log). */
   now: string;
   lang?: "vi" | "en";
+  /** How long to wait for another run on the same master (default 30 s, or XEPLOAI_LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export interface ConsolidateFilesResult {
@@ -111,17 +124,44 @@ function failure(
     manualKept: 0,
     manualKeptLeaders: 0,
     manualIssues: [],
+    notes: [],
   };
   return { json: consolidateJsonSchema.parse(json), pipeline: null };
 }
 
-/** The consolidate job without argv parsing: used by the command and by `xeploai demo`. */
+/**
+ * The consolidate job without argv parsing: used by the command and by `xeploai demo`. The whole
+ * read-modify-write of the master runs under the master's lock (a second run waits, then gives
+ * up with exit 2), after removing what a killed run left beside it.
+ */
 export async function consolidateFiles(
   opts: ConsolidateFilesOptions,
   io: FsOps = nodeFs
 ): Promise<ConsolidateFilesResult> {
+  const locked = await acquireMasterLock(opts.master, opts.lockWaitMs);
+  if (!locked.ok) return failure(opts, locked.error);
+  try {
+    const notes = [...locked.lock.notes, ...(await removeStaleTemps(opts.master))];
+    const result = await consolidateLocked(opts, io);
+    result.json.notes = [...notes.map((n) => pick(n, opts.lang)), ...result.json.notes];
+    return result;
+  } finally {
+    await locked.lock.release();
+  }
+}
+
+async function consolidateLocked(
+  opts: ConsolidateFilesOptions,
+  io: FsOps
+): Promise<ConsolidateFilesResult> {
   const catalog = opts.catalog ?? CATALOG;
   const lang = opts.lang;
+  // A master a person has open, or one made read-only, is never replaced.
+  const open = await openElsewhere(opts.master);
+  if (open) return failure(opts, open);
+  const mode = await masterMode(opts.master);
+  const readOnly = readOnlyRefusal(opts.master, mode);
+  if (readOnly) return failure(opts, readOnly);
   const { reader, writer } = await loadXlsx();
   const outcomes = await readSubmissionFiles(opts.files, {
     register: opts.register,
@@ -233,10 +273,16 @@ export async function consolidateFiles(
     );
   }
 
-  // All or nothing: a temporary file next to OUT, renamed over it only when fully written.
-  const tmp = path.join(path.dirname(opts.master), `.${masterName}.${process.pid}.tmp`);
+  // All or nothing: a temporary file next to OUT (with OUT's permissions), flushed to disk, then
+  // renamed over it only when fully written.
+  const tmp = tempPathFor(opts.master);
   try {
-    await io.writeFile(tmp, bytes);
+    await io.writeFile(tmp, bytes, mode ?? undefined);
+    const openNow = await openElsewhere(opts.master); // opened in Excel while we worked
+    if (openNow) {
+      await io.unlink(tmp).catch(() => undefined);
+      return failure(opts, openNow, refused);
+    }
     await io.rename(tmp, opts.master);
   } catch (e) {
     await io.unlink(tmp).catch(() => undefined);
@@ -342,6 +388,7 @@ export async function consolidateFiles(
     manualKept: Object.keys(manual).length,
     manualKeptLeaders: Object.keys(previous?.leaders ?? {}).length,
     manualIssues: (previous?.issues ?? []).map((i) => pick(i, lang)),
+    notes: [],
   };
   return { json: consolidateJsonSchema.parse(json), pipeline: result };
 }
@@ -358,6 +405,7 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
     );
     for (const r of j.refused)
       lines.push(`  ${en ? "Not read" : "Không đọc được"}: ${r.file}: ${r.message}`);
+    for (const n of j.notes) lines.push(`  ${en ? "NOTE" : "GHI CHÚ"}: ${n}`);
     return lines.join("\n");
   }
   const count = (s: string) => j.files.filter((f) => f.status === s).length;
@@ -407,6 +455,7 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
   for (const k of j.conflicts) lines.push(`  ${en ? "CONFLICT" : "TRÙNG"}: ${k.message}`);
   for (const w of j.warnings) lines.push(`  ${en ? "WARNING" : "CẢNH BÁO"}: ${w.message}`);
   for (const m of j.manualIssues) lines.push(`  ${en ? "MASTER" : "BẢNG TỔNG HỢP"}: ${m}`);
+  for (const n of j.notes) lines.push(`  ${en ? "NOTE" : "GHI CHÚ"}: ${n}`);
   return lines.join("\n");
 }
 

@@ -45,7 +45,12 @@ export function describeManual(m: ManualEntry): string {
     .join("; ");
 }
 
-/** Warnings for hand-filled decisions whose row is gone (the unit left the register, the leader left 3.15). */
+/**
+ * Warnings for hand-filled decisions whose row is absent from this run (the unit left the register,
+ * the leader's 3.15 row is missing, refused or typed another way). The decision is kept under
+ * "Quyết định chưa khớp" and put back when the row returns (core/master/decisions). The rule is
+ * "manual.orphan…" the first run the row is missing (logged once), "manual.unmatched…" after.
+ */
 function orphanWarnings(
   tccs: TccsClassification[],
   leaders: LeaderClassification[],
@@ -56,13 +61,14 @@ function orphanWarnings(
   const codes = new Set(tccs.map((t) => t.unitCode));
   for (const [code, m] of Object.entries(manual ?? {})) {
     if (codes.has(code)) continue;
+    const name = m.ten ? `${m.ten} (${code})` : code;
     out.push({
-      rule: "manual.orphan",
+      rule: m.unmatchedSince ? "manual.unmatched" : "manual.orphan",
       unitCode: code,
       cells: [],
       message: {
-        vi: `Trang Tổng hợp: quyết định nhập tay cho "${code}" không còn dòng tương ứng (đơn vị không còn trong danh mục) nên không được giữ lại: ${describeManual(m)}. Hãy kiểm tra danh mục đơn vị và nhập lại nếu cần.`,
-        en: `Tổng hợp: the hand-filled decision for "${code}" no longer has a row (not in the register) and was not kept: ${describeManual(m)}.`,
+        vi: `Trang Tổng hợp: quyết định nhập tay cho "${name}" chưa có dòng tương ứng (đơn vị không có trong danh mục đơn vị của lần tổng hợp này): ${describeManual(m)}. Quyết định được giữ ở mục "Quyết định chưa khớp" cuối trang Tổng hợp và tự điền lại khi đơn vị trở lại danh mục; không cần nhập lại.`,
+        en: `Tổng hợp: the hand-filled decision for "${name}" has no row (the unit is not in this run's register): ${describeManual(m)}. It is kept under "Quyết định chưa khớp" at the end of the Tổng hợp sheet and put back when the unit returns; no need to type it again.`,
       },
     });
   }
@@ -70,12 +76,12 @@ function orphanWarnings(
   for (const [key, m] of Object.entries(leaderManual ?? {})) {
     if (keys.has(key)) continue;
     out.push({
-      rule: "manual.orphan-leader",
+      rule: m.unmatchedSince ? "manual.unmatched-leader" : "manual.orphan-leader",
       unitCode: m.unitCode,
       cells: [],
       message: {
-        vi: `Trang Lãnh đạo: quyết định nhập tay cho "${m.ten}" (${m.chucVu || "không rõ chức vụ"}, ${m.unitCode}) không còn dòng tương ứng trong mẫu 3.15 đã nộp nên không được giữ lại: ${describeManual(m)}. Hãy kiểm tra họ tên, chức vụ, đơn vị trong mẫu 3.15 và nhập lại nếu cần.`,
-        en: `Lãnh đạo: the hand-filled decision for "${m.ten}" (${m.chucVu}, ${m.unitCode}) no longer has a row in the submitted 3.15 and was not kept: ${describeManual(m)}.`,
+        vi: `Trang Lãnh đạo: quyết định nhập tay cho "${m.ten}" (${m.chucVu || "không rõ chức vụ"}, ${m.unitCode}) chưa có dòng tương ứng trong mẫu 3.15 của lần tổng hợp này (tệp chưa nộp hoặc bị loại, dòng bị loại vì lỗi, hoặc họ tên, chức vụ, đơn vị ghi khác): ${describeManual(m)}. Quyết định được giữ ở mục "Quyết định chưa khớp" cuối trang Lãnh đạo và tự điền lại khi dòng trở lại; nếu họ tên hoặc chức vụ đã đổi, hãy nhập lại vào dòng mới.`,
+        en: `Lãnh đạo: the hand-filled decision for "${m.ten}" (${m.chucVu || "position unknown"}, ${m.unitCode}) has no row in this run's 3.15 (file missing or left out, row refused, or name, position or unit written differently): ${describeManual(m)}. It is kept under "Quyết định chưa khớp" at the end of the Lãnh đạo sheet and put back when the row returns; if the name or position changed, type it on the new row.`,
       },
     });
   }

@@ -5,19 +5,20 @@
  */
 import type { CellSource, ConsolidatedRow } from "../consolidate/types";
 import type { LocalizedText } from "../i18n";
+import { canonicalVietnamese } from "../normalize/text";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
 import type { LevelCode, RuleSet } from "../rules/types";
 import type { UnitRegister } from "../units/types";
 import type { LeaderClassification, LeaderManualEntry, Reason } from "./types";
 
 /**
- * The identity of a leader or collective across runs: unit code, name and position, each in NFC,
- * lower case, spaces collapsed. "Nguyễn  Văn An" and "nguyễn văn an" are the same person.
+ * The identity of a leader or collective across runs: unit code, name and position, each compared
+ * as unit names are (canonicalVietnamese: NFC, lower case, spaces collapsed, one tone placement).
+ * "Nguyễn  Văn An" and "nguyễn văn an" are the same person; "Bí thư Đảng uỷ" and "Bí thư Đảng ủy"
+ * the same position. Diacritics are kept: "Thuy" and "Thủy" stay different.
  */
 export function leaderKey(unitCode: string, ten: string, chucVu: string): string {
-  const canon = (s: string) =>
-    s.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
-  return [unitCode, ten, chucVu].map(canon).join(" | ");
+  return [unitCode, ten, chucVu].map(canonicalVietnamese).join(" | ");
 }
 
 export interface UnitLevel {

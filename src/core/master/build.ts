@@ -34,6 +34,9 @@ import {
 } from "./sheets";
 import { columnRange, quoteSheet, resolveRows } from "./formula";
 import { buildTongHop } from "./tong-hop";
+import { decisionMetaRows, decisionsOfRun } from "./decisions";
+import { withUnmatchedLeaders, withUnmatchedUnits } from "./unmatched-sheet";
+import { describeManual } from "../classify/classify";
 import type { LogEntry } from "./types";
 
 export interface MasterInput {
@@ -138,7 +141,20 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     printColumns: master.printColumns,
   });
   const offset = printed.spec.offset;
-  const masterSheet = resolveRows(printed.sheet, offset);
+  // Decisions whose row is absent from this run: kept below each table and in _meta_master.
+  const decisions = decisionsOfRun(
+    classification,
+    manual,
+    input.leaderManual ?? {},
+    consolidation.runAt ?? ""
+  );
+  const masterSheet = withUnmatchedUnits(
+    resolveRows(printed.sheet, offset),
+    printed.spec.lastRow + 3,
+    master.colOf,
+    decisions,
+    register
+  );
 
   const leaders = buildLeaders(classification, register, input.leaderManual ?? {}, listSource);
   const leadersLaid = applyPrintLayout(leaders.sheet, settings, {
@@ -146,7 +162,13 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     headerRows: leaders.headerRows,
     printColumns: leaders.printColumns,
   });
-  const leadersPrinted = leadersLaid.sheet;
+  const leadersPrinted = withUnmatchedLeaders(
+    leadersLaid.sheet,
+    leadersLaid.spec.lastRow + 3,
+    leaders.colOf,
+    decisions,
+    register
+  );
   // The summary's formulas read the Tổng hợp rows where they ended up after its print layout.
   const firstRow = master.firstDataRow + offset;
   const lastRow = master.lastDataRow + offset;
@@ -176,7 +198,18 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     headerRows: status.headerRows,
   });
   const statusPrinted = statusLaid.sheet;
-  const entries = [...(input.log ?? []), ...logEntriesOf(consolidation, classification)];
+  const entries = [
+    ...(input.log ?? []),
+    ...logEntriesOf(consolidation, classification),
+    ...decisions.restored.map(
+      (r): LogEntry => ({
+        at: consolidation.runAt ?? "",
+        kind: "warning",
+        file: "",
+        detail: `Quyết định nhập tay cho "${r.entry.ten || r.key}" (${r.sheet === "units" ? "trang Tổng hợp" : "trang Lãnh đạo"}) đã có lại dòng tương ứng và được điền lại: ${describeManual(r.entry)}.`,
+      })
+    ),
+  ];
   const leaderLetter = (k: keyof typeof leaders.colOf) => columnLetter(leaders.colOf[k]);
   const log = buildLog(entries);
 
@@ -200,7 +233,15 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     firstDataRow: master.firstDataRow + offset,
     lastDataRow: master.lastDataRow + offset,
     columns: Object.fromEntries(
-      ["unitCode", "deXuatBtc", "quyetDinhBtv", "mucTinhChiTieu", "lyDoVuotTran", "ghiChu"].map(
+      [
+        "unitCode",
+        "unitName",
+        "deXuatBtc",
+        "quyetDinhBtv",
+        "mucTinhChiTieu",
+        "lyDoVuotTran",
+        "ghiChu",
+      ].map(
         (k) => [k, colLetter(k)]
       )
     ),
@@ -217,6 +258,7 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       { sheet: SHEETS.summary, geometry: summaryLaid.spec.geometry },
       { sheet: SHEETS.status, geometry: statusLaid.spec.geometry },
     ] satisfies { sheet: string; geometry: PrintGeometry }[],
+    decisions: decisionMetaRows(decisions),
   });
 
   return {

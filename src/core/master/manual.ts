@@ -9,6 +9,8 @@ import { columnLetter, columnNumber, metadataSheet } from "../sheet/model";
 import type { SheetGrid, WorkbookGrids } from "../submission/types";
 import { getEnum } from "../templates/enums";
 import type { LeaderManualColumns, ManualColumns } from "../classify/types";
+import { leaderKey } from "../classify/leaders";
+import { DECISION_META, keepDecision, parseDecision } from "./decisions";
 import type { RawCell } from "../validate/types";
 import { LEADER_HEADERS, LOG_KIND_VI, MASTER_HEADERS, SHEETS } from "./labels";
 import type { LogEntry, ManualEntry } from "./types";
@@ -36,6 +38,8 @@ export interface MasterMeta {
    * rewrite them later with other settings (one `print:<sheet>` row each, the geometry as JSON).
    */
   printed?: { sheet: string; geometry: PrintGeometry }[];
+  /** Hand-entered decisions whose row is absent from this master (decisionMetaRows). */
+  decisions?: [string, string][];
 }
 
 export function writeMasterMeta(m: MasterMeta): SheetModel {
@@ -60,6 +64,7 @@ export function writeMasterMeta(m: MasterMeta): SheetModel {
         ]
       : []),
     ...(m.printed ?? []).map((p) => [`print:${p.sheet}`, JSON.stringify(p.geometry)]),
+    ...(m.decisions ?? []),
   ];
   return metadataSheet(SHEETS.meta, rows);
 }
@@ -205,6 +210,7 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
     });
   }
   readLeaders(grids, kv, out);
+  readUnmatchedDecisions(grids.source, kv, out);
   const logSheet = grids.sheets.find((s) => s.name === (kv.get("logSheet") || SHEETS.log));
   const logFirst = Number(kv.get("logFirstRow"));
   if (logSheet && Number.isInteger(logFirst) && logFirst > 0) {
@@ -222,6 +228,36 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
     }
   }
   return out;
+}
+
+/**
+ * The decisions that had no row in the previous master, from `_meta_master`. They join the ones
+ * read from the rows; one that differs from a row's under the same key is kept beside it.
+ */
+function readUnmatchedDecisions(source: string, kv: Map<string, string>, out: ManualRead): void {
+  for (const [k, v] of kv) {
+    const isUnit = k.startsWith(DECISION_META.unit);
+    if (!isUnit && !k.startsWith(DECISION_META.leader)) continue;
+    const key = k.slice((isUnit ? DECISION_META.unit : DECISION_META.leader).length);
+    const { intact, unitCode, ten, chucVu, ...entry } = parseDecision(v);
+    if (!intact)
+      out.issues.push({
+        vi: `Bảng tổng hợp ${source}, trang ${SHEETS.meta}: dòng "${k}" đã bị sửa, không đọc được; nội dung được giữ nguyên làm ghi chú ở mục "Quyết định chưa khớp".`,
+        en: `Master ${source}, sheet ${SHEETS.meta}: row "${k}" was edited and cannot be read; its text is kept as a note under "Quyết định chưa khớp".`,
+      });
+    if (isUnit) keepDecision(out.manual, key, ten ? { ...entry, ten } : entry);
+    else {
+      const parts = key.split(" | ");
+      const canonical =
+        parts.length >= 3 ? leaderKey(parts[0]!, parts[1]!, parts.slice(2).join(" | ")) : key;
+      keepDecision(out.leaders, canonical, {
+        ...entry,
+        unitCode: unitCode || parts[0] || "",
+        ten: ten || parts[1] || "",
+        chucVu: chucVu || parts[2] || "",
+      });
+    }
+  }
 }
 
 /** 0-based column of each read-back header found in the rows above the data (unique matches only). */
@@ -309,14 +345,15 @@ function readLeaders(grids: WorkbookGrids, kv: Map<string, string>, out: ManualR
       `Trang ${name}, ô ${columnLetter(col(k) + 1)}${i + 1} (${ten}${chucVu ? `, ${chucVu}` : ""})`;
     const entry = readEntry(cell, where, out.issues);
     if (!entry) continue;
-    if (out.leaders[key]) {
+    // Keys of earlier masters were canonicalised less (no tone placement): canonicalise again.
+    const canonical = leaderKey(parts[0]!, parts[1]!, parts.slice(2).join(" | "));
+    const used = keepDecision(out.leaders, canonical, { ...entry, unitCode: parts[0]!, ten, chucVu });
+    if (used !== canonical) {
       out.issues.push({
-        vi: `${where("quyetDinhBtv")}: "${ten}" có hơn một dòng; chỉ giữ các cột nhập tay của dòng đầu tiên.`,
-        en: `${where("quyetDinhBtv")}: "${ten}" has more than one row; only the first row's hand-filled columns are kept.`,
+        vi: `${where("quyetDinhBtv")}: "${ten}" có hơn một dòng với nội dung nhập tay khác nhau; dòng đầu tiên được dùng, nội dung của dòng này được giữ ở mục "Quyết định chưa khớp".`,
+        en: `${where("quyetDinhBtv")}: "${ten}" has more than one row with different hand-filled columns; the first row's are used, this row's are kept under "Quyết định chưa khớp".`,
       });
-      continue;
     }
-    out.leaders[key] = { ...entry, unitCode: parts[0]!, ten, chucVu };
   }
 }
 
@@ -329,6 +366,7 @@ function readRows(sheet: SheetGrid, first: number, col: (k: string) => number, o
     const cell = (k: string) => (col(k) >= 0 ? row[col(k)] : null);
     const where = (k: string) => `Bảng tổng hợp, ô ${columnLetter(col(k) + 1)}${i + 1} (${code})`;
     const entry = readEntry(cell, where, out.issues);
-    if (entry) out.manual[code] = entry;
+    const ten = text(cell("unitName"));
+    if (entry) keepDecision(out.manual, code, ten ? { ...entry, ten } : entry);
   }
 }

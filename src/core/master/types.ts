@@ -27,6 +27,13 @@ export interface ManualEntry {
   /** Text typed in a level column that is not a level: written back as is, never lost. */
   rawDeXuatBtc?: string;
   rawQuyetDinhBtv?: string;
+  /** The unit's name as the master showed it (for a decision kept while its row is absent). */
+  ten?: string;
+  /**
+   * ISO time of the run from which this decision has had no row (kept in "Quyết định chưa khớp"
+   * and in `_meta_master` until its row returns); absent while it sits on its row.
+   */
+  unmatchedSince?: string;
 }
 
 /**

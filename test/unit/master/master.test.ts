@@ -194,6 +194,7 @@ describe("hand-filled columns survive a re-run", () => {
       quyetDinhBtv: "HTXSNV",
       lyDoVuotTran: "Thành tích đột xuất",
       ghiChu: "BTV họp 28/12",
+      ten: "Đảng bộ phường Thủy Châu",
     });
 
     // The register order changes: Thủy Châu now comes first. The decision follows the code.

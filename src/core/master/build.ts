@@ -201,14 +201,12 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
   const entries = [
     ...(input.log ?? []),
     ...logEntriesOf(consolidation, classification),
-    ...decisions.restored.map(
-      (r): LogEntry => ({
-        at: consolidation.runAt ?? "",
-        kind: "warning",
-        file: "",
-        detail: `Quyết định nhập tay cho "${r.entry.ten || r.key}" (${r.sheet === "units" ? "trang Tổng hợp" : "trang Lãnh đạo"}) đã có lại dòng tương ứng và được điền lại: ${describeManual(r.entry)}.`,
-      })
-    ),
+    ...decisions.restored.map((r): LogEntry => ({
+      at: consolidation.runAt ?? "",
+      kind: "warning",
+      file: "",
+      detail: `Quyết định nhập tay cho "${r.entry.ten || r.key}" (${r.sheet === "units" ? "trang Tổng hợp" : "trang Lãnh đạo"}) đã có lại dòng tương ứng và được điền lại: ${describeManual(r.entry)}.`,
+    })),
   ];
   const leaderLetter = (k: keyof typeof leaders.colOf) => columnLetter(leaders.colOf[k]);
   const log = buildLog(entries);
@@ -241,9 +239,7 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
         "mucTinhChiTieu",
         "lyDoVuotTran",
         "ghiChu",
-      ].map(
-        (k) => [k, colLetter(k)]
-      )
+      ].map((k) => [k, colLetter(k)])
     ),
     logSheet: SHEETS.log,
     logFirstRow: log.firstRow,

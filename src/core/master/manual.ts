@@ -347,7 +347,12 @@ function readLeaders(grids: WorkbookGrids, kv: Map<string, string>, out: ManualR
     if (!entry) continue;
     // Keys of earlier masters were canonicalised less (no tone placement): canonicalise again.
     const canonical = leaderKey(parts[0]!, parts[1]!, parts.slice(2).join(" | "));
-    const used = keepDecision(out.leaders, canonical, { ...entry, unitCode: parts[0]!, ten, chucVu });
+    const used = keepDecision(out.leaders, canonical, {
+      ...entry,
+      unitCode: parts[0]!,
+      ten,
+      chucVu,
+    });
     if (used !== canonical) {
       out.issues.push({
         vi: `${where("quyetDinhBtv")}: "${ten}" có hơn một dòng với nội dung nhập tay khác nhau; dòng đầu tiên được dùng, nội dung của dòng này được giữ ở mục "Quyết định chưa khớp".`,

@@ -141,7 +141,7 @@ describe("Lãnh đạo: hand-filled decision columns", () => {
     expect(Object.values(third.leaders).map((l) => l.quyetDinhBtv)).toEqual(["HTXSNV"]);
   });
 
-  it("a decision whose leader no longer has a row is not kept silently: a warning and a log line say what was typed", () => {
+  it("a decision whose leader no longer has a row is kept and reported: a warning and a log line say what was typed", () => {
     const read = typeInto(m, "Trần Thị Bình", { quyetDinhBtv: "HTNV", ghiChu: "Chuyển công tác" });
     const r = build([AN], read);
     const w = r.classification.warnings.find((x) => x.rule === "manual.orphan-leader")!;

@@ -1,24 +1,35 @@
 // Webpack build for the XếpLoại task pane, after Microsoft's Office-Addin-TaskPane-React template.
 // `npm run build` (webpack --mode production) never touches dev certificates: they are only
 // requested when `webpack serve` runs (env.WEBPACK_SERVE), because installing them needs sudo on Linux.
+//
+// Where the build will be served from (docs/trien-khai.md):
+//   npm run build -- --env host=https://xeploai.thiuy.vn/   (or XEPLOAI_HOST=…; default https://localhost:3000/)
+//   npm run build -- --env officejs=cdn                      (or XEPLOAI_OFFICEJS=…; default local)
+// The manifest in dist/ points at the host and carries package.json's version; with officejs=local
+// Office.js is copied from @microsoft/office-js into dist/office-js/ so the pane starts without internet.
 
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const {
+  DEV_URL,
+  OFFICE_JS_LOCAL_DIR,
+  resolveTarget,
+  manifestForHost,
+  officeJsSrc,
+  describeTarget,
+} = require("./scripts/deploy/host-target.cjs");
+const {
+  PACKAGE_DIST: OFFICE_JS_DIST,
+  isNeededForExcel,
+} = require("./scripts/deploy/office-js-files.cjs");
+const { SiteFilesPlugin } = require("./scripts/deploy/site-headers.cjs");
+const { version: PACKAGE_VERSION } = require("./package.json");
 
-const urlDev = "https://localhost:3000/";
-// CHANGE THIS to where dist/ is deployed. The production build rewrites every manifest URL to it.
-const urlProd = "https://xeploai.example.invalid/";
+const urlDev = DEV_URL;
 
 /** First-load budget (bytes) for the task pane entry; ExcelJS must stay out of it (lazy chunk). */
 const FIRST_LOAD_BUDGET_BYTES = 1_500_000;
-
-/** Rewrites every dev-server URL (with or without a path) in a manifest to the production origin. */
-function toProductionManifest(xml) {
-  const devOrigin = urlDev.replace(/\/$/, "");
-  const prodOrigin = urlProd.replace(/\/$/, "");
-  return xml.split(devOrigin).join(prodOrigin);
-}
 
 async function getHttpsOptions() {
   // Required lazily: loading dev-certs is only needed (and only safe) when serving.
@@ -30,6 +41,31 @@ async function getHttpsOptions() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  const target = resolveTarget(env, process.env);
+  if (!env.quiet) console.log(describeTarget(target));
+
+  const copyPatterns = [
+    { from: "assets/*", to: "assets/[name][ext][query]" },
+    {
+      from: "manifest*.xml",
+      to: "[name][ext]",
+      transform(content) {
+        return manifestForHost(content.toString(), target, PACKAGE_VERSION);
+      },
+    },
+  ];
+  if (target.officejs === "local") {
+    copyPatterns.push({
+      from: "**/*",
+      context: OFFICE_JS_DIST,
+      to: `${OFFICE_JS_LOCAL_DIR}/[path][name][ext]`,
+      filter: (file) =>
+        isNeededForExcel(path.relative(OFFICE_JS_DIST, file).split(path.sep).join("/")),
+      // Microsoft's files are already minified; keep Terser off 14 MB of them.
+      info: { minimized: true },
+    });
+  }
+  const pageParameters = { officeJsSrc: officeJsSrc(target) };
 
   const config = {
     devtool: "source-map",
@@ -72,28 +108,20 @@ module.exports = async (env = {}, options = {}) => {
       ],
     },
     plugins: [
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*", to: "assets/[name][ext][query]" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform(content) {
-              return dev ? content : toProductionManifest(content.toString());
-            },
-          },
-        ],
-      }),
+      new CopyWebpackPlugin({ patterns: copyPatterns }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["react", "taskpane"],
+        templateParameters: pageParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: pageParameters,
       }),
+      new SiteFilesPlugin(target, PACKAGE_VERSION),
     ],
     optimization: {
       splitChunks: {
@@ -129,6 +157,4 @@ module.exports = async (env = {}, options = {}) => {
 };
 
 module.exports.urlDev = urlDev;
-module.exports.urlProd = urlProd;
-module.exports.toProductionManifest = toProductionManifest;
 module.exports.FIRST_LOAD_BUDGET_BYTES = FIRST_LOAD_BUDGET_BYTES;

@@ -86,6 +86,55 @@ function firstLoadReport() {
   return { report, offenders, markers };
 }
 
+/**
+ * dist/ as `npm run build` left it: every manifest URL on the host recorded in xeploai-build.json,
+ * the pages loading Office.js from dist/office-js/ (officejs=local) or Microsoft's CDN, no
+ * placeholder domain anywhere in the manifest, pages or web.config.
+ */
+function checkDistForHost(dist) {
+  const info = JSON.parse(fs.readFileSync(path.join(dist, "xeploai-build.json"), "utf8"));
+  const manifest = fs.readFileSync(path.join(dist, "manifest.xml"), "utf8");
+  const urls = [...manifest.replace(/<!--[\s\S]*?-->/g, "").matchAll(/https:\/\/[^"<\s]+/g)].map(
+    (m) => m[0]
+  );
+  const origin = new URL(info.host).origin;
+  const strays = urls.filter((u) => !(u.startsWith(info.host) || u === origin));
+  assert(
+    urls.length > 20 && strays.length === 0,
+    `manifest URLs off the host: ${strays.join(", ")}`
+  );
+  for (const page of ["taskpane.html", "commands.html"]) {
+    const html = fs.readFileSync(path.join(dist, page), "utf8");
+    if (info.officejs === "local") {
+      assert(
+        /<script src="?office-js\/office\.js"?>/.test(html),
+        `${page} does not load office-js/office.js`
+      );
+      assert(!html.includes("appsforoffice"), `${page} still loads Office.js from the CDN`);
+    } else {
+      assert(
+        html.includes("https://appsforoffice.microsoft.com/"),
+        `${page} does not load the CDN`
+      );
+    }
+  }
+  if (info.officejs === "local") {
+    for (const f of [
+      "office.js",
+      "excel-win32-16.01.js",
+      "excel-web-16.00.js",
+      "vi-vn/office_strings.js",
+    ]) {
+      assert(fs.existsSync(path.join(dist, "office-js", f)), `dist/office-js/${f} is missing`);
+    }
+  }
+  for (const f of ["manifest.xml", "taskpane.html", "commands.html", "web.config"]) {
+    const text = fs.readFileSync(path.join(dist, f), "utf8");
+    assert(!/example\.invalid|\.example\//.test(text), `${f} holds a placeholder domain`);
+  }
+  return `${info.host}, Office.js ${info.officejs}`;
+}
+
 /** Bundles installFakeOffice + FakeWorkbook into one browser script (esbuild ships with tsx). */
 function buildFakeOffice(outFile) {
   const esbuild = require("esbuild");
@@ -159,6 +208,10 @@ async function main() {
     return `${report.firstLoadBytes} bytes`;
   });
 
+  await step("dist/ is built for one host: manifest URLs, Office.js source, no placeholder", () =>
+    checkDistForHost(DIST)
+  );
+
   const fakeJs = buildFakeOffice(path.join(tmp, "fake-office.js"));
   const fixtures = makeFixtures(path.join(tmp, "fixtures"));
   const server = await serve(DIST);
@@ -192,9 +245,12 @@ async function main() {
     // Nothing leaves the machine. Playwright tries the last registered route first, so the
     // office.js route (answered with the fake) goes after the catch-all abort.
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeJs })
-    );
+    // The fake stands in for office.js wherever the build loads it from: Microsoft's CDN
+    // (officejs=cdn) or the local copy in dist/office-js/ (the default).
+    const fulfillFake = (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeJs });
+    await page.route("https://appsforoffice.microsoft.com/**", fulfillFake);
+    await page.route(`${base}/office-js/office.js`, fulfillFake);
 
     const { walk, walkDarkTheme } = require("./walk.cjs");
     await walk({ page, base, fixtures, shots: SHOTS, step, assert });

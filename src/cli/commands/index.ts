@@ -4,6 +4,7 @@ import { catalogCommand } from "./catalog";
 import { consolidateCommand } from "./consolidate";
 import { defaultsCommand } from "./defaults";
 import { demoCommand } from "./demo";
+import { serveCommand } from "./serve";
 import { templatesCommand } from "./templates";
 import { validateCommand } from "./validate";
 
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   consolidateCommand,
   demoCommand,
   defaultsCommand,
+  serveCommand,
 ];

@@ -12,7 +12,12 @@ jest.mock("office-addin-dev-certs", () => ({ getHttpsServerOptions }));
 
 interface HtmlPluginLike {
   constructor: { name: string };
-  userOptions: { filename: string; template: string; chunks: string[] };
+  userOptions: {
+    filename: string;
+    template: string;
+    chunks: string[];
+    templateParameters?: Record<string, string>;
+  };
 }
 interface CopyPattern {
   from: string;
@@ -33,13 +38,10 @@ interface WebpackConfigLike {
     server?: { type: string; options: unknown };
   };
 }
-type ConfigFactory = ((
+type ConfigFactory = (
   env: Record<string, unknown>,
   options: { mode?: string }
-) => Promise<WebpackConfigLike>) & {
-  toProductionManifest(xml: string): string;
-  urlProd: string;
-};
+) => Promise<WebpackConfigLike>;
 
 const configFactory: ConfigFactory = require("../../../webpack.config.js");
 const ROOT = path.resolve(__dirname, "../../..");
@@ -54,7 +56,10 @@ beforeEach(() => getHttpsServerOptions.mockClear());
 describe("webpack.config.js for `webpack --mode production`", () => {
   let config: WebpackConfigLike;
   beforeAll(async () => {
-    config = await configFactory({ WEBPACK_BUILD: true }, { mode: "production" });
+    config = await configFactory(
+      { WEBPACK_BUILD: true, quiet: true, host: "https://xeploai.thiuy.vn/" },
+      { mode: "production" }
+    );
   });
 
   it("does not ask for dev certificates", () => {
@@ -99,13 +104,12 @@ describe("webpack.config.js for `webpack --mode production`", () => {
     expect(exceljs.test.test(path.join(ROOT, "node_modules", "react", "index.js"))).toBe(false);
   });
 
-  it("copies the icons and the manifest, rewriting every localhost URL to the production origin", () => {
+  it("copies the icons, the manifest (rewritten to the host) and a local Office.js", () => {
     const patterns = copyPatterns(config);
-    expect(patterns.map((p) => p.from)).toEqual(["assets/*", "manifest*.xml"]);
+    expect(patterns.map((p) => p.from)).toEqual(["assets/*", "manifest*.xml", "**/*"]);
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"));
     const transformed = String(patterns[1].transform?.(manifest));
-    expect(transformed).not.toMatch(/localhost/);
-    expect(transformed).toContain(`${configFactory.urlProd}taskpane.html?part=validate`);
+    expect(transformed).toContain("https://xeploai.thiuy.vn/taskpane.html?part=validate");
     // The production manifest must still pass every manifest check.
     expect(checkManifest(transformed, { assetsDir: path.join(ROOT, "assets") })).toEqual([]);
   });
@@ -118,7 +122,10 @@ describe("webpack.config.js for `webpack --mode production`", () => {
 
 describe("webpack.config.js for development", () => {
   it("keeps localhost URLs in the copied manifest", async () => {
-    const config = await configFactory({ WEBPACK_BUILD: true }, { mode: "development" });
+    const config = await configFactory(
+      { WEBPACK_BUILD: true, quiet: true },
+      { mode: "development" }
+    );
     const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"));
     expect(String(copyPatterns(config)[1].transform?.(manifest))).toContain(
       "https://localhost:3000/taskpane.html"
@@ -127,7 +134,10 @@ describe("webpack.config.js for development", () => {
   });
 
   it("serves over https with the dev certificates only under `webpack serve`", async () => {
-    const config = await configFactory({ WEBPACK_SERVE: true }, { mode: "development" });
+    const config = await configFactory(
+      { WEBPACK_SERVE: true, quiet: true },
+      { mode: "development" }
+    );
     expect(getHttpsServerOptions).toHaveBeenCalledTimes(1);
     expect(config.devServer.server).toEqual({
       type: "https",
@@ -135,17 +145,5 @@ describe("webpack.config.js for development", () => {
     });
     expect(config.devServer.port).toBe(3000);
     expect(config.devServer.headers["Access-Control-Allow-Origin"]).toBe("*");
-  });
-});
-
-describe("toProductionManifest", () => {
-  it("rewrites origins with and without a trailing path", () => {
-    const out = configFactory.toProductionManifest(
-      '<AppDomain>https://localhost:3000</AppDomain><X DefaultValue="https://localhost:3000/assets/icon-16.png"/>'
-    );
-    const origin = configFactory.urlProd.replace(/\/$/, "");
-    expect(out).toBe(
-      `<AppDomain>${origin}</AppDomain><X DefaultValue="${origin}/assets/icon-16.png"/>`
-    );
   });
 });

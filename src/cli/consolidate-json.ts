@@ -87,6 +87,32 @@ export const consolidateJsonSchema = z.object({
           cells: z.array(cellSource),
         })
       ),
+      /** Each quality criterion: what the TCCS claimed, and the evidence read for it. */
+      criteria: z.array(
+        z.object({
+          criterion: z.enum(["tcXdDangXuatSac", "tcKtxhXuatSac", "tcConLaiTot"]),
+          label: z.string(),
+          /** Ticked in the TCCS report (null: no report). */
+          claimed: z.boolean().nullable(),
+          cell: cellSource.nullable(),
+          /** ok | fails (a capping rule fails) | insufficient (data missing) | none (no rule). */
+          status: z.enum(["ok", "fails", "insufficient", "none"]),
+          evidence: z.array(
+            z.object({
+              ruleId: z.string(),
+              templateId: z.string(),
+              department: z.string(),
+              status: z.enum(["pass", "fail", "missing", "notTested"]),
+              value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+              consequence: z.enum(["cap", "warn"]),
+              maxLevel: level.nullable(),
+              source: z.string(),
+              message: z.string(),
+              cells: z.array(cellSource),
+            })
+          ),
+        })
+      ),
     })
   ),
   quota: z.array(
@@ -104,6 +130,8 @@ export const consolidateJsonSchema = z.object({
   warnings: z.array(
     z.object({
       rule: z.string(),
+      /** "error": the data contradict each other (e.g. members disciplined > members KHTNV). */
+      severity: z.enum(["error", "warning"]),
       unitCode: z.string(),
       message: z.string(),
       sources: z.array(cellSource),

@@ -26,7 +26,8 @@ describe("xeploai demo", () => {
         "3.14-db-phuong-phu-bai-bo-sung.xlsx",
       ])
     );
-    expect(subs.some((f) => f.includes("quan-su") && !f.startsWith("3.14"))).toBe(false); // the missing department
+    // Quân sự sent its file without Phường Phú Bài's row (that Đảng bộ: "chưa đủ căn cứ").
+    expect(subs).toContain("3.9-quan-su.xlsx");
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(r.master);
@@ -53,6 +54,10 @@ describe("xeploai demo", () => {
     expect(r.summary).toContain("1.234,5");
     expect(r.summary).toContain("TRÙNG");
     expect(r.summary).toContain("tiêu chí 11");
+    // Contradictions by design, caught by the evidence rules.
+    expect(r.summary).toContain("94,76%");
+    expect(r.summary).toContain("LỖI SỐ LIỆU: Đảng bộ xã Thủy Tân");
+    expect(r.summary).toContain("LỖI SỐ LIỆU: Đảng bộ phường Thủy Lương");
     expect(r.summary).toContain("Đã ghi bảng tổng hợp");
   });
 

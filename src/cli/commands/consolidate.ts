@@ -360,6 +360,25 @@ async function consolidateLocked(
         message: pick(r.message, lang),
         cells: r.cells,
       })),
+      criteria: t.criteria.map((cr) => ({
+        criterion: cr.criterion,
+        label: pick(cr.label, lang),
+        claimed: cr.claimed,
+        cell: cr.cell,
+        status: cr.status,
+        evidence: cr.results.map((e) => ({
+          ruleId: e.ruleId,
+          templateId: e.templateId,
+          department: e.department,
+          status: e.status,
+          value: e.value ?? null,
+          consequence: e.consequence,
+          maxLevel: e.maxLevel,
+          source: e.source,
+          message: pick(e.message, lang),
+          cells: e.cells,
+        })),
+      })),
     })),
     quota: [...result.quota.organisations, ...result.quota.members].map((g) => ({
       kind: g.kind,
@@ -374,12 +393,14 @@ async function consolidateLocked(
     warnings: [
       ...c.warnings.map((w) => ({
         rule: w.rule,
+        severity: "warning" as const,
         unitCode: w.unitCode,
         message: pick(w.message, lang),
         sources: w.sources,
       })),
       ...result.classification.warnings.map((w) => ({
         rule: w.rule,
+        severity: w.severity ?? "warning",
         unitCode: w.unitCode,
         message: pick(w.message, lang),
         sources: w.cells,
@@ -453,7 +474,10 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
   for (const r of j.refused) lines.push(`  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"}: ${r.message}`);
   for (const e of j.excluded) lines.push(`  ${en ? "LEFT OUT" : "BỊ LOẠI"}: ${e.message}`);
   for (const k of j.conflicts) lines.push(`  ${en ? "CONFLICT" : "TRÙNG"}: ${k.message}`);
-  for (const w of j.warnings) lines.push(`  ${en ? "WARNING" : "CẢNH BÁO"}: ${w.message}`);
+  for (const w of j.warnings)
+    lines.push(
+      `  ${w.severity === "error" ? (en ? "ERROR" : "LỖI SỐ LIỆU") : en ? "WARNING" : "CẢNH BÁO"}: ${w.message}`
+    );
   for (const m of j.manualIssues) lines.push(`  ${en ? "MASTER" : "BẢNG TỔNG HỢP"}: ${m}`);
   for (const n of j.notes) lines.push(`  ${en ? "NOTE" : "GHI CHÚ"}: ${n}`);
   return lines.join("\n");

@@ -175,7 +175,7 @@ export async function runDemo(
     "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
     `Đã tạo ${CATALOG.length} mẫu biểu trống trong ${blankDir}`,
     `Đã tạo ${written.length} tệp mẫu biểu đã điền (số liệu mẫu) trong ${subDir}`,
-    `Không nộp: ${missingNames.join(", ")}.`,
+    ...(missingNames.length ? [`Không nộp: ${missingNames.join(", ")}.`] : []),
     "Các lỗi cố ý trong số liệu mẫu:",
     ...plan.mistakes.map((m) => `  - ${m}`),
     "",

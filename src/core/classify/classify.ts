@@ -105,10 +105,14 @@ export function classifyAll(
   ctx: ClassifyContext
 ): { classification: Classification; quota: QuotaResult } {
   const idx = new RowIndex(c);
-  const env: ClassifyEnv = { lookup: (t, u) => idx.get(t, u), catalog: ctx.catalog };
   const { ruleSet, register, manual, leaderManual } = ctx;
+  const env: ClassifyEnv = {
+    lookup: (t, u) => idx.get(t, u),
+    catalog: ctx.catalog,
+    unitName: (code) => register.units.find((u) => u.code === code)?.name,
+  };
   const tccs = sortedUnits(register, ["tccs"]).map((u) => classifyTccs(u, ruleSet, env));
-  const warnings: ClassWarning[] = [];
+  const warnings: ClassWarning[] = tccs.flatMap((t) => t.findings);
 
   // Hand-filled levels above the cap need a reason (brief §4, lyDoVuotTran).
   for (const t of tccs) {

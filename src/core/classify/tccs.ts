@@ -11,7 +11,8 @@ import type { BandCondition, CapRule, CapTest, DataRef, LevelCode, RuleSet } fro
 import type { TemplateSpec } from "../templates/spec";
 import type { Unit } from "../units/types";
 import type { Value } from "../validate/types";
-import type { Reason, TccsClassification } from "./types";
+import { evaluateEvidence, where } from "./evidence";
+import type { ClassWarning, Reason, TccsClassification } from "./types";
 
 /** Finds the consolidated row of a template for a unit code. */
 export type RowLookup = (
@@ -21,6 +22,8 @@ export type RowLookup = (
 
 export interface ClassifyEnv {
   lookup: RowLookup;
+  /** Name of a unit code (for "chưa có số liệu của Xã Thủy Tân"). */
+  unitName?(code: string): string | undefined;
   /** Template specs, for column headers in reasons (falls back to keys). */
   catalog?: readonly TemplateSpec[];
 }
@@ -385,19 +388,82 @@ function startLevel(
   return { level: m.fallback, self: null, reasons };
 }
 
+/**
+ * Members disciplined in the year (UBKT) above members rated KHTNV (3.14): an error-level finding,
+ * and the report row seen by the caps carries the larger count (caps 2 and 6 read it).
+ */
+function memberCheck(
+  env: ClassifyEnv,
+  unit: Unit,
+  ruleSet: RuleSet,
+  report: ConsolidatedRow | null
+): { report: ConsolidatedRow | null; findings: ClassWarning[] } {
+  const mc = ruleSet.evidence.memberCheck;
+  if (!mc || !report) return { report, findings: [] };
+  const ub = env.lookup(mc.disciplined.templateId, unit.code);
+  const d = ub ? num(ub.values[mc.disciplined.key]) : null;
+  const k = num(report.values[mc.khtnvKey]);
+  if (d === null || k === null || d <= k) return { report, findings: [] };
+  const dCell = ub!.provenance[mc.disciplined.key];
+  const kCell = report.provenance[mc.khtnvKey];
+  const cells = [dCell, kCell].filter((c): c is CellSource => !!c);
+  const adjusted: ConsolidatedRow = {
+    ...report,
+    values: { ...report.values, [mc.khtnvKey]: d },
+    provenance: dCell ? { ...report.provenance, [mc.khtnvKey]: dCell } : report.provenance,
+  };
+  return {
+    report: adjusted,
+    findings: [
+      {
+        rule: "evidence.members-disciplined",
+        severity: "error",
+        unitCode: unit.code,
+        cells,
+        message: {
+          vi: `${unit.name}: ${templateLabel(env, mc.disciplined.templateId)} ghi ${d} đảng viên bị kỷ luật trong năm (${where(dCell)}) nhưng báo cáo của đơn vị chỉ có ${k} đảng viên KHTNV (${where(kCell)}); đảng viên bị kỷ luật trong năm xếp loại KHTNV. Các điều kiện về đảng viên tính theo số lớn hơn (${d}). Hãy đối chiếu và sửa báo cáo.`,
+          en: `${unit.name}: ${d} members disciplined this year (${where(dCell)}) but only ${k} members rated KHTNV in the report (${where(kCell)}); a member disciplined in the year is KHTNV. The member conditions use the larger count (${d}). Reconcile and fix the report.`,
+        },
+      },
+    ],
+  };
+}
+
 /** Suggested level and every reason for one TCCS. */
 export function classifyTccs(unit: Unit, ruleSet: RuleSet, env: ClassifyEnv): TccsClassification {
-  const report = env.lookup(ruleSet.quota.members.templateId, unit.code);
+  const reportId = ruleSet.quota.members.templateId;
+  const checked = memberCheck(env, unit, ruleSet, env.lookup(reportId, unit.code));
+  const report = checked.report;
+  // The caps see the report with the larger KHTNV count.
+  const capEnv: ClassifyEnv = {
+    ...env,
+    lookup: (t, u) => (t === reportId && u === unit.code ? report : env.lookup(t, u)),
+  };
   const form = resolveTccsForm(unit, report);
   const start = startLevel(env, unit, ruleSet);
   const reasons: Reason[] = [...start.reasons];
   let cap: LevelCode = "HTXSNV";
   for (const rule of ruleSet.caps) {
-    for (const r of applyCap(env, rule, unit, form)) {
+    for (const r of applyCap(capEnv, rule, unit, form)) {
       reasons.push(r);
       if (r.maxLevel) cap = lowerOf(cap, r.maxLevel);
     }
   }
+  const evidence = evaluateEvidence(env, ruleSet, unit, report);
+  for (const r of evidence.reasons) {
+    reasons.push(r);
+    if (r.maxLevel) cap = lowerOf(cap, r.maxLevel);
+  }
+  const findings: ClassWarning[] = [
+    ...checked.findings,
+    ...evidence.warnings.map((w) => ({
+      rule: "evidence.warn",
+      severity: "warning" as const,
+      unitCode: unit.code,
+      cells: w.cells,
+      message: { vi: `${unit.name}: ${w.message.vi}`, en: `${unit.name}: ${w.message.en}` },
+    })),
+  ];
   return {
     unitCode: unit.code,
     unitName: unit.name,
@@ -408,5 +474,7 @@ export function classifyTccs(unit: Unit, ruleSet: RuleSet, env: ClassifyEnv): Tc
     suggested: start.level ? lowerOf(start.level, cap) : null,
     reasons,
     complete: !reasons.some((r) => r.kind === "missing"),
+    criteria: evidence.criteria,
+    findings,
   };
 }

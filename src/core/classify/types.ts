@@ -3,6 +3,7 @@ import type { CellSource } from "../consolidate/types";
 import type { LocalizedText } from "../i18n";
 import type { LevelCode } from "../rules/types";
 import type { LoaiHinh } from "../units/types";
+import type { CriterionEvidence } from "./evidence";
 import type { LeaderManualColumns, LeaderManualEntry, ManualEntry } from "../master/types";
 
 export interface Reason {
@@ -32,6 +33,10 @@ export interface TccsClassification {
   reasons: Reason[];
   /** false when some data a rule needed was missing. */
   complete: boolean;
+  /** Each quality criterion: what the TCCS claimed and what the departments' figures say. */
+  criteria: CriterionEvidence[];
+  /** Findings about this TCCS's data (e.g. members disciplined > members KHTNV). */
+  findings: ClassWarning[];
 }
 
 export interface LeaderClassification {
@@ -82,6 +87,8 @@ export interface QuotaResult {
 
 export interface ClassWarning {
   rule: string;
+  /** "error": the data contradict each other and must be fixed; default "warning". */
+  severity?: "error" | "warning";
   unitCode: string;
   message: LocalizedText;
   cells: CellSource[];

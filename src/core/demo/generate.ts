@@ -4,6 +4,10 @@
  * organisation, and a few deliberate problems so the master shows what it does with them:
  * a sum that does not add up, a number typed as text "1.234,5", an unknown unit "Thủy Xuân", a civil
  * servant rated above the rule, a late department, a missing department and a corrected resend.
+ * The departments' figures agree with what each TCCS claims, except a few contradictions by design
+ * that the evidence rules must catch: Xã Thủy Tân's budget revenue at 94,76% of the estimate and 2
+ * members disciplined while its Đảng bộ reports none KHTNV; Phường Thủy Lương's CCHC grade "Khá"
+ * and 3 members disciplined; the Quân sự file without Phường Phú Bài's row ("chưa đủ căn cứ").
  * Pure and deterministic (seeded).
  */
 import { getEnum } from "../templates/enums";
@@ -44,7 +48,11 @@ const LV = (code: string) => label("level4", code);
 
 const TEMPLATE_MADE = "2019-11-25T08:00:00+07:00";
 const LATE_TEMPLATE = "cong-an";
-const MISSING_TEMPLATE = "quan-su";
+/** Contradictions by design (register codes of the 2019 register; skipped in another register). */
+const BUDGET_SHORT = "xa-thuy-tan"; // 94,76% of the revenue estimate
+const CCHC_FAIR = "phuong-thuy-luong"; // CCHC grade "Khá"
+const DISCIPLINED: Record<string, number> = { "db-xa-thuy-tan": 2, "db-phuong-thuy-luong": 3 };
+const NO_DEFENCE_ROW = "phuong-phu-bai"; // the Quân sự file lacks this locality
 
 const NAMES = [
   "Nguyễn Văn An",
@@ -85,6 +93,16 @@ export function generateDemo(
   const tccs = units(["tccs"]);
   const mistakes: string[] = [];
   const files: DemoFile[] = [];
+  const nameOf = (code: string) => register.units.find((u) => u.code === code)?.name ?? code;
+
+  // What each TCCS will claim in 3.14 (every third one HTXSNV, one with a good clean record).
+  const selfOf = (i: number) =>
+    i % 3 === 0 || i === 4 ? "HTXSNV" : i % 7 === 6 ? "HTNV" : "HTTNV";
+  const claims = new Set(
+    tccs.filter((_, i) => selfOf(i) === "HTXSNV").flatMap((u) => [u.code, u.localityCode ?? ""])
+  );
+  /** The locality's Đảng bộ claims HTXSNV: its departments' figures back it (unless by design). */
+  const claimed = (code: string) => claims.has(code);
 
   // Shared facts so that departments agree with each other.
   const households = new Map(localities.map((u) => [u.code, rng.int(2000, 6000)]));
@@ -109,7 +127,10 @@ export function generateDemo(
   };
 
   // 3.1a CCHC: scores with ranks that follow them.
-  const scores = localities.map((u) => ({ u, s: Math.round(rng.real(72, 96) * 10) / 10 }));
+  const scores = localities.map((u) => ({
+    u,
+    s: u.code === CCHC_FAIR ? 78.5 : Math.round(rng.real(claimed(u.code) ? 82 : 72, 96) * 10) / 10,
+  }));
   const ranked = [...scores].sort((a, b) => b.s - a.s);
   dept(
     "noi-vu-cchc",
@@ -123,6 +144,11 @@ export function generateDemo(
       },
     }))
   );
+
+  if (scores.some(({ u }) => u.code === CCHC_FAIR))
+    mistakes.push(
+      `Mẫu 3.1a (Nội vụ): ${nameOf(CCHC_FAIR)} có chỉ số CCHC xếp loại "Khá", trong khi Đảng bộ tự đánh giá tiêu chí xây dựng Đảng, hệ thống chính trị xuất sắc — đề xuất tối đa HTTNV.`
+    );
 
   // 3.1b CBCC: level counts add up — except one row (mistake 1).
   const cbccRows = [...localities, ...agencies].map((u, i) => {
@@ -159,10 +185,17 @@ export function generateDemo(
       const chi = Math.round(thu * rng.real(0.85, 1.05));
       const cells: Record<string, DemoCell> = {
         duToanThu: thu,
-        thucHienThu: Math.round(thu * rng.real(0.92, 1.25) * 10) / 10,
+        thucHienThu: Math.round(thu * rng.real(claimed(u.code) ? 1 : 0.92, 1.25) * 10) / 10,
         duToanChi: chi,
         thucHienChi: Math.round(chi * rng.real(0.9, 1.02) * 10) / 10,
       };
+      if (u.code === BUDGET_SHORT) {
+        cells.duToanThu = 25000;
+        cells.thucHienThu = 23690;
+        mistakes.push(
+          `Mẫu 3.2 (Tài chính): ${u.name} thu ngân sách đạt 94,76% dự toán, trong khi Đảng bộ tự đánh giá tiêu chí lãnh đạo KT-XH xuất sắc — đề xuất tối đa HTTNV, lý do ghi rõ tệp và ô.`
+        );
+      }
       if (i === localities.length - 1) {
         cells.duToanThu = 1200;
         cells.thucHienThu = "1.234,5";
@@ -208,12 +241,12 @@ export function generateDemo(
     localities.map((u) => {
       const ho = households.get(u.code)!;
       const thon = rng.int(6, 18);
-      const titled = rng.chance(0.5);
+      const titled = claimed(u.code) || rng.chance(0.5);
       return {
         unitCode: u.code,
         cells: {
           tongSoHo: ho,
-          soHoGdvh: Math.round(ho * rng.real(0.84, 0.95)),
+          soHoGdvh: Math.round(ho * rng.real(claimed(u.code) ? 0.87 : 0.84, 0.95)),
           tongThonTdp: thon,
           soThonTdpVh: thon - rng.int(0, 3),
           danhHieu: titled
@@ -237,7 +270,7 @@ export function generateDemo(
         ["thcs", 1, 2],
       ] as const) {
         const tong = rng.int(lo, hi);
-        const dat = rng.int(Math.max(0, tong - 1), tong);
+        const dat = rng.int(Math.max(claimed(u.code) ? 1 : 0, tong - 1), tong);
         cells[`${c}Tong`] = tong;
         cells[`${c}DatChuan`] = dat;
         cells[`${c}MucDo2`] = rng.int(0, Math.min(1, dat));
@@ -256,11 +289,11 @@ export function generateDemo(
       return {
         unitCode: u.code,
         cells: {
-          ytXaDat: label("datKhongDat", rng.chance(0.85) ? "DAT" : "KHONG_DAT"),
+          ytXaDat: label("datKhongDat", claimed(u.code) || rng.chance(0.85) ? "DAT" : "KHONG_DAT"),
           danSoTb: dan,
           soSinh: sinh,
           soChet: Math.round(dan * rng.real(0.004, 0.006)),
-          soSinhCon3: Math.round(sinh * rng.real(0.04, 0.12)),
+          soSinhCon3: Math.round(sinh * rng.real(0.04, claimed(u.code) ? 0.09 : 0.12)),
         },
       };
     })
@@ -273,7 +306,7 @@ export function generateDemo(
     localities.map((u) => {
       const ho = households.get(u.code)!;
       const ngheo = Math.max(1, Math.round(ho * poorRate.get(u.code)!));
-      const thoat = rng.int(5, 40);
+      const thoat = rng.int(claimed(u.code) ? 12 : 5, 40);
       const tai = rng.int(0, 3);
       const phatSinh = rng.int(0, 8);
       return {
@@ -323,8 +356,11 @@ export function generateDemo(
         unitCode: u.code,
         cells: {
           tongKdc: kdc,
-          kdcDat: kdc - rng.int(0, 2),
-          xaPhuongDat: label("datChuaDat", rng.chance(0.85) ? "DAT" : "CHUA_DAT"),
+          kdcDat: kdc - rng.int(0, claimed(u.code) ? 1 : 2),
+          xaPhuongDat: label(
+            "datChuaDat",
+            claimed(u.code) || rng.chance(0.85) ? "DAT" : "CHUA_DAT"
+          ),
           coSoDangKy: reg,
           coSoDat: reg - rng.int(0, 4),
         },
@@ -332,7 +368,22 @@ export function generateDemo(
     })
   );
   mistakes.push(`Mẫu 3.10 (Công an) nộp ngày 27/12/2019, sau hạn 25/12/2019 — đánh dấu trễ hạn.`);
-  mistakes.push(`Mẫu 3.9 (Quân sự) không nộp — bảng "Tình hình nộp" ghi "Chưa nhận".`);
+
+  // 3.9 Quân sự: every locality and agency except one (its Đảng bộ gets "chưa đủ căn cứ").
+  dept(
+    "quan-su",
+    22,
+    [...localities, ...agencies]
+      .filter((u) => u.code !== NO_DEFENCE_ROW)
+      .map((u) => ({
+        unitCode: u.code,
+        cells: { xepLoaiQp: LV(claimed(u.code) || rng.chance(0.4) ? "HTXSNV" : "HTTNV") },
+      }))
+  );
+  if (localities.some((u) => u.code === NO_DEFENCE_ROW))
+    mistakes.push(
+      `Mẫu 3.9 (Quân sự) thiếu dòng ${nameOf(NO_DEFENCE_ROW)} — tiêu chí lãnh đạo KT-XH, QP-AN của Đảng bộ "chưa đủ căn cứ", đề xuất tạm tối đa HTTNV; bảng "Tình hình nộp" ghi "Chưa nhận".`
+    );
 
   // TCCS facts (3.14) drive 3.11–3.13 too.
   const disciplined = tccs.find((u) => u.loaiHinh === "DOANH_NGHIEP")?.code;
@@ -350,11 +401,11 @@ export function generateDemo(
     const tcXs = Math.floor((so - tcKh - tcHtnv) * rng.real(0.15, 0.3));
     const tcTot = so - tcKh - tcHtnv - tcXs;
     const dv = dangBo ? (so > 0 ? so * rng.int(18, 35) : rng.int(60, 120)) : rng.int(15, 45);
-    const dvKh = rng.chance(0.3) ? 1 : 0;
+    const dvKh = DISCIPLINED[u.code] !== undefined ? 0 : rng.chance(0.3) ? 1 : 0;
     const dvHt = Math.round(dv * rng.real(0.05, 0.12));
     const dvXs = Math.round(dv * rng.real(0.08, 0.15));
     const dvTot = dv - dvKh - dvHt - dvXs;
-    const self = i % 3 === 0 ? "HTXSNV" : i % 7 === 6 ? "HTNV" : "HTTNV";
+    const self = selfOf(i);
     const criteria = self === "HTXSNV" && i !== 6;
     return {
       u,
@@ -424,8 +475,15 @@ export function generateDemo(
     "ubkt",
     20,
     facts.map((f) => {
-      const kl = [rng.int(0, 2), rng.int(0, 1), 0, rng.chance(0.1) ? 1 : 0];
+      // Members disciplined are rated KHTNV (HD 21), except the contradictions by design.
+      const n = DISCIPLINED[f.u.code] ?? f.dvs[3]!;
+      const kl = [n, 0, 0, 0];
+      if (DISCIPLINED[f.u.code] !== undefined)
+        mistakes.push(
+          `Mẫu 3.11 (UBKT): ${f.u.name} có ${n} đảng viên bị kỷ luật trong năm nhưng báo cáo 3.14 ghi ${f.dvs[3]} đảng viên KHTNV — lỗi đối chiếu; điều kiện về đảng viên tính theo số lớn hơn.`
+        );
       const kt = rng.int(2, 8);
+      const good = f.self === "HTXSNV";
       const gs = rng.int(2, 6);
       return {
         unitCode: f.u.code,
@@ -438,7 +496,7 @@ export function generateDemo(
           klCachChuc: kl[2]!,
           klKhaiTru: kl[3]!,
           ktKeHoach: kt,
-          ktThucHien: kt - rng.int(0, 1),
+          ktThucHien: good ? kt : kt - rng.int(0, 1),
           gsKeHoach: gs,
           gsThucHien: gs,
         },
@@ -453,7 +511,7 @@ export function generateDemo(
       unitCode: f.u.code,
       cells: {
         tongDv: f.dv,
-        dvHocNq: Math.round(f.dv * rng.real(0.9, 0.99)),
+        dvHocNq: Math.round(f.dv * rng.real(0.92, 0.99)),
         soChuyenDeHcm: rng.int(2, 6),
       },
     }))
@@ -463,8 +521,9 @@ export function generateDemo(
     "van-phong",
     24,
     facts.map((f) => {
-      const tre = rng.int(0, 3);
-      const khong = rng.chance(0.15) ? 1 : 0;
+      const good = f.self === "HTXSNV";
+      const tre = rng.int(0, good ? 1 : 3);
+      const khong = !good && rng.chance(0.15) ? 1 : 0;
       return {
         unitCode: f.u.code,
         cells: {
@@ -556,7 +615,6 @@ export function generateDemo(
 
   const sent = new Set(files.map((f) => f.templateId));
   const missing = catalog.map((s) => s.id).filter((id) => !sent.has(id));
-  if (!missing.includes(MISSING_TEMPLATE)) missing.push(MISSING_TEMPLATE);
   return {
     files: files.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0)),
     missing,

@@ -31,6 +31,7 @@ import {
   statusVi,
 } from "./labels";
 import type { MasterColumn, RowCtx } from "./tong-hop";
+import { forPeople } from "./tong-hop";
 import type { LogEntry } from "./types";
 
 /** A plain table: header row at `top`, rows below, borders. Returns the last row. */
@@ -95,12 +96,12 @@ export function buildLeaders(
     l.xepLoaiCbccvc ?? "",
     l.cap,
     l.suggested ?? "",
-    l.reasons.map((r) => `- ${r.message.vi}`).join("\n"),
+    l.reasons.map((r) => `- ${forPeople(r.message.vi)}`).join("\n"),
     man(l.key)?.deXuatBtc ?? man(l.key)?.rawDeXuatBtc ?? null,
     man(l.key)?.quyetDinhBtv ?? man(l.key)?.rawQuyetDinhBtv ?? null,
     man(l.key)?.lyDoVuotTran ?? null,
     man(l.key)?.ghiChu ?? null,
-    l.warnings.map((w) => `- ${w.vi}`).join("\n"),
+    l.warnings.map((w) => `- ${forPeople(w.vi)}`).join("\n"),
     l.key,
   ]);
   const headers = [

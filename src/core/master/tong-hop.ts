@@ -46,6 +46,17 @@ export interface MasterColumn {
 }
 
 const x = (v: unknown): string => (v === true ? "x" : "");
+
+/**
+ * Text meant for people on the master: without the confidence tags ([M], [V], [P]) of the rule
+ * set's sources; the provenance stays in the rule set and on "Nguồn số liệu".
+ */
+export function forPeople(text: string): string {
+  return text
+    .replace(/\s*\[[MVP]\]/g, "")
+    .replace(/\(\s*\)/g, "")
+    .replace(/ +([.,;)])/g, "$1");
+}
 const lvl = (v: unknown): string => (isLevel(v) ? v : "");
 
 function reportCol(
@@ -264,7 +275,7 @@ export function buildTongHop(args: {
       value: (r) =>
         r.t.reasons
           .filter((x) => x.kind !== "info")
-          .map((x) => `- ${x.message.vi}`)
+          .map((x) => `- ${forPeople(x.message.vi)}`)
           .join("\n"),
     },
     {
@@ -321,7 +332,7 @@ export function buildTongHop(args: {
       header: "Cảnh báo",
       width: 34,
       style: { wrap: true, fontSize: 10, color: WARN_COLOR, vAlign: "top" },
-      value: (r) => (warnings.get(r.unit.code) ?? []).map((w) => `- ${w}`).join("\n"),
+      value: (r) => (warnings.get(r.unit.code) ?? []).map((w) => `- ${forPeople(w)}`).join("\n"),
     },
   ];
   const dept = departmentColumns(catalog, [reportId, ruleSet.leaders.templateId]);
@@ -461,7 +472,7 @@ function rowWarnings(
   }
   for (const w of args.classification.warnings) {
     const code = tccsOf(w.unitCode);
-    if (code) add(code, w.message.vi);
+    if (code) add(code, w.severity === "error" ? `LỖI SỐ LIỆU: ${w.message.vi}` : w.message.vi);
   }
   for (const g of args.quota.members) if (g.excess > 0) add(g.group, g.message.vi);
   for (const g of args.quota.organisations) {

@@ -3,6 +3,7 @@
  * for period 2019. Caps 1–4 are confirmed [V S1]; caps 5–6 are widely held [M] with their
  * thresholds as parameters (brief §1, §4). Plain data: copy, edit and load it with parseRuleSet().
  */
+import { HD21_EVIDENCE } from "./hd21-evidence";
 import type { RuleSet } from "./types";
 
 const TCCS_REPORT = "tccs-bao-cao";
@@ -186,4 +187,5 @@ export const HD21_2019: RuleSet = {
       source: "QĐ 1980/QĐ-TTg, tiêu chí 11 (vùng Bắc Trung Bộ: tỷ lệ hộ nghèo ≤ 5%) [M]",
     },
   },
+  evidence: HD21_EVIDENCE,
 };

@@ -4,7 +4,7 @@
  * under 90, HTNV 50 to under 70, KHTNV below 50 [V for the bands, M for the rest]. It reads a score
  * column ("diemDanhGia") that a 2025 template would add; the 2019 templates do not have it.
  */
-import type { RuleSet } from "./types";
+import { NO_EVIDENCE, type RuleSet } from "./types";
 
 const REPORT = "tccs-bao-cao";
 
@@ -105,4 +105,5 @@ export const QD366_2025: RuleSet = {
     aboveUnitWarning: { source: "Đề xuất của sản phẩm [P]" },
   },
   crossChecks: { tc11Poverty: null },
+  evidence: NO_EVIDENCE,
 };

@@ -164,6 +164,91 @@ export const crossChecks = z.object({
 });
 export type CrossChecks = z.infer<typeof crossChecks>;
 
+/** The three quality criteria a TCCS ticks in its report (3.14): the keys of its checkboxes. */
+export const criterionKey = z.enum(["tcXdDangXuatSac", "tcKtxhXuatSac", "tcConLaiTot"]);
+export type CriterionKey = z.infer<typeof criterionKey>;
+
+/**
+ * The test of an evidence rule: it FAILS when `value(key) op threshold` holds.
+ * - lt/lte/gt/gte: numbers; `threshold` a number, or `{ key }` for another column of the same row
+ *   (3.7: poor households at the end of the year ≥ at the start → poverty did not fall);
+ * - eq/ne: a code of the column's enum ("KHONG_DAT") or a number;
+ * - below: the column's enum value ranks below the code `threshold` ("TOT").
+ * `threshold: null` = the parameter is not set (e.g. the year's NTM target): the value is shown,
+ * not tested. `onlyIf` skips the test when another column does not hold (no schools at that level).
+ */
+export const evidenceTest = z.object({
+  key: z.string().min(1),
+  op: z.enum(["lt", "lte", "gt", "gte", "eq", "ne", "below"]),
+  threshold: z
+    .union([z.number(), z.string(), z.boolean(), z.object({ key: z.string().min(1) })])
+    .nullable(),
+  onlyIf: z
+    .object({ key: z.string().min(1), op: z.enum(["gt", "gte", "lt", "lte"]), value: z.number() })
+    .optional(),
+});
+export type EvidenceTest = z.infer<typeof evidenceTest>;
+
+/**
+ * An evidence rule (DHIS2-style validation rule as data): a department's figure for the TCCS's
+ * locality (or for the TCCS itself) that must hold for the TCCS to claim a criterion "xuất sắc".
+ */
+export const evidenceRule = z.object({
+  id: z.string().min(1),
+  /** The criterion of the TCCS report this evidence supports. */
+  criterion: criterionKey,
+  appliesTo: z
+    .object({
+      loaiHinh: z
+        .array(z.enum(["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"]))
+        .optional(),
+    })
+    .optional(),
+  data: dataRef,
+  test: evidenceTest,
+  /** When the test fails for a TCCS that ticked the criterion: cap the suggestion, or only warn. */
+  consequence: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("cap"), maxLevel: levelCode }),
+    z.object({ kind: z.literal("warn") }),
+  ]),
+  /** Legal source, or "[M] tham số do Ban Tổ chức quyết định". */
+  source: z.string().min(1),
+  confidence: z.enum(["V", "M", "P"]),
+  /** What the value is, "{value}" standing for it: "thu ngân sách đạt {value} dự toán". */
+  message: localized,
+});
+export type EvidenceRule = z.infer<typeof evidenceRule>;
+
+export const evidenceSettings = z.object({
+  /**
+   * A department's row is missing (file not sent, refused, row left out) for a TCCS that ticked the
+   * criterion: "cap" = "chưa đủ căn cứ", at most `missingMaxLevel` for now; "note" = said, no cap.
+   */
+  whenMissing: z.enum(["cap", "note"]),
+  missingMaxLevel: levelCode,
+  rules: z.array(evidenceRule),
+  /**
+   * Members disciplined in the year (UBKT) cannot exceed members rated KHTNV (3.14): a member
+   * disciplined in the year is KHTNV (HD 21). Disagreement is an error-level finding and the caps
+   * read the larger count.
+   */
+  memberCheck: z
+    .object({
+      disciplined: z.object({ templateId: z.string(), key: z.string() }),
+      khtnvKey: z.string(),
+      source: z.string(),
+    })
+    .nullable(),
+});
+export type EvidenceSettings = z.infer<typeof evidenceSettings>;
+
+export const NO_EVIDENCE: EvidenceSettings = {
+  whenMissing: "note",
+  missingMaxLevel: "HTTNV",
+  rules: [],
+  memberCheck: null,
+};
+
 export const ruleSetSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9-]+$/),
   name: localized,
@@ -175,5 +260,7 @@ export const ruleSetSchema = z.object({
   quota: quotaSettings,
   leaders: leaderRules,
   crossChecks,
+  /** Evidence rules: the departments' figures checked against the TCCS's own claims. */
+  evidence: evidenceSettings.default(NO_EVIDENCE),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;

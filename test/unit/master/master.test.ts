@@ -251,7 +251,10 @@ describe("hand-filled columns survive a re-run", () => {
 
   it("uses the decisions for the quota and asks for a reason above the cap", () => {
     const c = consolidate(subs(), { register, settings, catalog });
+    // PB's departments sent nothing here, so its suggestion is capped ("chưa đủ căn cứ"); the
+    // Standing Committee decides HTXSNV for both anyway.
     const manual = {
+      [PB]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null },
       [TC]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null },
     };
     const { classification, quota } = classifyAll(c, {

@@ -5,6 +5,7 @@
 import type ExcelJSNs from "exceljs";
 import type { RefusedFile, SheetGrid, WorkbookGrids } from "../../core/submission/types";
 import type { RawCell } from "../../core/validate/types";
+import { UNCALCULATED_FORMULA } from "../../core/normalize/describe";
 import { boundForParser } from "./bound";
 import { repairForParser } from "./repair";
 import { sniffXlsx, verifyInflatedSizes } from "./sniff";
@@ -51,7 +52,9 @@ export function toRawCell(value: ExcelJSNs.CellValue | undefined, numFmt?: strin
     if ("error" in value) return { error: String((value as ExcelJSNs.CellErrorValue).error) };
     if ("formula" in value || "sharedFormula" in value) {
       // The cached result stands for what the person saw; computed columns are recomputed anyway.
+      // No cached result (a program that does not calculate wrote it): the value is unknown.
       const result = (value as ExcelJSNs.CellFormulaValue).result;
+      if (result === undefined) return { error: UNCALCULATED_FORMULA };
       return toRawCell(result as ExcelJSNs.CellValue, numFmt);
     }
     if ("richText" in value) return plainText(value);

@@ -1,7 +1,10 @@
-/** `xeploai validate FILE... [--json] [--units FILE] [--period YYYY]`: check filled templates. */
+/**
+ * `xeploai validate FILE... [--json] [--units FILE] [--settings FILE] [--period YYYY]`: check filled
+ * templates. The year is checked against the settings' period (2019 by default), as consolidate does.
+ */
 import type { ValidationIssue } from "../../core/validate/types";
 import { CliError, stringOpt, yearOpt } from "../args";
-import { registerFrom, type CliContext } from "../context";
+import { registerFrom, settingsFrom, type CliContext } from "../context";
 import {
   validateJsonSchema,
   type FileResultJson,
@@ -167,7 +170,7 @@ function printHuman(result: ValidateJson, ctx: CliContext): void {
 export const validateCommand: Command = {
   name: "validate",
   summary: { vi: "Kiểm tra các tệp mẫu biểu đã điền", en: "Check filled template files" },
-  usage: "validate FILE... [--json] [--units FILE] [--period YYYY]",
+  usage: "validate FILE... [--json] [--units FILE] [--settings FILE] [--period YYYY]",
   options: [
     {
       name: "json",
@@ -184,12 +187,21 @@ export const validateCommand: Command = {
       },
     },
     {
+      name: "settings",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Tệp cấu hình kỳ đánh giá (JSON); năm của tệp được so với năm trong cấu hình",
+        en: "Period settings (JSON); each file's year is checked against its period",
+      },
+    },
+    {
       name: "period",
       value: true,
       placeholder: "YYYY",
       help: {
-        vi: "Năm đang tổng hợp: cảnh báo tệp của năm khác",
-        en: "Year being consolidated: warn about files of another year",
+        vi: "Năm đang tổng hợp (mặc định: năm trong cấu hình); tệp của năm khác là lỗi",
+        en: "Year being consolidated (default: the settings' period); a file of another year is an error",
       },
     },
   ],
@@ -201,7 +213,8 @@ export const validateCommand: Command = {
       });
     }
     const register = await registerFrom(stringOpt(args, "units"));
-    const period = yearOpt(args, "period");
+    const settings = await settingsFrom(stringOpt(args, "settings"));
+    const period = yearOpt(args, "period") ?? settings.period;
     const { files, repeated } = distinctFiles(args.positionals);
     for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
     const outcomes = await readSubmissionFiles(files, { register, period });

@@ -19,7 +19,10 @@ export function describeRaw(raw: RawCell): LocalizedText {
     const d = `${pad(raw.getUTCDate())}/${pad(raw.getUTCMonth() + 1)}/${raw.getUTCFullYear()}`;
     return { vi: `ngày ${d}`, en: `the date ${d}` };
   }
-  if ("error" in raw) return { vi: raw.error, en: raw.error };
+  if ("error" in raw)
+    return raw.error === UNCALCULATED_FORMULA
+      ? { vi: "(công thức chưa có kết quả)", en: "(a formula without a result)" }
+      : { vi: raw.error, en: raw.error };
   const points = fractionToPoints(raw.percentFraction);
   return { vi: `${String(points).replace(".", ",")} %`, en: `${points}%` };
 }
@@ -49,7 +52,18 @@ const EXCEL_ERRORS: Record<string, LocalizedText> = {
   "#CALC!": { vi: "lỗi tính toán", en: "a calculation error" },
 };
 
+/**
+ * Not an Excel error: the code a reader gives a formula cell saved without its result (files made
+ * by programs that do not calculate). Its value is unknown, so it is reported, never read as empty.
+ */
+export const UNCALCULATED_FORMULA = "#UNCALCULATED";
+
 export function excelErrorMessage(code: string): LocalizedText {
+  if (code === UNCALCULATED_FORMULA)
+    return {
+      vi: "Ô có công thức nhưng chưa có kết quả: mở tệp trong Excel, lưu lại rồi gửi lại (chương trình đã tạo tệp không tính công thức).",
+      en: "The cell has a formula but no result yet: open the file in Excel, save it and send it again (the program that made the file did not calculate its formulas).",
+    };
   const known = EXCEL_ERRORS[code.toUpperCase()];
   const whyVi = known ? ` (${known.vi})` : "";
   const whyEn = known ? ` (${known.en})` : "";

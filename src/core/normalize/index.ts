@@ -4,4 +4,4 @@ export { normalizeText, canonicalVietnamese, stripDiacritics } from "./text";
 export { parseNumber, parsePercent, readNumberText } from "./number";
 export type { ParseNumberOptions } from "./number";
 export { parseBoolean, parseText, parseEnum } from "./values";
-export { describeRaw, excelErrorMessage } from "./describe";
+export { describeRaw, excelErrorMessage, UNCALCULATED_FORMULA } from "./describe";

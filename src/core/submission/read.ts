@@ -268,9 +268,9 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
     const period = loc.meta && Number.isFinite(loc.meta.period) ? loc.meta.period : null;
     if (ctx.period !== undefined && period !== null && period !== ctx.period) {
       sheetIssues.push(
-        fileIssue("warning", "period.mismatch", {
-          vi: `Tệp ${file}: mẫu biểu này lập cho năm ${period}, không phải năm ${ctx.period} đang tổng hợp. Hãy kiểm tra đơn vị đã dùng đúng mẫu của năm ${ctx.period}.`,
-          en: `File ${file}: this template was made for ${period}, not ${ctx.period} being consolidated. Check the right year's template was used.`,
+        fileIssue("error", "period.mismatch", {
+          vi: `Tệp ${file}, trang "${sheet.name}": mẫu biểu này lập cho năm ${period}, không phải năm ${ctx.period} đang tổng hợp; khi tổng hợp, cả tệp sẽ bị bỏ qua. Hãy gửi đơn vị mẫu của năm ${ctx.period} để điền lại (hoặc chọn đúng năm trong cấu hình nếu đang tổng hợp năm ${period}).`,
+          en: `File ${file}, sheet "${sheet.name}": this template was made for ${period}, not ${ctx.period} being consolidated; consolidation leaves the whole file out. Send the unit the ${ctx.period} template to fill in (or set the period in the settings if ${period} is being consolidated).`,
         })
       );
     }

@@ -120,15 +120,16 @@ function matchRowUnit(
     if (nameText) {
       const byName = matchUnit(register, nameText, kinds);
       if (byName.ok && byName.unit.code !== byCode.code) {
+        // Never counted for either unit: the name and the hidden code say different things.
         return {
-          unit: byCode,
+          unit: null,
           issue: {
             key: "unitName",
-            severity: "warning",
+            severity: "error",
             rule: "unit.codeNameMismatch",
             message: {
-              vi: `Tên "${nameText}" là ${byName.unit.name} nhưng mã đơn vị của dòng là "${byCode.code}" (${byCode.name}). Số liệu được tính cho ${byCode.name}; nếu sai, hãy sửa tên hoặc mã.`,
-              en: `The name "${nameText}" is ${byName.unit.name} but the row's unit code is "${byCode.code}" (${byCode.name}). The data counts for ${byCode.name}; fix the name or the code if that is wrong.`,
+              vi: `Tên đơn vị "${nameText}" (${byName.unit.name}) không khớp với mã đơn vị ẩn của dòng "${byCode.code}" (${byCode.name}); dòng này không được tính cho đơn vị nào. Nếu số liệu là của ${byCode.name}, hãy sửa tên thành "${byCode.name}"; nếu là của ${byName.unit.name}, hãy nhập vào dòng có sẵn của ${byName.unit.name} và trả lại tên dòng này.`,
+              en: `The unit name "${nameText}" (${byName.unit.name}) does not match the row's hidden unit code "${byCode.code}" (${byCode.name}); the row counts for neither unit. If the data is ${byCode.name}'s, change the name back to "${byCode.name}"; if it is ${byName.unit.name}'s, enter it on ${byName.unit.name}'s own row and restore this row's name.`,
             },
           },
         };

@@ -282,10 +282,10 @@ describe("readSubmissions", () => {
     expect(unknown.message.vi).toContain("Thủy Xuân");
   });
 
-  test("a file made for another year gets a warning naming both years", () => {
+  test("a file made for another year is an error naming both years (consolidation leaves it out)", () => {
     const { sub } = readOk(modelToGrids(filledModel(requireTemplate("y-te")), "y-te-2019.xlsx"), undefined, 2020);
     const w = sub.validation.issues.find((i) => i.rule === "period.mismatch")!;
-    expect(w.severity).toBe("warning");
+    expect(w.severity).toBe("error");
     expect(w.message.vi).toContain("2019");
     expect(w.message.vi).toContain("2020");
     expect(w.message.vi).toContain("y-te-2019.xlsx");

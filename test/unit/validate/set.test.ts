@@ -47,10 +47,16 @@ describe("unit matching and set-level checks", () => {
     expect(res.issues.some((i) => i.rule === "unit.unknown")).toBe(true);
   });
 
-  it("the unit code wins over the name; a disagreement is a warning", () => {
+  it("a name that disagrees with the hidden unit code is an error naming both; the row counts for neither", () => {
     const res = validate(spec, withPatch(spec, 0, { unitName: "Phường Thủy Châu" }), ctx);
-    expect(rulesOf(res.issues)).toEqual([["unit.codeNameMismatch", FIRST_ROW, `B${FIRST_ROW}`]]);
-    expect(res.rows[0]!.unitCode).toBe("phuong-phu-bai");
+    const mismatch = res.issues.filter((i) => i.rule === "unit.codeNameMismatch");
+    expect(rulesOf(mismatch)).toEqual([["unit.codeNameMismatch", FIRST_ROW, `B${FIRST_ROW}`]]);
+    expect(mismatch[0]!.severity).toBe("error");
+    for (const t of ["Phường Thủy Châu", "phuong-phu-bai", "Phường Phú Bài"]) {
+      expect(mismatch[0]!.message.vi).toContain(t);
+      expect(mismatch[0]!.message.en).toContain(t);
+    }
+    expect(res.rows[0]!.unitCode).toBeNull();
   });
 
   it("a duplicate unit is an error on the second row, which is left out of the rows", () => {

@@ -61,6 +61,16 @@ describe("validate: what a submission says about itself", () => {
     expect(cj.excluded.some((x) => x.row === s.firstDataRow)).toBe(true);
   });
 
+  it("the master passed to validate as a submission says it is the master (Vietnamese and English)", async () => {
+    const master = path.join(dir, "master.xlsx"); // written by the test above
+    const r = await cli("validate", master);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain("master.xlsx: đây là bảng tổng hợp năm 2019 do XếpLoại tạo, không phải mẫu biểu");
+    expect(r.out).not.toContain("thiếu cột bắt buộc");
+    const en = await cli("validate", master, "--lang", "en");
+    expect(en.out).toContain("this is a master for 2019 made by XếpLoại, not a template");
+  });
+
   it("a file of another year is an error by default (the settings' period), none with --period of its year", async () => {
     const y2018 = mkdtempSync(path.join(tmpdir(), "xeploai-2018-"));
     const [file] = await writeDemoFiles(y2018, ["3.8-dan-van.xlsx"], register, {

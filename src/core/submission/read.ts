@@ -4,6 +4,7 @@
  * raw rows (title, header and subtotal rows skipped; trailing empty rows ignored) and validate them.
  * Computed columns are never read: the validator recomputes them from the inputs.
  */
+import { masterRefusal, unknownWorkbookMessage } from "./not-a-template";
 import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese } from "../normalize/text";
 import { columnNumber } from "../sheet/model";
@@ -117,6 +118,9 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
   const notes: ValidationIssue[] = [];
 
   const metaGrid = grids.sheets.find((s) => s.name === META_SHEET);
+  // The master passed as a submission: say what it is (a template sheet beside it is read).
+  const isMaster = metaGrid ? null : masterRefusal(grids);
+  if (isMaster) return refused(file, "is-master", isMaster.vi, isMaster.en);
   const metaParse = metaGrid ? parseMeta(metaGrid) : null;
   if (metaParse && !metaParse.ok)
     notes.push(
@@ -222,12 +226,8 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
       });
     }
     if (located.length === 0) {
-      return refused(
-        file,
-        "unknown-template",
-        `Tệp ${file}: không nhận dạng được mẫu biểu (không có trang _meta và dòng tiêu đề không khớp mẫu biểu nào). Hãy dùng mẫu biểu đã phát, không xóa hay đổi tên các cột.`,
-        `File ${file}: the template could not be recognised (no _meta sheet and the header row matches no template). Use the issued template without deleting or renaming columns.`
-      );
+      const what = unknownWorkbookMessage(grids);
+      return refused(file, "unknown-template", what.vi, what.en);
     }
   }
 

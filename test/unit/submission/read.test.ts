@@ -2,6 +2,8 @@ import { buildTemplateWorkbook } from "../../../src/core/template-sheet/build";
 import { DEFAULT_SETTINGS_2019 } from "../../../src/core/settings/defaults";
 import { columnLetter, columnNumber, type WorkbookModel } from "../../../src/core/sheet/model";
 import { readSubmissions } from "../../../src/core/submission/read";
+import { MASTER_META_SHEET } from "../../../src/core/submission/not-a-template";
+import { MASTER_SHEETS, runPipeline } from "../../../src/core/master";
 import type { Submission, WorkbookGrids } from "../../../src/core/submission/types";
 import { CATALOG, requireTemplate } from "../../../src/core/templates/catalog";
 import type { TemplateSpec } from "../../../src/core/templates/spec";
@@ -145,6 +147,25 @@ describe("readSubmissions", () => {
     const out2 = readSubmissions(random, { register });
     expect(out2.ok).toBe(false);
     if (!out2.ok) expect(out2.refused).toMatchObject({ file: "bang-luong.xlsx", reason: "unknown-template" });
+    // It says what the workbook is, naming its sheets.
+    if (!out2.ok) {
+      expect(out2.refused.message.vi).toContain("không phải mẫu biểu của XếpLoại");
+      expect(out2.refused.message.vi).toContain('"Lương"');
+      expect(out2.refused.message.en).toContain("another program");
+    }
+  });
+
+  test("the master passed as a submission says it is the master, not a missing column", () => {
+    expect(MASTER_META_SHEET).toBe(MASTER_SHEETS.meta);
+    const master = runPipeline({ submissions: [], settings: DEFAULT_SETTINGS_2019, register, catalog: CATALOG, now: "2019-12-30T02:00:00.000Z" }).model;
+    const out = readSubmissions(modelToGrids(master, "bang-tong-hop.xlsx"), { register });
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.refused.reason).toBe("is-master");
+      expect(out.refused.message.vi).toContain("bang-tong-hop.xlsx: đây là bảng tổng hợp năm 2019");
+      expect(out.refused.message.vi).not.toContain("thiếu cột");
+      expect(out.refused.message.en).toContain("this is a master for 2019");
+    }
   });
 
   test("a newer template version is refused; an older one only when the spec says how to read it", () => {

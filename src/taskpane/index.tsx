@@ -10,10 +10,11 @@ import {
 } from "@fluentui/react-components";
 import App from "./components/App";
 import {
-  OFFICE_READY_TIMEOUT_MS,
+  bootPane,
   isDarkOfficeTheme,
-  isRunningInExcel,
   parsePanePart,
+  type HostState,
+  type OfficeStartLike,
   type OfficeThemeLike,
 } from "./startup";
 
@@ -71,30 +72,22 @@ class PaneErrorBoundary extends React.Component<{ children: React.ReactNode }, {
   }
 }
 
-function render(inExcel: boolean) {
+function render(host: HostState) {
   const theme = isDarkOfficeTheme(readOfficeTheme()) ? webDarkTheme : webLightTheme;
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
-      {inExcel ? null : <NotInExcelBanner />}
+      {host === "not-in-excel" ? <NotInExcelBanner /> : null}
       <PaneErrorBoundary>
-        <App initialPart={initialPart} />
+        <App initialPart={initialPart} host={host} />
       </PaneErrorBoundary>
     </FluentProvider>
   );
 }
 
-if (typeof Office === "undefined") {
-  // office.js did not load (offline, or the page opened from a plain server without the CDN).
-  render(false);
-} else {
-  let ready = false;
-  // Outside Office, onReady may be slow or never fire; show the pane anyway, with the banner.
-  const fallback = window.setTimeout(() => {
-    if (!ready) render(false);
-  }, OFFICE_READY_TIMEOUT_MS);
-  Office.onReady((info) => {
-    ready = true;
-    window.clearTimeout(fallback);
-    render(isRunningInExcel(info, Office.HostType?.Excel));
-  });
-}
+// Without office.js (offline, or a plain server without the CDN) the pane says "not in Excel" at
+// once; when onReady is slow it shows "waiting" after a few seconds and renders again, with the
+// requirement check, when Office is ready.
+bootPane(
+  typeof Office === "undefined" ? undefined : (Office as unknown as OfficeStartLike),
+  render
+);

@@ -58,3 +58,49 @@ export function isRunningInExcel(
 
 /** How long to wait for Office.onReady before rendering with the "not in Excel" banner. */
 export const OFFICE_READY_TIMEOUT_MS = 4000;
+
+/**
+ * Where the pane runs, as far as start-up knows: inside Excel (Office ready, host Excel), not in
+ * Excel (no Office.js, or another host), or still waiting for Office.onReady after the fallback
+ * delay. Only "excel" may run the requirement check: before onReady, Office.context is undefined
+ * and every requirement set looks missing.
+ */
+export type HostState = "excel" | "not-in-excel" | "waiting";
+
+/** The part of the global Office object start-up uses. */
+export interface OfficeStartLike {
+  onReady(callback: (info: HostInfoLike) => unknown): unknown;
+  HostType?: { Excel?: unknown };
+}
+
+/**
+ * Renders the pane as soon as the host is known: at once without Office.js; after
+ * OFFICE_READY_TIMEOUT_MS as "waiting" if onReady is slow; and again, for good, when onReady
+ * fires (even after the fallback), so the pane never keeps a verdict made before Office was ready.
+ */
+export function bootPane(
+  office: OfficeStartLike | undefined,
+  render: (host: HostState) => void,
+  timers: {
+    set: (fn: () => void, ms: number) => unknown;
+    clear: (handle: unknown) => void;
+  } = {
+    set: (fn, ms) => setTimeout(fn, ms),
+    clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+  timeoutMs = OFFICE_READY_TIMEOUT_MS
+): void {
+  if (!office) {
+    render("not-in-excel");
+    return;
+  }
+  let ready = false;
+  const fallback = timers.set(() => {
+    if (!ready) render("waiting");
+  }, timeoutMs);
+  office.onReady((info) => {
+    ready = true;
+    timers.clear(fallback);
+    render(isRunningInExcel(info, office.HostType?.Excel) ? "excel" : "not-in-excel");
+  });
+}

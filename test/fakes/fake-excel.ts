@@ -278,12 +278,15 @@ export interface SheetState {
   freeze: { rows: number; cols: number };
   merges: Rect[];
   validations: ValidationState[];
-  protection: { protected: boolean; options: ProtectionOptions };
+  /** `password` set when a person protected the sheet with one. */
+  protection: { protected: boolean; options: ProtectionOptions; password?: string };
   pageLayout: PageLayoutState;
   /** Notes (ExcelApi 1.18) by local cell address. */
   notes: Map<string, string>;
   /** Threaded comments (ExcelApi 1.10) by local cell address. */
   comments: Map<string, string>;
+  /** Custom (formula) conditional formats (ExcelApi 1.6), in the order added. */
+  conditionalFormats: { rect: Rect; formula: string; fill?: string; fontColor?: string }[];
 }
 
 export const DEFAULT_COLUMN_WIDTH_PT = 48;
@@ -429,6 +432,129 @@ export class FakeWorkbook {
   private nextId = 1;
   private nextHandler = 1;
 
+  // ---- real-Excel behaviour the adapter must cope with -----------------------------------------
+
+  /**
+   * The user is typing in a cell. A batch then fails with InvalidOperationInCellEditMode unless it
+   * was started with `Excel.run({ delayForCellEdit: true }, …)`, in which case it waits until the
+   * edit ends (Excel.RunOptions.delayForCellEdit).
+   */
+  cellEditMode = false;
+  private cellEditWaiters: (() => void)[] = [];
+  /** Batches refused because the user was editing a cell. */
+  cellEditRefusals = 0;
+  /** The file is open read-only (workbook.readOnly, ExcelApi 1.8): every write answers AccessDenied. */
+  readOnly = false;
+  /** Workbook structure protection (Review → Protect Workbook): sheets cannot be added, deleted, renamed, hidden. */
+  workbookProtection: { protected: boolean; password?: string } = { protected: false };
+  /**
+   * The user's undo stack (typing, pastes). On Excel builds without API undo support (every
+   * perpetual Excel) any add-in write to the document clears it: `undoClears` counts those syncs.
+   */
+  readonly undoStack: {
+    sheet: string;
+    cells: { row: number; col: number; before?: CellState }[];
+  }[] = [];
+  undoClears = 0;
+
+  beginCellEdit(): void {
+    this.cellEditMode = true;
+  }
+
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    for (const w of this.cellEditWaiters.splice(0)) w();
+  }
+
+  waitForCellEditEnd(): Promise<void> {
+    if (!this.cellEditMode) return Promise.resolve();
+    return new Promise((resolve) => this.cellEditWaiters.push(resolve));
+  }
+
+  /** A person protects a sheet (Review → Protect Sheet), possibly with a password. */
+  protectSheet(name: string, password?: string, options: ProtectionOptions = {}): void {
+    const s = this.sheet(name);
+    s.protection = { protected: true, options: { ...options }, password };
+  }
+
+  /** A person protects the workbook structure. */
+  protectWorkbook(password?: string): void {
+    this.workbookProtection = { protected: true, password };
+  }
+
+  requireStructureEditable(what: string): void {
+    if (this.workbookProtection.protected)
+      throw err(
+        "AccessDenied",
+        `Cannot ${what}: the workbook structure is protected (Review → Protect Workbook).`
+      );
+  }
+
+  /** A person presses Ctrl+Z: the last typing or paste is undone (false when nothing is left). */
+  async userUndo(): Promise<boolean> {
+    const last = this.undoStack.pop();
+    if (!last) return false;
+    const s = this.sheet(last.sheet);
+    let top = Infinity,
+      left = Infinity,
+      bottom = 0,
+      right = 0;
+    for (const c of last.cells) {
+      if (c.before)
+        s.cells.set(key(c.row, c.col), { ...c.before, borders: { ...c.before.borders } });
+      else s.cells.delete(key(c.row, c.col));
+      top = Math.min(top, c.row);
+      left = Math.min(left, c.col);
+      bottom = Math.max(bottom, c.row);
+      right = Math.max(right, c.col);
+    }
+    const deliver = this.change(s, { top, left, bottom, right }, "user");
+    if (deliver) await deliver();
+    return true;
+  }
+
+  private rememberForUndo(s: SheetState, r: Rect): void {
+    const cells: { row: number; col: number; before?: CellState }[] = [];
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const c = this.getCell(s, row, col);
+        cells.push({ row, col, before: c ? { ...c, borders: { ...c.borders } } : undefined });
+      }
+    this.undoStack.push({ sheet: s.name, cells });
+  }
+
+  /**
+   * Excel rewrites references to a renamed sheet in formulas, names and validations; after a
+   * delete they become #REF!. `to` null = deleted.
+   */
+  rewriteSheetReferences(from: string, to: string | null): void {
+    const esc = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const quoted = `'${from.replace(/'/g, "''").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}'`;
+    const sheetRe = `(?<![\\w.])(?:${quoted}|${esc})!`;
+    const cellRe = "\\$?[A-Za-z]{1,3}\\$?\\d+(?::\\$?[A-Za-z]{1,3}\\$?\\d+)?";
+    const rewrite = (f: string): string =>
+      to === null
+        ? f.replace(new RegExp(`${sheetRe}${cellRe}`, "gi"), "#REF!")
+        : f.replace(new RegExp(sheetRe, "gi"), `${quoteSheet(to)}!`);
+    for (const s of this.sheets) {
+      for (const [k, c] of s.cells) {
+        if (!c.formula) continue;
+        const f = rewrite(c.formula);
+        if (f === c.formula) continue;
+        c.formula = f;
+        if (f.includes("#REF!")) {
+          c.value = "#REF!";
+          c.error = true;
+        }
+        void k;
+      }
+      for (const v of s.validations)
+        if (typeof v.rule?.list?.source === "string")
+          v.rule = { ...v.rule, list: { ...v.rule.list, source: rewrite(v.rule.list.source) } };
+    }
+    for (const n of this.names.values()) n.formula = rewrite(n.formula);
+  }
+
   constructor(opts: FakeWorkbookOptions = {}, initialSheets: string[] = ["Sheet1"]) {
     this.options = opts;
     this.supportedSets = { ExcelApi: "1.12", ...(opts.supportedSets ?? {}) };
@@ -482,6 +608,7 @@ export class FakeWorkbook {
       pageLayout: defaultPageLayout(),
       notes: new Map(),
       comments: new Map(),
+      conditionalFormats: [],
     };
     this.sheets.push(s);
     return s;
@@ -779,6 +906,7 @@ export class FakeWorkbook {
       if ((dv.errorAlert?.showAlert ?? true) && style === "Stop")
         return { accepted: false, reason: "validation" };
     }
+    this.rememberForUndo(s, { top: r.top, left: r.left, bottom: r.top, right: r.left });
     this.putTyped(s, r.top, r.left, input, addr);
     const deliver = this.change(
       s,
@@ -809,6 +937,7 @@ export class FakeWorkbook {
     } catch {
       return { accepted: false, reason: "protected" };
     }
+    this.rememberForUndo(s, r);
     rows.forEach((line, i) =>
       line.forEach((v, j) => this.putTyped(s, r.top + i, r.left + j, v, addr))
     );
@@ -901,7 +1030,12 @@ function validateSheetName(name: string): void {
     throw err("InvalidArgument", `'${name}' is not a valid worksheet name.`);
 }
 
-/** Excel's parsing of typed text into numbers, percentages, booleans and ISO dates (subset). */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * Excel's (en-US) parsing of typed text into numbers, percentages, currency, booleans, times and
+ * dates (subset): what a string written through `values` or `formulas` becomes.
+ */
 function parseTyped(input: string): { value: number | boolean; format?: string } | null {
   const t = input.trim();
   if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
@@ -914,6 +1048,29 @@ function parseTyped(input: string): { value: number | boolean; format?: string }
   }
   m = /^\((\d+(?:\.\d+)?)\)$/.exec(t);
   if (m) return { value: -Number(m[1]) };
+  // Currency: "$5" → 5 shown as currency.
+  m = /^([+-]?)\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/.exec(t);
+  if (m)
+    return { value: Number(`${m[1]}${m[2]!.replace(/,/g, "")}${m[3] ?? ""}`), format: "$#,##0" };
+  // Times: "12:30" → 0.5208… (a fraction of a day), "7:05:09".
+  m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (m && +m[1]! < 24 && +m[2]! < 60)
+    return { value: (+m[1]! * 3600 + +m[2]! * 60 + +(m[3] ?? 0)) / 86400, format: "h:mm" };
+  // en-US month/day: "1/2" is 2 January of the current year (not a half), "1/2/2019" a full date.
+  m = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?$/.exec(t);
+  if (m && +m[1]! >= 1 && +m[1]! <= 12 && +m[2]! >= 1 && +m[2]! <= 31) {
+    const year = m[3] ? +m[3] : new Date().getUTCFullYear();
+    return {
+      value: Date.UTC(year, +m[1]! - 1, +m[2]!) / 86400000 + 25569,
+      format: m[3] ? "m/d/yyyy" : "d-mmm",
+    };
+  }
+  // Month and year: "Mar 2019" → 1 March 2019.
+  m = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]+(\d{4})$/i.exec(t);
+  if (m) {
+    const month = MONTHS.indexOf(m[1]!.toLowerCase());
+    return { value: Date.UTC(+m[2]!, month, 1) / 86400000 + 25569, format: "mmm-yy" };
+  }
   m =
     /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
       t
@@ -954,6 +1111,13 @@ interface QueuedOp {
   apply: () => unknown;
 }
 
+/** Queued operations that only read or navigate: they neither change the document nor clear undo. */
+const READ_ONLY_OP =
+  /^(load |getRange|worksheets\.get|event\.|worksheet\.activate|range\.select|application\.|set Runtime\.|comment\.getLocation)/;
+
+export const CELL_EDIT_MESSAGE =
+  "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
+
 let contextCounter = 0;
 
 export class FakeRequestContext {
@@ -970,6 +1134,8 @@ export class FakeRequestContext {
   readonly syncLog: SyncLogEntry[] = [];
   private queue: QueuedOp[] = [];
   private responseBytes = 0;
+  /** Excel.run({ delayForCellEdit: true }): wait for the user to leave cell-edit mode instead of failing. */
+  delayForCellEdit = false;
   /** Set by suspend…UntilNextSync for the coming sync. */
   suspendCalc = false;
   suspendScreen = false;
@@ -1026,6 +1192,16 @@ export class FakeRequestContext {
     this.suspendCalc = false;
     this.suspendScreen = false;
     await Promise.resolve();
+    if (this.fake.cellEditMode) {
+      if (!this.delayForCellEdit) {
+        this.fake.cellEditRefusals++;
+        throw err("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+      }
+      await this.fake.waitForCellEditEnd();
+    }
+    const writes = ops.some((o) => !READ_ONLY_OP.test(o.label));
+    if (writes && this.fake.readOnly)
+      throw err("AccessDenied", "The workbook is open read-only; changes cannot be made.");
     if (requestBytes > limit)
       throw err(
         "RequestPayloadSizeLimitExceeded",
@@ -1034,6 +1210,11 @@ export class FakeRequestContext {
     const deliveries: (() => Promise<void>)[] = [];
     this.currentDeliveries = deliveries;
     try {
+      if (writes) {
+        // Builds without API undo support: any write by an add-in empties the user's undo stack.
+        this.fake.undoClears++;
+        this.fake.undoStack.length = 0;
+      }
       for (const o of ops) o.apply();
       for (const n of nulls) n.resolveNull();
     } finally {
@@ -1234,10 +1415,25 @@ class FakeWorkbookProxy extends FakeObject {
     this.application = ctx.application;
   }
   protected scalarProps() {
-    return ["name"];
+    return ["name", "readOnly"];
   }
-  protected readProp() {
+  protected readProp(name: string) {
+    if (name === "readOnly") {
+      this.context.fake.requireSet("1.8", "workbook.readOnly");
+      return this.context.fake.readOnly;
+    }
     return "Book1";
+  }
+  get readOnly(): boolean {
+    return this.get("readOnly");
+  }
+  protected override child(name: string) {
+    return name === "protection" ? this.protection : undefined;
+  }
+  private protectionProxy?: FakeWorkbookProtection;
+  get protection(): FakeWorkbookProtection {
+    this.context.fake.requireSet("1.7", "workbook.protection");
+    return (this.protectionProxy ??= new FakeWorkbookProtection(this.context));
   }
   private settingsProxy?: FakeSettingCollection;
   get settings(): FakeSettingCollection {
@@ -1267,6 +1463,35 @@ class FakeWorkbookProxy extends FakeObject {
       ws,
       () => fake.selection?.rect ?? { top: 1, left: 1, bottom: 1, right: 1 }
     );
+  }
+}
+
+class FakeWorkbookProtection extends FakeObject {
+  protected scalarProps() {
+    return ["protected"];
+  }
+  protected readProp() {
+    return this.context.fake.workbookProtection.protected;
+  }
+  get protected(): boolean {
+    return this.get("protected");
+  }
+  protect(password?: string): void {
+    this.call("workbookProtection.protect", undefined, () => {
+      const fake = this.context.fake;
+      if (fake.workbookProtection.protected)
+        throw err("AccessDenied", "The workbook is already protected.");
+      fake.workbookProtection = { protected: true, password };
+    });
+  }
+  unprotect(password?: string): void {
+    this.call("workbookProtection.unprotect", undefined, () => {
+      const fake = this.context.fake;
+      const p = fake.workbookProtection;
+      if (p.password && p.password !== password)
+        throw err("InvalidArgument", "The password you supplied is not correct.");
+      fake.workbookProtection = { protected: false };
+    });
   }
 }
 
@@ -1399,6 +1624,7 @@ class FakeWorksheetCollection extends FakeObject {
     const fake = this.context.fake;
     let created: SheetState | null = null;
     this.call(`worksheets.add ${name ?? ""}`, name, () => {
+      fake.requireStructureEditable("add a sheet");
       let n = name;
       if (!n) for (let i = fake.sheets.length + 1; !n || fake.findSheet(n); i++) n = `Sheet${i}`;
       created = fake.addSheet(n);
@@ -1479,7 +1705,11 @@ class FakeWorksheet extends FakeObject {
       const other = this.context.fake.findSheet(v);
       if (other && other !== s)
         throw err("ItemAlreadyExists", `A worksheet named '${v}' already exists.`);
+      if (s.name === v) return;
+      this.context.fake.requireStructureEditable("rename a sheet");
+      const from = s.name;
       s.name = v;
+      this.context.fake.rewriteSheetReferences(from, v);
     });
   }
   get id(): string {
@@ -1494,7 +1724,11 @@ class FakeWorksheet extends FakeObject {
   set visibility(v: string) {
     if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden")
       throw err("InvalidArgument", `Invalid visibility '${v}'.`);
-    this.set("visibility", v, () => this.context.fake.setVisibility(this.ref(), v));
+    this.set("visibility", v, () => {
+      if (this.ref().visibility !== v)
+        this.context.fake.requireStructureEditable("hide or show a sheet");
+      this.context.fake.setVisibility(this.ref(), v);
+    });
   }
   private pageLayoutProxy?: FakePageLayout;
   private notesProxy?: FakeNoteCollection;
@@ -1597,7 +1831,13 @@ class FakeWorksheet extends FakeObject {
     });
   }
   delete(): void {
-    this.call("worksheet.delete", undefined, () => this.context.fake.deleteSheet(this.ref()));
+    this.call("worksheet.delete", undefined, () => {
+      const fake = this.context.fake;
+      fake.requireStructureEditable("delete a sheet");
+      const s = this.ref();
+      fake.deleteSheet(s);
+      fake.rewriteSheetReferences(s.name, null);
+    });
   }
 }
 
@@ -1621,19 +1861,27 @@ class FakeWorksheetProtection extends FakeObject {
   get options(): ProtectionOptions {
     return this.get("options");
   }
+  /** Current Windows builds answer AccessDenied to protect-when-protected (office-js#6784). */
   protect(options?: ProtectionOptions, password?: string): void {
     if (password !== undefined) this.context.fake.requireSet("1.7", "protection.protect(password)");
     this.call("protection.protect", options ?? {}, () => {
       const s = this.ref();
       if (s.protection.protected)
-        throw err("InvalidOperation", `The worksheet '${s.name}' is already protected.`);
-      s.protection = { protected: true, options: { ...(options ?? {}) } };
+        throw err("AccessDenied", `The worksheet '${s.name}' is already protected.`);
+      s.protection = { protected: true, options: { ...(options ?? {}) }, password };
     });
   }
+  /**
+   * Without the right password a sheet protected with one stays protected and the batch fails;
+   * unprotect-when-unprotected answers AccessDenied on current Windows builds (office-js#6784).
+   */
   unprotect(password?: string): void {
-    void password; // a password-less fake: any password (or none) unprotects
     this.call("protection.unprotect", undefined, () => {
       const s = this.ref();
+      if (!s.protection.protected)
+        throw err("AccessDenied", `The worksheet '${s.name}' is not protected.`);
+      if (s.protection.password && password !== s.protection.password)
+        throw err("InvalidArgument", "The password you supplied is not correct.");
       s.protection = { protected: false, options: s.protection.options };
     });
   }
@@ -1692,6 +1940,15 @@ export class FakeRange extends FakeObject {
   private readonly existsFn?: () => boolean;
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
+  private cfProxy?: FakeConditionalFormatCollection;
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.context.fake.requireSet("1.6", "range.conditionalFormats");
+    return (this.cfProxy ??= new FakeConditionalFormatCollection(
+      this.context,
+      this.worksheet.ref,
+      () => this.rects()[0]!
+    ));
+  }
 
   constructor(
     ctx: FakeRequestContext,
@@ -2011,6 +2268,9 @@ export class FakeRange extends FakeObject {
         r = this.rect();
       if (applyTo === "All" || applyTo === "Contents") fake.requireUnlocked(s, r);
       if (applyTo === "All" || applyTo === "Formats") fake.requireFormatAllowed(s, "clear formats");
+      if (applyTo === "All")
+        for (const m of [s.notes, s.comments])
+          for (const a of [...m.keys()]) if (contains(r, parseRect(a))) m.delete(a);
       for (const [k, c] of [...s.cells]) {
         const row = Math.floor(k / (MAX_COLS + 1)),
           col = k % (MAX_COLS + 1);
@@ -2631,6 +2891,103 @@ class FakeDataValidation extends FakeObject {
   }
 }
 
+// ---- conditional formats (custom formula only) -------------------------------------------------------
+
+type CfEntry = SheetState["conditionalFormats"][number];
+
+class FakeCfLeaf extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly entry: () => CfEntry,
+    private readonly prop: "formula" | "fill" | "fontColor"
+  ) {
+    super(ctx);
+  }
+  protected scalarProps() {
+    return [this.prop === "formula" ? "formula" : "color"];
+  }
+  protected readProp() {
+    return this.entry()[this.prop];
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  set formula(v: string) {
+    this.set("formula", v, () => void (this.entry().formula = v));
+  }
+  get color(): string {
+    return this.get("color");
+  }
+  set color(v: string) {
+    this.set("color", v, () => void (this.entry()[this.prop as "fill"] = normColor(v)));
+  }
+}
+
+class FakeConditionalFormat extends FakeObject {
+  readonly custom: {
+    rule: FakeCfLeaf;
+    format: { fill: FakeCfLeaf; font: FakeCfLeaf };
+  };
+  constructor(ctx: FakeRequestContext, entry: () => CfEntry) {
+    super(ctx);
+    this.custom = {
+      rule: new FakeCfLeaf(ctx, entry, "formula"),
+      format: {
+        fill: new FakeCfLeaf(ctx, entry, "fill"),
+        font: new FakeCfLeaf(ctx, entry, "fontColor"),
+      },
+    };
+  }
+  protected scalarProps() {
+    return ["type"];
+  }
+  protected readProp() {
+    return "Custom";
+  }
+}
+
+class FakeConditionalFormatCollection extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ref: SheetRef,
+    private readonly rect: () => Rect
+  ) {
+    super(ctx);
+  }
+  protected scalarProps() {
+    return [];
+  }
+  protected readProp() {
+    return undefined;
+  }
+  add(type: string): FakeConditionalFormat {
+    if (type !== "Custom")
+      throw err(
+        "InvalidArgument",
+        `The fake supports only custom conditional formats, not '${type}'.`
+      );
+    let entry: CfEntry | null = null;
+    this.call("conditionalFormats.add", type, () => {
+      const s = this.ref();
+      this.context.fake.requireFormatAllowed(s, "add conditional formats");
+      entry = { rect: this.rect(), formula: "" };
+      s.conditionalFormats.push(entry);
+    });
+    return new FakeConditionalFormat(this.context, () => {
+      if (!entry) throw err("InvalidObjectPath", "The conditional format was not created.");
+      return entry;
+    });
+  }
+  clearAll(): void {
+    this.call("conditionalFormats.clearAll", undefined, () => {
+      const s = this.ref();
+      this.context.fake.requireFormatAllowed(s, "clear conditional formats");
+      const r = this.rect();
+      s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.rect, r));
+    });
+  }
+}
+
 // ---- page layout -------------------------------------------------------------------------------------
 
 class FakePageLayout extends FakeObject {
@@ -2696,7 +3053,15 @@ class FakePageLayout extends FakeObject {
         (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined)
       )
         throw err("InvalidArgument", "zoom: use either scale or fit-to-pages, not both.");
-      this.ref().pageLayout.zoom = { ...v };
+      // Fit-to-pages keeps the other direction as it was; Excel's default is 1 page tall, so
+      // { horizontalFitToPages: 1 } alone shrinks the whole sheet onto one page. 0 = automatic.
+      const prev = this.ref().pageLayout.zoom;
+      const next = { ...v };
+      if (v.scale === undefined) {
+        next.horizontalFitToPages = v.horizontalFitToPages ?? prev.horizontalFitToPages ?? 1;
+        next.verticalFitToPages = v.verticalFitToPages ?? prev.verticalFitToPages ?? 1;
+      }
+      this.ref().pageLayout.zoom = next;
     });
   }
   get centerHorizontally(): boolean {
@@ -2968,6 +3333,9 @@ class FakeNoteCollection extends FakeObject {
         this.context.fake.requireFormatAllowed(s, "add notes", "allowEditObjects");
         const c = cell();
         if (s.notes.has(c)) throw err("InvalidOperation", `The cell ${c} already has a note.`);
+        // A cell holds a note or a threaded comment, never both: the whole batch fails.
+        if (s.comments.has(c))
+          throw err("InvalidOperation", `The cell ${c} already has a threaded comment.`);
         s.notes.set(c, content);
       }
     );
@@ -2981,7 +3349,41 @@ class FakeNoteCollection extends FakeObject {
   }
 }
 
+/** A threaded comment (ExcelApi 1.10); its cell through getLocation(). */
+class FakeComment extends FakeObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: SheetState,
+    private readonly cell: string
+  ) {
+    super(ctx);
+  }
+  protected scalarProps() {
+    return ["content", "id", "authorName"];
+  }
+  protected readProp(name: string) {
+    return name === "content"
+      ? this.sheet.comments.get(this.cell)
+      : name === "id"
+        ? `${this.sheet.id}:${this.cell}`
+        : "Người dùng";
+  }
+  get content(): string {
+    return this.get("content");
+  }
+  getLocation(): FakeRange {
+    this.context.enqueue("comment.getLocation", this.cell, () => undefined);
+    const fake = this.context.fake;
+    const ws = new FakeWorksheet(
+      this.context,
+      memoSheet(fake, () => this.sheet)
+    );
+    return new FakeRange(this.context, ws, () => parseRect(this.cell));
+  }
+}
+
 class FakeCommentCollection extends FakeObject {
+  private loaded: FakeComment[] | null = null;
   constructor(
     ctx: FakeRequestContext,
     private readonly ref?: SheetRef
@@ -2989,10 +3391,28 @@ class FakeCommentCollection extends FakeObject {
     super(ctx);
   }
   protected scalarProps() {
-    return [];
+    return ["items"];
   }
   protected readProp() {
     return undefined;
+  }
+  override applyLoad(paths: string[] | "all"): void {
+    const sheets = this.ref ? [this.ref()] : this.context.fake.sheets;
+    this.loaded = sheets.flatMap((s) =>
+      [...s.comments.keys()].map((c) => {
+        const it = new FakeComment(this.context, s, c);
+        const sub =
+          paths === "all"
+            ? "all"
+            : paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+        it.applyLoad(sub === "all" || sub.length === 0 ? "all" : sub);
+        return it;
+      })
+    );
+  }
+  get items(): FakeComment[] {
+    if (!this.loaded) throw err("PropertyNotLoaded", "The property 'items' is not available.");
+    return this.loaded;
   }
   add(cellAddress: string, content: string): void {
     this.call("comments.add", { cellAddress, content }, () => {
@@ -3002,7 +3422,9 @@ class FakeCommentCollection extends FakeObject {
         : this.ref
           ? this.ref()
           : this.context.fake.sheetById(this.context.fake.activeSheetId);
-      s.comments.set(normalizeCell(local), content);
+      const c = normalizeCell(local);
+      if (s.notes.has(c)) throw err("InvalidOperation", `The cell ${c} already has a note.`);
+      s.comments.set(c, content);
     });
   }
 }
@@ -3086,6 +3508,11 @@ export function fakeRun(fake: FakeWorkbook) {
     } else {
       const given = a instanceof FakeRequestContext ? a : a.context;
       ctx = given instanceof FakeRequestContext ? given : new FakeRequestContext(fake);
+      if (
+        !(a instanceof FakeRequestContext) &&
+        (a as { delayForCellEdit?: boolean }).delayForCellEdit
+      )
+        ctx.delayForCellEdit = true;
       batch = b!;
     }
     const result = await batch(ctx);
@@ -3096,6 +3523,11 @@ export function fakeRun(fake: FakeWorkbook) {
 
 export interface InstallOptions {
   supportedSets?: Record<string, string>;
+  /**
+   * Office starts slowly: `Office.context` stays undefined and `onReady` does not fire until the
+   * returned `ready()` is called (as when Office.js takes longer than the pane's fallback).
+   */
+  deferReady?: boolean;
   host?: string;
   platform?: string;
   theme?: {
@@ -3115,35 +3547,43 @@ export function installFakeOffice(
   target: any,
   fake: FakeWorkbook,
   opts: InstallOptions = {}
-): { actions: Map<string, (...args: any[]) => unknown> } {
+): { actions: Map<string, (...args: any[]) => unknown>; ready: () => Promise<void> } {
   if (opts.supportedSets) fake.supportedSets = { ...opts.supportedSets };
   const actions = new Map<string, (...args: any[]) => unknown>();
   const info = { host: opts.host ?? "Excel", platform: opts.platform ?? "OfficeOnline" };
   const readyCallbacks: ((i: typeof info) => unknown)[] = [];
+  let isReady = !opts.deferReady;
+  let resolveReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((r) => (resolveReady = r));
+  if (isReady) resolveReady();
+  const context = {
+    host: info.host,
+    platform: info.platform,
+    diagnostics: { host: info.host, platform: info.platform, version: "16.0.fake" },
+    displayLanguage: "vi-VN",
+    requirements: { isSetSupported: (name: string, v?: string) => fake.isSetSupported(name, v) },
+    officeTheme: {
+      bodyBackgroundColor: "#FFFFFF",
+      bodyForegroundColor: "#000000",
+      controlBackgroundColor: "#FFFFFF",
+      controlForegroundColor: "#000000",
+      isDarkTheme: false,
+      ...(opts.theme ?? {}),
+    },
+  };
   target.Office = {
     HostType: { Excel: "Excel", Word: "Word" },
     PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     onReady(cb?: (i: typeof info) => unknown) {
       if (cb) readyCallbacks.push(cb);
-      return Promise.resolve().then(() => {
+      return readyPromise.then(() => {
         for (const c of readyCallbacks.splice(0)) c(info);
         return info;
       });
     },
-    context: {
-      host: info.host,
-      platform: info.platform,
-      diagnostics: { host: info.host, platform: info.platform, version: "16.0.fake" },
-      displayLanguage: "vi-VN",
-      requirements: { isSetSupported: (name: string, v?: string) => fake.isSetSupported(name, v) },
-      officeTheme: {
-        bodyBackgroundColor: "#FFFFFF",
-        bodyForegroundColor: "#000000",
-        controlBackgroundColor: "#FFFFFF",
-        controlForegroundColor: "#000000",
-        isDarkTheme: false,
-        ...(opts.theme ?? {}),
-      },
+    /** Undefined until Office is ready, as in Office.js. */
+    get context() {
+      return isReady ? context : undefined;
     },
     actions: {
       associate: (name: string, fn: (...args: any[]) => unknown) => void actions.set(name, fn),
@@ -3151,5 +3591,11 @@ export function installFakeOffice(
   };
   target.Excel = { run: fakeRun(fake), RequestContext: FakeRequestContext };
   target.OfficeExtension = { Error: FakeOfficeError };
-  return { actions };
+  const ready = async () => {
+    isReady = true;
+    resolveReady();
+    await readyPromise;
+    await Promise.resolve();
+  };
+  return { actions, ready };
 }

@@ -58,7 +58,18 @@ describe("the pane over the Office.js adapter and the Excel fake", () => {
       { timeout: 10_000 }
     );
     expect(link.textContent).toMatch(/abc/);
-    expect(fake.cell("Nội vụ - CCHC", addr)?.fill).toBeTruthy();
+    // Excel itself colours the cell (a conditional format written with the template); live
+    // checking wrote nothing, so the paste is still on the user's undo stack.
+    expect(fake.cell("Nội vụ - CCHC", addr)?.fill ?? null).toBeNull();
+    const col = String(meta.get("column:diemCchc"));
+    expect(
+      fake
+        .findSheet("Nội vụ - CCHC")!
+        .conditionalFormats.some(
+          (cf) => cf.formula.includes(`${col}${meta.get("firstDataRow")}`) && cf.fill === "#FFC7CE"
+        )
+    ).toBe(true);
+    expect(fake.undoStack).toHaveLength(1);
 
     fireEvent.click(link);
     await waitFor(() => expect(fake.selection).not.toBeNull());

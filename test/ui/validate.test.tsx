@@ -56,7 +56,8 @@ const ISSUES = [
 ];
 
 describe("Kiểm tra", () => {
-  it("lists issues by severity then row, with a live count, and marks the sheet", async () => {
+  jest.setTimeout(30_000);
+  it("lists issues by severity then row, with a live count, writing nothing to the workbook", async () => {
     const port = mockPort();
     const services = testServices({ readSubmissions: jest.fn(() => outcomeWith(ISSUES)) });
     renderPane({ port, services, initialPart: "validate" });
@@ -74,6 +75,18 @@ describe("Kiểm tra", () => {
     expect(
       within(warnings).getByRole("button", { name: "Ô H8: xếp loại khác điểm." })
     ).toBeTruthy();
+    // Checking only reads: the user's undo stack stays intact.
+    expect(port.markIssues).not.toHaveBeenCalled();
+  });
+
+  it("marks the invalid cells only when asked, and says what that costs", async () => {
+    const port = mockPort();
+    const services = testServices({ readSubmissions: jest.fn(() => outcomeWith(ISSUES)) });
+    renderPane({ port, services, initialPart: "validate" });
+    expect(screen.getByText(/không hoàn tác \(Ctrl\+Z\) được các thao tác trước/)).toBeTruthy();
+    expect(screen.getByText(/Ctrl\+Z vẫn hoàn tác được/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Đánh dấu ô lỗi" }));
+    expect(await screen.findByText("Đã đánh dấu các ô lỗi (3 lỗi, 1 cảnh báo).")).toBeTruthy();
     expect(port.markIssues).toHaveBeenCalledWith("Nội vụ - CCHC", ISSUES);
   });
 
@@ -130,7 +143,8 @@ describe("Kiểm tra", () => {
       expect(screen.getByText("1 lỗi, 0 cảnh báo")).toBeTruthy();
       // Once the template sheets are known, a live re-check reads only them and _meta.
       expect(port.readGrids).toHaveBeenLastCalledWith({ sheets: ["Nội vụ - CCHC", "_meta"] });
-      expect(port.markIssues).toHaveBeenLastCalledWith("Nội vụ - CCHC", ISSUES.slice(1, 2));
+      // Live checks never write marks: they would empty the user's undo stack.
+      expect(port.markIssues).not.toHaveBeenCalled();
 
       // Edits outside the template sheets (e.g. in the master) need no re-check.
       act(() => port.emitChange({ sheet: "Tổng hợp", address: "B9" }));

@@ -5,19 +5,33 @@
  */
 export type Batch<T> = (ctx: Excel.RequestContext) => Promise<T>;
 
-/** Excel.run: a new request context per call. */
-export type ExcelRunner = <T>(batch: Batch<T>) => Promise<T>;
+/**
+ * Options every batch runs with. `delayForCellEdit`: a batch that reaches Excel while the user is
+ * typing in a cell waits until the edit ends instead of failing with InvalidOperationInCellEditMode
+ * (Excel.RunOptions; without it, a live check 500 ms after an edit fails as soon as the user types
+ * into the next cell).
+ */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/** Excel.run(options, batch): a new request context per call. */
+export type ExcelRunner = <T>(options: Excel.RunOptions, batch: Batch<T>) => Promise<T>;
 
 /** Excel.run(context, batch): continue with an existing context (needed to remove event handlers). */
 export type ExcelRunnerWith = <T>(context: Excel.RequestContext, batch: Batch<T>) => Promise<T>;
 
 export interface AdapterEnv {
-  run: ExcelRunner;
+  /** Runs a batch in a new context with RUN_OPTIONS. */
+  run: <T>(batch: Batch<T>) => Promise<T>;
   runWith: ExcelRunnerWith;
   isSetSupported(name: string, minVersion: string): boolean;
-  /** Estimated request bytes per sync before a write is split (default 2 MB). */
+  /** Estimated request bytes per sync before a write is split (default 4 MB, see plan.ts). */
   requestBudget: number;
-  /** Cells read per sync before a read is split (default 100,000 ≈ 3 MB of values, formats and types). */
+  /**
+   * Estimated response bytes per sync before a read is split (default 4 MB). Vietnamese text is 2–3
+   * bytes a character, so the size is measured, not the cells counted: see read.ts.
+   */
+  readByteBudget: number;
+  /** Upper bound on cells read per sync, whatever their size (default 100,000). */
   readCellBudget: number;
   guard: WriteGuard;
 }

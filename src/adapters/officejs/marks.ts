@@ -9,12 +9,23 @@
  * Threaded comments (ExcelApi 1.10) are deliberately not used: they carry an author, start
  * conversations and notify people, which is wrong for messages that come and go with every check.
  * Without notes the messages stay in the pane's list and the fill alone marks the cell.
+ * A cell holds a note or a threaded comment, never both (notes.add on a commented cell fails the
+ * whole batch): cells with a person's threaded comment get the fill only, and are counted.
  *
- * Syncs: 1 (record, protection, current fills) + 1 (note lookup, only with notes) + 1 (writes).
+ * Every call writes to the document, which on Excel builds without API undo support empties the
+ * user's undo stack: the pane calls this only when the user asks ("Đánh dấu ô lỗi"), never from
+ * live checking (see pane-controller).
+ *
+ * Protection: a protected sheet is unprotected (without a password) in its own sync before any
+ * write. A sheet a person protected with a password stays as it is and the message says so; a sheet
+ * that unprotects without one had none, so protecting it again drops nothing.
+ *
+ * Syncs: 1 (record, protection, current fills, comments) + 1 (note and comment lookup, unprotect;
+ * only with notes or protection) + 1 (writes).
  */
 import type { ValidationIssue } from "../../core/validate/types";
 import type { AdapterEnv } from "./env";
-import { describeOfficeError } from "./errors";
+import { ACCESS_DENIED, OfficeAdapterError, describeWriteError, officeErrorCode } from "./errors";
 
 export const ERROR_FILL = "#FFC7CE";
 export const WARNING_FILL = "#FFEB9C";
@@ -35,6 +46,8 @@ export interface MarkReport {
   marked: number;
   cleared: number;
   notes: boolean;
+  /** Marked cells left without our note because a person's threaded comment is on them. */
+  commentedSkipped: number;
 }
 
 /** "$d$7" / "Sheet!D7" → "D7"; null when it is not a single-cell A1 address. */
@@ -115,6 +128,8 @@ export async function markIssuesWithReport(
         for (const a of byCell.keys()) {
           fills.set(a, ws.getRange(a).format.fill.load("color,pattern"));
         }
+        // Notes need ExcelApi 1.18, which includes threaded comments (1.10).
+        const comments = notesOk ? ws.comments.load("items/id") : null;
         syncs++;
         await context.sync();
 
@@ -123,15 +138,36 @@ export async function markIssuesWithReport(
           : parseRecord(setting.value);
         const toClear = [...prev.keys()].filter((a) => !byCell.has(a));
         const notes = new Map<string, Excel.Note>();
+        const locations: Excel.Range[] = [];
         if (notesOk) {
           for (const a of new Set([...byCell.keys(), ...toClear]))
             notes.set(a, ws.notes.getItemOrNullObject(a));
-          syncs++;
-          await context.sync();
+          for (const c of comments!.items) locations.push(c.getLocation().load("address"));
         }
-
         const unprotect = prot.protected && (!prot.options.allowFormatCells || notesOk);
         if (unprotect) prot.unprotect();
+        if (notesOk || unprotect) {
+          syncs++;
+          try {
+            await context.sync();
+          } catch (e) {
+            // Unprotecting without a password failed: a person protected the sheet with one.
+            if (unprotect && officeErrorCode(e) !== "AccessDenied")
+              throw new OfficeAdapterError(
+                "AccessDenied",
+                {
+                  vi: `${doing.vi}: ${ACCESS_DENIED["sheet-password"](sheet).vi}`,
+                  en: `${doing.en}: ${ACCESS_DENIED["sheet-password"](sheet).en}`,
+                },
+                e
+              );
+            throw e;
+          }
+        }
+        const commented = new Set(
+          locations.map((r) => normalizeCellAddress(r.address)).filter((a): a is string => !!a)
+        );
+        let commentedSkipped = 0;
 
         // Clear: give back the original fill, grouped by colour.
         const restore = new Map<string, string[]>();
@@ -154,7 +190,9 @@ export async function markIssuesWithReport(
           const f = fills.get(a)!;
           const orig = earlier ? earlier.orig : f.pattern === "None" || !f.color ? null : f.color;
           let noted = false;
-          if (notesOk) {
+          if (notesOk && commented.has(a)) {
+            commentedSkipped++; // a cell holds a note or a threaded comment, never both
+          } else if (notesOk) {
             const n = notes.get(a)!;
             if (n.isNullObject) {
               ws.notes.add(a, noteText(m));
@@ -180,17 +218,27 @@ export async function markIssuesWithReport(
         else if (!setting.isNullObject) setting.delete();
         if (unprotect) prot.protect(prot.options);
         syncs++;
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (e) {
+          // The writes failed after the sheet was unprotected: protect it again before reporting.
+          if (unprotect) {
+            prot.protect(prot.options);
+            await context.sync().catch(() => undefined);
+          }
+          throw e;
+        }
         return {
           syncs,
           marked: byCell.size,
           cleared: toClear.length,
           notes: notesOk,
+          commentedSkipped,
         };
       })
     );
   } catch (e) {
-    throw describeOfficeError(e, doing);
+    throw await describeWriteError(env, e, doing, sheet);
   }
 }
 

@@ -8,7 +8,13 @@
  */
 import type { RequirementCheck, WorkbookPort } from "../../ports/workbook-port";
 import type { PrintLayout } from "../../core/sheet/model";
-import { type AdapterEnv, type ExcelRunner, type ExcelRunnerWith, WriteGuard } from "./env";
+import {
+  type AdapterEnv,
+  type ExcelRunner,
+  type ExcelRunnerWith,
+  RUN_OPTIONS,
+  WriteGuard,
+} from "./env";
 import { describeOfficeError } from "./errors";
 import { onUserChange } from "./events";
 import { markIssues } from "./marks";
@@ -23,6 +29,7 @@ export interface OfficePortOptions {
   runWith?: ExcelRunnerWith;
   isSetSupported?: (name: string, minVersion: string) => boolean;
   requestBudget?: number;
+  readByteBudget?: number;
   readCellBudget?: number;
 }
 
@@ -35,7 +42,7 @@ function officeIsSetSupported(name: string, minVersion: string): boolean {
   return !!o?.context?.requirements?.isSetSupported(name, minVersion);
 }
 
-const excelRun: ExcelRunner = (batch) => Excel.run(batch);
+const excelRun: ExcelRunner = (options, batch) => Excel.run(options, batch);
 const excelRunWith: ExcelRunnerWith = (ctx, batch) => Excel.run(ctx, batch);
 
 /** What the pane can tell people about optional features of their Excel. */
@@ -63,11 +70,12 @@ export function createAdapterEnv(
   opts: OfficePortOptions = {}
 ): AdapterEnv {
   return {
-    run: runner,
+    run: (batch) => runner(RUN_OPTIONS, batch),
     runWith:
       opts.runWith ?? (runner === excelRun ? excelRunWith : (runner as unknown as ExcelRunnerWith)),
     isSetSupported: opts.isSetSupported ?? officeIsSetSupported,
     requestBudget: opts.requestBudget ?? DEFAULT_REQUEST_BUDGET,
+    readByteBudget: opts.readByteBudget ?? DEFAULT_REQUEST_BUDGET,
     readCellBudget: opts.readCellBudget ?? 100_000,
     guard: new WriteGuard(),
   };

@@ -43,12 +43,10 @@ export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
   pl.paperSize = "A4";
   pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   if (p.fitToWidth > 0 || p.fitToHeight > 0) {
-    // 0 means "automatic" for that direction (the file's fitToHeight="0"): leave it out, as the
-    // documented { horizontalFitToPages: 1 } for "fit all columns on one page" does.
-    const zoom: Excel.PageLayoutZoomOptions = {};
-    if (p.fitToWidth > 0) zoom.horizontalFitToPages = p.fitToWidth;
-    if (p.fitToHeight > 0) zoom.verticalFitToPages = p.fitToHeight;
-    pl.zoom = zoom;
+    // Both directions, 0 = "automatic" (the file's fitToHeight="0"): Excel keeps an omitted one as
+    // it was, 1 page by default, and { horizontalFitToPages: 1 } alone shrinks the whole sheet onto
+    // one page. "Fit all columns on one page" is { horizontalFitToPages: 1, verticalFitToPages: 0 }.
+    pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
   }
   if (p.printTitleRows)
     pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);

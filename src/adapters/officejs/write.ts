@@ -20,7 +20,7 @@ import {
 } from "../../core/sheet/model";
 import { encodeCell, jsonBytes } from "./cells";
 import { type AdapterEnv, syncCounter } from "./env";
-import { OfficeAdapterError, describeOfficeError } from "./errors";
+import { ACCESS_DENIED, OfficeAdapterError, describeWriteError, officeErrorCode } from "./errors";
 import { ACTION_COST, packSteps, type Step } from "./plan";
 import { queuePrintLayout } from "./print";
 import { coalesceStyles, coverRects } from "./styles";
@@ -130,6 +130,12 @@ function runs<T>(entries: [number, T][]): { from: number; to: number; value: T }
 }
 
 export interface WriteOptions {
+  /**
+   * Write into a same-named sheet that exists, cleared first (values, formats, merges, validations,
+   * notes, hidden columns, frozen panes), instead of refusing. The sheet itself stays, so formulas,
+   * names and validations elsewhere that refer to it keep working: renaming it away and deleting
+   * it would leave them as #REF!.
+   */
   replaceExisting?: boolean;
   /**
    * Write the model's cells into sheets that already exist, keeping everything else on them (other
@@ -258,6 +264,18 @@ function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): 
     });
   }
 
+  // Highlights of invalid values (ExcelApi 1.6), as the file writer renders them.
+  for (const cf of s.conditionalFormats ?? [])
+    content.push({
+      bytes: ACTION_COST * 5 + jsonBytes(cf.formula),
+      run: () => {
+        const f = ws().getRange(rectAddress(cf.range)).conditionalFormats.add("Custom");
+        f.custom.rule.formula = `=${cf.formula}`;
+        f.custom.format.fill.color = `#${cf.fill}`;
+        if (cf.fontColor) f.custom.format.font.color = `#${cf.fontColor}`;
+      },
+    });
+
   let notesSkipped = 0;
   const notesOk = env.isSetSupported("ExcelApi", "1.18");
   for (const n of s.notes ?? []) {
@@ -326,9 +344,7 @@ export async function writeModel(
         const sync = counter.sync;
         const wb = ctx.workbook;
         wb.worksheets.load(
-          opts.updateExisting
-            ? "items/name,items/visibility,items/protection/protected,items/protection/options"
-            : "items/name,items/visibility"
+          "items/name,items/visibility,items/protection/protected,items/protection/options"
         );
         wb.names.load("items/name");
         ctx.runtime.load("enableEvents");
@@ -347,37 +363,74 @@ export async function writeModel(
         const existingNames = new Set(wb.names.items.map((n) => n.name.toLowerCase()));
 
         const proxies = new Map<string, Excel.Worksheet>();
-        const old: Excel.Worksheet[] = [];
         const structure: Step<Ctx>[] = [];
-        const allNames = new Set(existing.keys());
-        conflicts.forEach((s, i) => {
-          let tmp = `~xl_old_${i + 1}`;
-          while (allNames.has(tmp)) tmp += "_";
-          allNames.add(tmp);
-          const wasVisible = existing.get(s.name.toLowerCase())!.visibility === "Visible";
+        // Sheets written in place (replaced or updated) that are protected are unprotected first,
+        // without a password, at the head of the first batch. That works for sheets protected
+        // without one (protecting again later drops nothing). If the batch fails, `recover` below
+        // protects again whatever it had unprotected and tells a person's password apart.
+        const locked = [...conflicts, ...updated]
+          .map((s) => existing.get(s.name.toLowerCase())!)
+          .filter((w) => w.protection.protected);
+        for (const w of locked)
           structure.push({
-            bytes: ACTION_COST * 3,
+            bytes: ACTION_COST * 2,
+            run: (c) => c.workbook.worksheets.getItem(w.name).protection.unprotect(),
+          });
+        const recover = async (e: unknown): Promise<never> => {
+          if (locked.length === 0) throw e;
+          const states = locked.map((w) => ({
+            w,
+            p: ctx.workbook.worksheets.getItem(w.name).protection.load("protected"),
+          }));
+          try {
+            await sync();
+            for (const { w, p } of states) if (!p.protected) p.protect(w.protection.options);
+            await sync();
+          } catch {
+            throw e; // the original error matters more
+          }
+          const still = states.find(({ p }) => p.protected);
+          // A sheet still protected after "unprotect" has a password a person set.
+          if (still && officeErrorCode(e) !== "AccessDenied")
+            throw new OfficeAdapterError(
+              "AccessDenied",
+              {
+                vi: `${doing.vi}: ${ACCESS_DENIED["sheet-password"](still.w.name).vi}`,
+                en: `${doing.en}: ${ACCESS_DENIED["sheet-password"](still.w.name).en}`,
+              },
+              e
+            );
+          throw e;
+        };
+        // Replaced sheets: cleared in place, then written like new ones (their own visibility and
+        // protection come from the model).
+        for (const s of conflicts) {
+          const w = existing.get(s.name.toLowerCase())!;
+          structure.push({
+            bytes: ACTION_COST * 8,
             run: (c) => {
-              const w = c.workbook.worksheets.getItem(s.name);
-              w.name = tmp;
-              // Sheets are deleted after the new ones exist; make hidden ones deletable like any other.
-              if (!wasVisible) w.visibility = "Visible";
-              old.push(w);
+              const ws = c.workbook.worksheets.getItem(w.name);
+              proxies.set(s.name, ws);
+              if (w.visibility !== "Visible" && s.visibility === "visible")
+                ws.visibility = "Visible";
+              ws.freezePanes.unfreeze();
+              const all = ws.getRange();
+              all.unmerge();
+              all.dataValidation.clear();
+              all.conditionalFormats.clearAll();
+              all.clear("All"); // "clears everything": values, formats, notes
+              all.columnHidden = false;
             },
           });
-        });
-        // Sheets updated in place: unprotected first, protected again last with their own options.
+        }
+        // Sheets updated in place: protected again last with their own options.
         const reprotect: Step<Ctx>[] = [];
         for (const s of updated) {
           const w = existing.get(s.name.toLowerCase())!;
           const { protected: wasProtected, options } = w.protection;
           structure.push({
-            bytes: ACTION_COST * 2,
-            run: (c) => {
-              const ws = c.workbook.worksheets.getItem(w.name);
-              proxies.set(s.name, ws);
-              if (wasProtected) ws.protection.unprotect();
-            },
+            bytes: ACTION_COST,
+            run: (c) => void proxies.set(s.name, c.workbook.worksheets.getItem(w.name)),
           });
           if (wasProtected)
             reprotect.push({
@@ -386,16 +439,11 @@ export async function writeModel(
             });
         }
         for (const s of model.sheets)
-          if (!updated.includes(s))
+          if (!updated.includes(s) && !conflicts.includes(s))
             structure.push({
               bytes: ACTION_COST,
               run: (c) => void proxies.set(s.name, c.workbook.worksheets.add(s.name)),
             });
-        if (conflicts.length > 0)
-          structure.push({
-            bytes: ACTION_COST * conflicts.length,
-            run: () => old.forEach((w) => w.delete()),
-          });
         for (const s of model.sheets)
           for (const n of Object.keys(s.definedNames ?? {}))
             if (existingNames.has(n.toLowerCase()))
@@ -433,7 +481,8 @@ export async function writeModel(
             wb.application.suspendApiCalculationUntilNextSync();
             if (i === 0 && screen) wb.application.suspendScreenUpdatingUntilNextSync();
             for (const step of batches[i]!) step.run(ctx);
-            await sync();
+            if (i === 0) await sync().catch(recover);
+            else await sync();
           }
         } finally {
           ctx.runtime.enableEvents = eventsWereOn;
@@ -452,6 +501,6 @@ export async function writeModel(
       })
     );
   } catch (e) {
-    throw describeOfficeError(e, doing);
+    throw await describeWriteError(env, e, doing, model.sheets[0]?.name);
   }
 }

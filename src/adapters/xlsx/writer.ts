@@ -147,6 +147,24 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
     dvs.add(ref, validationOf(v));
   }
 
+  // Highlights of invalid values: Excel evaluates them on every edit and paste.
+  (s.conditionalFormats ?? []).forEach((cf, i) => {
+    ws.addConditionalFormatting({
+      ref: `${address(cf.range.top, cf.range.left)}:${address(cf.range.bottom, cf.range.right)}`,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF" + cf.fill } },
+            ...(cf.fontColor ? { font: { color: { argb: "FF" + cf.fontColor } } } : {}),
+          },
+        },
+      ],
+    });
+  });
+
   for (const n of s.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
 
   if (s.print) {

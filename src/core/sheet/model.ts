@@ -61,6 +61,20 @@ export interface DataValidation {
   error?: { title: string; message: string };
 }
 
+/**
+ * A formula conditional format: cells of `range` where `formula` (written for the range's top-left
+ * cell, relative references) is true show `fill` and `fontColor`. Excel re-evaluates it on every
+ * edit and paste, so invalid cells show at once without the add-in writing to the workbook.
+ */
+export interface ConditionalFormat {
+  range: Rect;
+  /** Without the leading "=". */
+  formula: string;
+  /** "RRGGBB". */
+  fill: string;
+  fontColor?: string;
+}
+
 export interface PrintLayout {
   paperSize: "A4";
   orientation: "portrait" | "landscape";
@@ -100,6 +114,8 @@ export interface SheetModel {
   /** Freeze panes: rows above `row` and columns left of `col` stay visible. */
   freeze?: { row: number; col: number };
   validations: DataValidation[];
+  /** Highlights of invalid values, derived from the same rules as `validations`. */
+  conditionalFormats?: ConditionalFormat[];
   /** Protected without a password: structure holds, an official can still unprotect. */
   protect: boolean;
   /** Notes (comments) on cells, e.g. validation messages. */

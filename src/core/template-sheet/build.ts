@@ -3,6 +3,7 @@
  * format, a hidden `_lists` sheet feeding the dropdowns, and the very hidden `_meta` sheet that lets
  * a returned file be recognised. Both adapters (ExcelJS files, Office.js sheets) render this model.
  */
+import { invalidHighlights } from "./invalid-highlight";
 import type { PeriodSettings } from "../settings/types";
 import { formatIsoDateVi } from "../settings/defaults";
 import {
@@ -407,6 +408,7 @@ export function buildTemplateWorkbook(
     rowHeights,
     freeze: { row: firstDataRow, col: freezeCol },
     validations,
+    conditionalFormats: invalidHighlights(validations),
     protect: true,
     print: {
       paperSize: "A4",

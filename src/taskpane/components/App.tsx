@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
-import type { PanePart } from "../startup";
+import type { HostState, PanePart } from "../startup";
 import { LangContext } from "../i18n/lang-context";
 import { STRINGS, text } from "../i18n/strings";
 import type { PaneController } from "../state/pane-controller";
@@ -61,6 +61,12 @@ export interface AppProps {
   /** Tests hand in a controller over a fake port; Excel uses the Office.js one. */
   controller?: PaneController;
   initialLang?: Lang;
+  /**
+   * Where the pane runs (see startup.ts). The requirement check runs only in Excel, and again when
+   * this changes: before Office.onReady every requirement set looks missing. Without it: "excel"
+   * when a controller is given or Office.js is loaded, else "not-in-excel".
+   */
+  host?: HostState;
 }
 
 const LANG_KEY = "xeploai.lang";
@@ -82,7 +88,12 @@ function rememberLang(lang: Lang): void {
   }
 }
 
-export default function App({ initialPart, controller: given, initialLang }: AppProps) {
+export default function App({
+  initialPart,
+  controller: given,
+  initialLang,
+  host: hostProp,
+}: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
   const [lang, setLangState] = React.useState<Lang>(() => initialLang ?? rememberedLang());
@@ -112,17 +123,22 @@ export default function App({ initialPart, controller: given, initialLang }: App
     (period: number) => setSettings((s) => (s && s.period !== period ? { ...s, period } : s)),
     []
   );
+  const host: HostState =
+    hostProp ??
+    (given || typeof (globalThis as { Office?: unknown }).Office !== "undefined"
+      ? "excel"
+      : "not-in-excel");
   const requirements = React.useMemo(() => {
     if (!controller) return null;
-    // Outside Excel (no Office.js) there is no requirement set to name: say so instead.
-    if (typeof (globalThis as { Office?: unknown }).Office === "undefined" && !given)
-      return { ok: false, missing: [] };
+    // Outside Excel, or before Office is ready, there is no requirement set to name: say "not in
+    // Excel" rather than "update Excel". Recomputed when the host becomes known.
+    if (host !== "excel") return { ok: false, missing: [] };
     try {
       return controller.checkRequirements();
     } catch {
       return { ok: false, missing: [] };
     }
-  }, [controller, given]);
+  }, [controller, host]);
 
   let body: React.ReactNode;
   if (!controller || !settings) {

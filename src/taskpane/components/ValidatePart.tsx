@@ -99,6 +99,15 @@ export function ValidatePart({ controller }: ValidatePartProps) {
       return null;
     });
 
+  const markNow = () =>
+    run(STRINGS.actionMark, async () => {
+      const next = await controller.markInvalidCells();
+      setView(next);
+      return next.kind === "checked"
+        ? both("markedCells", { errors: next.errors, warnings: next.warnings })
+        : null;
+    });
+
   const goTo = (entry: IssueEntry) =>
     run(STRINGS.actionGoTo, async () => {
       await controller.goTo(entry);
@@ -115,12 +124,16 @@ export function ValidatePart({ controller }: ValidatePartProps) {
         <Button appearance="primary" disabled={busy} onClick={checkNow}>
           {t("validateNow")}
         </Button>
+        <Button disabled={busy} onClick={markNow}>
+          {t("markNow")}
+        </Button>
         <Switch
           checked={live}
           label={t("liveCheck")}
           onChange={(_e, data) => setLive(data.checked)}
         />
       </div>
+      <Caption1>{t("markHelp")}</Caption1>
       {busy ? <ProgressBar aria-label={t("working")} /> : null}
       <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
       <div aria-live="polite" className={styles.countLine} data-testid="issue-count">

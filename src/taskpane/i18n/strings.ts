@@ -40,6 +40,7 @@ const S = {
   actionDownload: { vi: "Tải mẫu", en: "Downloading templates" },
   actionCheck: { vi: "Kiểm tra", en: "Checking" },
   actionGoTo: { vi: "Đi tới ô", en: "Going to the cell" },
+  actionMark: { vi: "Đánh dấu ô lỗi", en: "Marking invalid cells" },
   actionReadFiles: { vi: "Đọc tệp", en: "Reading files" },
   actionConsolidate: { vi: "Tổng hợp", en: "Consolidating" },
   actionWriteMaster: { vi: "Ghi bảng tổng hợp", en: "Writing the master" },
@@ -74,10 +75,19 @@ const S = {
 
   // Kiểm tra
   validateIntro: {
-    vi: "Kiểm tra số liệu của mẫu biểu trong sổ làm việc này. Khi bật kiểm tra tự động, mỗi lần bạn sửa ô, XếpLoại kiểm tra lại.",
-    en: "Check the template data in this workbook. With live checking on, XếpLoại re-checks whenever you edit a cell.",
+    vi: "Kiểm tra số liệu của mẫu biểu trong sổ làm việc này. Ô nhập sai tự hiện nền đỏ nhạt ngay khi bạn gõ hoặc dán (quy tắc có sẵn trong mẫu); khi bật kiểm tra tự động, danh sách lỗi bên dưới cập nhật sau mỗi lần sửa. Kiểm tra không ghi gì vào sổ tính, nên Ctrl+Z vẫn hoàn tác được thao tác của bạn.",
+    en: "Check the template data in this workbook. Invalid cells turn light red as you type or paste (rules built into the template); with live checking on, the list below updates after each edit. Checking writes nothing to the workbook, so Ctrl+Z still undoes your own edits.",
   },
   validateNow: { vi: "Kiểm tra ngay", en: "Check now" },
+  markNow: { vi: "Đánh dấu ô lỗi", en: "Mark invalid cells" },
+  markHelp: {
+    vi: "“Đánh dấu ô lỗi” tô màu và ghi chú nội dung lỗi vào từng ô sai (bỏ đánh dấu ở ô đã sửa). Việc này ghi vào sổ tính, nên sau đó Excel không hoàn tác (Ctrl+Z) được các thao tác trước.",
+    en: "“Mark invalid cells” fills each invalid cell and adds a note with the problem (and unmarks fixed cells). It writes to the workbook, so Excel can no longer undo (Ctrl+Z) earlier edits afterwards.",
+  },
+  markedCells: {
+    vi: "Đã đánh dấu các ô lỗi ({errors} lỗi, {warnings} cảnh báo).",
+    en: "Invalid cells marked ({errors} errors, {warnings} warnings).",
+  },
   liveCheck: { vi: "Kiểm tra tự động khi sửa ô", en: "Check automatically on edit" },
   noTemplate: {
     vi: "Sổ làm việc đang mở không có mẫu biểu XếpLoại nào. Hãy chèn một mẫu ở phần “Mẫu biểu” hoặc mở tệp mẫu đã điền.",

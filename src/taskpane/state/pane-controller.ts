@@ -297,15 +297,22 @@ export class PaneController {
 
   // ---- Kiểm tra
 
-  /** Reads the open workbook, validates every template sheet in it and marks the invalid cells. */
-  async checkWorkbook(opts: { onlyKnownSheets?: boolean } = {}): Promise<CheckView> {
+  /**
+   * Reads the open workbook and validates every template sheet in it. Reading writes nothing, so the
+   * official's undo stack (Ctrl+Z) stays intact; the template's own conditional formats colour
+   * invalid cells. Only with `mark` (the "Đánh dấu ô lỗi" button) are fills and notes written,
+   * which on most Excel builds empties the undo stack: never from live checking.
+   */
+  async checkWorkbook(
+    opts: { onlyKnownSheets?: boolean; mark?: boolean } = {}
+  ): Promise<CheckView> {
     // Live re-checks read only the template sheets found last time (and _meta), not a whole master.
     const known =
       opts.onlyKnownSheets && this.lastCheck?.kind === "checked" ? this.lastCheck.sheets : null;
     const grids = await this.port.readGrids(known ? { sheets: [...known, META_SHEET] } : undefined);
     const outcome = this.services.readSubmissions(grids, this.register);
     const view = this.checkOutcome(outcome);
-    if (view.kind === "checked") {
+    if (view.kind === "checked" && opts.mark) {
       // Mark the invalid cells of each template sheet (the port clears that sheet's earlier marks).
       for (const submission of outcome.ok ? outcome.submissions : []) {
         await this.port.markIssues(submission.sheet, submission.validation.issues);
@@ -339,6 +346,11 @@ export class PaneController {
     };
   }
 
+  /** "Đánh dấu ô lỗi": checks, then fills the invalid cells and notes their messages (clears fixed ones). */
+  async markInvalidCells(): Promise<CheckView> {
+    return this.checkWorkbook({ mark: true });
+  }
+
   async goTo(entry: IssueEntry): Promise<void> {
     const target = issueTarget(entry);
     if (target) await this.port.goTo(target.sheet, target.address);
@@ -346,7 +358,8 @@ export class PaneController {
 
   /**
    * Re-checks the workbook after the user edits it, debounced: a burst of edits (typing, a paste)
-   * gives one check. Checks never overlap; an edit during a check schedules one more.
+   * gives one check. Checks never overlap; an edit during a check schedules one more. Live checks
+   * only read and list: writing marks after every edit would cost the official their undo.
    */
   async startLiveCheck(
     onResult: (view: CheckView) => void,

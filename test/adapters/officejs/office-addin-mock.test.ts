@@ -74,7 +74,7 @@ function excelMock() {
     // office-addin-mock settles nested properties in later microtasks.
     for (let i = 0; i < 10; i++) await Promise.resolve();
   };
-  const run: ExcelRunner = (batch) => batch(mock);
+  const run: ExcelRunner = (_options, batch) => batch(mock);
   return { mock, calls, run, syncs: () => syncs };
 }
 
@@ -83,7 +83,7 @@ describe("office-addin-mock: load/sync discipline", () => {
     const { run, calls, syncs } = excelMock();
     const port = createOfficeWorkbookPort(run, {
       isSetSupported: () => true,
-      runWith: (_c, b) => run(b),
+      runWith: (_c, b) => run({}, b),
     });
     const grids = await port.readGrids();
     expect(syncs()).toBe(3);

@@ -53,7 +53,9 @@ describe("requirements and small operations", () => {
     expect(pl).toMatchObject({
       paperSize: "A4",
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1 },
+      // Fit all columns on one page, as many pages tall as needed (Excel keeps an omitted
+      // direction at 1 page, which would shrink the whole sheet onto one page).
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
       printTitleRows: "$5:$7",
       printArea: "A1:L40",
       centerHorizontally: true,

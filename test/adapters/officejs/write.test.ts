@@ -215,7 +215,8 @@ describe("writeModel renders a template workbook", () => {
     expect(pl.paperSize).toBe("A4");
     expect(pl.orientation).toBe(p.orientation === "landscape" ? "Landscape" : "Portrait");
     if (p.fitToWidth > 0) expect(pl.zoom.horizontalFitToPages).toBe(p.fitToWidth);
-    expect(pl.zoom.verticalFitToPages).toBe(p.fitToHeight > 0 ? p.fitToHeight : undefined);
+    // 0 = as many pages tall as needed; without it Excel keeps 1 page tall.
+    expect(pl.zoom.verticalFitToPages).toBe(p.fitToHeight);
     if (p.printTitleRows)
       expect(pl.printTitleRows).toBe(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
     expect(pl.margins.top).toBeCloseTo((p.margins.top / 25.4) * 72, 0);

@@ -3,7 +3,8 @@
  * bytes → XlsxReader → readSubmissions. A missing file or an unreadable one becomes a refusal, so
  * one bad file never stops the others.
  */
-import { promises as fs } from "node:fs";
+import { constants as fsConstants, promises as fs, type Stats } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import * as path from "node:path";
 import { loadXlsx } from "../adapters/xlsx";
 import { readSubmissions } from "../core/submission/read";
@@ -21,6 +22,140 @@ export interface ReadFilesOptions {
   register: UnitRegister;
   period?: number;
   catalog?: TemplateSpec[];
+  /** Files above this size are refused before reading (default MAX_INPUT_FILE_BYTES). */
+  maxBytes?: number;
+}
+
+/**
+ * Files above this size are refused before reading: a returned template is well under 1 MB, and the
+ * reader's parse memory is bounded, but the bytes themselves are held whole.
+ */
+export const MAX_INPUT_FILE_BYTES = 100 * 1024 * 1024;
+
+const refusal = (filePath: string, reason: string, vi: string, en: string): FileOutcome => ({
+  path: filePath,
+  outcome: { ok: false, refused: { file: filePath, reason, message: { vi, en } } },
+});
+
+/** "3,2 GB", "120 MB": sizes as an official reads them. */
+function sizeText(bytes: number): string {
+  const gb = bytes / 1024 ** 3;
+  if (gb >= 1) return `${gb.toFixed(1).replace(".", ",")} GB`;
+  return `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+/** What a path is when it is not a regular file (or null), in both languages. */
+function notAFile(st: Stats): { vi: string; en: string } | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return { vi: "là một thư mục", en: "is a folder" };
+  if (st.isFIFO()) return { vi: "là một đường ống (FIFO)", en: "is a pipe (FIFO)" };
+  if (st.isCharacterDevice() || st.isBlockDevice())
+    return { vi: "là một thiết bị", en: "is a device" };
+  if (st.isSocket()) return { vi: "là một socket", en: "is a socket" };
+  return { vi: "không phải tệp thông thường", en: "is not a regular file" };
+}
+
+/**
+ * The file's bytes, or a refusal. The path is opened without blocking (a FIFO would otherwise hang)
+ * and looked at first: folders, pipes, devices and files above MAX_INPUT_FILE_BYTES are refused
+ * before a byte is read, and no more than the limit is ever read.
+ */
+async function readBounded(
+  filePath: string,
+  limit: number
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; refused: FileOutcome }> {
+  let fh: FileHandle;
+  try {
+    fh = await fs.open(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "?";
+    if (code === "ENOENT")
+      return {
+        ok: false,
+        refused: refusal(
+          filePath,
+          "not-found",
+          `Không thấy tệp ${filePath}.`,
+          `File ${filePath} not found.`
+        ),
+      };
+    if (code === "EISDIR")
+      return {
+        ok: false,
+        refused: refusal(
+          filePath,
+          "not-a-file",
+          `${filePath} là một thư mục, không phải tệp mẫu biểu .xlsx; bỏ qua. Hãy chỉ ra các tệp trong thư mục, ví dụ "${filePath}/*.xlsx".`,
+          `${filePath} is a folder, not an .xlsx file; skipped. Name the files inside, e.g. "${filePath}/*.xlsx".`
+        ),
+      };
+    return {
+      ok: false,
+      refused: refusal(
+        filePath,
+        "unreadable",
+        `Không đọc được tệp ${filePath} (${code}). Hãy kiểm tra quyền đọc tệp.`,
+        `Cannot read file ${filePath} (${code}). Check that the file can be read.`
+      ),
+    };
+  }
+  try {
+    const st = await fh.stat();
+    const what = notAFile(st);
+    if (what)
+      return {
+        ok: false,
+        refused: refusal(
+          filePath,
+          "not-a-file",
+          `${filePath} ${what.vi}, không phải tệp mẫu biểu .xlsx; không đọc. Hãy chỉ ra tệp .xlsx đã điền.`,
+          `${filePath} ${what.en}, not an .xlsx file; not read. Name the filled .xlsx file.`
+        ),
+      };
+    if (st.size > limit)
+      return {
+        ok: false,
+        refused: refusal(
+          filePath,
+          "too-large",
+          `Tệp ${filePath} quá lớn (${sizeText(st.size)}; mẫu biểu đã điền thường dưới 1 MB, giới hạn ${sizeText(limit)}); không đọc. Hãy kiểm tra đã chọn đúng tệp.`,
+          `File ${filePath} is too large (${sizeText(st.size)}; a filled template is usually under 1 MB, the limit is ${sizeText(limit)}); not read. Check that this is the right file.`
+        ),
+      };
+    // Never more than the limit, even if the file grows while it is read.
+    const buf = new Uint8Array(Math.min(st.size, limit) + 1);
+    let n = 0;
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+      if (n >= buf.length) break;
+    }
+    if (n > limit)
+      return {
+        ok: false,
+        refused: refusal(
+          filePath,
+          "too-large",
+          `Tệp ${filePath} quá lớn (trên ${sizeText(limit)}); không đọc.`,
+          `File ${filePath} is too large (over ${sizeText(limit)}); not read.`
+        ),
+      };
+    return { ok: true, bytes: buf.subarray(0, n) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return {
+      ok: false,
+      refused: refusal(
+        filePath,
+        "unreadable",
+        `Không đọc được tệp ${filePath} (${code}).`,
+        `Cannot read file ${filePath} (${code}).`
+      ),
+    };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
 }
 
 export async function readSubmissionFile(
@@ -28,29 +163,9 @@ export async function readSubmissionFile(
   opts: ReadFilesOptions
 ): Promise<FileOutcome> {
   const name = path.basename(filePath);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(filePath));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "?";
-    const missing = code === "ENOENT";
-    return {
-      path: filePath,
-      outcome: {
-        ok: false,
-        refused: {
-          file: filePath,
-          reason: missing ? "not-found" : "unreadable",
-          message: missing
-            ? { vi: `Không thấy tệp ${filePath}.`, en: `File ${filePath} not found.` }
-            : {
-                vi: `Không đọc được tệp ${filePath} (${code}).`,
-                en: `Cannot read file ${filePath} (${code}).`,
-              },
-        },
-      },
-    };
-  }
+  const got = await readBounded(filePath, opts.maxBytes ?? MAX_INPUT_FILE_BYTES);
+  if (!got.ok) return got.refused;
+  const bytes = got.bytes;
   const { reader } = await loadXlsx();
   const read = await reader.read(bytes, name);
   if (!read.ok) return { path: filePath, outcome: { ok: false, refused: read.refused } };
@@ -90,6 +205,33 @@ export function distinctFiles(paths: string[]): { files: string[]; repeated: str
     }
   }
   return { files, repeated };
+}
+
+/**
+ * Excel's owner files (`~$name.xlsx`, a few bytes saying who has name.xlsx open) are caught by a glob
+ * like *.xlsx: they are skipped with a note, not refused as broken templates.
+ */
+export function withoutOfficeLockFiles(paths: string[]): { files: string[]; lockFiles: string[] } {
+  const isLock = (p: string) => /^~\$.*\.xls[xm]?$/i.test(path.basename(p));
+  return { files: paths.filter((p) => !isLock(p)), lockFiles: paths.filter(isLock) };
+}
+
+/** The files named on the command line, without Excel lock files and without repeats. */
+export function inputFiles(paths: string[]): {
+  files: string[];
+  repeated: string[];
+  lockFiles: string[];
+} {
+  const { files: named, lockFiles } = withoutOfficeLockFiles(paths);
+  return { ...distinctFiles(named), lockFiles };
+}
+
+export function lockFileNote(file: string): { vi: string; en: string } {
+  const original = path.join(path.dirname(file), path.basename(file).slice(2));
+  return {
+    vi: `Bỏ qua ${file}: đây là tệp khóa Excel tạo ra khi có người đang mở ${original}, không phải mẫu biểu.`,
+    en: `Skipped ${file}: an Excel lock file (someone has ${original} open), not a template.`,
+  };
 }
 
 export function repeatedFileNote(file: string): { vi: string; en: string } {

@@ -35,7 +35,7 @@ import {
   tempPathFor,
   writeDurable,
 } from "../master-replace";
-import { distinctFiles, readSubmissionFiles, repeatedFileNote } from "../read-files";
+import { inputFiles, lockFileNote, readSubmissionFiles, repeatedFileNote } from "../read-files";
 import type { Command } from "../registry";
 
 /** File operations, replaceable in tests to simulate a failure while writing. */
@@ -616,7 +616,8 @@ export const consolidateCommand: Command = {
         vi: `--now phải là thời điểm ISO; nhận được "${now}".`,
         en: `--now must be an ISO time; got "${now}".`,
       });
-    const { files, repeated } = distinctFiles(args.positionals);
+    const { files, repeated, lockFiles } = inputFiles(args.positionals);
+    for (const f of lockFiles) ctx.io.err(ctx.t(lockFileNote(f)));
     for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
     const { json } = await consolidateFiles({
       files,

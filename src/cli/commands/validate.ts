@@ -12,7 +12,8 @@ import {
   type ValidateJson,
 } from "../json-schemas";
 import {
-  distinctFiles,
+  inputFiles,
+  lockFileNote,
   readSubmissionFiles,
   repeatedFileNote,
   type FileOutcome,
@@ -215,7 +216,8 @@ export const validateCommand: Command = {
     const register = await registerFrom(stringOpt(args, "units"));
     const settings = await settingsFrom(stringOpt(args, "settings"));
     const period = yearOpt(args, "period") ?? settings.period;
-    const { files, repeated } = distinctFiles(args.positionals);
+    const { files, repeated, lockFiles } = inputFiles(args.positionals);
+    for (const f of lockFiles) ctx.io.err(ctx.t(lockFileNote(f)));
     for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
     const outcomes = await readSubmissionFiles(files, { register, period });
     const result = validateResult(outcomes, ctx);

@@ -6,7 +6,9 @@
  */
 import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadXlsx } from "../../adapters/xlsx";
 import { fillTemplate, generateDemo } from "../../core/demo";
 import { MASTER_SHEETS } from "../../core/master";
@@ -17,6 +19,7 @@ import { CATALOG } from "../../core/templates/catalog";
 import { defaultRegister } from "../../core/units/register";
 import { CliError, stringOpt } from "../args";
 import type { CliContext } from "../context";
+import { openElsewhere } from "../master-lock";
 import type { Command } from "../registry";
 import { consolidateFiles, consolidateSummary, ruleSetFor } from "./consolidate";
 
@@ -56,13 +59,15 @@ export async function toPdf(
 ): Promise<{ ok: true; pdf: string } | { ok: false; why: string }> {
   const soffice = (await which("soffice")) ?? (await which("libreoffice"));
   if (!soffice) return { ok: false, why: "không tìm thấy soffice (LibreOffice) trên PATH" };
-  // A private profile directory: a running LibreOffice or a locked profile cannot block us.
-  const profile = path.join(outDir, ".lo-profile");
+  // A private profile in a fresh temporary folder: a running LibreOffice or a locked profile cannot
+  // block us, and nothing of the user's is removed afterwards. As a file:// URL, properly encoded
+  // (a space, "#" or "%" in the path would otherwise break it).
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), "xeploai-lo-profile-"));
   return new Promise((resolve) => {
     execFile(
       soffice,
       [
-        `-env:UserInstallation=file://${path.resolve(profile)}`,
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
         "--headless",
         "--convert-to",
         "pdf",
@@ -86,6 +91,63 @@ export async function toPdf(
   });
 }
 
+/** Written into every folder the demo makes: only such a folder is ever written into again. */
+export const DEMO_MARKER = ".xeploai-demo";
+/** What the demo writes into its folder (an older demo folder, made before the marker, holds only these). */
+const DEMO_ENTRIES = new Set([
+  DEMO_MARKER,
+  "mau-bieu",
+  "submissions",
+  "master.xlsx",
+  "master.pdf",
+  ".print",
+  ".lo-profile",
+]);
+
+/**
+ * The demo never deletes or overwrites a user's file: it writes into a missing or empty folder, or
+ * one an earlier demo made (its marker file, or only the demo's own entries); anything else is
+ * refused with what to do.
+ */
+export async function prepareDemoFolder(outDir: string): Promise<void> {
+  let entries: string[] = [];
+  try {
+    const st = await fs.stat(outDir);
+    if (!st.isDirectory())
+      throw new CliError({
+        vi: `"${outDir}" đã có và không phải thư mục. Hãy chọn thư mục khác cho --out.`,
+        en: `"${outDir}" exists and is not a folder. Choose another --out folder.`,
+      });
+    entries = await fs.readdir(outDir);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  const madeByDemo =
+    entries.includes(DEMO_MARKER) ||
+    (entries.includes("mau-bieu") &&
+      entries.includes("submissions") &&
+      entries.every((e) => DEMO_ENTRIES.has(e)));
+  if (entries.length > 0 && !madeByDemo) {
+    throw new CliError({
+      vi: `Thư mục "${outDir}" đã có tệp và không phải do lệnh demo tạo. Để không ghi đè hay xóa tệp của bạn, demo không ghi vào đó. Hãy chọn một thư mục trống hoặc chưa có cho --out, ví dụ --out demo-output.`,
+      en: `The folder "${outDir}" holds files the demo did not make. So as not to overwrite or delete your files, the demo does not write there. Choose an empty or new folder for --out, e.g. --out demo-output.`,
+    });
+  }
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+    await fs.writeFile(
+      path.join(outDir, DEMO_MARKER),
+      "Thư mục do `xeploai demo` tạo; chạy lại demo sẽ ghi đè các tệp trong đó.\nMade by `xeploai demo`; running the demo again overwrites its files.\n"
+    );
+  } catch (e) {
+    throw new CliError({
+      vi: `Không tạo được thư mục "${outDir}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Hãy chọn thư mục khác cho --out.`,
+      en: `Cannot create the folder "${outDir}" (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Choose another --out folder.`,
+    });
+  }
+}
+
 export interface DemoResult {
   exitCode: number;
   submissions: string[];
@@ -103,6 +165,7 @@ export async function runDemo(
   const { writer } = await loadXlsx();
   const subDir = path.join(outDir, "submissions");
   const blankDir = path.join(outDir, "mau-bieu");
+  await prepareDemoFolder(outDir);
   try {
     await fs.mkdir(subDir, { recursive: true });
     await fs.mkdir(blankDir, { recursive: true });
@@ -136,7 +199,10 @@ export async function runDemo(
     written.push(p);
   }
   const master = path.join(outDir, "master.xlsx");
-  // A fresh demo each time: the previous demo master (and its log) is replaced.
+  // A fresh demo each time: the previous demo's master (and its log) is replaced. The folder was
+  // made by the demo (prepareDemoFolder), so that master is the demo's own; unless someone has it open.
+  const open = await openElsewhere(master);
+  if (open) throw new CliError(open);
   await fs.rm(master, { force: true });
   const { json, pipeline } = await consolidateFiles({
     files: written,
@@ -153,8 +219,8 @@ export async function runDemo(
   else if (opts.pdf === false) pdfNote = "Bỏ qua bản PDF (--no-pdf).";
   else {
     // The PDF holds the report sheets only (the register, sources and log are for the screen).
-    const printDir = path.join(outDir, ".print");
-    await fs.mkdir(printDir, { recursive: true });
+    // A fresh temporary folder for the print copy: nothing of the user's is ever removed.
+    const printDir = await fs.mkdtemp(path.join(os.tmpdir(), "xeploai-print-"));
     const printCopy = path.join(printDir, "master.xlsx");
     const sheets = pipeline.model.sheets.filter(
       (s) => s.visibility !== "visible" || PRINTED_SHEETS.includes(s.name)

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Generates every template with the xeploai CLI and converts each to PDF with LibreOffice
 # (headless). Fails when a conversion fails or yields no PDF; prints the page count of each PDF.
-# Usage: scripts/check-libreoffice.sh [OUT_DIR]   (default: a temporary folder, kept for inspection)
+# Usage: scripts/check-libreoffice.sh [OUT_DIR]   (default: a temporary folder, removed at the end;
+# XEPLOAI_KEEP_OUTPUT=1 keeps it for inspection)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${1:-$(mktemp -d -t xeploai-lo-XXXXXX)}"
+if [[ $# -ge 1 ]]; then
+  out="$1"
+else
+  out="$(mktemp -d -t xeploai-lo-XXXXXX)"
+  if [[ "${XEPLOAI_KEEP_OUTPUT:-0}" != "1" ]]; then
+    trap 'rm -rf "$out"' EXIT
+  fi
+fi
 soffice_bin="$(command -v soffice || command -v libreoffice || true)"
 if [[ -z "$soffice_bin" ]]; then
   echo "LibreOffice (soffice) not found; install it (apt-get install libreoffice-calc) to run this check." >&2
@@ -67,7 +75,11 @@ if ! (cd "$here" && npx tsx scripts/check-master-print.ts "$out/master-print"); 
 fi
 
 if [[ $failed -ne 0 ]]; then
-  echo "Some templates did not convert. Output kept in $out" >&2
+  # The logs of what failed, before the temporary folder goes.
+  for log in "$out"/*.log "$out"/pdf/*.log; do
+    [[ -s "$log" ]] && { echo "--- $log" >&2; tail -n 40 "$log" >&2; }
+  done
+  echo "Some checks failed (XEPLOAI_KEEP_OUTPUT=1 keeps the output for inspection)." >&2
   exit 1
 fi
-echo "All templates converted. Output in $out"
+echo "All templates converted."

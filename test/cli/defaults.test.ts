@@ -15,6 +15,9 @@ async function cli(...argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+// Writes and reads workbooks: a timeout of its own, not jest's 5 s default (a loaded machine is slow).
+jest.setTimeout(60_000);
+
 describe("xeploai defaults: the shipped defaults as editable data", () => {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), "xeploai-defaults-")), "cau-hinh");
 

@@ -15,7 +15,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname } from "node:os";
 import * as path from "node:path";
 import { consolidateFiles } from "../../src/cli/commands/consolidate";
 import { excelOwnerName, ownLockPath } from "../../src/cli/master-lock";
@@ -23,10 +23,11 @@ import { tempPathFor } from "../../src/cli/master-replace";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
 import { defaultRegister } from "../../src/core/units/register";
 import { cli, openMaster, writeDemoFiles } from "./cli-fixtures";
+import { tempDir } from "../temp-dirs";
 
 jest.setTimeout(180_000);
 
-const dir = mkdtempSync(path.join(tmpdir(), "xeploai-master-safety-"));
+const dir = tempDir("xeploai-master-safety-");
 const register = defaultRegister();
 const settings = DEFAULT_SETTINGS_2019;
 let files: string[] = [];
@@ -108,7 +109,7 @@ describe("runs at once on one master", () => {
       lock,
       JSON.stringify({
         pid: process.pid,
-        host: require("node:os").hostname(),
+        host: hostname(),
         since: "x",
         token: "other",
       })
@@ -189,7 +190,7 @@ describe("a run killed midway", () => {
     writeFileSync(tmp, "PK\u0003\u0004 half a zip");
     writeFileSync(
       ownLockPath(master),
-      JSON.stringify({ pid, host: require("node:os").hostname(), since: "x", token: "dead" })
+      JSON.stringify({ pid, host: hostname(), since: "x", token: "dead" })
     );
     expect(digest(master)).toBe(before); // the rename never happened: the master is the old one
     expect((await logTimes(master)).length).toBeGreaterThan(0);

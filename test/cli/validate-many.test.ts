@@ -12,6 +12,9 @@ async function cli(...argv: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+// Heavy (templates written and read several times): its own timeout, not jest's 5 s default.
+jest.setTimeout(120_000);
+
 describe("xeploai validate on a sheet with very many issues", () => {
   it("prints the errors first, at most MAX_PRINTED_ISSUES, and says how many more --json holds", async () => {
     const { MAX_PRINTED_ISSUES } = await import("../../src/cli/commands/validate");

@@ -5,7 +5,9 @@
  *   open taskpane.html?part=templates → insert a template → check the fake workbook (sheet, _meta
  *   very hidden) → Kiểm tra: a user types a wrong value, the cell is marked and the error listed →
  *   Tổng hợp: pick returned .xlsx files (two valid, one renamed CSV) → consolidate → write the
- *   master → In: apply the print layout. A screenshot of each part goes to docs/screenshots/.
+ *   master → In: apply the print layout. A screenshot of each part goes to test-results/screenshots/
+ *   (ignored by git, so a run never changes the tree); `npm run screenshots:readme` (this script
+ *   with --readme-pictures) writes them to docs/screenshots/ instead, to refresh the README.
  * Also records the first-load JavaScript size and checks that ExcelJS is not in it.
  * Needs dist/ (runs `npm run build` when it is missing). Prints "N passed, N failed"; exits 1 on failure.
  */
@@ -19,7 +21,9 @@ const { spawnSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const DIST = path.join(ROOT, "dist");
-const SHOTS = path.join(ROOT, "docs", "screenshots");
+const SHOTS = process.argv.includes("--readme-pictures")
+  ? path.join(ROOT, "docs", "screenshots")
+  : path.join(ROOT, "test-results", "screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PANE_WIDTH = 380;
 
@@ -264,6 +268,7 @@ async function main() {
     await context.close();
     server.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 
   const passed = results.filter((r) => r.ok).length;

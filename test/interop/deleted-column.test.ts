@@ -65,6 +65,9 @@ function deleteColumn(grids: WorkbookGrids, letter: string): WorkbookGrids {
   };
 }
 
+// Writes and reads workbooks: a timeout of its own, not jest's 5 s default (a loaded machine is slow).
+jest.setTimeout(60_000);
+
 test.each([
   ["soSinh", "Số sinh"],
   ["ytXaDat", "Đạt Bộ tiêu chí QG y tế xã"],

@@ -1,11 +1,15 @@
 /**
  * Hostile and odd files, each made here part by part: the reader must refuse clearly or read in
- * bounded time, never hang, never crash, never take a value it cannot explain.
+ * bounded time, never hang, never crash, never take a value it cannot explain. Bounded time is
+ * asserted by behaviour (what was cut, refused or read), never by a clock: heavy tests declare a
+ * generous timeout instead, so a loaded machine cannot make them fail.
  */
 import { makeZip, unzip } from "../adapters/xlsx/zip";
 import type { ReadOutcome } from "../../src/core/submission/types";
 import { miniXlsx, type MiniCell } from "./ooxml";
 import { readAndValidate, readBytes, Y_TE, yTeSheet, yTeValue } from "./fixtures";
+
+jest.setTimeout(120_000);
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const SST_NS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
@@ -34,9 +38,7 @@ describe("sizes and shapes", () => {
     const s = yTeSheet();
     s.dimension = "A1:XFD1048576";
     s.extra = [[1048576, 16384, "x"]];
-    const t0 = Date.now();
     const o = ok(await readAndValidate(miniXlsx({ sheets: [s] })));
-    expect(Date.now() - t0).toBeLessThan(3000);
     const v = o.submissions[0]!.validation;
     expect(v.rows).toHaveLength(12);
     expect(v.issues.some((i) => i.rule === "sheet.truncated")).toBe(true);
@@ -64,9 +66,7 @@ describe("sizes and shapes", () => {
       sheets: [s],
       sharedStringsXml: `<?xml version="1.0"?><sst ${SST_NS}>${parts.join("")}</sst>`,
     });
-    const t0 = Date.now();
     const o = ok(await readAndValidate(bytes));
-    expect(Date.now() - t0).toBeLessThan(4000);
     expect(o.submissions[0]!.validation.rows[0]!.values.ghiChu).toBe(`${big}7`);
   });
 });
@@ -89,9 +89,7 @@ describe("malicious archives and XML", () => {
           ? `<?xml version="1.0"?>${LAUGHS}<workbook ${SST_NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="&lol9;" sheetId="1" r:id="rId1"/></sheets></workbook>`
           : undefined,
     });
-    const t0 = Date.now();
     const r = refused(await readAndValidate(bytes, "bom.xlsx"));
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.reason).toBe("corrupt");
     expect(r.message.vi).toContain("Không đọc được tệp bom.xlsx");
   });

@@ -6,8 +6,7 @@
  * Opt-in (slow, needs soffice): XEPLOAI_LIBREOFFICE=1, which scripts/check-libreoffice.sh sets.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../src/adapters/xlsx";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
@@ -25,6 +24,7 @@ import {
   templateSheet,
   unitRows,
 } from "../adapters/xlsx/helpers";
+import { tempDir } from "../temp-dirs";
 
 const enabled = process.env.XEPLOAI_LIBREOFFICE === "1";
 const maybe = enabled ? describe : describe.skip;
@@ -77,7 +77,7 @@ function essence(o: ReadOutcome) {
 
 maybe("files re-saved by LibreOffice", () => {
   test("every filled template, re-saved as .xlsx, reads the same from _meta; .ods and .csv renamed .xlsx are refused", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "xeploai-lo-resave-"));
+    const dir = tempDir("xeploai-lo-resave-");
     const { writer } = await loadXlsx();
     const files: string[] = [];
     for (const spec of CATALOG) {

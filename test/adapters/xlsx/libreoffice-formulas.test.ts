@@ -4,8 +4,7 @@
  * scripts/check-libreoffice.sh sets.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../../src/adapters/xlsx";
 import { buildTemplateWorkbook } from "../../../src/core/template-sheet/build";
@@ -20,6 +19,7 @@ import { aggregateRows } from "../../../src/core/validate/compute";
 import type { Value } from "../../../src/core/validate/types";
 import { metaOf, setCell, templateSheet, unitRows } from "./helpers";
 import { modelToGrids } from "../../unit/submission/model-grids";
+import { tempDir } from "../../temp-dirs";
 
 const enabled = process.env.XEPLOAI_LIBREOFFICE === "1";
 const maybe = enabled ? describe : describe.skip;
@@ -96,7 +96,7 @@ function fill(spec: TemplateSpec, seed: number) {
 
 maybe("LibreOffice recalculation agrees with the core", () => {
   test("every template with computed columns", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "xeploai-lo-f-"));
+    const dir = tempDir("xeploai-lo-f-");
     const { writer } = await loadXlsx();
     const specs = CATALOG.filter((s) => s.columns.some((c) => c.computed) && s.rowSet !== "PEOPLE");
     const filled = new Map<string, ReturnType<typeof fill>>();

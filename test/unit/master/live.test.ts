@@ -5,8 +5,7 @@
  * after a decision is typed into "Quyết định của Ban Thường vụ".
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { loadXlsx } from "../../../src/adapters/xlsx";
@@ -24,6 +23,7 @@ import {
 } from "../../../src/core/sheet/model";
 import { catalog, danVan, register, report, settings, sub, ubkt } from "../consolidate/fixtures";
 import { findRow, modelToGrids } from "./grids";
+import { tempDir } from "../../temp-dirs";
 
 const PB = "db-phuong-phu-bai";
 const TC = "db-phuong-thuy-chau";
@@ -246,7 +246,7 @@ function parseCsv(text: string): string[][] {
 
 maybe("LibreOffice recalculates the live quota", () => {
   it("after HTXSNV is typed into Quyết định của Ban Thường vụ, the used and excess cells change to the core's figures", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "xeploai-live-"));
+    const dir = tempDir("xeploai-live-");
     const m = pipeline(null);
     const meta = metaOf(m.model);
     const { writer } = await loadXlsx();

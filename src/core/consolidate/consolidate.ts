@@ -14,7 +14,7 @@ import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
 import type { ValidationIssue, ValidRow } from "../validate/types";
 import { crossTemplateChecks } from "./cross-checks";
-import { compareTimes, formatTimeVi, isLate, submittedAt } from "./time";
+import { compareTimes, formatTimeVi, isFuture, isLate, submittedAt } from "./time";
 import type {
   CompletenessEntry,
   Conflict,
@@ -218,13 +218,13 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
   const conflicts: Conflict[] = [];
   for (const group of groups.values()) {
     const sources = [...new Map(group.map((c) => [c.ref.inputIndex, c.ref])).values()];
-    sources.sort(
-      (a, b) => compareTimes(a.submittedAt, b.submittedAt) || a.inputIndex - b.inputIndex
-    );
+    // A time in the future (a wrong clock on the machine that saved the file) decides nothing.
+    const trusted = (r: SourceRef) => (isFuture(r.submittedAt, ctx.now) ? null : r.submittedAt);
+    sources.sort((a, b) => compareTimes(trusted(a), trusted(b)) || a.inputIndex - b.inputIndex);
     const winner = sources[sources.length - 1]!;
     const unitCode = group[0]!.row.unitCode!;
     for (const loser of sources.slice(0, -1)) {
-      const byTime = compareTimes(loser.submittedAt, winner.submittedAt) !== 0;
+      const byTime = compareTimes(trusted(loser), trusted(winner)) !== 0;
       const why = byTime
         ? {
             vi: `mới hơn (${formatTimeVi(winner.submittedAt)} so với ${formatTimeVi(loser.submittedAt)})`,
@@ -234,14 +234,21 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
             vi: "không so được thời điểm nên lấy tệp được đưa vào sau",
             en: "times not comparable, so the file given later is taken",
           };
+      const future = [loser, winner].filter((r) => isFuture(r.submittedAt, ctx.now));
+      const warnVi = future.length
+        ? ` Cảnh báo: ${future.map((r) => `tệp ${r.file} ghi thời điểm lưu ${formatTimeVi(r.submittedAt)}`).join(", ")} — ở tương lai so với lần tổng hợp này (${formatTimeVi(ctx.now ?? null)}), có lẽ đồng hồ máy lập tệp bị sai — nên thời điểm đó không được dùng để chọn. Nếu cần số liệu của tệp kia, hãy chỉ đưa tệp đó vào khi tổng hợp.`
+        : "";
+      const warnEn = future.length
+        ? ` Warning: ${future.map((r) => `${r.file} says it was saved ${r.submittedAt}`).join(", ")} — in the future of this run (${ctx.now}), probably a wrong clock on the machine that saved it — so that time was not used to choose. If the other file's data is wanted, consolidate with that file only.`
+        : "";
       conflicts.push({
         templateId: winner.templateId,
         unitCode,
         winner,
         loser,
         message: {
-          vi: `${unitName(ctx.register, unitCode)}, ${templateLabel(winner.templateId, ctx.catalog).vi}: có trong cả tệp ${loser.file} và tệp ${winner.file}; lấy số liệu tệp ${winner.file} vì ${why.vi}.`,
-          en: `${unitCode}, ${templateLabel(winner.templateId, ctx.catalog).en}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.`,
+          vi: `${unitName(ctx.register, unitCode)}, ${templateLabel(winner.templateId, ctx.catalog).vi}: có trong cả tệp ${loser.file} và tệp ${winner.file}; lấy số liệu tệp ${winner.file} vì ${why.vi}.${warnVi}`,
+          en: `${unitCode}, ${templateLabel(winner.templateId, ctx.catalog).en}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.${warnEn}`,
         },
       });
       const lr = reports.get(loser.inputIndex)!;

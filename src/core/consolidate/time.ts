@@ -29,6 +29,19 @@ export function isLate(at: string | null, deadline: string): boolean {
   return t !== null && t > deadlineEnd(deadline);
 }
 
+/** A day of slack for time zones and slightly wrong clocks. */
+const FUTURE_SLACK_MS = 24 * 3600_000;
+
+/**
+ * True when a submission's time is more than a day after the run (`now`): a wrong clock on the
+ * machine that saved it, e.g. a file dated 2099. False when either time is unknown.
+ */
+export function isFuture(at: string | null, now: string | null | undefined): boolean {
+  const t = parse(at);
+  const n = parse(now);
+  return t !== null && n !== null && t > n + FUTURE_SLACK_MS;
+}
+
 /** Negative when a is older than b; 0 when either is unknown or they are equal. */
 export function compareTimes(a: string | null, b: string | null): number {
   const x = parse(a);

@@ -98,6 +98,44 @@ describe("conflicts", () => {
   });
 });
 
+describe("a file dated in the future", () => {
+  const future = sub("tccs-bao-cao", [report(PB, { tuXepLoai: "HTNV" })], {
+    file: "dong-ho-sai.xlsx",
+    modifiedAt: "2099-01-01T00:00:00.000Z",
+  });
+  const plain = sub("tccs-bao-cao", [report(PB, { tuXepLoai: "HTTNV" })], {
+    file: "binh-thuong.xlsx",
+    modifiedAt: "2019-12-22T02:00:00.000Z",
+  });
+
+  it.each([
+    ["future first", [future, plain], "binh-thuong.xlsx"],
+    ["future last", [plain, future], "dong-ho-sai.xlsx"],
+  ])(
+    "does not win by its date (%s): the file given later is taken, and the conflict warns and says which won",
+    (_label, input, winner) => {
+      const c = consolidate(input, ctx());
+      expect(c.rows[0]!.source.file).toBe(winner);
+      const m = c.conflicts[0]!.message;
+      expect(m.vi).toContain(`lấy số liệu tệp ${winner} vì không so được thời điểm`);
+      expect(m.vi).toContain("tệp dong-ho-sai.xlsx ghi thời điểm lưu 01/01/2099 07:00");
+      expect(m.vi).toContain("ở tương lai");
+      expect(m.en).toContain(`${winner} is taken`);
+      expect(m.en).toContain("in the future");
+    }
+  );
+
+  it("a time within a day after the run is not the future (time zones, clocks a little off)", () => {
+    const soon = sub("tccs-bao-cao", [report(PB)], {
+      file: "som.xlsx",
+      modifiedAt: "2019-12-30T20:00:00.000Z",
+    });
+    const c = consolidate([soon, plain], ctx());
+    expect(c.rows[0]!.source.file).toBe("som.xlsx");
+    expect(c.conflicts[0]!.message.vi).not.toContain("tương lai");
+  });
+});
+
 describe("completeness and deadline", () => {
   it("marks received, missing and late per template × unit", () => {
     const late = sub("tccs-bao-cao", [report(PB)], {

@@ -204,7 +204,10 @@ export function classifyAll(
   const quota: QuotaResult = {
     ratio: ruleSet.quota.ratio,
     quotaBase: ruleSet.quota.quotaBase,
+    rounding: ruleSet.quota.rounding,
     source: ruleSet.quota.source,
+    organisationsSource: ruleSet.quota.organisations.source ?? ruleSet.quota.source,
+    groupBy: ruleSet.quota.organisations.groupBy,
     organisations: quotaPass(quotaRows, ruleSet),
     members: memberQuota(reports, ruleSet),
   };

@@ -26,6 +26,26 @@ function baseOf(
   return quotaBase === "HTTNV_only" ? counts.HTTNV : counts.HTTNV + counts.HTXSNV;
 }
 
+/** allowed = rounding(ratio × base); 1E-9 guards against 0.2 × 15 = 2.9999…. */
+export function allowedOf(
+  ratio: number,
+  base: number,
+  rounding: RuleSet["quota"]["rounding"]
+): number {
+  const x = ratio * base;
+  return rounding === "round"
+    ? Math.round(x)
+    : rounding === "ceil"
+      ? Math.ceil(x - 1e-9)
+      : Math.floor(x + 1e-9);
+}
+
+export const ROUNDING_VI: Record<RuleSet["quota"]["rounding"], string> = {
+  floor: "làm tròn xuống",
+  round: "làm tròn",
+  ceil: "làm tròn lên",
+};
+
 function describe(
   kind: QuotaGroup["kind"],
   label: string,
@@ -37,11 +57,11 @@ function describe(
   const who = kind === "members" ? "đảng viên" : "tổ chức";
   const vi =
     g.excess > 0
-      ? `${label}: ${g.used} ${who} HTXSNV, vượt ${g.excess} so với tối đa ${g.allowed} (= ${ratio} × ${g.base} ${baseVi}, làm tròn xuống). Cấp có thẩm quyền xem xét, quyết định; hệ thống không tự hạ mức.`
+      ? `${label}: ${g.used} ${who} HTXSNV, vượt ${g.excess} so với tối đa ${g.allowed} (= ${ratio} × ${g.base} ${baseVi}, ${ROUNDING_VI[ruleSet.quota.rounding]}). Cấp có thẩm quyền xem xét, quyết định; hệ thống không tự hạ mức.`
       : `${label}: ${g.used}/${g.allowed} ${who} HTXSNV được phép (${ratio} × ${g.base} ${baseVi}).`;
   const en =
     g.excess > 0
-      ? `${label}: ${g.used} at HTXSNV, ${g.excess} above the maximum ${g.allowed} (= ${ratio} × ${g.base}, rounded down). The competent body decides; nothing is demoted.`
+      ? `${label}: ${g.used} at HTXSNV, ${g.excess} above the maximum ${g.allowed} (= ${ratio} × ${g.base}, ${ruleSet.quota.rounding}). The competent body decides; nothing is demoted.`
       : `${label}: ${g.used}/${g.allowed} at HTXSNV allowed (${ratio} × ${g.base}).`;
   return { vi, en };
 }
@@ -62,7 +82,7 @@ export function quotaPass(rows: QuotaRow[], ruleSet: RuleSet): QuotaGroup[] {
     const counts = zero();
     for (const r of g.rows) if (r.level) counts[r.level]++;
     const base = baseOf(counts, ruleSet.quota.quotaBase);
-    const allowed = Math.floor(ruleSet.quota.ratio * base + 1e-9);
+    const allowed = allowedOf(ruleSet.quota.ratio, base, ruleSet.quota.rounding);
     const used = counts.HTXSNV;
     const excess = Math.max(0, used - allowed);
     const candidates =
@@ -101,7 +121,7 @@ export function memberQuota(
       KHTNV: num(v["dv_Khtnv"]),
     };
     const base = baseOf(counts, ruleSet.quota.quotaBase);
-    const allowed = Math.floor(ruleSet.quota.ratio * base + 1e-9);
+    const allowed = allowedOf(ruleSet.quota.ratio, base, ruleSet.quota.rounding);
     const used = counts.HTXSNV;
     const excess = Math.max(0, used - allowed);
     const total = LEVEL_CODES.reduce((s, l) => s + counts[l], 0);

@@ -80,7 +80,13 @@ export interface QuotaGroup {
 export interface QuotaResult {
   ratio: number;
   quotaBase: "HTTNV_only" | "HTTNV_or_higher";
+  rounding: "floor" | "round" | "ceil";
+  /** Source of the members' quota (HD 21, 2.3). */
   source: string;
+  /** Source of the organisations' quota. */
+  organisationsSource: string;
+  /** How organisations are grouped for the quota. */
+  groupBy: "loaiHinh" | "all";
   organisations: QuotaGroup[];
   members: QuotaGroup[];
 }

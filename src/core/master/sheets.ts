@@ -32,6 +32,7 @@ import {
 } from "./labels";
 import type { MasterColumn, RowCtx } from "./tong-hop";
 import { forPeople } from "./tong-hop";
+import { ROUNDING_VI } from "../classify/quota";
 import type { LogEntry } from "./types";
 
 /** A plain table: header row at `top`, rows below, borders. Returns the last row. */
@@ -299,7 +300,11 @@ function quotaTable(
   groups: QuotaGroup[],
   register: UnitRegister,
   baseLabel: string,
-  live?: LiveRanges & { quotaBase: QuotaResult["quotaBase"]; ratio: number }
+  live?: LiveRanges & {
+    quotaBase: QuotaResult["quotaBase"];
+    ratio: number;
+    rounding: QuotaResult["rounding"];
+  }
 ): number {
   b.put(top, 1, title);
   b.merge(top, 1, top, 8);
@@ -330,8 +335,15 @@ function quotaTable(
       formula(count("HTXSNV"), g.counts.HTXSNV),
       formula(count("HTTNV"), g.counts.HTTNV),
       formula(live.quotaBase === "HTTNV_only" ? at(3) : `${at(2)}+${at(3)}`, g.base),
-      // The ratio is the rule set's (data); 1E-9 guards against 0.2×15 = 2.9999… as the core does.
-      formula(`FLOOR(${live.ratio}*${at(4)}+1E-9,1)`, g.allowed),
+      // The ratio and rounding are the rule set's (data); 1E-9 guards against 0.2×15 = 2.9999… as the core does.
+      formula(
+        live.rounding === "round"
+          ? `ROUND(${live.ratio}*${at(4)},0)`
+          : live.rounding === "ceil"
+            ? `CEILING(${live.ratio}*${at(4)}-1E-9,1)`
+            : `FLOOR(${live.ratio}*${at(4)}+1E-9,1)`,
+        g.allowed
+      ),
       formula(at(2), g.used),
       formula(`MAX(0,${at(6)}-${at(5)})`, Math.max(0, g.excess)),
       candidates,
@@ -419,7 +431,9 @@ export function buildSummary(args: {
   b.put(
     row + 2,
     1,
-    `Tỷ lệ HTXSNV tối đa: ${formatNumberVi(quota.ratio * 100)}% ${baseLabel}, làm tròn xuống. Căn cứ: ${quota.source}. Hệ thống không tự hạ mức; cấp có thẩm quyền xem xét, quyết định.`
+    forPeople(
+      `Tỷ lệ HTXSNV tối đa: ${formatNumberVi(quota.ratio * 100)}% ${baseLabel}, ${ROUNDING_VI[quota.rounding]}. Căn cứ: tổ chức cơ sở đảng — ${quota.organisationsSource}; đảng viên — ${quota.source}. Hệ thống không tự hạ mức; cấp có thẩm quyền xem xét, quyết định.`
+    )
   );
   b.merge(row + 2, 1, row + 2, 8);
   b.style(row + 2, 1, row + 2, 8, { italic: true, wrap: true, fontSize: 11 });
@@ -427,11 +441,13 @@ export function buildSummary(args: {
   row = quotaTable(
     b,
     row + 4,
-    "III. CHỈ TIÊU HTXSNV ĐỐI VỚI TỔ CHỨC CƠ SỞ ĐẢNG (theo loại hình)",
+    quota.groupBy === "all"
+      ? "III. CHỈ TIÊU HTXSNV ĐỐI VỚI TỔ CHỨC CƠ SỞ ĐẢNG (tất cả tổ chức cơ sở đảng trực thuộc)"
+      : "III. CHỈ TIÊU HTXSNV ĐỐI VỚI TỔ CHỨC CƠ SỞ ĐẢNG (theo loại hình)",
     quota.organisations,
     register,
     baseLabel,
-    { ...live, quotaBase: quota.quotaBase, ratio: quota.ratio }
+    { ...live, quotaBase: quota.quotaBase, ratio: quota.ratio, rounding: quota.rounding }
   );
   const runAt = args.consolidation.runAt;
   b.put(

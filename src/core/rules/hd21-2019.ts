@@ -161,9 +161,14 @@ export const HD21_2019: RuleSet = {
   ],
   quota: {
     ratio: 0.2,
+    rounding: "floor",
     quotaBase: "HTTNV_only",
     source: "HD 21-HD/BTCTW, 2.3: HTXSNV không vượt quá 20% số được xếp loại HTTNV",
-    organisations: { groupBy: "loaiHinh" },
+    organisations: {
+      groupBy: "all",
+      source:
+        "HD 21-HD/BTCTW, II.B.1.3: cấp có thẩm quyền xem xét, quyết định số tổ chức cơ sở đảng HTXSNV, không vượt quá 20% số được xếp loại HTTNV [M]",
+    },
     members: { groupBy: "tccs", templateId: TCCS_REPORT, topKey: "dv_Htxs", baseKey: "dv_Httn" },
   },
   leaders: {

@@ -94,9 +94,10 @@ export const QD366_2025: RuleSet = {
   ],
   quota: {
     ratio: 0.2,
+    rounding: "floor",
     quotaBase: "HTTNV_only",
     source: "QĐ 366-QĐ/TW [M]: HTXSNV không vượt quá 20% số HTTNV",
-    organisations: { groupBy: "loaiHinh" },
+    organisations: { groupBy: "all" },
     members: { groupBy: "tccs", templateId: REPORT, topKey: "dv_Htxs", baseKey: "dv_Httn" },
   },
   leaders: {

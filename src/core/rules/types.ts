@@ -114,13 +114,21 @@ export const method = z.discriminatedUnion("kind", [
 export type Method = z.infer<typeof method>;
 
 export const quotaSettings = z.object({
-  /** allowed = floor(ratio × base). */
+  /** allowed = rounding(ratio × base), floor by default. */
   ratio: z.number().min(0).max(1),
+  rounding: z.enum(["floor", "round", "ceil"]).default("floor"),
   /** Literal reading: the base counts HTTNV only; the other reading counts HTTNV and HTXSNV. */
   quotaBase: z.enum(["HTTNV_only", "HTTNV_or_higher"]),
   source: z.string(),
-  /** Organisations: one group per loại hình (or one group for all). */
-  organisations: z.object({ groupBy: z.enum(["loaiHinh", "all"]) }),
+  /**
+   * Organisations: by default one group, every TCCS the Party Committee classifies ("cấp có thẩm
+   * quyền" decides over all of them); one group per loại hình as an option. `source` cites the
+   * organisations' quota (not the members' rule of HD 21, 2.3).
+   */
+  organisations: z.object({
+    groupBy: z.enum(["loaiHinh", "all"]),
+    source: z.string().optional(),
+  }),
   /** Members: one group per TCCS, counts from the TCCS report. */
   members: z.object({
     groupBy: z.literal("tccs"),

@@ -16,14 +16,49 @@ const withBase = (quotaBase: RuleSet["quota"]["quotaBase"]): RuleSet => ({
   quota: { ...HD21_2019.quota, quotaBase },
 });
 
-describe("quota pass (organisations, per loại hình)", () => {
+/** The per-loại-hình option; the default groups every TCCS together. */
+const BY_TYPE: RuleSet = {
+  ...HD21_2019,
+  quota: { ...HD21_2019.quota, organisations: { groupBy: "loaiHinh" } },
+};
+
+describe("quota pass (organisations)", () => {
+  it("by default one group: every TCCS under the Party Committee", () => {
+    const input = [
+      ...rows("DB_XA", ["HTXSNV", ...Array<LevelCode>(4).fill("HTTNV")]),
+      ...rows("CO_QUAN", ["HTXSNV", ...Array<LevelCode>(5).fill("HTTNV")]),
+    ];
+    const groups = quotaPass(input, HD21_2019);
+    expect(groups).toHaveLength(1);
+    // Per loại hình, floor(0.2 × 4) = 0 would forbid the commune's HTXSNV; together 9 HTTNV allow 1.
+    expect(groups[0]).toMatchObject({ group: "all", base: 9, allowed: 1, used: 2, excess: 1 });
+    expect(quotaPass(input, BY_TYPE).map((g) => [g.group, g.allowed])).toEqual([
+      ["DB_XA", 0],
+      ["CO_QUAN", 1],
+    ]);
+  });
+
+  it("rounding is a setting: floor (default), round, ceil", () => {
+    const seven = rows("G", Array<LevelCode>(7).fill("HTTNV")); // 0.2 × 7 = 1.4
+    const eight = rows("G", Array<LevelCode>(8).fill("HTTNV")); // 0.2 × 8 = 1.6
+    const at = (rounding: RuleSet["quota"]["rounding"], r: QuotaRow[]) =>
+      quotaPass(r, { ...HD21_2019, quota: { ...HD21_2019.quota, rounding } })[0]!.allowed;
+    expect([at("floor", seven), at("round", seven), at("ceil", seven)]).toEqual([1, 1, 2]);
+    expect([at("floor", eight), at("round", eight), at("ceil", eight)]).toEqual([1, 2, 2]);
+  });
+
+  it("cites the organisations' quota, not the members' rule of HD 21, 2.3", () => {
+    expect(HD21_2019.quota.organisations.source).toContain("II.B.1.3");
+    expect(HD21_2019.quota.organisations.source).not.toContain("2.3");
+  });
+
   it("allowed = floor(20 % × HTTNV); excess and candidates listed; nothing demoted", () => {
     const input = [
       ...rows("DB_XA", ["HTXSNV", "HTXSNV", ...Array<LevelCode>(9).fill("HTTNV"), "HTNV"]),
       ...rows("CO_QUAN", ["HTXSNV", ...Array<LevelCode>(5).fill("HTTNV")]),
     ];
     const before = JSON.stringify(input);
-    const groups = quotaPass(input, HD21_2019);
+    const groups = quotaPass(input, BY_TYPE);
     const xa = groups.find((g) => g.group === "DB_XA")!;
     expect(xa).toMatchObject({ base: 9, allowed: 1, used: 2, excess: 1, total: 12 });
     expect(xa.candidates).toEqual(["DB_XA-0", "DB_XA-1"]);

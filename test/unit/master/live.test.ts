@@ -38,7 +38,15 @@ const subs = () => [
   sub("dan-van", [danVan("phuong-phu-bai"), danVan("phuong-thuy-chau")]),
   sub("ubkt", [ubkt(PB, false), ubkt(TC, false)]),
 ];
-const pipeline = (previous: ReturnType<typeof readManualColumns> | null, ruleSet?: RuleSet) =>
+/** The per-loại-hình option (the default is one group of all TCCS). */
+const BY_TYPE: RuleSet = {
+  ...HD21_2019,
+  quota: { ...HD21_2019.quota, organisations: { groupBy: "loaiHinh" } },
+};
+const pipeline = (
+  previous: ReturnType<typeof readManualColumns> | null,
+  ruleSet: RuleSet = BY_TYPE
+) =>
   runPipeline({
     submissions: subs(),
     settings,
@@ -186,7 +194,7 @@ describe("live quota and summary", () => {
     const manual = {
       [TC]: { deXuatBtc: null, quyetDinhBtv: "HTXSNV" as const, lyDoVuotTran: null, ghiChu: null },
     };
-    const q = classifyAll(c, { register, ruleSet: HD21_2019, catalog, manual }).quota;
+    const q = classifyAll(c, { register, ruleSet: BY_TYPE, catalog, manual }).quota;
     const g = q.organisations.find((x) => x.group === "DB_PHUONG")!;
     expect(row.cells).toEqual({
       B: g.counts.HTXSNV,
@@ -201,8 +209,8 @@ describe("live quota and summary", () => {
 
   it("the ratio and the base come from the rule set", () => {
     const rs: RuleSet = {
-      ...HD21_2019,
-      quota: { ...HD21_2019.quota, ratio: 0.5, quotaBase: "HTTNV_or_higher" },
+      ...BY_TYPE,
+      quota: { ...BY_TYPE.quota, ratio: 0.5, quotaBase: "HTTNV_or_higher" },
     };
     const other = pipeline(null, rs);
     const f = formulas(sheet(other.model, MASTER_SHEETS.summary));
@@ -210,6 +218,18 @@ describe("live quota and summary", () => {
     expect(f.get(`D${g.row}`)!.formula).toBe(`B${g.row}+C${g.row}`);
     expect(f.get(`E${g.row}`)!.formula).toBe(`FLOOR(0.5*D${g.row}+1E-9,1)`);
     expect(g.cells.E).toBe(other.quota.organisations[0]!.allowed);
+  });
+
+  it("by default one group of every TCCS, rounding from the rule set", () => {
+    const all = pipeline(null, {
+      ...HD21_2019,
+      quota: { ...HD21_2019.quota, rounding: "ceil" },
+    });
+    const groups = quotaRows(all.model);
+    expect(groups.map((g) => g.label)).toEqual(["Tất cả tổ chức cơ sở đảng"]);
+    const f = formulas(sheet(all.model, MASTER_SHEETS.summary));
+    expect(f.get(`E${groups[0]!.row}`)!.formula).toBe(`CEILING(0.2*D${groups[0]!.row}-1E-9,1)`);
+    expect(groups[0]!.cells.E).toBe(all.quota.organisations[0]!.allowed);
   });
 
   it("is idempotent", () => {

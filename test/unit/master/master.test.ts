@@ -263,7 +263,7 @@ describe("hand-filled columns survive a re-run", () => {
       catalog,
       manual,
     });
-    const phuong = quota.organisations.find((g) => g.group === "DB_PHUONG")!;
+    const phuong = quota.organisations.find((g) => g.group === "all")!;
     expect(phuong.counts.HTXSNV).toBeGreaterThanOrEqual(2);
     const model = buildMasterWorkbook({
       consolidation: c,

@@ -62,6 +62,19 @@ export function classifyLeader(
   const ten = str("ten") ?? "";
   if (cs && !laTapThe && cbccvc && cbccvc !== cs.requiredLevel) {
     cap = lowerOf(cap, cs.maxUnless);
+    // A rating above what the rule allows is a rating error: the person stays on the list, marked.
+    for (const [k, what] of [
+      ["tuXepLoai", "Tự xếp loại"],
+      ["deXuat", "Tập thể đề xuất"],
+    ] as const) {
+      const given = k === "tuXepLoai" ? tuXepLoai : deXuat;
+      if (!given || rankOf(given) <= rankOf(cs.maxUnless)) continue;
+      warningCells.push(...cell(k), ...cell(cs.key));
+      warnings.push({
+        vi: `${ten}: ${what} là ${given} nhưng xếp loại cán bộ, công chức, viên chức là ${cbccvc} — mức xếp loại chưa đúng quy định (${cs.source}); vẫn giữ trong danh sách, đề xuất tối đa ${cs.maxUnless}. Hãy đề nghị đơn vị sửa mẫu 3.15.`,
+        en: `${ten}: ${k} is ${given} but the civil-servant rating is ${cbccvc} — the rating breaks the rule (${cs.source}); kept on the list, at most ${cs.maxUnless}. Ask the unit to correct 3.15.`,
+      });
+    }
     reasons.push({
       ruleId: "leader.civil-servant",
       kind: "cap",
@@ -83,6 +96,25 @@ export function classifyLeader(
       : deXuat
         ? "tập thể đề xuất"
         : "tự xếp loại";
+  // The level of the unit the leader (or collective) heads caps the leader's suggestion.
+  if (rules.capAtUnit) {
+    const tccs = tccsOfUnit(register, row.unitCode);
+    const unit = tccs ? unitLevels.get(tccs) : undefined;
+    if (unit && rankOf(unit.level) < rankOf(cap)) {
+      cap = lowerOf(cap, unit.level);
+      reasons.push({
+        ruleId: "leader.cap-at-unit",
+        kind: "cap",
+        maxLevel: unit.level,
+        source: rules.capAtUnit.source,
+        cells: unit.cells ?? [],
+        message: {
+          vi: `${unit.unitName} được xếp ${unit.level} (theo ${unit.basis}); đánh giá cá nhân, tập thể lãnh đạo gắn với đơn vị mình lãnh đạo → tối đa ${unit.level} (${rules.capAtUnit.source}).`,
+          en: `${unit.unitName} is at ${unit.level} (from ${unit.basis}); a leader is rated with the unit they head → at most ${unit.level}.`,
+        },
+      });
+    }
+  }
   if (rules.aboveUnitWarning && !laTapThe && own) {
     const tccs = tccsOfUnit(register, row.unitCode);
     const unit = tccs ? unitLevels.get(tccs) : undefined;

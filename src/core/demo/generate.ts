@@ -561,7 +561,7 @@ export function generateDemo(
     const row = files.find((x) => x.fileName === `3.14-${f.u.code}.xlsx`)!;
     row.rows[0]!.cells.tuXepLoai = LV("HTTNV");
     mistakes.push(
-      `Mẫu 3.15: ${NAMES[1]} (Bí thư ${f.u.name}) tự xếp HTXSNV, cao hơn đơn vị mình lãnh đạo — cảnh báo.`
+      `Mẫu 3.15: ${NAMES[1]} (Bí thư ${f.u.name}) tự xếp HTXSNV, cao hơn đơn vị mình lãnh đạo — đề xuất tối đa bằng mức của đơn vị (gắn cá nhân với tập thể).`
     );
   }
   for (const f of facts.slice(0, 2)) {
@@ -608,7 +608,7 @@ export function generateDemo(
       },
     });
     mistakes.push(
-      `Mẫu 3.15: ${NAMES[9]} là công chức xếp loại CBCCVC HTTNV nhưng tự xếp HTXSNV — lỗi theo HD 21 (2.3), dòng bị loại.`
+      `Mẫu 3.15: ${NAMES[9]} là công chức xếp loại CBCCVC HTTNV nhưng tự xếp HTXSNV — sai theo HD 21 (2.3): vẫn ở trong danh sách, được đánh dấu và đề xuất tối đa HTTNV.`
     );
   }
   dept("lanh-dao", 24, people);

@@ -188,6 +188,11 @@ export function buildLeaders(
           fill: "F8CBAD",
         });
     });
+    // Its own count line (brief §1 reporting style), collectives and individuals apart.
+    b.put(last + 1, 1, leaderCountLine(classification, leaderManual));
+    b.merge(last + 1, 1, last + 1, 11);
+    b.style(last + 1, 1, last + 1, 11, { bold: true, italic: true, wrap: true });
+    b.rowHeights[last + 1] = 30;
   } else {
     b.put(2, 1, "Chưa có số liệu mẫu 3.15 (tập thể, cá nhân lãnh đạo, quản lý).");
     b.merge(2, 1, 2, headers.length - 1);
@@ -206,6 +211,35 @@ export function buildLeaders(
     colOf,
     printColumns: headers.length - 1,
   };
+}
+
+/**
+ * "Tập thể: HTTNV trở lên …%, trong đó HTXSNV …% (n/N); cá nhân: …", by the level that counts
+ * (decided, else proposed, else the system's suggestion) at this consolidation.
+ */
+export function leaderCountLine(
+  classification: Classification,
+  leaderManual: LeaderManualColumns
+): string {
+  const part = (label: string, collective: boolean) => {
+    const levels = classification.leaders
+      .filter((l) => l.laTapThe === collective)
+      .map((l) => {
+        const m = leaderManual[l.key];
+        return m?.quyetDinhBtv ?? m?.deXuatBtc ?? l.suggested;
+      })
+      .filter((x): x is LevelCode => !!x);
+    const n = levels.length;
+    if (!n) return null;
+    const good = levels.filter((x) => x === "HTXSNV" || x === "HTTNV").length;
+    const top = levels.filter((x) => x === "HTXSNV").length;
+    return `${label}: HTTNV trở lên ${pct(good, n)}, trong đó HTXSNV ${pct(top, n)} (${n} được xếp loại)`;
+  };
+  const parts = [part("Tập thể lãnh đạo, quản lý", true), part("Cá nhân lãnh đạo, quản lý", false)];
+  const text = parts.filter(Boolean).join("; ");
+  return text
+    ? `${text}. Tính theo Quyết định BTV, nếu trống theo Đề xuất BTC, nếu trống theo đề xuất của hệ thống, tại lần tổng hợp này.`
+    : "Chưa có tập thể, cá nhân nào được xếp loại.";
 }
 
 const pct = (n: number, d: number) => (d > 0 ? `${formatNumberVi((n / d) * 100)}%` : "n/a");

@@ -179,7 +179,11 @@ export const HD21_2019: RuleSet = {
       maxUnless: "HTTNV",
       source: "HD 21-HD/BTCTW, 2.3 (đảng viên là CBCCVC phải được xếp loại HTXSNV theo NĐ 56/2015)",
     },
-    aboveUnitWarning: { source: "Đề xuất của sản phẩm [P]" },
+    // Capped at the unit's level instead of a warning only (issue #9).
+    aboveUnitWarning: null,
+    capAtUnit: {
+      source: "HD 21-HD/BTCTW: gắn đánh giá cá nhân với tập thể, đơn vị mình lãnh đạo, quản lý [M]",
+    },
   },
   crossChecks: {
     tc11Poverty: {

@@ -104,6 +104,7 @@ export const QD366_2025: RuleSet = {
     templateId: "lanh-dao",
     civilServant: null,
     aboveUnitWarning: { source: "Đề xuất của sản phẩm [P]" },
+    capAtUnit: null,
   },
   crossChecks: { tc11Poverty: null },
   evidence: NO_EVIDENCE,

@@ -152,6 +152,11 @@ export const leaderRules = z.object({
     .nullable(),
   /** Warn when a leader is rated above the TCCS of the unit they head. */
   aboveUnitWarning: z.object({ source: z.string() }).nullable(),
+  /**
+   * "Gắn đánh giá cá nhân với tập thể": a leader's (or leadership collective's) suggestion is capped
+   * at the level of the TCCS of the unit they head (decided, else proposed, else suggested).
+   */
+  capAtUnit: z.object({ source: z.string() }).nullable().default(null),
 });
 export type LeaderRules = z.infer<typeof leaderRules>;
 

@@ -7,6 +7,17 @@ import { MASTER_SHEETS, readManualColumns, runPipeline } from "../../../src/core
 import { columnNumber, type WorkbookModel } from "../../../src/core/sheet/model";
 import { catalog, danVan, register, report, settings, sub, ubkt } from "../consolidate/fixtures";
 import { modelToGrids } from "./grids";
+import { HD21_2019, QD366_2025, type RuleSet } from "../../../src/core/rules";
+
+/** HD21-2019 caps a leader at the unit's level; this variant only warns (as QĐ 366's example). */
+const WARN_ONLY: RuleSet = {
+  ...HD21_2019,
+  leaders: {
+    ...HD21_2019.leaders,
+    capAtUnit: null,
+    aboveUnitWarning: QD366_2025.leaders.aboveUnitWarning,
+  },
+};
 
 const PB = "db-phuong-phu-bai";
 const NOW = "2019-12-30T02:00:00.000Z";
@@ -30,7 +41,8 @@ const BINH = leader("Trần Thị Bình", "Phó Bí thư");
 function build(
   leaders: Leader[],
   previous: ReturnType<typeof readManualColumns> | null = null,
-  unitSelf = "HTTNV"
+  unitSelf = "HTTNV",
+  ruleSet?: RuleSet
 ) {
   return runPipeline({
     submissions: [
@@ -47,6 +59,7 @@ function build(
     catalog,
     now: NOW,
     previous,
+    ruleSet,
   });
 }
 
@@ -166,7 +179,7 @@ describe("Lãnh đạo: hand-filled decision columns", () => {
 
   it("leader above own unit: compares with the unit's decided level, and uses the leader's decided level", () => {
     const star = leader("Nguyễn Văn An", "Bí thư", { tuXepLoai: "HTXSNV" });
-    const plain = build([star], null, "HTTNV");
+    const plain = build([star], null, "HTTNV", WARN_ONLY);
     expect(plain.classification.warnings.map((x) => x.rule)).toContain("leader.above-unit");
 
     // The Standing Committee rates the unit HTXSNV: the leader is no longer above it.
@@ -177,7 +190,7 @@ describe("Lãnh đạo: hand-filled decision columns", () => {
       (r) => r?.[columnNumber(String(meta["column:unitCode"])) - 1] === PB
     );
     g.rows[row]![columnNumber(String(meta["column:quyetDinhBtv"])) - 1] = "HTXSNV";
-    const unitDecided = build([star], readManualColumns(grids), "HTTNV");
+    const unitDecided = build([star], readManualColumns(grids), "HTTNV", WARN_ONLY);
     expect(unitDecided.classification.warnings.map((x) => x.rule)).not.toContain(
       "leader.above-unit"
     );
@@ -185,16 +198,43 @@ describe("Lãnh đạo: hand-filled decision columns", () => {
     // Or it rates the leader HTTNV: no warning either; HTXSNV decided for the leader: warned, saying so.
     const leaderDecided = build(
       [star],
-      typeInto(plain.model, "Nguyễn Văn An", { quyetDinhBtv: "HTTNV" })
+      typeInto(plain.model, "Nguyễn Văn An", { quyetDinhBtv: "HTTNV" }),
+      "HTTNV",
+      WARN_ONLY
     );
     expect(leaderDecided.classification.warnings.map((x) => x.rule)).not.toContain(
       "leader.above-unit"
     );
     const up = build(
       [leader("Nguyễn Văn An", "Bí thư")],
-      typeInto(plain.model, "Nguyễn Văn An", { quyetDinhBtv: "HTXSNV" })
+      typeInto(plain.model, "Nguyễn Văn An", { quyetDinhBtv: "HTXSNV" }),
+      "HTTNV",
+      WARN_ONLY
     );
     const w = up.classification.warnings.find((x) => x.rule === "leader.above-unit")!;
     expect(w.message.vi).toContain("HTXSNV (theo Quyết định BTV)");
+  });
+
+  it("has its own count line: HTTNV trở lên …%, trong đó HTXSNV …%", () => {
+    const r = build(
+      [
+        AN,
+        BINH,
+        leader("Ban Thường vụ", "Tập thể", { laTapThe: true, tuXepLoai: "HTTNV" }),
+        leader("Lê Văn Cường", "Ủy viên", { tuXepLoai: "HTNV" }),
+      ],
+      null,
+      "HTTNV"
+    );
+    const text = modelToGrids(r.model)
+      .sheets.find((x) => x.name === MASTER_SHEETS.leaders)!
+      .rows.flat()
+      .join(" ");
+    expect(text).toContain(
+      "Tập thể lãnh đạo, quản lý: HTTNV trở lên 100%, trong đó HTXSNV 0% (1 được xếp loại)"
+    );
+    expect(text).toContain(
+      "Cá nhân lãnh đạo, quản lý: HTTNV trở lên 66,67%, trong đó HTXSNV 0% (3 được xếp loại)"
+    );
   });
 });

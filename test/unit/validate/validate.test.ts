@@ -129,8 +129,6 @@ const RULE_CASES: Case[] = [
   ["tccs-bao-cao", 0, { dv_Khtnv: 3 }, "tccs.dvTong", "tongDv", "error"],
   ["tccs-bao-cao", 0, { dv_Htxs: 13, dv_Httn: 57 }, "tccs.quotaDv", "dv_Htxs", "warning"],
   ["tccs-bao-cao", 0, { tuXepLoai: "HTXSNV", tcKtxhXuatSac: "" }, "tccs.htxsTieuChi", "tuXepLoai", "warning"],
-  ["lanh-dao", 0, { xepLoaiCbccvc: "HTTNV" }, "ld.tuXepLoaiCbccvc", "tuXepLoai", "error"],
-  ["lanh-dao", 0, { tuXepLoai: "HTTNV", deXuat: "HTXSNV", xepLoaiCbccvc: "Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực" }, "ld.deXuatCbccvc", "deXuat", "error"],
 ];
 
 describe("each rule of each template", () => {

@@ -1,34 +1,11 @@
 /**
  * 3.15 Tập thể, cá nhân lãnh đạo, quản lý thuộc diện Thị ủy quản lý. Rows are people or
  * leadership collectives keyed by (unitCode, ten, chucVu).
- * Cross-template rule (NOT here, for the consolidation step): warn when a leader is rated above
- * the unit they head (compare with the unit's rating in 3.14 / the master) [P].
+ * Rules that need the rule set (NOT here, for the classification step): the civil-servant link and
+ * the leader capped at (or warned above) the level of the unit they head.
  */
 import { assembleColumns, boolCol, enumCol, t } from "../common";
-import type { RuleSpec, TemplateSpec } from "../spec";
-
-const SOURCE = "HD 21-HD/BTCTW, 2.3";
-
-/** A civil servant's party rating cannot be HTXSNV unless the civil-servant rating is HTXSNV. */
-function cbccvcRule(id: string, key: string, vi: string, en: string): RuleSpec {
-  return {
-    id,
-    kind: "assert",
-    severity: "error",
-    when: [
-      { key: "laTapThe", op: "ne", value: true },
-      { key: key, op: "eq", value: "HTXSNV" },
-      { key: "xepLoaiCbccvc", op: "filled" },
-    ],
-    assert: [{ key: "xepLoaiCbccvc", op: "eq", value: "HTXSNV" }],
-    anchor: key,
-    source: SOURCE,
-    message: {
-      vi: `${vi} là HTXSNV nhưng xếp loại cán bộ, công chức, viên chức là "{xepLoaiCbccvc}". Đảng viên là CBCCVC chỉ được HTXSNV khi xếp loại CBCCVC cũng là HTXSNV. Hãy sửa mức xếp loại.`,
-      en: `${en} is HTXSNV but the civil-servant rating is "{xepLoaiCbccvc}". A civil servant can be HTXSNV only when rated HTXSNV as a civil servant. Correct the rating.`,
-    },
-  };
-}
+import type { TemplateSpec } from "../spec";
 
 export const lanhDao: TemplateSpec = {
   id: "lanh-dao",
@@ -65,8 +42,7 @@ export const lanhDao: TemplateSpec = {
       }
     ),
   ]),
-  rules: [
-    cbccvcRule("ld.tuXepLoaiCbccvc", "tuXepLoai", "Tự xếp loại", "The self-rating"),
-    cbccvcRule("ld.deXuatCbccvc", "deXuat", "Mức tập thể đề xuất", "The proposed rating"),
-  ],
+  // The civil-servant link (HD 21, 2.3) is a rule of the rule set (leaders.civilServant), applied
+  // when classifying: a row rated above it stays on the list, marked and capped, never dropped.
+  rules: [],
 };

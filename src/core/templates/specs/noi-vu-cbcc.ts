@@ -2,7 +2,13 @@
 import { assembleColumns, count, partsSumToTotal, t, UOM } from "../common";
 import type { TemplateSpec } from "../spec";
 
-const grp = t("Kết quả xếp loại", "Ratings");
+// The civil-servant scale (NĐ 56/2015 as amended by NĐ 88/2017), not the party scale: for cán bộ,
+// công chức the third level is "Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực" (enum
+// level4Cbccvc). A later period under NĐ 90/2020 relabels it "Hoàn thành nhiệm vụ" here.
+const grp = t(
+  "Kết quả xếp loại CBCCVC (NĐ 56/2015, NĐ 88/2017)",
+  "Civil-servant ratings (NĐ 56/2015, NĐ 88/2017)"
+);
 
 export const noiVuCbcc: TemplateSpec = {
   id: "noi-vu-cbcc",
@@ -28,7 +34,7 @@ export const noiVuCbcc: TemplateSpec = {
       unitOfMeasure: UOM.nguoi,
       master: true,
     }),
-    count("soHtnv", t("HTNV", "Completed (HTNV)"), {
+    count("soHtnv", t("HTNV, còn hạn chế về năng lực", "Completed, limited capacity"), {
       group: grp,
       unitOfMeasure: UOM.nguoi,
       master: true,

@@ -129,7 +129,7 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
   );
 
   await step(
-    "Kiểm tra: a pasted wrong value is marked in the sheet and listed in the pane",
+    "Kiểm tra: a pasted wrong value is listed live (undo kept), marked only on “Đánh dấu ô lỗi”",
     async () => {
       assert(templateSheet, "no template sheet");
       await tab("Kiểm tra").click();
@@ -159,6 +159,25 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
 
       const link = page.getByRole("button", { name: new RegExp(`${addr}\\b.*abc`) });
       await link.first().waitFor({ timeout: TIMEOUT });
+      // Live checking wrote nothing: the paste is still on the user's undo stack, and Excel
+      // colours the cell through the template's conditional format.
+      const live = await inFake(
+        page,
+        (fake, a) => ({
+          fill: (fake.cell(a.sheet, a.addr) || {}).fill || null,
+          undo: fake.undoStack.length,
+          highlighted: fake
+            .findSheet(a.sheet)
+            .conditionalFormats.some((cf) => cf.formula.includes(a.addr)),
+        }),
+        { sheet: templateSheet, addr }
+      );
+      assert(live.fill === null, `live checking wrote a fill on ${addr}`);
+      assert(live.undo === 1, `the user's undo stack holds ${live.undo} entries, not 1`);
+      assert(live.highlighted, `no conditional format covers ${addr}`);
+
+      await button("Đánh dấu ô lỗi").click();
+      await page.getByText(/Đã đánh dấu các ô lỗi/).waitFor({ timeout: TIMEOUT });
       const marked = await inFake(
         page,
         (fake, a) => ({ cell: fake.cell(a.sheet, a.addr), note: fake.note(a.sheet, a.addr) }),

@@ -49,4 +49,12 @@ export interface WorkbookPort {
   onUserChange(handler: (change: CellChange) => void): Promise<() => Promise<void>>;
   /** Names of the sheets in the open workbook. */
   sheetNames(): Promise<string[]>;
+  /**
+   * The pane's own record of its work, kept inside the open workbook (private to the add-in), so a
+   * pane reloaded by a ribbon button finds it. A write to the document: call it only together
+   * with another write (it costs the user's undo stack on most Excel builds).
+   */
+  saveState(key: string, value: unknown): Promise<void>;
+  /** The record saved under `key` in this workbook, or null. */
+  loadState(key: string): Promise<unknown>;
 }

@@ -42,6 +42,8 @@ export function mockPort(): MockPort {
       };
     }),
     sheetNames: jest.fn(async () => [] as string[]),
+    saveState: jest.fn(async () => undefined),
+    loadState: jest.fn(async () => null as unknown),
     emitChange(change: CellChange) {
       handler?.(change);
     },

@@ -21,6 +21,7 @@ import { markIssues } from "./marks";
 import { DEFAULT_REQUEST_BUDGET } from "./plan";
 import { queuePrintLayout } from "./print";
 import { readGrids } from "./read";
+import { loadState, saveState } from "./state";
 import { writeModel } from "./write";
 
 export const MIN_EXCEL_API = "1.9";
@@ -126,6 +127,8 @@ export function createOfficeWorkbookPort(
       }
     },
     onUserChange: (handler) => onUserChange(env, handler),
+    saveState: (key, value) => saveState(env, key, value),
+    loadState: (key) => loadState(env, key),
     async sheetNames() {
       try {
         return await env.run(async (ctx) => {

@@ -18,7 +18,12 @@ import {
 import type { LocalizedText } from "../../core/i18n";
 import type { ErrorPolicy } from "../../core/consolidate/types";
 import type { PeriodSettings } from "../../core/settings/types";
-import type { FileStatus, PaneController, PickedFile } from "../state/pane-controller";
+import type {
+  FileStatus,
+  PaneController,
+  PickedFile,
+  SavedConsolidation,
+} from "../state/pane-controller";
 import { pickedFromBlob } from "../state/pane-controller";
 import type { Consolidated } from "../state/services";
 import { useStrings } from "../i18n/lang-context";
@@ -87,6 +92,17 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
   const [errorPolicy, setErrorPolicy] = React.useState<ErrorPolicy>("dropErroneousRows");
   const [deadline, setDeadline] = React.useState(settings.deadline);
   const { busy, feedback, setFeedback, run } = useAction();
+  // A ribbon button reloads the pane: the last consolidation written into this workbook comes back.
+  const [restored, setRestored] = React.useState<SavedConsolidation | null>(null);
+  React.useEffect(() => {
+    let cancelled = false;
+    void controller.savedConsolidation().then((saved) => {
+      if (!cancelled) setRestored(saved);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [controller]);
 
   const addFiles = async (picked: PickedFile[]) => {
     if (picked.length === 0) return;
@@ -164,7 +180,8 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
       </Badge>
     );
 
-  const view = consolidated?.view;
+  const view = consolidated?.view ?? (files.length === 0 ? restored?.view : undefined);
+  const showRestored = !consolidated && files.length === 0 && restored !== null;
   const section = (title: string, items: { key: string; text: string; detail?: string }[]) =>
     items.length ? (
       <div className={part.section} role="group" aria-label={title}>
@@ -279,11 +296,24 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
       {view ? null : <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />}
       {view ? (
         <div className={part.section} data-testid="consolidation-result">
-          <div className={part.actions}>
-            <Button appearance="primary" disabled={busy} onClick={writeMaster}>
-              {t("writeMaster")}
-            </Button>
-          </div>
+          {showRestored ? (
+            <>
+              <Body1 role="status">
+                {t("restoredConsolidation", {
+                  time: new Date(restored.savedAt).toLocaleString("vi-VN"),
+                })}
+              </Body1>
+              <Caption1 className={styles.why}>
+                {t("restoredFiles", { files: restored.files.map((f) => f.name).join(", ") })}
+              </Caption1>
+            </>
+          ) : (
+            <div className={part.actions}>
+              <Button appearance="primary" disabled={busy} onClick={writeMaster}>
+                {t("writeMaster")}
+              </Button>
+            </div>
+          )}
           <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
           {section(
             t("resultTaken", { count: view.taken.length }),

@@ -79,6 +79,11 @@ const S = {
     en: "Check the template data in this workbook. Invalid cells turn light red as you type or paste (rules built into the template); with live checking on, the list below updates after each edit. Checking writes nothing to the workbook, so Ctrl+Z still undoes your own edits.",
   },
   validateNow: { vi: "Kiểm tra ngay", en: "Check now" },
+  restoredConsolidation: {
+    vi: "Kết quả lần tổng hợp trước (bảng tổng hợp ghi lúc {time}), lưu trong sổ làm việc này. Các tệp đã chọn không được giữ khi XếpLoại mở lại; muốn tổng hợp lại, hãy chọn lại tệp.",
+    en: "The previous consolidation (master written at {time}), kept in this workbook. Picked files are not kept when XếpLoại reopens; to consolidate again, pick them again.",
+  },
+  restoredFiles: { vi: "Tệp đã dùng: {files}", en: "Files used: {files}" },
   markNow: { vi: "Đánh dấu ô lỗi", en: "Mark invalid cells" },
   markHelp: {
     vi: "“Đánh dấu ô lỗi” tô màu và ghi chú nội dung lỗi vào từng ô sai (bỏ đánh dấu ở ô đã sửa). Việc này ghi vào sổ tính, nên sau đó Excel không hoàn tác (Ctrl+Z) được các thao tác trước.",

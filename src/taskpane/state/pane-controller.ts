@@ -22,7 +22,13 @@ import type {
 } from "../../ports/workbook-port";
 import { META_SHEET, parseMeta } from "../../core/template-sheet/meta";
 import { both, text } from "../i18n/strings";
-import type { ConsolidateOptions, Consolidated, PaneServices, PrintTarget } from "./services";
+import type {
+  ConsolidateOptions,
+  Consolidated,
+  ConsolidationView,
+  PaneServices,
+  PrintTarget,
+} from "./services";
 
 /** What the In part did. */
 export interface PrintResult {
@@ -176,6 +182,36 @@ export interface PickedFile {
 
 const ACTION_READ_FILE: LocalizedText = { vi: "Đọc tệp", en: "Reading the file" };
 
+/**
+ * What the Tổng hợp part showed when it wrote the master, kept in the workbook (port.saveState):
+ * a ribbon button reloads the pane, and the reloaded pane shows it again. The picked files'
+ * bytes are not kept (they may be many megabytes): to consolidate again, pick them again.
+ */
+export interface SavedConsolidation {
+  /** ISO time the master was written. */
+  savedAt: string;
+  files: { name: string; state: FileState; message?: LocalizedText }[];
+  view: ConsolidationView;
+}
+
+export const CONSOLIDATION_STATE = "consolidation";
+/** Lists are cut to this many lines in the saved record (workbook settings stay small). */
+const SAVED_LIST_MAX = 300;
+
+function isSavedConsolidation(v: unknown): v is SavedConsolidation {
+  if (typeof v !== "object" || v === null) return false;
+  const r = v as Partial<SavedConsolidation>;
+  return (
+    typeof r.savedAt === "string" &&
+    Array.isArray(r.files) &&
+    typeof r.view === "object" &&
+    r.view !== null &&
+    Array.isArray(r.view.taken) &&
+    Array.isArray(r.view.refused) &&
+    Array.isArray(r.view.missing)
+  );
+}
+
 // ---------------------------------------------------------------- controller
 
 export interface ControllerOptions {
@@ -188,6 +224,7 @@ export class PaneController {
   private registerCache: UnitRegister | null = null;
   private lastConsolidated: Consolidated | null = null;
   private lastCheck: CheckView | null = null;
+  private lastFiles: SavedConsolidation["files"] = [];
 
   constructor(
     readonly port: WorkbookPort,
@@ -490,6 +527,11 @@ export class PaneController {
       options
     );
     this.lastConsolidated = consolidated;
+    this.lastFiles = files.map((f) => ({
+      name: f.name,
+      state: f.state,
+      ...(f.message ? { message: f.message } : {}),
+    }));
     return consolidated;
   }
 
@@ -511,7 +553,38 @@ export class PaneController {
     });
     this.lastCheck = null;
     this.lastConsolidated = consolidated;
+    // Kept with the master (the write above already cost the undo stack): a reloaded pane shows it.
+    await this.port.saveState(CONSOLIDATION_STATE, this.savedRecord(consolidated)).catch(() => {
+      /* the master is written; only the pane's record is missing */
+    });
     return { model, report };
+  }
+
+  private savedRecord(consolidated: Consolidated): SavedConsolidation {
+    const cut = <T>(list: T[]) => list.slice(0, SAVED_LIST_MAX);
+    const v = consolidated.view;
+    return {
+      savedAt: new Date().toISOString(),
+      files: cut(this.lastFiles),
+      view: {
+        taken: cut(v.taken),
+        refused: cut(v.refused),
+        conflicts: cut(v.conflicts),
+        excludedRows: cut(v.excludedRows),
+        missing: cut(v.missing),
+        issueCount: v.issueCount,
+      },
+    };
+  }
+
+  /** The consolidation this workbook's master was written from, as the pane showed it; null if none. */
+  async savedConsolidation(): Promise<SavedConsolidation | null> {
+    try {
+      const v = await this.port.loadState(CONSOLIDATION_STATE);
+      return isSavedConsolidation(v) ? v : null;
+    } catch {
+      return null;
+    }
   }
 
   get consolidated(): Consolidated | null {

@@ -4,6 +4,10 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  // A loaded machine is slow, not wrong: findBy…/waitFor wait up to 15 s (not 1 s) and a test up to
+  // 30 s (not 5 s). Heavy tests still declare their own, longer timeout.
+  testTimeout: 30_000,
+  setupFilesAfterEnv: ["<rootDir>/test/setup-async-timeout.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: { jsx: "react-jsx", module: "commonjs", esModuleInterop: true, resolveJsonModule: true } }],
   },

@@ -14,7 +14,7 @@ describe("toRawCell: ExcelJS values → raw cells", () => {
     ["boolean", true, undefined, true],
     ["error", { error: "#DIV/0!" }, undefined, { error: "#DIV/0!" }],
     ["formula → cached result", { formula: "A1*2", result: 42 }, undefined, 42],
-    ["formula without a result", { formula: "A1*2" }, undefined, null],
+    ["formula without a cached result (reported as uncalculated, not as empty)", { formula: "A1*2" }, undefined, { error: "#UNCALCULATED" }],
     ["formula with an error result", { formula: "1/0", result: { error: "#DIV/0!" } }, undefined, { error: "#DIV/0!" }],
     ["shared formula", { sharedFormula: "B2", result: 7 }, undefined, 7],
     ["rich text", { richText: [{ text: "Xã " }, { text: "Thủy Vân", font: { italic: true } }] }, undefined, "Xã Thủy Vân"],

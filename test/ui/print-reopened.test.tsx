@@ -127,7 +127,11 @@ describe("In, with a master written in an earlier session", () => {
 
     // 1 sheet list + 3 reads + 3 for the cell update + 1 page setup per printed sheet: the same
     // whatever the number of rows.
-    expect(fake.totalSyncs - syncsBefore).toBe(1 + 3 + 3 + PRINTED.length);
+    // The printed documents (report, annexes) are laid out too, their date line rewritten.
+    const DOCUMENTS = ["Báo cáo", "Phụ lục 1", "Phụ lục 2"];
+    expect(fake.value("Báo cáo", "D5")).toBe(date);
+    expect(fake.value("Phụ lục 1", "E5")).toBe(date);
+    expect(fake.totalSyncs - syncsBefore).toBe(1 + 3 + 3 + PRINTED.length + DOCUMENTS.length);
     expect(fake.pageLayout("Tổng hợp").orientation).toBe("Landscape");
   });
 });

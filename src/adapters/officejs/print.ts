@@ -47,6 +47,8 @@ export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
     // it was, 1 page by default, and { horizontalFitToPages: 1 } alone shrinks the whole sheet onto
     // one page. "Fit all columns on one page" is { horizontalFitToPages: 1, verticalFitToPages: 0 }.
     pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  } else if (p.scale !== undefined) {
+    pl.zoom = { scale: p.scale };
   }
   if (p.printTitleRows)
     pl.setPrintTitleRows(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);

@@ -5,14 +5,18 @@
  */
 import { createXlsxReader, type XlsxReader } from "./reader";
 import { createXlsxWriter, type XlsxWriter } from "./writer";
+import { printCopy, type PrintCopy } from "./print-copy";
 
 export type { XlsxReader, XlsxReadResult } from "./reader";
 export type { XlsxWriter } from "./writer";
+export type { PrintCopy } from "./print-copy";
 export { sniffXlsx, LIMITS } from "./sniff";
 
 export interface XlsxAdapter {
   reader: XlsxReader;
   writer: XlsxWriter;
+  /** A copy of a workbook with only the named sheets visible (for printing to PDF). */
+  printCopy(input: Uint8Array, sheets: readonly string[]): Promise<PrintCopy>;
 }
 
 let cached: Promise<XlsxAdapter> | null = null;
@@ -21,7 +25,11 @@ export function loadXlsx(): Promise<XlsxAdapter> {
   cached ??= import("exceljs").then((mod) => {
     // CommonJS interop: the namespace's default export (or the module itself) is ExcelJS.
     const ExcelJS = ((mod as { default?: unknown }).default ?? mod) as typeof import("exceljs");
-    return { reader: createXlsxReader(ExcelJS), writer: createXlsxWriter(ExcelJS) };
+    return {
+      reader: createXlsxReader(ExcelJS),
+      writer: createXlsxWriter(ExcelJS),
+      printCopy: (input, sheets) => printCopy(ExcelJS, input, sheets),
+    };
   });
   return cached;
 }

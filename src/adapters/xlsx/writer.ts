@@ -176,6 +176,7 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
       fitToPage: p.fitToWidth > 0 || p.fitToHeight > 0,
       fitToWidth: p.fitToWidth,
       fitToHeight: p.fitToHeight,
+      scale: p.scale ?? 100,
       horizontalCentered: p.centerHorizontally,
       margins: marginsInInches(p.margins),
     };

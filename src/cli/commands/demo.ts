@@ -4,14 +4,10 @@
  * missing department), writes them to DIR/submissions/, consolidates them into DIR/master.xlsx and,
  * where LibreOffice (`soffice`) is installed, prints the master to DIR/master.pdf.
  */
-import { execFile } from "node:child_process";
 import { promises as fs } from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import { loadXlsx } from "../../adapters/xlsx";
 import { fillTemplate, generateDemo } from "../../core/demo";
-import { MASTER_SHEETS } from "../../core/master";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
@@ -22,6 +18,7 @@ import type { CliContext } from "../context";
 import { openElsewhere } from "../master-lock";
 import type { Command } from "../registry";
 import { consolidateFiles, consolidateSummary, ruleSetFor } from "./consolidate";
+import { printMaster } from "./print";
 
 /** The demo's period settings: the 2019 defaults with a document date for the printed page. */
 export const DEMO_SETTINGS: PeriodSettings = {
@@ -30,66 +27,8 @@ export const DEMO_SETTINGS: PeriodSettings = {
 };
 /** Fixed run time so the demo gives the same master every time. */
 export const DEMO_NOW = "2019-12-30T09:00:00+07:00";
-/** Sheets printed to master.pdf, in workbook order. */
-const PRINTED_SHEETS: string[] = [
-  MASTER_SHEETS.master,
-  MASTER_SHEETS.leaders,
-  MASTER_SHEETS.summary,
-];
 
-/** Finds an executable on PATH (no shell). */
-async function which(cmd: string): Promise<string | null> {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, cmd);
-    try {
-      await fs.access(p, 1 /* X_OK */);
-      return p;
-    } catch {
-      /* next */
-    }
-  }
-  return null;
-}
-
-/** Converts an .xlsx to PDF with LibreOffice headless; resolves to the PDF path or an error text. */
-export async function toPdf(
-  xlsx: string,
-  outDir: string
-): Promise<{ ok: true; pdf: string } | { ok: false; why: string }> {
-  const soffice = (await which("soffice")) ?? (await which("libreoffice"));
-  if (!soffice) return { ok: false, why: "không tìm thấy soffice (LibreOffice) trên PATH" };
-  // A private profile in a fresh temporary folder: a running LibreOffice or a locked profile cannot
-  // block us, and nothing of the user's is removed afterwards. As a file:// URL, properly encoded
-  // (a space, "#" or "%" in the path would otherwise break it).
-  const profile = await fs.mkdtemp(path.join(os.tmpdir(), "xeploai-lo-profile-"));
-  return new Promise((resolve) => {
-    execFile(
-      soffice,
-      [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        outDir,
-        xlsx,
-      ],
-      { timeout: 180_000 },
-      async (err, _stdout, stderr) => {
-        await fs.rm(profile, { recursive: true, force: true }).catch(() => undefined);
-        const pdf = path.join(outDir, path.basename(xlsx).replace(/\.xlsx$/i, ".pdf"));
-        if (err) return resolve({ ok: false, why: `${err.message}${stderr ? `: ${stderr}` : ""}` });
-        try {
-          await fs.access(pdf);
-          resolve({ ok: true, pdf });
-        } catch {
-          resolve({ ok: false, why: `LibreOffice không tạo ra ${pdf}` });
-        }
-      }
-    );
-  });
-}
+export { toPdf } from "../libreoffice";
 
 /** Written into every folder the demo makes: only such a folder is ever written into again. */
 export const DEMO_MARKER = ".xeploai-demo";
@@ -218,21 +157,12 @@ export async function runDemo(
   if (!json.written || !pipeline) pdfNote = "";
   else if (opts.pdf === false) pdfNote = "Bỏ qua bản PDF (--no-pdf).";
   else {
-    // The PDF holds the report sheets only (the register, sources and log are for the screen).
-    // A fresh temporary folder for the print copy: nothing of the user's is ever removed.
-    const printDir = await fs.mkdtemp(path.join(os.tmpdir(), "xeploai-print-"));
-    const printCopy = path.join(printDir, "master.xlsx");
-    const sheets = pipeline.model.sheets.filter(
-      (s) => s.visibility !== "visible" || PRINTED_SHEETS.includes(s.name)
-    );
-    await fs.writeFile(printCopy, await writer.write({ ...pipeline.model, sheets }));
-    const r = await toPdf(printCopy, outDir);
-    await fs.rm(printDir, { recursive: true, force: true });
+    // The PDF holds the printed documents only (report and annexes, still a draft: no decisions).
+    const r = await printMaster(master, path.join(outDir, "master.pdf"));
     if (r.ok) {
       pdf = r.pdf;
-      pdfNote = `Bản in PDF: ${r.pdf}`;
-    } else
-      pdfNote = `Không tạo được bản PDF (${r.why}). Mở ${master} trong Excel và in trang "Tổng hợp".`;
+      pdfNote = `Bản in PDF (${r.sheets.join(", ")}): ${r.pdf}`;
+    } else pdfNote = `Không tạo được bản PDF. ${r.message.vi}`;
   }
   const missingNames = plan.missing
     .map((id) => CATALOG.find((s) => s.id === id))

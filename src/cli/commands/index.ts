@@ -5,6 +5,7 @@ import { consolidateCommand } from "./consolidate";
 import { defaultsCommand } from "./defaults";
 import { demoCommand } from "./demo";
 import { serveCommand } from "./serve";
+import { printCommand } from "./print";
 import { templatesCommand } from "./templates";
 import { validateCommand } from "./validate";
 
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   templatesCommand,
   validateCommand,
   consolidateCommand,
+  printCommand,
   demoCommand,
   defaultsCommand,
   serveCommand,

@@ -37,6 +37,7 @@ import { buildTongHop } from "./tong-hop";
 import { decisionMetaRows, decisionsOfRun } from "./decisions";
 import { withUnmatchedLeaders, withUnmatchedUnits } from "./unmatched-sheet";
 import { describeManual } from "../classify/classify";
+import { buildPrintDocuments } from "./documents";
 import type { LogEntry } from "./types";
 
 export interface MasterInput {
@@ -208,6 +209,36 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       detail: `Quyết định nhập tay cho "${r.entry.ten || r.key}" (${r.sheet === "units" ? "trang Tổng hợp" : "trang Lãnh đạo"}) đã có lại dòng tương ứng và được điền lại: ${describeManual(r.entry)}.`,
     })),
   ];
+  const documents = buildPrintDocuments({
+    settings,
+    register,
+    tccs: {
+      rows: master.rows,
+      refs: {
+        sheet: SHEETS.master,
+        firstRow: firstRow,
+        proposalCol: master.colOf["deXuatBtc"]!,
+        decisionCol: master.colOf["quyetDinhBtv"]!,
+        reasonCol: master.colOf["lyDoVuotTran"]!,
+        suggestionCol: master.colOf["suggested"]!,
+      },
+    },
+    manual,
+    leaders: {
+      list: classification.leaders,
+      refs: {
+        sheet: SHEETS.leaders,
+        firstRow: leaders.firstDataRow + leadersLaid.spec.offset,
+        proposalCol: leaders.colOf.deXuatBtc,
+        decisionCol: leaders.colOf.quyetDinhBtv,
+        reasonCol: leaders.colOf.lyDoVuotTran,
+        suggestionCol: leaders.suggestionCol,
+      },
+    },
+    leaderManual: input.leaderManual ?? {},
+    quota,
+    levelList: listSource.replace(/^=/, ""),
+  });
   const leaderLetter = (k: keyof typeof leaders.colOf) => columnLetter(leaders.colOf[k]);
   const log = buildLog(entries);
 
@@ -263,6 +294,7 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
       leadersPrinted,
       summary,
       statusPrinted,
+      ...documents,
       buildRegister(register),
       buildProvenance(master.rows, master.columns, master.colOf, master.firstDataRow, offset),
       log.sheet,

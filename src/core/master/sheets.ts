@@ -63,6 +63,8 @@ export interface LeadersSheetResult {
   colOf: Record<(typeof LEADER_READ_KEYS)[number], number>;
   /** Columns printed (everything but the hidden key). */
   printColumns: number;
+  /** Column of the system's suggestion ("Hệ thống đề xuất"). */
+  suggestionCol: number;
 }
 
 export const LEADER_READ_KEYS = [
@@ -210,6 +212,7 @@ export function buildLeaders(
     lastDataRow: Math.max(first, last),
     colOf,
     printColumns: headers.length - 1,
+    suggestionCol: 10,
   };
 }
 

@@ -43,6 +43,14 @@ export const periodSettingsSchema = z.object({
   signer: z.object({ onBehalfOf: text, position: text, name: text }),
   ruleSetId: text,
   registerId: text,
+  reportNumber: text.nullable().optional(),
+  reportSymbol: text.optional(),
+  planNumber: text.nullable().optional(),
+  planSymbol: text.optional(),
+  planDate: isoDate.nullable().optional(),
+  recipients: z.array(text).optional(),
+  standingCommittee: text.optional(),
+  departmentHeadings: z.record(z.string(), z.array(text)).optional(),
   printMargins: z
     .object({
       top: z.number().min(0).max(100),

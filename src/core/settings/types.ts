@@ -31,6 +31,28 @@ export interface PeriodSettings {
   ruleSetId: string;
   /** Id of the unit register, e.g. "huong-thuy-2019". */
   registerId: string;
+  /**
+   * The printed report's number and symbol: "Số 45-BC/TU". Number null or absent = left blank for
+   * the clerk to fill when the report is issued ("Số      -BC/TU"); symbol absent = "BC/TU".
+   */
+  reportNumber?: string | null;
+  reportSymbol?: string;
+  /**
+   * The plan the templates are attached to: "Mẫu số 3.14 (kèm theo Kế hoạch số 125-KH/TU, ngày
+   * 15/11/2019 …)". Number/date null or absent = dots; symbol absent = "KH/TU".
+   */
+  planNumber?: string | null;
+  planSymbol?: string;
+  planDate?: string | null;
+  /** The standing committee in running text ("Ban Thường vụ Thị ủy"); absent = from issuingBody. */
+  standingCommittee?: string;
+  /** "Nơi nhận" lines of the printed report; absent = the default recipients. */
+  recipients?: string[];
+  /**
+   * Heading (body that asks) of templates sent out by a state department, by department id
+   * (e.g. "noi-vu": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG NỘI VỤ"]); absent = the issuing body.
+   */
+  departmentHeadings?: Record<string, string[]>;
   /** Print margins in mm for reports (HD 36 [P]: 25/25/35/15); absent = that default. */
   printMargins?: { top: number; bottom: number; left: number; right: number };
 }

@@ -82,6 +82,11 @@ export interface PrintLayout {
   fitToWidth: number;
   /** Fit to this many pages tall (0 = as many as needed). */
   fitToHeight: number;
+  /**
+   * Print scale in percent, used when fitToWidth and fitToHeight are both 0 (the printed
+   * documents: a fixed, readable scale rather than shrinking to fit). Absent = 100.
+   */
+  scale?: number;
   /** Rows repeated at the top of every printed page. */
   printTitleRows?: { first: number; last: number };
   printArea?: Rect;

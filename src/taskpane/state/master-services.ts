@@ -6,6 +6,8 @@
 import type { Consolidation } from "../../core/consolidate";
 import { MASTER_SHEETS, readManualColumns } from "../../core/master";
 import { masterHeadingPatch } from "../../core/master/build";
+import { PRINT_SHEETS } from "../../core/master/documents";
+import { documentHeadingPatch, printDocumentLayout } from "../../core/master/documents/patch";
 import { masterStep, ruleSetFor } from "../../core/master/pipeline";
 import { DEFAULT_MARGINS } from "../../core/print";
 import type { PrintLayout } from "../../core/sheet/model";
@@ -25,8 +27,12 @@ type MasterServices = Pick<
   | "pageSetupFor"
 >;
 
-/** The sheets the print part lays out: the master, the leaders, the summary report, the submission status. */
+/**
+ * The sheets the print part lays out: the printed documents (report and annexes, what is signed)
+ * and the working sheets (master, leaders, summary, submission status) for reading on paper.
+ */
 const PRINTABLE: string[] = [
+  ...Object.values(PRINT_SHEETS),
   MASTER_SHEETS.master,
   MASTER_SHEETS.leaders,
   MASTER_SHEETS.summary,
@@ -55,12 +61,24 @@ export function masterServices(): MasterServices {
     masterSheetNames: () => READ_BACK,
     printableSheets: () => PRINTABLE,
     headingSheets: () => [...PRINTABLE, MASTER_SHEETS.meta],
-    headingUpdate: (settings, grids) => masterHeadingPatch(settings, grids.sheets),
+    headingUpdate: (settings, grids) => {
+      // The working sheets' heading (recorded in _meta) and the printed documents' settings cells.
+      const working = masterHeadingPatch(settings, grids.sheets);
+      const docs = documentHeadingPatch(settings, grids.sheets);
+      if (!working && docs.sheets.length === 0 && docs.skipped.length === 0) return null;
+      return {
+        model: { sheets: [...docs.model.sheets, ...(working?.model.sheets ?? [])] },
+        sheets: [...docs.sheets, ...(working?.sheets ?? [])],
+        skipped: [...docs.skipped, ...(working?.skipped ?? [])],
+      };
+    },
     printTargets: (model) =>
       model.sheets
         .filter((s) => PRINTABLE.includes(s.name) && s.print)
         .map((s) => ({ sheet: s.name, layout: s.print as PrintLayout })),
     pageSetupFor: (settings: PeriodSettings, grid: SheetGrid): PrintLayout => {
+      const document = printDocumentLayout(settings, grid);
+      if (document) return document;
       const rows = grid.rows.length;
       const cols = Math.max(1, ...grid.rows.map((r) => r.length));
       const margins = settings.printMargins ?? DEFAULT_MARGINS;

@@ -67,6 +67,9 @@ describe("buildMasterWorkbook", () => {
       "Lãnh đạo",
       "Chỉ tiêu & tổng hợp",
       "Tình hình nộp",
+      "Báo cáo",
+      "Phụ lục 1",
+      "Phụ lục 2",
       "Danh mục đơn vị",
       "Nguồn số liệu",
       "Nhật ký",
@@ -86,7 +89,9 @@ describe("buildMasterWorkbook", () => {
       .map((r) => r?.[col("unitCode") - 1])
       .filter(Boolean);
     expect(codes).toHaveLength(register.units.filter((u) => u.kind === "tccs").length);
-    // Formulas only in the live column of Tổng hợp and on the summary sheet; submitted data are values.
+    // Formulas only in the live column of Tổng hợp, on the summary sheet and on the printed
+    // documents (over the master's own sheets); submitted data are values.
+    const documents = ["Báo cáo", "Phụ lục 1", "Phụ lục 2"];
     for (const s of m.sheets)
       for (const b of s.blocks)
         b.cells.forEach((r) =>
@@ -95,6 +100,15 @@ describe("buildMasterWorkbook", () => {
             const where = `${s.name}!${b.left + j}`;
             if (s.name === MASTER_SHEETS.master)
               expect(where).toBe(`${MASTER_SHEETS.master}!${col("mucTinhChiTieu")}`);
+            else if (documents.includes(s.name))
+              for (const ref of c.formula.match(/'[^']+'!/g) ?? [])
+                expect([
+                  `'${MASTER_SHEETS.master}'!`,
+                  `'${MASTER_SHEETS.leaders}'!`,
+                  "'_lists_master'!",
+                  "'Phụ lục 1'!",
+                  "'Phụ lục 2'!",
+                ]).toContain(ref);
             else expect(s.name).toBe(MASTER_SHEETS.summary);
             expect(c.formula).not.toMatch(/\[|\.xlsx/); // never another workbook
           })

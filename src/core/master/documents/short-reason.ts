@@ -1,0 +1,34 @@
+/**
+ * The short reason printed beside a level: what the classification found, in the words of its
+ * own message, without the figures, cell names, sources or "[M]"/"[P]" tags that stay on the
+ * working sheets. A reason that carries its own short text (`short`) is used as it is.
+ */
+import type { LocalizedText } from "../../i18n";
+import type { Reason } from "../../classify/types";
+
+/** Markers and references that never go on paper. */
+const INTERNAL = /\s*\[(?:M|P|V)[^\]]*\]/g;
+
+function shorten(message: string, subject?: string): string {
+  let t = message.split(" → ")[0]!.replace(INTERNAL, "").trim();
+  // "Lê Văn Cường: xếp loại CBCCVC là HTTNV, …": the subject is already on the row.
+  if (subject && t.startsWith(`${subject}:`)) t = t.slice(subject.length + 1).trim();
+  else {
+    const colon = t.indexOf(": ");
+    if (colon > 0) t = t.slice(0, colon);
+  }
+  t = t.replace(/[.;,\s]+$/, "");
+  return t ? t.charAt(0).toUpperCase() + t.slice(1) : "";
+}
+
+/** The printed reasons of a classification: caps and missing data, one short clause each. */
+export function shortReasons(reasons: readonly Reason[], subject?: string): string {
+  const out: string[] = [];
+  for (const r of reasons) {
+    if (r.kind === "info") continue;
+    const own = (r as Reason & { short?: LocalizedText }).short?.vi;
+    const s = own ? own.replace(INTERNAL, "").trim() : shorten(r.message.vi, subject);
+    if (s && !out.includes(s)) out.push(s);
+  }
+  return out.join("; ");
+}

@@ -1,0 +1,168 @@
+/**
+ * The printed documents as they come out of LibreOffice (`xeploai print`), read back from the PDF
+ * with pdftotext -bbox: text no smaller than 11 pt on paper, every table within its page's width,
+ * the HD 36 header block, "DỰ THẢO" and no signature while undecided, nothing internal on paper;
+ * and once every decision is typed (in the file, as in Excel, without recalculation), no "DỰ THẢO"
+ * and the signature block. Runs where soffice and pdftotext are installed (XEPLOAI_LIBREOFFICE=0
+ * skips it), otherwise it is skipped with a message.
+ */
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { printMaster } from "../../src/cli/commands/print";
+import { DEMO_SETTINGS, runDemo } from "../../src/cli/commands/demo";
+import { decideAll, hasTool, readPdf, type PdfPage } from "./pdf-helpers";
+
+const enabled =
+  process.env.XEPLOAI_LIBREOFFICE !== "0" && hasTool("soffice") && hasTool("pdftotext", "-v");
+if (!enabled)
+  console.warn(
+    "print-pdf: skipped (needs LibreOffice `soffice` and poppler `pdftotext`; apt-get install libreoffice-calc poppler-utils fonts-liberation fonts-crosextra-carlito)"
+  );
+const maybe = enabled ? describe : describe.skip;
+jest.setTimeout(400_000);
+
+const MM = 72 / 25.4;
+/**
+ * Box height per point of font size, measured on the page: the report's title "BÁO CÁO" is set
+ * at 16 pt and printed at 85 %.
+ */
+function boxPerPoint(pages: PdfPage[]): number {
+  const title = pages[0]!.words.find((w) => w.text === "BÁO");
+  if (!title) throw new Error("no title on page 1");
+  return (title.yMax - title.yMin) / (16 * 0.85);
+}
+
+/** Text on paper that must never be there: file names, tags, keys, codes, addresses, rule ids. */
+const INTERNAL: [string, RegExp][] = [
+  ["file name", /\.(xlsx|xls|json|csv)\b/i],
+  ["[P]/[M]/[V] tag", /\[(P|M|V)\]/],
+  ["camelCase key", /\b[a-z]+[A-Z][A-Za-z]+\b/],
+  ["enum code", /\b[A-Z]{2,}_[A-Z_]+\b/],
+  ["cell address", /\b[A-Z]{1,2}[0-9]{1,5}\b/],
+  ["rule id", /\bcap\d|leader\.|HD21-2019/],
+  ["working sheet name", /Tổng hợp|Nguồn số liệu|_meta|_lists/],
+];
+
+function documents(pages: PdfPage[]): { name: string; pages: PdfPage[] }[] {
+  const out: { name: string; pages: PdfPage[] }[] = [];
+  for (const p of pages) {
+    const starts = p.text.includes("ĐẢNG CỘNG SẢN VIỆT NAM");
+    const name = p.text.includes("PHỤ LỤC 1")
+      ? "Phụ lục 1"
+      : p.text.includes("PHỤ LỤC 2")
+        ? "Phụ lục 2"
+        : "Báo cáo";
+    if (starts || out.length === 0) out.push({ name, pages: [p] });
+    else out[out.length - 1]!.pages.push(p);
+  }
+  return out;
+}
+
+function layoutProblems(pages: PdfPage[]): string[] {
+  const problems: string[] = [];
+  const minBox = 11 * boxPerPoint(pages) - 0.05;
+  pages.forEach((p, i) => {
+    for (const w of p.words) {
+      if (/^Trang$|^\d+$/.test(w.text) && w.yMin > p.height - 20 * MM) continue; // page number
+      if (w.yMax - w.yMin < minBox)
+        problems.push(
+          `page ${i + 1}: "${w.text}" prints below 11 pt (box ${(w.yMax - w.yMin).toFixed(1)} pt, 11 pt = ${minBox.toFixed(1)})`
+        );
+      if (w.xMin < 10 * MM || w.xMax > p.width - 10 * MM)
+        problems.push(
+          `page ${i + 1}: "${w.text}" reaches the page edge (x ${w.xMin.toFixed(0)}–${w.xMax.toFixed(0)})`
+        );
+    }
+    // A table page carries the whole header row, its last column included.
+    if (p.text.includes("STT") && !/Lý do/.test(p.text))
+      problems.push(`page ${i + 1}: the table's last column ("Lý do") is not on the page`);
+    for (const [what, re] of INTERNAL) {
+      const m = re.exec(p.text);
+      if (m) problems.push(`page ${i + 1}: ${what} on paper: "${m[0]}"`);
+    }
+  });
+  return problems;
+}
+
+maybe("printed documents through LibreOffice", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "xeploai-print-pdf-"));
+  let master = "";
+  let draft: PdfPage[] = [];
+  let decided: PdfPage[] = [];
+
+  beforeAll(async () => {
+    const demo = await runDemo(path.join(dir, "demo"), { pdf: false });
+    expect(demo.exitCode).toBe(0);
+    master = demo.master;
+    const a = await printMaster(master, path.join(dir, "du-thao.pdf"));
+    expect(a.message.vi).toContain("Đã in");
+    draft = readPdf(a.pdf!);
+    const copy = path.join(dir, "da-quyet-dinh.xlsx");
+    copyFileSync(master, copy);
+    expect(await decideAll(copy)).toBeGreaterThan(0);
+    const b = await printMaster(copy, path.join(dir, "ban-chinh-thuc.pdf"));
+    expect(b.ok).toBe(true);
+    decided = readPdf(b.pdf!);
+  });
+
+  it("prints the report and both annexes, each starting with the HD 36 header block", () => {
+    const docs = documents(draft);
+    expect(docs.map((d) => d.name)).toEqual(["Báo cáo", "Phụ lục 1", "Phụ lục 2"]);
+    for (const d of docs) {
+      const first = d.pages[0]!.text;
+      for (const s of [
+        "ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ",
+        "THỊ ỦY HƯƠNG THỦY",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Hương Thủy, ngày 30 tháng 12 năm 2019",
+      ])
+        expect(first).toContain(s);
+    }
+    const report = docs[0]!.pages[0]!.text;
+    expect(report).toMatch(/Số\s+-BC\/TU/);
+    expect(report).toContain("BÁO CÁO");
+    expect(report).toMatch(/HTTNV trở lên \d+ \([\d,]+%\), trong đó HTXSNV \d+ \([\d,]+%\)/);
+    for (const s of ["Tổ chức cơ sở đảng", "Đảng viên", "Tập thể lãnh đạo", "Cá nhân cán bộ"])
+      expect(report).toContain(s);
+    expect(docs[0]!.pages.map((p) => p.text).join(" ")).toContain("Nơi nhận:");
+  });
+
+  it("keeps text at 11 pt or more on paper and every table within the page width", () => {
+    expect(layoutProblems(draft)).toEqual([]);
+    expect(layoutProblems(decided)).toEqual([]);
+  });
+
+  it("while undecided: every document headed DỰ THẢO, no signature, decision cells blank", () => {
+    for (const d of documents(draft)) expect(d.pages[0]!.text).toContain(DRAFT);
+    const all = draft.map((p) => p.text).join(" ");
+    expect(all).not.toContain("T/M BAN THƯỜNG VỤ");
+    expect(all).not.toContain(DEMO_SETTINGS.signer.name);
+    // Phụ lục 1, first data row: self-rating and proposal present, decision blank.
+    expect(levelsOnRow(draft, "Đảng bộ phường Phú Bài")).toEqual(["HTXSNV", "HTXSNV"]);
+  });
+
+  it("once every decision is typed in the master: no DỰ THẢO, the signature block, decisions printed", () => {
+    const all = decided.map((p) => p.text).join(" ");
+    expect(all).not.toContain(DRAFT);
+    const docs = documents(decided);
+    const reportText = docs[0]!.pages.map((p) => p.text).join(" ");
+    for (const s of [
+      "T/M BAN THƯỜNG VỤ",
+      DEMO_SETTINGS.signer.position.toUpperCase(),
+      DEMO_SETTINGS.signer.name,
+    ])
+      expect(reportText).toContain(s);
+    expect(levelsOnRow(decided, "Đảng bộ phường Phú Bài")).toEqual(["HTXSNV", "HTXSNV", "HTXSNV"]);
+  });
+});
+
+const DRAFT = "DỰ THẢO";
+
+/** The levels printed on the annex row that starts with `name`. */
+function levelsOnRow(pages: PdfPage[], name: string): string[] {
+  const line = pages
+    .flatMap((p) => p.lines)
+    .find((l) => new RegExp(`^\\s*\\d+\\s+${name}\\s`).test(l));
+  return line?.match(/\b(HTXSNV|HTTNV|HTNV|KHTNV)\b/g) ?? [];
+}

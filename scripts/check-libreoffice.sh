@@ -68,6 +68,19 @@ else
   echo "OK    live quota: the summary follows decisions typed in the master"
 fi
 
+# The printed documents (Báo cáo, Phụ lục 1, 2) through `xeploai print`, read back from the PDF:
+# text ≥ 11 pt on paper, tables within the page width, HD 36 header, DỰ THẢO and no signature while
+# undecided, the signature once every decision is typed, nothing internal on paper.
+if ! (cd "$here" && npx jest test/cli/print-pdf >"$out/print-pdf.log" 2>&1); then
+  echo "FAIL  printed documents: see $out/print-pdf.log"
+  failed=1
+elif grep -q "skipped" "$out/print-pdf.log"; then
+  echo "FAIL  printed documents: the check was skipped (pdftotext missing?), see $out/print-pdf.log"
+  failed=1
+else
+  echo "OK    printed documents: readable size, page width, header, draft and signature, no internal text"
+fi
+
 # The master: header block, header row repeated on every printed page, signature block at the end.
 if ! (cd "$here" && npx tsx scripts/check-master-print.ts "$out/master-print"); then
   echo "FAIL  master print: see the lines above"

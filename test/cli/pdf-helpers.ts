@@ -2,6 +2,8 @@
  * Reading printed PDFs back (pdftotext -bbox) and typing decisions into a master as an official
  * would in Excel (ExcelJS, no recalculation), for the print checks.
  */
+// ExcelJS rows, not Office.js proxies: the load-before-read rule does not apply.
+/* eslint-disable office-addins/load-object-before-read */
 import { execFileSync, spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { MASTER_SHEETS } from "../../src/core/master";

@@ -9,13 +9,19 @@ import type { Reason } from "../../classify/types";
 /** Markers and references that never go on paper. */
 const INTERNAL = /\s*\[(?:M|P|V)[^\]]*\]/g;
 
+/** Where a figure came from ("(3.1a-noi-vu-cchc.xlsx › Nội vụ - CCHC › G15)"): screen only. */
+const PROVENANCE = /\s*\([^()]*(?:›|\.xlsx\b)[^()]*\)/g;
+
 function shorten(message: string, subject?: string): string {
-  let t = message.split(" → ")[0]!.replace(INTERNAL, "").trim();
+  let t = message.split(" → ")[0]!.split(" — ")[0]!.replace(PROVENANCE, "").replace(INTERNAL, "");
+  t = t.trim();
   // "Lê Văn Cường: xếp loại CBCCVC là HTTNV, …": the subject is already on the row.
   if (subject && t.startsWith(`${subject}:`)) t = t.slice(subject.length + 1).trim();
   else {
+    // "A rule (its definition): the figures" → the rule; "A finding: what was found" stays whole.
     const colon = t.indexOf(": ");
-    if (colon > 0) t = t.slice(0, colon);
+    const head = colon > 0 ? t.slice(0, colon) : "";
+    if (head.includes("(")) t = head.replace(/\s*\([^()]*\)/g, "");
   }
   t = t.replace(/[.;,\s]+$/, "");
   return t ? t.charAt(0).toUpperCase() + t.slice(1) : "";

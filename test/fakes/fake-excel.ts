@@ -18,15 +18,27 @@
  *  - null entries of a values/formulas/numberFormat array leave cells unchanged; a 1×1 array over a
  *    larger range fills it ("single input copy"), as documented for Office.js;
  *  - typing (`userEdit`) obeys protection and "Stop" data validation; pasting (`userPaste`) bypasses
- *    validation, as in Excel.
+ *    validation, as in Excel; both go on the user's undo stack (`userUndo`), which any add-in write
+ *    empties (`undoClears` counts them), as on Excel builds without API undo support;
+ *  - cell-edit mode (`beginCellEdit`): a batch fails with InvalidOperationInCellEditMode unless run
+ *    with `{ delayForCellEdit: true }`, which waits for `endCellEdit`;
+ *  - a cell holds a note or a threaded comment, never both; sheet passwords; protect-when-protected
+ *    and unprotect-when-unprotected answer AccessDenied (office-js#6784); workbook-structure
+ *    protection and read-only files answer AccessDenied;
+ *  - renaming a sheet rewrites references to it in formulas, names and validations; deleting it
+ *    turns them into #REF!;
+ *  - fit-to-pages keeps an omitted direction (1 page by default); Excel's parsing of "1/2" (a date),
+ *    "12:30", "$5", "Mar 2019" through `values`;
+ *  - `installFakeOffice({ deferReady: true })`: Office.context is undefined until `ready()`.
  * Covered: worksheets (add/delete/rename/visibility incl. VeryHidden/activate/getItem(OrNullObject)),
  * ranges (values, formulas, numberFormat, text, valueTypes, address, font, fill, alignment, wrap,
  * borders, locking, widths, heights, hidden columns, merge, select, clear), RangeAreas (getRanges),
  * used range, freeze panes, data validation, protection, page layout, names, notes (1.18), comments
  * (1.10), workbook.settings, application.suspend…, runtime.enableEvents, onChanged on a sheet and on
- * the collection. NOT covered: formula evaluation (formula cells show "" unless
- * FakeWorkbookOptions.evaluate is given), tables, charts, conditional formats, comment replies,
- * undo, row/column insertion, localisation of number parsing (en-US only).
+ * the collection, custom conditional formats (stored, not evaluated). NOT covered: formula
+ * evaluation (formula cells show "" unless FakeWorkbookOptions.evaluate is given), tables, charts,
+ * comment replies, API undo grouping, row/column insertion, localisation of number parsing (en-US
+ * only).
  *
  * Browser-safe: no Node-only imports. The Playwright e2e bundles it in place of office.js through
  * `installFakeOffice`.

@@ -9,6 +9,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import App from "./components/App";
+import { BrowserModeApp } from "./browser/BrowserModeApp";
 import {
   bootPane,
   isDarkOfficeTheme,
@@ -30,23 +31,6 @@ function readOfficeTheme(): OfficeThemeLike | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Told when the pane is opened outside Excel (plain browser, Office.js not loaded). */
-function NotInExcelBanner() {
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Không chạy trong Excel</MessageBarTitle>
-        Hãy mở XếpLoại từ thẻ XếpLoại trên dải băng của Excel; ở đây chưa đọc hay ghi được sổ tính.
-        <br />
-        <i>
-          Not running inside Excel: open XếpLoại from the XếpLoại ribbon tab; no workbook is
-          available here.
-        </i>
-      </MessageBarBody>
-    </MessageBar>
-  );
 }
 
 /** Keeps a render error from leaving a blank pane: says what happened, in Vietnamese first. */
@@ -76,9 +60,13 @@ function render(host: HostState) {
   const theme = isDarkOfficeTheme(readOfficeTheme()) ? webDarkTheme : webLightTheme;
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: "100vh" }}>
-      {host === "not-in-excel" ? <NotInExcelBanner /> : null}
       <PaneErrorBoundary>
-        <App initialPart={initialPart} host={host} />
+        {/* Outside Excel the same parts work on .xlsx files (browser mode, src/taskpane/browser). */}
+        {host === "not-in-excel" ? (
+          <BrowserModeApp initialPart={initialPart} />
+        ) : (
+          <App initialPart={initialPart} host={host} />
+        )}
       </PaneErrorBoundary>
     </FluentProvider>
   );

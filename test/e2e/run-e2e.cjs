@@ -8,6 +8,7 @@
  *   master → In: apply the print layout. A screenshot of each part goes to test-results/screenshots/
  *   (ignored by git, so a run never changes the tree); `npm run screenshots:readme` (this script
  *   with --readme-pictures) writes them to docs/screenshots/ instead, to refresh the README.
+ * Then the browser mode (browser-mode.cjs) with no Office.js at all: the same parts on .xlsx files.
  * Also records the first-load JavaScript size and checks that ExcelJS is not in it.
  * Needs dist/ (runs `npm run build` when it is missing). Prints "N passed, N failed"; exits 1 on failure.
  */
@@ -264,6 +265,9 @@ async function main() {
       const real = pageErrors.filter((e) => !/favicon/i.test(e));
       assert(real.length === 0, real.join(" | "));
     });
+
+    const { walkBrowserMode } = require("./browser-mode.cjs");
+    await walkBrowserMode({ context, base, tmp, step, assert });
   } finally {
     await context.close();
     server.close();

@@ -51,7 +51,7 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
       assert(text.includes(expected), `page text lacks “${expected}”`);
     }
     assert(
-      !/Không chạy trong Excel/.test(text),
+      !/Không chạy trong Excel|Chế độ trình duyệt/.test(text),
       "the pane says it is not running in Excel (fake office.js not used?)"
     );
   });

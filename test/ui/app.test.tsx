@@ -52,6 +52,10 @@ describe("App shell", () => {
     renderPane({ port });
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("Excel của bạn quá cũ: cần ExcelApi 1.9");
+    // …and where to go instead: this same page in a browser (the browser mode).
+    expect(alert.textContent).toContain(
+      `Mở ${window.location.origin}${window.location.pathname} bằng Edge`
+    );
     expect(screen.queryByRole("tablist")).toBeNull();
   });
 

@@ -17,6 +17,8 @@ export interface XlsxAdapter {
   writer: XlsxWriter;
   /** A copy of a workbook with only the named sheets visible (for printing to PDF). */
   printCopy(input: Uint8Array, sheets: readonly string[]): Promise<PrintCopy>;
+  /** ExcelJS itself, for adapters that edit a workbook loaded from a file (src/adapters/file). */
+  ExcelJS: typeof import("exceljs");
 }
 
 let cached: Promise<XlsxAdapter> | null = null;
@@ -29,6 +31,7 @@ export function loadXlsx(): Promise<XlsxAdapter> {
       reader: createXlsxReader(ExcelJS),
       writer: createXlsxWriter(ExcelJS),
       printCopy: (input, sheets) => printCopy(ExcelJS, input, sheets),
+      ExcelJS,
     };
   });
   return cached;

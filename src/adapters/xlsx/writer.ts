@@ -10,6 +10,7 @@ import {
   type Cell,
   type CellStyle,
   type DataValidation,
+  type PrintLayout,
   type SheetModel,
   type WorkbookModel,
 } from "../../core/sheet/model";
@@ -40,7 +41,34 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule): XlsxWriter {
   };
 }
 
-function cellValue(c: Cell): ExcelJSNs.CellValue {
+/** Page setup, print titles, print area, header and footer of a print layout, on a worksheet. */
+export function applyPrintLayout(ws: Worksheet, p: PrintLayout) {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: p.orientation,
+    fitToPage: p.fitToWidth > 0 || p.fitToHeight > 0,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    scale: p.scale ?? 100,
+    horizontalCentered: p.centerHorizontally,
+    margins: marginsInInches(p.margins),
+  };
+  if (p.printTitleRows)
+    ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
+  if (p.printArea) {
+    const a = p.printArea;
+    // ExcelJS prefixes "$" to each part: "A$1" becomes "$A$1". An unanchored row ("$A1") makes
+    // LibreOffice ignore the print area and Excel read it relative to the active cell.
+    ws.pageSetup.printArea = `${columnLetter(a.left)}$${a.top}:${columnLetter(a.right)}$${a.bottom}`;
+  }
+  ws.headerFooter = {
+    ...(p.header ? { oddHeader: p.header } : {}),
+    ...(p.footer ? { oddFooter: p.footer } : {}),
+  };
+}
+
+export function cellValue(c: Cell): ExcelJSNs.CellValue {
   if (c !== null && typeof c === "object") {
     const formula = c.formula.startsWith("=") ? c.formula.slice(1) : c.formula;
     // A null cached result is written as "no result": Excel and LibreOffice recalculate on open.
@@ -104,7 +132,8 @@ function validationOf(v: DataValidation): ExcelJSNs.DataValidation {
   return { ...base, type, operator: "between", formulae: [-1e12, 1e12] };
 }
 
-async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
+/** Adds one sheet of a model to a workbook (also used to write into a workbook loaded from a file). */
+export async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
   const ws: Worksheet = wb.addWorksheet(s.name, {
     state: s.visibility === "visible" ? "visible" : s.visibility,
     views: s.freeze
@@ -167,32 +196,7 @@ async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
 
   for (const n of s.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
 
-  if (s.print) {
-    const p = s.print;
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9,
-      orientation: p.orientation,
-      fitToPage: p.fitToWidth > 0 || p.fitToHeight > 0,
-      fitToWidth: p.fitToWidth,
-      fitToHeight: p.fitToHeight,
-      scale: p.scale ?? 100,
-      horizontalCentered: p.centerHorizontally,
-      margins: marginsInInches(p.margins),
-    };
-    if (p.printTitleRows)
-      ws.pageSetup.printTitlesRow = `${p.printTitleRows.first}:${p.printTitleRows.last}`;
-    if (p.printArea) {
-      const a = p.printArea;
-      // ExcelJS prefixes "$" to each part: "A$1" becomes "$A$1". An unanchored row ("$A1") makes
-      // LibreOffice ignore the print area and Excel read it relative to the active cell.
-      ws.pageSetup.printArea = `${columnLetter(a.left)}$${a.top}:${columnLetter(a.right)}$${a.bottom}`;
-    }
-    ws.headerFooter = {
-      ...(p.header ? { oddHeader: p.header } : {}),
-      ...(p.footer ? { oddFooter: p.footer } : {}),
-    };
-  }
+  if (s.print) applyPrintLayout(ws, s.print);
 
   for (const [name, ref] of Object.entries(s.definedNames ?? {})) {
     wb.definedNames.add(ref.startsWith("=") ? ref.slice(1) : ref, name);

@@ -24,6 +24,7 @@ import { STRINGS, text } from "../i18n/strings";
 import type { PaneController } from "../state/pane-controller";
 import { describeError } from "../state/pane-controller";
 import { createDefaultController } from "../state/default-controller";
+import { browserModeAddress } from "../browser/address";
 import { ConsolidatePart } from "./ConsolidatePart";
 import { PrintPart } from "./PrintPart";
 import { TemplatesPart } from "./TemplatesPart";
@@ -67,6 +68,8 @@ export interface AppProps {
    * when a controller is given or Office.js is loaded, else "not-in-excel".
    */
   host?: HostState;
+  /** Shown between the header and the parts (the browser mode's file bar). */
+  banner?: React.ReactNode;
 }
 
 const LANG_KEY = "xeploai.lang";
@@ -93,6 +96,7 @@ export default function App({
   controller: given,
   initialLang,
   host: hostProp,
+  banner,
 }: AppProps) {
   useGlobalStyles();
   const styles = useStyles();
@@ -158,9 +162,15 @@ export default function App({
           <MessageBarTitle>
             {t(requirements.missing.length ? "requirementsTitle" : "noExcelTitle")}
           </MessageBarTitle>
-          {requirements.missing.length
-            ? t("requirementsBody", { sets: requirements.missing.join(", ") })
-            : t("noExcelBody")}
+          {requirements.missing.length ? (
+            <>
+              {t("requirementsBody", { sets: requirements.missing.join(", ") })}
+              <br />
+              {t("requirementsBrowserMode", { url: browserModeAddress() })}
+            </>
+          ) : (
+            t("noExcelBody")
+          )}
         </MessageBarBody>
       </MessageBar>
     );
@@ -244,6 +254,7 @@ export default function App({
             {t("languageSwitch")}
           </ToggleButton>
         </header>
+        {banner}
         {body}
       </div>
     </LangContext.Provider>

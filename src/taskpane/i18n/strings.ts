@@ -28,6 +28,11 @@ const S = {
     en: "Your Excel is too old: it needs {sets}. Update Office (File → Account → Update Options) or use Excel on the web.",
   },
 
+  requirementsBrowserMode: {
+    vi: "Không cập nhật được? Mở {url} bằng Edge, Chrome hoặc Cốc Cốc: chế độ trình duyệt làm đủ bốn phần trên tệp .xlsx.",
+    en: "Cannot update? Open {url} in Edge, Chrome or Cốc Cốc: the browser mode does all four parts on .xlsx files.",
+  },
+
   noExcelTitle: { vi: "Chưa kết nối với Excel", en: "Not connected to Excel" },
   noExcelBody: {
     vi: "XếpLoại không đọc được sổ làm việc: hãy mở phần bổ trợ từ thẻ XếpLoại trong Excel.",

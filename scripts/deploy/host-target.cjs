@@ -121,7 +121,9 @@ function manifestForHost(xml, target, packageVersion) {
       .join(target.origin)
       .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(packageVersion)}</Version>`)
   );
-  const note = `<!-- Bản dựng cho / built for ${target.url} — XếpLoại ${packageVersion}, Office.js ${target.officejs}. -->`;
+  // "--" may not appear inside an XML comment (a punycode host has "xn--").
+  const noteText = `Bản dựng cho / built for ${target.url} — XếpLoại ${packageVersion}, Office.js ${target.officejs}.`;
+  const note = `<!-- ${noteText.replace(/-(?=-)/g, "- ")} -->`;
   out = out.replace(/^(<\?xml[^>]*\?>\r?\n?)/, `$1${note}\n`);
   assertNoPlaceholder(out, "manifest.xml");
   return out;

@@ -142,6 +142,16 @@ describe("the manifest built for a host", () => {
     expect(new XMLParser().parse(built).OfficeApp).toBeDefined();
   });
 
+  it("stays well-formed XML for a punycode host (no “--” inside the added comment)", () => {
+    const idn = hostTarget.manifestForHost(
+      SOURCE_MANIFEST,
+      target("https://xn--xploi-rta.thiuy.vn/"),
+      PACKAGE_VERSION
+    );
+    for (const c of comments(idn)) expect(c.slice(4, -3)).not.toContain("--");
+    expect(idn).toContain("<AppDomain>https://xn--xploi-rta.thiuy.vn</AppDomain>");
+  });
+
   it("works for a host under a folder (IIS virtual directory)", () => {
     const sub = hostTarget.manifestForHost(
       SOURCE_MANIFEST,

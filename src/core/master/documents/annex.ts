@@ -71,7 +71,11 @@ function levelOr(levelList: string, ref: string, orElse: string): string {
 const linesOf = (text: string, w: number) =>
   text
     .split("\n")
-    .reduce((s, p) => s + Math.max(1, Math.ceil(p.length / Math.max(4, Math.floor(w * 0.85)))), 0);
+    .reduce(
+      (s, p) =>
+        s + Math.max(1, Math.ceil(p.length / Math.max(4, Math.floor(w * (w >= 40 ? 0.9 : 0.8))))),
+      0
+    );
 
 /** Count of rows whose effective level (decision, else proposal) is `level`, over rows first..last. */
 function effectiveCount(sheet: string, first: number, last: number, level: LevelCode): string {

@@ -11,9 +11,16 @@ const INTERNAL = /\s*\[(?:M|P|V)[^\]]*\]/g;
 
 /** Where a figure came from ("(3.1a-noi-vu-cchc.xlsx › Nội vụ - CCHC › G15)"): screen only. */
 const PROVENANCE = /\s*\([^()]*(?:›|\.xlsx\b)[^()]*\)/g;
+/** "(theo đề xuất của hệ thống)": how the working sheet got a level, not a reason on paper. */
+const BASIS = /\s*\(theo [^()]*\)/g;
 
 function shorten(message: string, subject?: string): string {
-  let t = message.split(" → ")[0]!.split(" — ")[0]!.replace(PROVENANCE, "").replace(INTERNAL, "");
+  let t = message
+    .split(" → ")[0]!
+    .split(" — ")[0]!
+    .replace(PROVENANCE, "")
+    .replace(BASIS, "")
+    .replace(INTERNAL, "");
   t = t.trim();
   // "Lê Văn Cường: xếp loại CBCCVC là HTTNV, …": the subject is already on the row.
   if (subject && t.startsWith(`${subject}:`)) t = t.slice(subject.length + 1).trim();

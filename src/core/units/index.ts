@@ -14,5 +14,5 @@ export {
   UNIT_CODE_PATTERN,
 } from "./register";
 export type { LoadRegisterResult } from "./register";
-export { matchUnit, unitKey, editDistance } from "./match";
+export { matchUnit, unitKey, editDistance, unitByCodeOfKinds, registerIndex } from "./match";
 export type { MatchUnitResult } from "./match";

@@ -69,6 +69,92 @@ function quoteNames(units: Unit[]): string {
 }
 
 /**
+ * The register normalised once: every lookup key of every unit computed when the register is
+ * first matched against, so matching a row costs a few map look-ups whatever the register's size.
+ * Lists keep register order (what `pool.filter` gave before), so results are the same.
+ */
+export interface RegisterIndex {
+  units: readonly Unit[];
+  byCode: Map<string, Unit[]>;
+  /** baseKey of the name and each alias, prefixes included. */
+  byFull: Map<string, Unit[]>;
+  /** unitKey(...).core of the name and each alias. */
+  byCore: Map<string, Unit[]>;
+  /** Per unit, for suggestions only: per form [stripped core, stripped full key]. */
+  fuzzy: Map<Unit, [string, string][]>;
+  /**
+   * Results already computed, by kinds and typed text: the same names come back in every file
+   * (each department lists the same units), so most rows cost one look-up. Bounded.
+   */
+  memo: Map<string, MatchUnitResult>;
+}
+
+/** Beyond this many remembered names the memo starts again (a hostile file cannot grow it). */
+const MEMO_LIMIT = 20_000;
+
+/**
+ * Built on first use per `units` array and kept while that array lives (a WeakMap: no leak).
+ * Registers are treated as immutable values; an array whose length changed is re-indexed.
+ */
+const INDEXES = new WeakMap<readonly Unit[], RegisterIndex>();
+
+function addTo(map: Map<string, Unit[]>, key: string, unit: Unit): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [unit]);
+  else if (list[list.length - 1] !== unit) list.push(unit);
+}
+
+function buildIndex(units: readonly Unit[]): RegisterIndex {
+  const index: RegisterIndex = {
+    units,
+    byCode: new Map(),
+    byFull: new Map(),
+    byCore: new Map(),
+    fuzzy: new Map(),
+    memo: new Map(),
+  };
+  for (const u of units) {
+    addTo(index.byCode, u.code, u);
+    const forms: [string, string][] = [];
+    for (const f of unitForms(u)) {
+      const full = baseKey(f);
+      const core = unitKey(f).core;
+      addTo(index.byFull, full, u);
+      addTo(index.byCore, core, u);
+      forms.push([stripDiacritics(core), stripDiacritics(full)]);
+    }
+    index.fuzzy.set(u, forms);
+  }
+  return index;
+}
+
+/** The register's index (built once, then reused by every row of every file). */
+export function registerIndex(register: UnitRegister): RegisterIndex {
+  const cached = INDEXES.get(register.units);
+  if (cached && cached.units.length === register.units.length) return cached;
+  const built = buildIndex(register.units);
+  INDEXES.set(register.units, built);
+  return built;
+}
+
+function inKinds(units: readonly Unit[] | undefined, kinds?: readonly UnitKind[]): Unit[] {
+  if (!units) return [];
+  return kinds ? units.filter((u) => kinds.includes(u.kind)) : [...units];
+}
+
+/**
+ * The unit with this code (exact, lower case) among `kinds`, through the register's index.
+ * Same as `register.units.find(...)` restricted to `kinds`, without walking the register.
+ */
+export function unitByCodeOfKinds(
+  register: UnitRegister,
+  code: string,
+  kinds?: readonly UnitKind[]
+): Unit | undefined {
+  return inKinds(registerIndex(register).byCode.get(code), kinds)[0];
+}
+
+/**
  * Finds the unit a person meant. `kinds` limits the search to the row set of the template
  * (e.g. ["phuong","xa"] for DB rows); all units when omitted.
  */
@@ -77,7 +163,23 @@ export function matchUnit(
   raw: RawCell,
   kinds?: readonly UnitKind[]
 ): MatchUnitResult {
-  const pool = kinds ? register.units.filter((u) => kinds.includes(u.kind)) : register.units;
+  if (typeof raw !== "string" && typeof raw !== "number")
+    return matchUncached(register, raw, kinds);
+  const memo = registerIndex(register).memo;
+  const key = `${kinds ? kinds.join(",") : "*"}\u0000${typeof raw}\u0000${raw}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const result = matchUncached(register, raw, kinds);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+function matchUncached(
+  register: UnitRegister,
+  raw: RawCell,
+  kinds?: readonly UnitKind[]
+): MatchUnitResult {
   if (typeof raw === "object" && raw !== null && !(raw instanceof Date) && "error" in raw) {
     return { ok: false, reason: "unknown", candidates: [], message: excelErrorMessage(raw.error) };
   }
@@ -99,30 +201,33 @@ export function matchUnit(
   }
   const text = normalizeText(raw === null || raw === undefined ? "" : String(raw));
   if (text === "") {
+    const first = kinds ? register.units.find((u) => kinds.includes(u.kind)) : register.units[0];
+    const example = first?.name ?? "Phường Phú Bài";
     return {
       ok: false,
       reason: "empty",
       candidates: [],
       message: {
-        vi: `Chưa nhập tên đơn vị. Hãy nhập tên đơn vị, ví dụ "${pool[0]?.name ?? "Phường Phú Bài"}".`,
-        en: `The unit name is empty. Type the unit's name, e.g. "${pool[0]?.name ?? "Phường Phú Bài"}".`,
+        vi: `Chưa nhập tên đơn vị. Hãy nhập tên đơn vị, ví dụ "${example}".`,
+        en: `The unit name is empty. Type the unit's name, e.g. "${example}".`,
       },
     };
   }
+  const index = registerIndex(register);
 
   // 1. The stable code itself.
-  const byCode = pool.find((u) => u.code === text.toLowerCase());
+  const byCode = inKinds(index.byCode.get(text.toLowerCase()), kinds)[0];
   if (byCode) return { ok: true, unit: byCode };
 
   // 2. The full name or an alias, prefixes included ("Đảng bộ phường Phú Bài").
   const full = baseKey(text);
-  const exact = pool.filter((u) => unitForms(u).some((f) => baseKey(f) === full));
+  const exact = inKinds(index.byFull.get(full), kinds);
   if (exact.length === 1) return { ok: true, unit: exact[0] };
   if (exact.length > 1) return ambiguous(text, exact);
 
   // 3. Without prefixes; the input's own prefix ("P.", "Đảng bộ") picks among same-name units.
   const key = unitKey(text);
-  const same = pool.filter((u) => unitForms(u).some((f) => unitKey(f).core === key.core));
+  const same = inKinds(index.byCore.get(key.core), kinds);
   const hinted = key.hint ? same.filter((u) => u.kind === key.hint) : [];
   const chosen = hinted.length > 0 ? hinted : same;
   if (chosen.length > 1) return ambiguous(text, chosen);
@@ -142,7 +247,8 @@ export function matchUnit(
         }
       : { ok: true, unit };
   }
-  return unknown(register, text, key.core, pool);
+  // 4. No match: only now walk the register, for suggestions (pre-normalised forms).
+  return unknown(register, text, full, key.core, index, kinds);
 }
 
 function ambiguous(text: string, candidates: Unit[]): MatchUnitResult {
@@ -161,10 +267,12 @@ function ambiguous(text: string, candidates: Unit[]): MatchUnitResult {
 function unknown(
   register: UnitRegister,
   text: string,
+  full: string,
   core: string,
-  pool: Unit[]
+  index: RegisterIndex,
+  kinds?: readonly UnitKind[]
 ): MatchUnitResult {
-  const suggestions = suggest(text, core, pool);
+  const suggestions = suggest(full, core, index, kinds);
   const where = `${register.name} (${register.period})`;
   const list = quoteNames(suggestions);
   return {
@@ -184,22 +292,28 @@ function unknown(
 }
 
 /** Up to 3 units whose names are closest (edit distance on base letters). Suggestions only. */
-function suggest(text: string, core: string, pool: Unit[]): Unit[] {
+function suggest(
+  full: string,
+  core: string,
+  index: RegisterIndex,
+  kinds?: readonly UnitKind[]
+): Unit[] {
   // Compare without prefixes, and also with them: an unaccented "Phuong Phu Bai" keeps its prefix.
-  const targets = [stripDiacritics(core), stripDiacritics(baseKey(text))];
+  const targets = [stripDiacritics(core), stripDiacritics(full)];
   const limits = targets.map((t) => Math.max(2, Math.floor(t.length / 3)));
   const distance = (u: Unit): number => {
     let best = Infinity;
-    for (const f of unitForms(u)) {
-      const forms = [stripDiacritics(unitKey(f).core), stripDiacritics(baseKey(f))];
+    for (const forms of index.fuzzy.get(u) ?? []) {
       forms.forEach((g, i) => {
+        // The length difference is a lower bound of the distance: skip hopeless pairs cheaply.
+        if (Math.abs([...g].length - [...targets[i]].length) > limits[i]) return;
         const d = editDistance(targets[i], g);
         if (d <= limits[i]) best = Math.min(best, d);
       });
     }
     return best;
   };
-  return pool
+  return inKinds(index.units, kinds)
     .map((u) => ({ u, d: distance(u) }))
     .filter((x) => Number.isFinite(x.d))
     .sort((a, b) => a.d - b.d || a.u.order - b.u.order)

@@ -17,7 +17,7 @@ import {
   type RowIssueParams,
 } from "../templates/schema";
 import type { ColumnSpec, RowSet, TemplateSpec } from "../templates/spec";
-import { matchUnit, unitsOfKind } from "../units";
+import { matchUnit, unitByCodeOfKinds, unitsOfKind } from "../units";
 import type { Unit, UnitKind, UnitRegister } from "../units/types";
 import { computeRow } from "./compute";
 import { cellAddress, defaultLayout } from "./layout";
@@ -114,8 +114,7 @@ function matchRowUnit(
         };
   }
   const nameText = rawText(cells.unitName);
-  const pool = kinds ? register.units.filter((u) => kinds.includes(u.kind)) : register.units;
-  const byCode = codeText ? pool.find((u) => u.code === codeText.toLowerCase()) : undefined;
+  const byCode = codeText ? unitByCodeOfKinds(register, codeText.toLowerCase(), kinds) : undefined;
   if (byCode) {
     if (nameText) {
       const byName = matchUnit(register, nameText, kinds);

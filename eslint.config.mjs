@@ -7,7 +7,7 @@ import tsPlugin from "@typescript-eslint/eslint-plugin";
 import globals from "globals";
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "demo-output/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "node_modules/**", "coverage/**", "demo-output/**"] },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx}"],

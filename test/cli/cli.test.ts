@@ -192,7 +192,7 @@ describe("xeploai CLI (in-process)", () => {
 });
 
 describe("bin/xeploai.cjs", () => {
-  test("node bin/xeploai.cjs catalog --json runs the CLI through tsx", () => {
+  test("node bin/xeploai.cjs catalog --json runs the built CLI (dist-cli, rebuilt when src/ is newer)", () => {
     const bin = path.join(__dirname, "..", "..", "bin", "xeploai.cjs");
     const r = spawnSync(process.execPath, [bin, "catalog", "--json"], {
       encoding: "utf8",

@@ -3,13 +3,24 @@
  * the add-in for Excel (its manifest points here) and the browser mode for older Excel.
  * Stops cleanly on Ctrl+C (SIGINT) or SIGTERM: no new connections, requests in flight finish.
  */
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { portOfHost, readBuildInfo, SiteSetupError, startHttpsSite } from "../../server/https-site";
 import { loadTlsOptions, TlsSetupError, tlsFilesFrom } from "../../server/tls-options";
 import { CliError, stringOpt } from "../args";
 import type { Command } from "../registry";
 
-const DEFAULT_DIST = path.resolve(__dirname, "..", "..", "..", "dist");
+/**
+ * The repository's dist/: found from the nearest folder holding package.json, so it is the same
+ * whether this runs from src/cli/commands (tsx, jest) or from the bundle in dist-cli/.
+ */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..", "..", "..");
+  }
+}
+const DEFAULT_DIST = path.join(packageRoot(__dirname), "dist");
 
 function portFrom(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;

@@ -129,34 +129,47 @@ async function sheetNamesByPart(
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
+/** The message for sheets too large together (or one that cannot be cut after a whole row). */
+export function tooLargeSheetsMessage(fileName: string): LocalizedText {
+  return {
+    vi: `Tệp ${fileName} bị từ chối: các trang tính quá lớn với một mẫu biểu (hàng triệu ô). Hãy chỉ giữ trang mẫu biểu, xóa nội dung thừa rồi gửi lại.`,
+    en: `File ${fileName} was refused: its sheets are too large for a template (millions of cells). Keep only the template sheet, delete extra content and send it again.`,
+  };
+}
+
+/**
+ * The refusals that follow from the sizes the zip declares (checked against the inflated sizes
+ * before this): huge shared strings, or sheets too large together even after cutting.
+ */
+export function declaredSizeRefusal(
+  members: ZipMember[],
+  fileName: string,
+  limits = PARSE_LIMITS
+): LocalizedText | null {
+  const sst = members.find((m) => /^xl\/sharedStrings\.xml$/i.test(m.name));
+  if (sst && sst.uncompressed > limits.maxSharedStringsBytes) {
+    return {
+      vi: `Tệp ${fileName} bị từ chối: bảng chuỗi văn bản trong tệp chiếm ${mb(sst.uncompressed)}, quá lớn với một mẫu biểu. Hãy xóa các trang và nội dung thừa rồi gửi lại.`,
+      en: `File ${fileName} was refused: its shared strings take ${mb(sst.uncompressed)}, too large for a template. Delete extra sheets and content and send it again.`,
+    };
+  }
+  const total = members
+    .filter((m) => isSheetPart(m.name))
+    .reduce((n, m) => n + Math.min(m.uncompressed, limits.maxSheetChars), 0);
+  if (total > limits.maxAllSheetsChars) return tooLargeSheetsMessage(fileName);
+  return null;
+}
+
 export async function boundForParser(
   bytes: Uint8Array,
   members: ZipMember[],
   fileName: string,
   limits = PARSE_LIMITS
 ): Promise<Bounded> {
-  const sst = members.find((m) => /^xl\/sharedStrings\.xml$/i.test(m.name));
-  if (sst && sst.uncompressed > limits.maxSharedStringsBytes) {
-    return {
-      kind: "refused",
-      message: {
-        vi: `Tệp ${fileName} bị từ chối: bảng chuỗi văn bản trong tệp chiếm ${mb(sst.uncompressed)}, quá lớn với một mẫu biểu. Hãy xóa các trang và nội dung thừa rồi gửi lại.`,
-        en: `File ${fileName} was refused: its shared strings take ${mb(sst.uncompressed)}, too large for a template. Delete extra sheets and content and send it again.`,
-      },
-    };
-  }
+  const refusal = declaredSizeRefusal(members, fileName, limits);
+  if (refusal) return { kind: "refused", message: refusal };
   const big = members.filter((m) => isSheetPart(m.name) && m.uncompressed > limits.maxSheetChars);
-  const total = members
-    .filter((m) => isSheetPart(m.name))
-    .reduce((n, m) => n + Math.min(m.uncompressed, limits.maxSheetChars), 0);
-  const tooBig: Bounded = {
-    kind: "refused",
-    message: {
-      vi: `Tệp ${fileName} bị từ chối: các trang tính quá lớn với một mẫu biểu (hàng triệu ô). Hãy chỉ giữ trang mẫu biểu, xóa nội dung thừa rồi gửi lại.`,
-      en: `File ${fileName} was refused: its sheets are too large for a template (millions of cells). Keep only the template sheet, delete extra content and send it again.`,
-    },
-  };
-  if (total > limits.maxAllSheetsChars) return tooBig;
+  const tooBig: Bounded = { kind: "refused", message: tooLargeSheetsMessage(fileName) };
   if (big.length === 0) return { kind: "as-is" };
 
   const names = await sheetNamesByPart(bytes, members);

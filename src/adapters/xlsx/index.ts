@@ -1,9 +1,11 @@
 /**
- * The .xlsx adapter behind two small interfaces. ExcelJS itself is imported lazily so the task
- * pane keeps it out of its first paint: `const { reader, writer } = await loadXlsx()`. The reader
- * and writer modules only hold types of ExcelJS, so importing them statically costs nothing.
+ * The .xlsx adapter behind two small interfaces. Reading uses the lean reader (lean/: fflate +
+ * saxes); writing uses ExcelJS. Both are imported lazily so the task pane keeps them out of its
+ * first paint: `const { reader, writer } = await loadXlsx()`, or `await loadXlsxReader()` where
+ * only reading is needed (a small chunk, without ExcelJS). The reader and writer modules only
+ * hold types of ExcelJS, so importing them statically costs nothing.
  */
-import { createXlsxReader, type XlsxReader } from "./reader";
+import type { XlsxReader } from "./reader";
 import { createXlsxWriter, type XlsxWriter } from "./writer";
 import { printCopy, type PrintCopy } from "./print-copy";
 
@@ -21,14 +23,23 @@ export interface XlsxAdapter {
   ExcelJS: typeof import("exceljs");
 }
 
+let cachedReader: Promise<XlsxReader> | null = null;
 let cached: Promise<XlsxAdapter> | null = null;
 
+/** The reader alone: fflate and saxes, no ExcelJS. */
+export function loadXlsxReader(): Promise<XlsxReader> {
+  cachedReader ??= import(/* webpackChunkName: "xlsx-reader" */ "./lean/reader").then((m) =>
+    m.createLeanXlsxReader()
+  );
+  return cachedReader;
+}
+
 export function loadXlsx(): Promise<XlsxAdapter> {
-  cached ??= import("exceljs").then((mod) => {
+  cached ??= Promise.all([loadXlsxReader(), import("exceljs")]).then(([reader, mod]) => {
     // CommonJS interop: the namespace's default export (or the module itself) is ExcelJS.
     const ExcelJS = ((mod as { default?: unknown }).default ?? mod) as typeof import("exceljs");
     return {
-      reader: createXlsxReader(ExcelJS),
+      reader,
       writer: createXlsxWriter(ExcelJS),
       printCopy: (input, sheets) => printCopy(ExcelJS, input, sheets),
       ExcelJS,

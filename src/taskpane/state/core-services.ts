@@ -3,7 +3,7 @@
  * loaded .xlsx adapter. The one place in the pane that knows the core modules' signatures.
  */
 import type { LocalizedText } from "../../core/i18n";
-import { loadXlsx } from "../../adapters/xlsx";
+import { loadXlsx, loadXlsxReader } from "../../adapters/xlsx";
 import type { Consolidation } from "../../core/consolidate";
 import { consolidateStep, ruleSetFor } from "../../core/master/pipeline";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
@@ -102,9 +102,12 @@ export async function browserDownload(fileName: string, bytes: Uint8Array): Prom
 }
 
 async function loadXlsxTools(): Promise<XlsxTools> {
-  // loadXlsx() import()s ExcelJS and the reader/writer: a chunk that loads only when a file is read or written.
-  const { reader, writer } = await loadXlsx();
-  return { read: (bytes, name) => reader.read(bytes, name), write: (model) => writer.write(model) };
+  // Lazy chunks: reading a returned file loads the small reader (fflate + saxes) alone; ExcelJS
+  // comes only when a file is written (blank templates to download).
+  return {
+    read: async (bytes, name) => (await loadXlsxReader()).read(bytes, name),
+    write: async (model) => (await loadXlsx()).writer.write(model),
+  };
 }
 
 export function createCoreServices(): PaneServices {

@@ -7,14 +7,15 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
-import { fillTemplate, generateDemo } from "../../core/demo";
+import { fillTemplate, generateDemo, withSyntheticTccs } from "../../core/demo";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
 import { CATALOG } from "../../core/templates/catalog";
 import { defaultRegister } from "../../core/units/register";
+import type { UnitRegister } from "../../core/units/types";
 import { CliError, stringOpt } from "../args";
-import type { CliContext } from "../context";
+import { registerFrom, type CliContext } from "../context";
 import { openElsewhere } from "../master-lock";
 import type { Command } from "../registry";
 import { consolidateFiles, consolidateSummary, ruleSetFor } from "./consolidate";
@@ -97,10 +98,17 @@ export interface DemoResult {
 
 export async function runDemo(
   outDir: string,
-  opts: { pdf?: boolean; lang?: "vi" | "en" } = {}
+  opts: {
+    pdf?: boolean;
+    lang?: "vi" | "en";
+    /** The unit register (default: the shipped 2019 Hương Thủy register). */
+    register?: UnitRegister;
+    /** Synthetic TCCS added to the register. */
+    tccs?: number;
+  } = {}
 ): Promise<DemoResult> {
   const settings = DEMO_SETTINGS;
-  const register = defaultRegister();
+  const register = withSyntheticTccs(opts.register ?? defaultRegister(), opts.tccs ?? 0);
   const { writer } = await loadXlsx();
   const subDir = path.join(outDir, "submissions");
   const blankDir = path.join(outDir, "mau-bieu");
@@ -168,7 +176,9 @@ export async function runDemo(
     .map((id) => CATALOG.find((s) => s.id === id))
     .map((s) => (s ? `${s.section} ${s.department.name.vi}` : ""));
   const lines = [
-    "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
+    opts.register || opts.tccs
+      ? `=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (${register.name}, ${register.units.length} đơn vị) ===`
+      : "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
     `Đã tạo ${CATALOG.length} mẫu biểu trống trong ${blankDir}`,
     `Đã tạo ${written.length} tệp mẫu biểu đã điền (số liệu mẫu) trong ${subDir}`,
     ...(missingNames.length ? [`Không nộp: ${missingNames.join(", ")}.`] : []),
@@ -197,7 +207,7 @@ export const demoCommand: Command = {
     vi: "Chạy thử: tạo mẫu, điền số liệu mẫu năm 2019, tổng hợp và in bảng tổng hợp",
     en: "Try it: make templates, fill 2019 sample data, consolidate and print the master",
   },
-  usage: "demo --out DIR [--no-pdf]",
+  usage: "demo --out DIR [--no-pdf] [--units FILE] [--tccs N]",
   options: [
     {
       name: "out",
@@ -206,6 +216,24 @@ export const demoCommand: Command = {
       help: { vi: "Thư mục kết quả (tạo nếu chưa có)", en: "Output folder (created if needed)" },
     },
     { name: "no-pdf", value: false, help: { vi: "Không tạo bản PDF", en: "Do not make the PDF" } },
+    {
+      name: "units",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Danh mục đơn vị (JSON, như units.json của lệnh defaults) thay cho danh mục mẫu",
+        en: "Unit register (JSON, like units.json from `defaults`) instead of the shipped one",
+      },
+    },
+    {
+      name: "tccs",
+      value: true,
+      placeholder: "N",
+      help: {
+        vi: "Thêm N tổ chức cơ sở đảng giả lập (thử với quy mô lớn)",
+        en: "Add N synthetic grassroots organisations (try a large register)",
+      },
+    },
   ],
   async run(args, ctx: CliContext) {
     const out = stringOpt(args, "out");
@@ -214,7 +242,19 @@ export const demoCommand: Command = {
         vi: "Thiếu --out DIR: thư mục ghi kết quả chạy thử, ví dụ --out demo-output.",
         en: "Missing --out DIR, e.g. --out demo-output.",
       });
-    const r = await runDemo(out, { pdf: !args.options["no-pdf"], lang: ctx.lang });
+    const tccsText = stringOpt(args, "tccs");
+    if (tccsText !== undefined && !/^\d{1,5}$/.test(tccsText))
+      throw new CliError({
+        vi: `--tccs phải là một số nguyên từ 0 đến 99999, ví dụ --tccs 200; nhận được "${tccsText}".`,
+        en: `--tccs must be a whole number from 0 to 99999, e.g. --tccs 200; got "${tccsText}".`,
+      });
+    const unitsPath = stringOpt(args, "units");
+    const r = await runDemo(out, {
+      pdf: !args.options["no-pdf"],
+      lang: ctx.lang,
+      register: unitsPath ? await registerFrom(unitsPath) : undefined,
+      tccs: tccsText !== undefined ? Number(tccsText) : 0,
+    });
     if (r.exitCode === 0) ctx.io.out(r.summary);
     else ctx.io.err(r.summary);
     return r.exitCode;

@@ -7,6 +7,7 @@
  */
 import type { SheetGrid } from "../../../core/submission/types";
 import type { RawCell } from "../../../core/validate/types";
+import { UNCALCULATED_FORMULA } from "../../../core/normalize/describe";
 import { columnLetter } from "../../../core/sheet/model";
 import { unescapeOoxml } from "./parts";
 import { parseXml, prefixedAttr } from "./xml";
@@ -173,9 +174,10 @@ export function parseSheet(
           if (isDateFmt(numFmt)) result = excelToDate(result, ctx.date1904);
         }
       }
-      // ExcelJS keeps only a truthy cached result: 0, "" and FALSE read as no result.
-      entry = linked ? hyperlinkText(result) : toRaw(result || undefined, numFmt);
-      if (entry === null) entry = COUNTED;
+      // No cached result (written by a program that does not calculate): the value is unknown.
+      // A cached 0, FALSE or "" is a result (ExcelJS dropped those, reading them as missing).
+      if (linked) entry = hyperlinkText(result);
+      else entry = result === undefined ? { error: UNCALCULATED_FORMULA } : toRaw(result, numFmt);
     } else if (text !== undefined) {
       let v: CellValue;
       switch (cellType) {

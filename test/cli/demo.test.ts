@@ -50,6 +50,12 @@ describe("xeploai demo", () => {
       status.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|"))
     );
     expect(status.some((s) => s.includes("3.10-cong-an.xlsx") && s.includes("Trễ hạn"))).toBe(true);
+    // The plan's deadlines: 3.8 by 20/11, the rest by 25/12; the report to the province by 15/01.
+    const head = status.find((s) => s.includes("Hạn nộp:"))!;
+    expect(head).toContain("Hạn nộp: 25/12/2019 (riêng mẫu 3.8");
+    expect(head).toContain("20/11/2019");
+    expect(head).toContain("trước 15/01/2020");
+    expect(status.some((s) => s.includes("3.8-dan-van.xlsx") && s.includes("Trễ hạn"))).toBe(false);
     expect(status.some((s) => s.includes("Quân sự") && s.includes("Chưa nhận"))).toBe(true);
 
     // Summary in Vietnamese: the mistakes, the conflict, the cross-template warning.

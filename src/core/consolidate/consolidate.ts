@@ -66,6 +66,9 @@ function issueSummaryEn(issues: ValidationIssue[], max = 3): string {
 export function consolidate(submissions: Submission[], ctx: ConsolidateContext): Consolidation {
   const policy: ErrorPolicy = ctx.errorPolicy ?? "dropErroneousRows";
   const deadline = ctx.deadline ?? ctx.settings.deadline;
+  // A template's own deadline (3.8: 20/11) comes first; the run's override moves the general one.
+  const templateDeadlines = { ...(ctx.settings.templateDeadlines ?? {}) };
+  const deadlineOf = (templateId: string) => templateDeadlines[templateId] ?? deadline;
   const ruleSet = ctx.ruleSet ?? getRuleSet(ctx.settings.ruleSetId) ?? HD21_2019;
   const specs = new Map(ctx.catalog.map((s) => [s.id, s]));
   const byUnit = compareUnitCodes(ctx.register);
@@ -89,7 +92,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       sheet: sub.sheet,
       templateId: sub.templateId,
       submittedAt: ref.submittedAt,
-      late: isLate(ref.submittedAt, deadline),
+      late: isLate(ref.submittedAt, deadlineOf(sub.templateId)),
       rowsTaken: 0,
       rowsLeftOut: 0,
       rowsSuperseded: 0,
@@ -312,10 +315,11 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
     (a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet) || (a.row ?? 0) - (b.row ?? 0)
   );
 
-  const completeness = completenessOf(ctx, rows, seen, deadline, byUnit);
+  const completeness = completenessOf(ctx, rows, seen, deadlineOf, byUnit);
   const result: Consolidation = {
     period: ctx.settings.period,
     deadline,
+    templateDeadlines,
     errorPolicy: policy,
     runAt: ctx.now ?? null,
     files: [...reports.values()].sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet)),
@@ -348,7 +352,7 @@ function completenessOf(
   ctx: ConsolidateContext,
   rows: ConsolidatedRow[],
   seen: Map<string, { refs: SourceRef[]; hasErrors: boolean }>,
-  deadline: string,
+  deadlineOf: (templateId: string) => string,
   byUnit: (a: string, b: string) => number
 ): CompletenessEntry[] {
   const out: CompletenessEntry[] = [];
@@ -407,7 +411,7 @@ function completenessOf(
         received: true,
         status: hasErrors || (!t && s.hasErrors) ? "hasErrors" : "valid",
         taken: !!t,
-        late: isLate(ref.submittedAt, deadline),
+        late: isLate(ref.submittedAt, deadlineOf(spec.id)),
         file: ref.file,
         submittedAt: ref.submittedAt,
       });

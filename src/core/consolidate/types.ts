@@ -108,6 +108,8 @@ export interface Consolidation {
   period: number;
   /** Deadline in force for this run (settings or the run's override), ISO date. */
   deadline: string;
+  /** Templates with their own deadline (settings.templateDeadlines), template id → ISO date. */
+  templateDeadlines: Record<string, string>;
   errorPolicy: ErrorPolicy;
   /** The run's time when the caller passed one (never read from the clock here). */
   runAt: string | null;

@@ -69,6 +69,12 @@ const NAMES = [
   "Dương Thị Quyên",
 ];
 
+/** An ISO date moved by n days (pure, UTC arithmetic on the date only). */
+function addDays(iso: string, n: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
 function day(d: number, hour: number): string {
   return `2019-12-${String(d).padStart(2, "0")}T${String(hour).padStart(2, "0")}:15:00+07:00`;
 }
@@ -79,7 +85,6 @@ export function generateDemo(
   settings: PeriodSettings,
   seed = 2019
 ): DemoPlan {
-  void settings;
   const rng = new Rng(seed);
   const units = (kinds: Unit["kind"][]) =>
     register.units
@@ -117,11 +122,17 @@ export function generateDemo(
     const spec = catalog.find((s) => s.id === templateId);
     if (!spec) return;
     const late = templateId === LATE_TEMPLATE;
+    // A template with its own earlier deadline (3.8: 20/11) is sent out and back earlier.
+    const own = settings.templateDeadlines?.[templateId];
     files.push({
       fileName: `${spec.section}-${spec.id}.xlsx`,
       templateId,
-      generatedAt: late ? day(27, 8) : TEMPLATE_MADE,
-      modifiedAt: late ? day(27, 10) : day(d, 9 + (d % 7)),
+      generatedAt: late ? day(27, 8) : own ? `${addDays(own, -15)}T08:00:00+07:00` : TEMPLATE_MADE,
+      modifiedAt: late
+        ? day(27, 10)
+        : own
+          ? `${addDays(own, -2)}T09:15:00+07:00`
+          : day(d, 9 + (d % 7)),
       rows,
     });
   };

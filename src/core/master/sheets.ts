@@ -506,6 +506,17 @@ export function buildSummary(args: {
   return { sheet: b.sheet(SHEETS.summary, [26, 24, 10, 14, 12, 12, 8, 34]) };
 }
 
+/** "Hạn nộp: 25/12/2019 (mẫu 3.8 “Dân vận - MTTQ, đoàn thể”: 20/11/2019)." */
+export function deadlinesVi(c: Consolidation, catalog: readonly TemplateSpec[]): string {
+  const own = Object.entries(c.templateDeadlines ?? {})
+    .filter(([, d]) => d !== c.deadline)
+    .map(([id, d]) => {
+      const s = catalog.find((x) => x.id === id);
+      return `${s ? `mẫu ${s.section} “${s.sheetName}”` : `mẫu “${id}”`}: ${formatIsoDateVi(d)}`;
+    });
+  return `Hạn nộp: ${formatIsoDateVi(c.deadline)}${own.length ? ` (riêng ${own.join("; ")})` : ""}.`;
+}
+
 export function buildStatus(
   c: Consolidation,
   catalog: readonly TemplateSpec[],
@@ -516,10 +527,11 @@ export function buildStatus(
   b.put(
     1,
     1,
-    `Hạn nộp: ${formatIsoDateVi(c.deadline)}. Lựa chọn khi có lỗi: ${POLICY_VI[c.errorPolicy]}. Lần tổng hợp: ${c.runAt ? formatTimeVi(c.runAt) : "không rõ"}.`
+    `${deadlinesVi(c, catalog)} Báo cáo Ban Thường vụ cấp trên trước ${formatIsoDateVi(settings.reportDeadline)}. Lựa chọn khi có lỗi: ${POLICY_VI[c.errorPolicy]}. Lần tổng hợp: ${c.runAt ? formatTimeVi(c.runAt) : "không rõ"}.`
   );
+  b.rowHeights[1] = 30;
   b.merge(1, 1, 1, 9);
-  b.style(1, 1, 1, 9, { bold: true, italic: true });
+  b.style(1, 1, 1, 9, { bold: true, italic: true, wrap: true });
   const spec = (id: string) => catalog.find((s) => s.id === id);
   const rows = c.completeness.map((e, i) => {
     const s = spec(e.templateId);
@@ -570,7 +582,6 @@ export function buildStatus(
         { wrapCols: [2, 3] }
       ) + 2;
   }
-  void settings;
   return {
     sheet: b.sheet(SHEETS.status, [5, 40, 24, 26, 22, 10, 28, 16, 9], {
       freeze: { row: 4, col: 1 },

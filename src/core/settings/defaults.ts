@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS_2019: PeriodSettings = {
   documentDate: null,
   deadline: "2019-12-25",
   reportDeadline: "2020-01-15",
+  templateDeadlines: { "dan-van": "2019-11-20" },
   signer: {
     onBehalfOf: "T/M BAN THƯỜNG VỤ",
     position: "PHÓ BÍ THƯ THƯỜNG TRỰC",
@@ -40,6 +41,7 @@ export const periodSettingsSchema = z.object({
   documentDate: isoDate.nullable(),
   deadline: isoDate,
   reportDeadline: isoDate,
+  templateDeadlines: z.record(z.string(), isoDate).optional(),
   signer: z.object({ onBehalfOf: text, position: text, name: text }),
   ruleSetId: text,
   registerId: text,

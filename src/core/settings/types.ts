@@ -19,6 +19,11 @@ export interface PeriodSettings {
   deadline: string;
   /** Deadline for the report to the province, ISO date: "2020-01-15". */
   reportDeadline: string;
+  /**
+   * Deadlines of particular templates (template id → ISO date), before the general `deadline`:
+   * the plan asks MTTQ and the đoàn thể (3.8) by 20/11, the rest by 25/12.
+   */
+  templateDeadlines?: Record<string, string>;
   signer: {
     /** "T/M BAN THƯỜNG VỤ" */
     onBehalfOf: string;

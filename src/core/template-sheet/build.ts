@@ -246,7 +246,8 @@ export function buildTemplateWorkbook(
     8,
     1,
     n,
-    `Hạn nộp: ${formatIsoDateVi(settings.deadline)} về ${settings.organizationCommittee}`,
+    // The template's own deadline first (3.8: 20/11 in the 2019 plan), else the general one.
+    `Hạn nộp: ${formatIsoDateVi(settings.templateDeadlines?.[spec.id] ?? settings.deadline)} về ${settings.organizationCommittee}`,
     { fontSize: 13, italic: true }
   );
 

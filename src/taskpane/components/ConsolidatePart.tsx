@@ -18,6 +18,8 @@ import {
 import type { LocalizedText } from "../../core/i18n";
 import type { ErrorPolicy } from "../../core/consolidate/types";
 import type { PeriodSettings } from "../../core/settings/types";
+import { formatIsoDateVi } from "../../core/settings/defaults";
+import { CATALOG } from "../../core/templates/catalog";
 import type {
   FileStatus,
   PaneController,
@@ -274,6 +276,18 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           }}
         />
       </Field>
+      <Caption1>
+        {Object.keys(settings.templateDeadlines ?? {}).length > 0 &&
+          `${t("deadlineOwn", {
+            list: Object.entries(settings.templateDeadlines ?? {})
+              .map(
+                ([id, d]) =>
+                  `${CATALOG.find((s) => s.id === id)?.section ?? id}: ${formatIsoDateVi(d)}`
+              )
+              .join("; "),
+          })} `}
+        {t("reportDeadline", { date: formatIsoDateVi(settings.reportDeadline) })}
+      </Caption1>
       <div className={part.actions}>
         <Button
           appearance="primary"

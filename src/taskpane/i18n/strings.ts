@@ -145,6 +145,14 @@ const S = {
     en: "Leave out the whole file",
   },
   deadlineLabel: { vi: "Hạn nộp (để đánh dấu trễ hạn)", en: "Deadline (to mark late files)" },
+  deadlineOwn: {
+    vi: "Hạn riêng theo cấu hình: {list}.",
+    en: "Own deadlines in the settings: {list}.",
+  },
+  reportDeadline: {
+    vi: "Báo cáo Ban Thường vụ cấp trên trước {date}.",
+    en: "Report to the superior Standing Committee by {date}.",
+  },
   resultExcludedRows: { vi: "Dòng bị loại ({count})", en: "Rows left out ({count})" },
   clearFiles: { vi: "Xóa danh sách tệp", en: "Clear the file list" },
   resultTaken: { vi: "Đã nhận ({count})", en: "Taken ({count})" },

@@ -1,6 +1,6 @@
 import { consolidate } from "../../../src/core/consolidate";
 import type { ConsolidateContext } from "../../../src/core/consolidate";
-import { catalog, error, register, report, settings, sub } from "./fixtures";
+import { catalog, danVan, error, register, report, settings, sub } from "./fixtures";
 
 const ctx = (over: Partial<ConsolidateContext> = {}): ConsolidateContext => ({
   register,
@@ -168,6 +168,23 @@ describe("completeness and deadline", () => {
         .late
     ).toBe(false);
     expect(consolidate([s], ctx({ deadline: "2019-12-31" })).deadline).toBe("2019-12-31");
+  });
+
+  it("3.8 (MTTQ, đoàn thể) has its own deadline from the settings: 20/11, the rest 25/12", () => {
+    expect(settings.templateDeadlines).toEqual({ "dan-van": "2019-11-20" });
+    const dv = sub("dan-van", [danVan("phuong-phu-bai")], { modifiedAt: "2019-12-01T03:00:00Z" });
+    const rep = sub("tccs-bao-cao", [report(PB)], { modifiedAt: "2019-12-01T03:00:00Z" });
+    const c = consolidate([dv, rep], ctx());
+    expect(c.templateDeadlines).toEqual({ "dan-van": "2019-11-20" });
+    expect(c.files.map((f) => [f.templateId, f.late])).toEqual([
+      ["dan-van", true],
+      ["tccs-bao-cao", false],
+    ]);
+    const e = c.completeness.find((x) => x.templateId === "dan-van" && x.received)!;
+    expect(e.late).toBe(true);
+    // Without the template's own deadline, 01/12 is on time.
+    const plain = consolidate([dv], ctx({ settings: { ...settings, templateDeadlines: {} } }));
+    expect(plain.files[0]!.late).toBe(false);
   });
 });
 

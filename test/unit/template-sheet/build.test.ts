@@ -61,6 +61,10 @@ describe("buildTemplateWorkbook", () => {
     expect(cellOf(s, 8, 1)).toBe("Hạn nộp: 25/12/2019 về Ban Tổ chức Thị ủy");
   });
 
+  test("3.8 (MTTQ, đoàn thể) shows its own deadline from the settings: 20/11/2019", () => {
+    expect(cellOf(build("dan-van").sheets[0]!, 8, 1)).toBe("Hạn nộp: 20/11/2019 về Ban Tổ chức Thị ủy");
+  });
+
   test("unit rows filled and locked, entry cells unlocked, computed cells are formulas with no cached result", () => {
     const wb = build("y-te");
     const s = wb.sheets[0]!;

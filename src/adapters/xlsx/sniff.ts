@@ -256,6 +256,21 @@ export function memberData(bytes: Uint8Array, m: ZipMember): Uint8Array {
   return bytes.subarray(start, start + m.compressed);
 }
 
+/** A member that inflates beyond the size its zip entry declares: refused by both readers. */
+export function expandsBeyondDeclared(
+  fileName: string,
+  m: ZipMember
+): Extract<SniffResult, { ok: false }> {
+  return {
+    ok: false,
+    reason: "too-large",
+    message: {
+      vi: `Tệp ${fileName} bị từ chối: phần "${m.name}" khi giải nén lớn hơn kích thước khai báo (${m.uncompressed} byte), dấu hiệu tệp nén bị sửa hoặc độc hại. Không mở tệp này; hãy đề nghị đơn vị lưu lại bảng bằng Excel (Lưu thành .xlsx) rồi gửi lại.`,
+      en: `File ${fileName} was refused: member "${m.name}" expands beyond its declared size (${m.uncompressed} bytes), a sign of a tampered or malicious archive. Do not open it; ask the unit to save the sheet again from Excel (.xlsx) and resend it.`,
+    },
+  };
+}
+
 /**
  * The central directory can lie about sizes. Inflate every member as a stream, counting bytes and
  * stopping early, and refuse when a member expands beyond what it declared or beyond the total
@@ -298,14 +313,7 @@ export async function verifyInflatedSizes(
       continue;
     }
     if (over) {
-      return {
-        ok: false,
-        reason: "too-large",
-        message: {
-          vi: `Tệp ${fileName} bị từ chối: phần "${m.name}" khi giải nén lớn hơn kích thước khai báo (${m.uncompressed} byte), dấu hiệu của tệp nén độc hại. Hãy kiểm tra lại tệp.`,
-          en: `File ${fileName} was refused: member "${m.name}" expands beyond its declared size (${m.uncompressed} bytes), a sign of a malicious archive. Check the file.`,
-        },
-      };
+      return expandsBeyondDeclared(fileName, m);
     }
     total += produced;
   }

@@ -5,7 +5,13 @@
  * are kept, the others only counted. Pure TypeScript: Node and the task pane.
  */
 import { Inflate } from "fflate";
-import { LIMITS, memberData, type SniffResult, type ZipMember } from "../sniff";
+import {
+  expandsBeyondDeclared,
+  LIMITS,
+  memberData,
+  type SniffResult,
+  type ZipMember,
+} from "../sniff";
 
 /** Compressed bytes handed to the inflater at a time: bounds what one push can produce. */
 const SLICE = 16 * 1024;
@@ -88,17 +94,7 @@ export function inflateMembers(
       continue;
     }
     if (over) {
-      return {
-        ok: false,
-        refused: {
-          ok: false,
-          reason: "too-large",
-          message: {
-            vi: `Tệp ${fileName} bị từ chối: phần "${m.name}" khi giải nén lớn hơn kích thước khai báo (${m.uncompressed} byte), dấu hiệu của tệp nén độc hại. Hãy kiểm tra lại tệp.`,
-            en: `File ${fileName} was refused: member "${m.name}" expands beyond its declared size (${m.uncompressed} bytes), a sign of a malicious archive. Check the file.`,
-          },
-        },
-      };
+      return { ok: false, refused: expandsBeyondDeclared(fileName, m) };
     }
     total += produced;
     if (wanted) parts.set(m.name, concat(chunks, kept));

@@ -32,6 +32,8 @@ import { useStrings } from "../i18n/lang-context";
 import { STRINGS, both } from "../i18n/strings";
 import { describeError } from "../state/pane-controller";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
+import { EvidenceParameters } from "./EvidenceParameters";
+import { ruleSetFor } from "../../core/master/pipeline";
 
 const useStyles = makeStyles({
   drop: {
@@ -288,6 +290,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           })} `}
         {t("reportDeadline", { date: formatIsoDateVi(settings.reportDeadline) })}
       </Caption1>
+      <EvidenceParameters ruleSet={ruleSetFor(settings)} />
       <div className={part.actions}>
         <Button
           appearance="primary"

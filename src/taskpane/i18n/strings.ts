@@ -177,6 +177,28 @@ const S = {
     en: "Consolidate before writing the master.",
   },
 
+  // Tổng hợp: the evidence parameters (read only)
+  evidenceParamsTitle: {
+    vi: "Căn cứ đối chiếu số liệu các ban (chỉ xem)",
+    en: "Evidence checks against the departments' figures (read only)",
+  },
+  evidenceParamsIntro: {
+    vi: "Bộ quy tắc {ruleSet}. TCCS tự đánh giá một tiêu chí “xuất sắc” mà số liệu của ban tương ứng không đạt thì hệ thống đề xuất không cao hơn mức ghi bên dưới. Muốn đổi ngưỡng: sửa tệp quy tắc (xeploai defaults), không sửa ở đây.",
+    en: "Rule set {ruleSet}. When a TCCS claims a criterion “excellent” and the department's figure does not hold, the suggestion is at most the level below. To change a threshold, edit the rules file (xeploai defaults), not here.",
+  },
+  evidenceParamsCriterion: { vi: "Tiêu chí “{criterion}”", en: "Criterion “{criterion}”" },
+  evidenceParamsFailsWhen: { vi: "Không đạt khi {test}", en: "Fails when {test}" },
+  evidenceParamsThen: { vi: "→ {consequence}", en: "→ {consequence}" },
+  evidenceParamsAppliesTo: { vi: "Áp dụng cho: {list}", en: "Applies to: {list}" },
+  evidenceParamsSource: { vi: "Nguồn: {source}", en: "Source: {source}" },
+  evidenceParamsLocal: { vi: "Ban Tổ chức quyết định", en: "Set by the Committee" },
+  evidenceParamsDocument: { vi: "Theo văn bản", en: "From a document" },
+  evidenceParamsMembers: { vi: "Đảng viên bị kỷ luật", en: "Members disciplined" },
+  evidenceParamsNone: {
+    vi: "Bộ quy tắc này không đối chiếu số liệu các ban.",
+    en: "This rule set checks no department figures.",
+  },
+
   // In
   printIntro: {
     vi: "Thông tin in trên bảng tổng hợp (thể thức văn bản của Đảng). Sau khi áp dụng bố cục, nhấn Ctrl+P trong Excel để in: phần bổ trợ không thể tự in.",

@@ -4,7 +4,9 @@
  *  - lists the JavaScript that taskpane.html loads on first open (its <script src> tags) with raw
  *    and gzip sizes, and the lazily loaded chunks;
  *  - fails (exit 1) when the first load exceeds the budget in webpack.config.js or contains ExcelJS,
- *    which must only arrive through import() when a workbook file is read or written.
+ *    which must only arrive through import() when a workbook file is written, or when the reader's
+ *    lazy chunks (every lazy chunk but ExcelJS's and the worker's) exceed READER_BUDGET_GZIP_BYTES
+ *    gzipped: the pane reads returned files without downloading ExcelJS (issue #11).
  * Usage: node scripts/bundle-report.cjs [distDir] [--json]
  */
 "use strict";
@@ -20,6 +22,13 @@ const { FIRST_LOAD_BUDGET_BYTES } = require("../webpack.config.js");
  * .xlsx sniffing legitimately mentions "xl/workbook.xml", so zip paths alone are not evidence.
  */
 const EXCELJS_MARKERS = ['"ExcelJS"', "x14ac:dyDescent"];
+
+/** The lean reader (fflate + saxes + our parser) must stay small: 100 KiB gzipped at most. */
+const READER_BUDGET_GZIP_BYTES = 100 * 1024;
+
+/** Lazy chunks that are not the reader: ExcelJS (writing) and the worker (reader + core). */
+const isExcelJsChunk = (file) => /exceljs/i.test(file);
+const isWorkerChunk = (file) => /worker/i.test(file);
 
 function scriptSources(html) {
   const sources = [];
@@ -75,6 +84,11 @@ function main() {
   if (withExcelJs.length > 0)
     problems.push(`ExcelJS is in the first load: ${withExcelJs.join(", ")}`);
 
+  const reader = lazy.filter((f) => !isExcelJsChunk(f.file) && !isWorkerChunk(f.file));
+  const readerGzip = reader.reduce((sum, f) => sum + f.gzipBytes, 0);
+  if (readerGzip > READER_BUDGET_GZIP_BYTES)
+    problems.push(`reader chunks ${readerGzip} B gzipped > budget ${READER_BUDGET_GZIP_BYTES} B`);
+
   const strip = ({ file, bytes, gzipBytes }) => ({ file, bytes, gzipBytes });
   const report = {
     firstLoad: firstLoad.map(strip),
@@ -82,6 +96,9 @@ function main() {
     firstLoadGzipBytes: totalGzip,
     budgetBytes: FIRST_LOAD_BUDGET_BYTES,
     lazy: lazy.map(strip),
+    readerChunks: reader.map((f) => f.file),
+    readerGzipBytes: readerGzip,
+    readerBudgetGzipBytes: READER_BUDGET_GZIP_BYTES,
     problems,
   };
   if (json) {
@@ -98,6 +115,9 @@ function main() {
     for (const f of lazy)
       process.stdout.write(`  ${f.file}  ${kib(f.bytes)}  (gzip ${kib(f.gzipBytes)})\n`);
     if (lazy.length === 0) process.stdout.write("  (none)\n");
+    process.stdout.write(
+      `Bộ đọc / reader chunks: gzip ${kib(readerGzip)}, budget ${kib(READER_BUDGET_GZIP_BYTES)}\n`
+    );
   }
   if (problems.length > 0) {
     process.stderr.write(`Bundle budget failed: ${problems.join("; ")}\n`);

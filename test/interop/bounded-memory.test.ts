@@ -3,8 +3,8 @@
  * file with 3.4 million small rows (195 MB of XML, ratio 7) ran the CLI out of memory after a
  * minute (4.5 GB). The reader now cuts an oversized sheet before parsing and says where it stopped.
  */
-import { boundForParser, cutSheetXml, PARSE_LIMITS } from "../../src/adapters/xlsx/bound";
-import { sniffXlsx } from "../../src/adapters/xlsx/sniff";
+import { cutSheetXml, PARSE_LIMITS } from "../../src/adapters/xlsx/bound";
+import { createLeanXlsxReader } from "../../src/adapters/xlsx/lean/reader";
 import { makeZip, unzip } from "../adapters/xlsx/zip";
 import type { ReadOutcome } from "../../src/core/submission/types";
 import { miniXlsx } from "./ooxml";
@@ -18,11 +18,9 @@ function ok(o: ReadOutcome) {
   return o;
 }
 
-function members(bytes: Uint8Array) {
-  const s = sniffXlsx(bytes, "x.xlsx");
-  if (!s.ok) throw new Error(s.message.en);
-  return s.members;
-}
+/** Read with the project's reader under the given parse limits. */
+const readWith = (limits: typeof PARSE_LIMITS, bytes: Uint8Array) =>
+  createLeanXlsxReader(limits).read(bytes, "x.xlsx");
 
 test("a sheet larger than the parse budget is cut after a complete row, and the cut is reported", async () => {
   const s = yTeSheet();
@@ -76,9 +74,12 @@ test("the cut is reported on the right sheet, whatever the part is called", asyn
   }));
   const bytes = makeZip(renamed);
   const limits = { ...PARSE_LIMITS, maxSheetChars: 1500 };
-  const b = await boundForParser(bytes, members(bytes), "x.xlsx", limits);
-  expect(b.kind).toBe("cut");
-  if (b.kind === "cut") expect([...b.lastRowBySheet.keys()]).toEqual(["Y tế & dân số"]);
+  const b = await readWith(limits, bytes);
+  expect(b.ok).toBe(true);
+  if (b.ok)
+    expect(
+      b.grids.sheets.filter((g) => g.truncatedAfterRow !== undefined).map((g) => g.name)
+    ).toEqual(["Y tế & dân số"]);
 });
 
 test("huge shared strings, or sheets too big even after cutting, are refused with a reason", async () => {
@@ -86,16 +87,17 @@ test("huge shared strings, or sheets too big even after cutting, are refused wit
     sheets: [yTeSheet(), yTeSheet(), yTeSheet()].map((s, i) => ({ ...s, name: `S${i}` })),
   });
   const tiny = { maxSheetChars: 2000, maxAllSheetsChars: 3000, maxSharedStringsBytes: 10 };
-  const b = await boundForParser(bytes, members(bytes), "x.xlsx", tiny);
-  expect(b.kind).toBe("refused");
-  if (b.kind === "refused") expect(b.message.vi).toContain("các trang tính quá lớn");
+  const b = await readWith(tiny, bytes);
+  expect(b.ok).toBe(false);
+  if (!b.ok) expect(b.refused.message.vi).toContain("các trang tính quá lớn");
 
   const withSst = miniXlsx({ sheets: [{ name: "A", rows: [[{ shared: "một chuỗi khá dài" }]] }] });
-  const s = await boundForParser(withSst, members(withSst), "x.xlsx", tiny);
-  expect(s.kind).toBe("refused");
-  if (s.kind === "refused") expect(s.message.vi).toContain("bảng chuỗi văn bản");
+  const s = await readWith(tiny, withSst);
+  expect(s.ok).toBe(false);
+  if (!s.ok) expect(s.refused.message.vi).toContain("bảng chuỗi văn bản");
 
   // The real limits take an ordinary workbook as it is.
-  expect((await boundForParser(bytes, members(bytes), "x.xlsx")).kind).toBe("as-is");
+  const plain = await readWith(PARSE_LIMITS, bytes);
+  expect(plain.ok && plain.grids.sheets.every((g) => g.truncatedAfterRow === undefined)).toBe(true);
   expect((await readBytes(bytes)).ok).toBe(true);
 });

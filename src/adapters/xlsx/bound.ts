@@ -1,14 +1,12 @@
 /**
- * Keeps the parser's memory bounded. ExcelJS builds an object per cell of the whole sheet before
- * we can stop it: a 30 MB file holding 3 million small rows passes the zip checks (7× ratio) and
- * then needs more than 4 GB. A template sheet is well under 1 MB of XML, so before parsing, a sheet
- * part over MAX_SHEET_CHARS is cut after its last complete row within that budget (and the sheet
- * reported as read only up to that row); a workbook whose sheets would still be too big together,
- * or whose shared strings are huge, is refused. Pure TypeScript, like sniff.ts.
+ * Keeps parsing bounded. A 30 MB file holding 3 million small rows passes the zip checks (7× ratio);
+ * a template sheet is well under 1 MB of XML, so a sheet part over maxSheetChars is cut after its
+ * last complete row within that budget (and the sheet reported as read only up to that row); a
+ * workbook whose sheets would still be too big together, or whose shared strings are huge, is
+ * refused. The lean reader (lean/reader.ts) applies these limits. Pure TypeScript, like sniff.ts.
  */
 import type { LocalizedText } from "../../core/i18n";
-import { buildZip } from "./repair";
-import { memberData, type ZipMember } from "./sniff";
+import type { ZipMember } from "./sniff";
 
 export const PARSE_LIMITS = {
   /** A sheet part longer than this (characters of XML) is cut. */
@@ -19,47 +17,7 @@ export const PARSE_LIMITS = {
   maxSharedStringsBytes: 64 * 1024 * 1024,
 };
 
-export type Bounded =
-  | { kind: "as-is" }
-  | { kind: "cut"; bytes: Uint8Array; lastRowBySheet: Map<string, number> }
-  | { kind: "refused"; message: LocalizedText };
-
-const isSheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
-
-/** Up to `maxChars` characters of a member's text (the rest is never inflated). */
-async function inflatePrefix(
-  bytes: Uint8Array,
-  m: ZipMember,
-  maxChars: number
-): Promise<string | null> {
-  const DS = (
-    globalThis as {
-      DecompressionStream?: new (f: string) => TransformStream<Uint8Array, Uint8Array>;
-    }
-  ).DecompressionStream;
-  let stream: ReadableStream<Uint8Array> = new Blob([memberData(bytes, m) as BlobPart]).stream();
-  if (m.method === 8) {
-    if (!DS) return null;
-    stream = stream.pipeThrough(new DS("deflate-raw"));
-  } else if (m.method !== 0) return null;
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      if (text.length >= maxChars) {
-        await reader.cancel();
-        break;
-      }
-    }
-  } catch {
-    return null;
-  }
-  return text;
-}
+export const isSheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 /**
  * The sheet XML cut before the row that crosses `maxChars`, closed again; with the number of the
@@ -83,48 +41,6 @@ export function cutSheetXml(
   const lastRow = r ? Number(r[1]) : starts.length - 1;
   const p = cutAt.prefix;
   return { xml: `${head.slice(0, cutAt.index)}</${p}sheetData></${p}worksheet>`, lastRow };
-}
-
-const decodeXml = (s: string) =>
-  s
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
-const attr = (attrs: string, name: string) =>
-  new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
-
-/** Sheet name per sheet part ("xl/worksheets/sheet1.xml" → "Y tế"), from workbook.xml and its rels. */
-async function sheetNamesByPart(
-  bytes: Uint8Array,
-  members: ZipMember[]
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const wbM = members.find((m) => m.name === "xl/workbook.xml");
-  const relM = members.find((m) => m.name === "xl/_rels/workbook.xml.rels");
-  if (!wbM || !relM) return out;
-  const wb = await inflatePrefix(bytes, wbM, 4 * 1024 * 1024);
-  const rels = await inflatePrefix(bytes, relM, 4 * 1024 * 1024);
-  if (!wb || !rels) return out;
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-    const id = attr(m[1]!, "Id");
-    const target = attr(m[1]!, "Target");
-    if (!id || !target) continue;
-    const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
-    targets.set(id, decodeXml(path));
-  }
-  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
-    const name = attr(m[1]!, "name");
-    const id = /(?:^|\s)\w+:id="([^"]*)"/.exec(m[1]!)?.[1];
-    const part = id ? targets.get(id) : undefined;
-    if (name !== undefined && part) out.set(part, decodeXml(name));
-  }
-  return out;
 }
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
@@ -158,33 +74,4 @@ export function declaredSizeRefusal(
     .reduce((n, m) => n + Math.min(m.uncompressed, limits.maxSheetChars), 0);
   if (total > limits.maxAllSheetsChars) return tooLargeSheetsMessage(fileName);
   return null;
-}
-
-export async function boundForParser(
-  bytes: Uint8Array,
-  members: ZipMember[],
-  fileName: string,
-  limits = PARSE_LIMITS
-): Promise<Bounded> {
-  const refusal = declaredSizeRefusal(members, fileName, limits);
-  if (refusal) return { kind: "refused", message: refusal };
-  const big = members.filter((m) => isSheetPart(m.name) && m.uncompressed > limits.maxSheetChars);
-  const tooBig: Bounded = { kind: "refused", message: tooLargeSheetsMessage(fileName) };
-  if (big.length === 0) return { kind: "as-is" };
-
-  const names = await sheetNamesByPart(bytes, members);
-  const lastRowBySheet = new Map<string, number>();
-  const replaced = new Map<string, Uint8Array>();
-  for (const m of big) {
-    const head = await inflatePrefix(bytes, m, limits.maxSheetChars);
-    const cut = head === null ? null : cutSheetXml(head, limits.maxSheetChars);
-    if (!cut) return tooBig;
-    replaced.set(m.name, new TextEncoder().encode(cut.xml));
-    lastRowBySheet.set(names.get(m.name) ?? m.name, cut.lastRow);
-  }
-  const cutBytes = buildZip(
-    bytes,
-    members.map((m) => ({ m, data: replaced.get(m.name) ?? null }))
-  );
-  return { kind: "cut", bytes: cutBytes, lastRowBySheet };
 }

@@ -5,11 +5,11 @@
  * only reading is needed (a small chunk, without ExcelJS). The reader and writer modules only
  * hold types of ExcelJS, so importing them statically costs nothing.
  */
-import type { XlsxReader } from "./reader";
+import type { XlsxReader } from "./read-types";
 import { createXlsxWriter, type XlsxWriter } from "./writer";
 import { printCopy, type PrintCopy } from "./print-copy";
 
-export type { XlsxReader, XlsxReadResult } from "./reader";
+export type { XlsxReader, XlsxReadResult } from "./read-types";
 export type { XlsxWriter } from "./writer";
 export type { PrintCopy } from "./print-copy";
 export { sniffXlsx, LIMITS } from "./sniff";

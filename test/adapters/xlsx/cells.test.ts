@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { loadXlsx } from "../../../src/adapters/xlsx";
-import { toRawCell } from "../../../src/adapters/xlsx/reader";
+import { toRawCell } from "./exceljs-oracle";
 import type { WorkbookModel } from "../../../src/core/sheet/model";
 import { unzip } from "./zip";
 

@@ -6,7 +6,8 @@
  */
 import ExcelJS from "exceljs";
 import { createLeanXlsxReader } from "../../../src/adapters/xlsx/lean/reader";
-import { createXlsxReader, type XlsxReadResult } from "../../../src/adapters/xlsx/reader";
+import type { XlsxReadResult } from "../../../src/adapters/xlsx/read-types";
+import { createExcelJsOracle } from "./exceljs-oracle";
 import { UNCALCULATED_FORMULA } from "../../../src/core/normalize/describe";
 import { createXlsxWriter } from "../../../src/adapters/xlsx/writer";
 import { fillTemplate, generateDemo } from "../../../src/core/demo";
@@ -21,7 +22,7 @@ import { miniXlsx, type MiniSheet } from "../../interop/ooxml";
 
 jest.setTimeout(120_000);
 
-const excelJsReader = createXlsxReader(ExcelJS);
+const excelJsReader = createExcelJsOracle(ExcelJS);
 const lean = createLeanXlsxReader();
 const writer = createXlsxWriter(ExcelJS);
 

@@ -1,8 +1,7 @@
 /**
  * One pass over a zip's members with fflate: every member is inflated as a stream, counted and
  * stopped as soon as it expands beyond what the central directory declared (or beyond the
- * archive's total limit), as verifyInflatedSizes in sniff.ts does; the members the reader needs
- * are kept, the others only counted. Pure TypeScript: Node and the task pane.
+ * archive's total limit); the members the reader needs are kept, the others only counted. Pure TypeScript: Node and the task pane.
  */
 import { Inflate } from "fflate";
 import {

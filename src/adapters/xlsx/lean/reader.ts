@@ -1,7 +1,8 @@
 /**
- * The lean .xlsx reader: the same WorkbookGrids as the ExcelJS reader (../reader.ts), from fflate
- * (inflate) and saxes (a strict XML tokenizer) instead of ExcelJS's object model, about ten times
- * faster and a fraction of its size in the task pane. The checks of the bytes are the same and
+ * The .xlsx reader of submissions (CLI and task pane): the same WorkbookGrids the former ExcelJS
+ * reader gave (the differential test keeps ExcelJS as its oracle), from fflate (inflate) and saxes
+ * (a strict XML tokenizer) instead of ExcelJS's object model, about ten times faster and a fraction
+ * of its size in the task pane. ExcelJS is only used for writing. The checks of the bytes are the same and
  * come first (sniff.ts: not a zip, old .xls, encrypted, truncated, zip bombs, duplicate members;
  * then the inflated sizes, in the same pass that inflates the parts; then bound.ts's parse
  * limits: huge shared strings or sheets refused, an oversized sheet cut after a complete row).
@@ -9,16 +10,19 @@
  * validations and the like are never read.
  */
 import type { SheetGrid, WorkbookGrids } from "../../../core/submission/types";
-import { cutSheetXml, declaredSizeRefusal, PARSE_LIMITS, tooLargeSheetsMessage } from "../bound";
-import type { XlsxReader } from "../reader";
+import {
+  cutSheetXml,
+  declaredSizeRefusal,
+  isSheetPart,
+  PARSE_LIMITS,
+  tooLargeSheetsMessage,
+} from "../bound";
+import type { XlsxReader } from "../read-types";
 import { sniffXlsx } from "../sniff";
 import { inflateMembers } from "./inflate";
 import { parseModified, parseRels, parseSharedStrings, parseStyles, parseWorkbook } from "./parts";
 import { parseSheet } from "./sheet";
 import { utf8 } from "./xml";
-
-const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
-const isBoundedSheetPart = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 
 /** The parts that hold what WorkbookGrids needs. */
 function needed(name: string): boolean {
@@ -28,7 +32,7 @@ function needed(name: string): boolean {
     name === "xl/sharedStrings.xml" ||
     name === "xl/styles.xml" ||
     name === "docProps/core.xml" ||
-    SHEET_PART.test(name)
+    isSheetPart(name)
   );
 }
 
@@ -66,7 +70,7 @@ export function createLeanXlsxReader(limits = PARSE_LIMITS): XlsxReader {
       // maxSheetChars characters: at most 3 UTF-8 bytes per character hold them.
       const bigSheets = new Set(
         sniff.members
-          .filter((m) => isBoundedSheetPart(m.name) && m.uncompressed > limits.maxSheetChars)
+          .filter((m) => isSheetPart(m.name) && m.uncompressed > limits.maxSheetChars)
           .map((m) => m.name)
       );
       const inflated = inflateMembers(bytes, sniff.members, fileName, (n) =>
@@ -105,8 +109,9 @@ export function createLeanXlsxReader(limits = PARSE_LIMITS): XlsxReader {
         for (const entry of workbook.sheets) {
           const target = entry.rId !== undefined ? rels.get(entry.rId) : undefined;
           if (target === undefined) continue;
+          // Any worksheet part the workbook names (other writers call them as they like).
           const part = `xl/${target.replace(/^(\s|\/xl\/)+/, "")}`;
-          if (!SHEET_PART.test(part)) continue;
+          if (!isSheetPart(part)) continue;
           let xml = text(part);
           if (xml === null) continue;
           let cutAfter: number | undefined;

@@ -1,23 +1,16 @@
 /**
- * Reads an .xlsx file into WorkbookGrids (raw cells as a person meant them). The bytes are checked
- * first (sniff.ts); data validations and other heavy nodes are never parsed.
+ * Test oracle: ExcelJS's reading of a workbook, turned into WorkbookGrids the way the former ExcelJS
+ * reader did (src/adapters/xlsx/reader.ts until the lean reader became the only one). The
+ * differential test compares the lean reader with it on files ExcelJS can load as they are (no
+ * byte checks, cuts or repairs: those are the lean reader's own tests).
  */
 import type ExcelJSNs from "exceljs";
-import type { RefusedFile, SheetGrid, WorkbookGrids } from "../../core/submission/types";
-import type { RawCell } from "../../core/validate/types";
-import { UNCALCULATED_FORMULA } from "../../core/normalize/describe";
-import { boundForParser } from "./bound";
-import { repairForParser } from "./repair";
-import { sniffXlsx, verifyInflatedSizes } from "./sniff";
+import type { SheetGrid } from "../../../src/core/submission/types";
+import type { RawCell } from "../../../src/core/validate/types";
+import { UNCALCULATED_FORMULA } from "../../../src/core/normalize/describe";
+import type { XlsxReader } from "../../../src/adapters/xlsx/read-types";
 
 type ExcelJSModule = typeof ExcelJSNs;
-
-export type XlsxReadResult =
-  { ok: true; grids: WorkbookGrids } | { ok: false; refused: RefusedFile };
-
-export interface XlsxReader {
-  read(bytes: Uint8Array, fileName: string): Promise<XlsxReadResult>;
-}
 
 /** Beyond this, a sheet is cut (a template has a few hundred rows at most). */
 const MAX_ROWS = 50_000;
@@ -95,76 +88,25 @@ function sheetGrid(ws: ExcelJSNs.Worksheet, ExcelJS: ExcelJSModule): SheetGrid {
   return grid;
 }
 
-export function createXlsxReader(ExcelJS: ExcelJSModule): XlsxReader {
+/** Reads with ExcelJS alone; a file ExcelJS cannot load is "corrupt" with its complaint. */
+export function createExcelJsOracle(ExcelJS: ExcelJSModule): XlsxReader {
   return {
     async read(bytes, fileName) {
-      const sniff = sniffXlsx(bytes, fileName);
-      if (!sniff.ok)
-        return {
-          ok: false,
-          refused: { file: fileName, reason: sniff.reason, message: sniff.message },
-        };
-      const lie = await verifyInflatedSizes(bytes, sniff.members, fileName);
-      if (lie)
-        return { ok: false, refused: { file: fileName, reason: lie.reason, message: lie.message } };
-      const bounded = await boundForParser(bytes, sniff.members, fileName);
-      if (bounded.kind === "refused")
-        return {
-          ok: false,
-          refused: { file: fileName, reason: "too-large", message: bounded.message },
-        };
-      const input = bounded.kind === "cut" ? bounded.bytes : bytes;
-      const load = async (b: Uint8Array) => {
-        const wb = new ExcelJS.Workbook();
-        // ExcelJS accepts a Buffer in Node and an ArrayBuffer in the browser.
-        const data: unknown =
-          typeof Buffer !== "undefined"
-            ? Buffer.from(b.buffer, b.byteOffset, b.byteLength)
-            : b.slice().buffer;
+      const wb = new ExcelJS.Workbook();
+      try {
         await wb.xlsx.load(
-          data as ArrayBuffer,
+          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
           { ignoreNodes: IGNORE_NODES } as ExcelJSNs.XlsxReadOptions
         );
-        return wb;
-      };
-      let wb: ExcelJSNs.Workbook;
-      try {
-        try {
-          wb = await load(input);
-        } catch (first) {
-          // Valid OOXML from other writers (namespace prefixes, no cell references): rewrite the
-          // parts ExcelJS cannot take and try once more; otherwise report the first error.
-          const repaired =
-            bounded.kind === "as-is"
-              ? await repairForParser(bytes, sniff.members).catch(() => null)
-              : null;
-          if (!repaired) throw first;
-          wb = await load(repaired).catch(() => {
-            throw first;
-          });
-        }
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         return {
           ok: false,
-          refused: {
-            file: fileName,
-            reason: "corrupt",
-            message: {
-              vi: `Không đọc được tệp ${fileName}: tệp .xlsx bị hỏng (${why}). Hãy mở tệp trong Excel, lưu lại rồi gửi lại.`,
-              en: `Could not read ${fileName}: the .xlsx file is damaged (${why}). Open it in Excel, save it again and resend.`,
-            },
-          },
+          refused: { file: fileName, reason: "corrupt", message: { vi: why, en: why } },
         };
       }
       const sheets: SheetGrid[] = [];
-      wb.eachSheet((ws) => {
-        const grid = sheetGrid(ws, ExcelJS);
-        const cutAfter = bounded.kind === "cut" ? bounded.lastRowBySheet.get(ws.name) : undefined;
-        if (cutAfter !== undefined)
-          grid.truncatedAfterRow = Math.min(grid.truncatedAfterRow ?? cutAfter, cutAfter);
-        sheets.push(grid);
-      });
+      wb.eachSheet((ws) => sheets.push(sheetGrid(ws, ExcelJS)));
       const modified =
         wb.modified instanceof Date && !Number.isNaN(wb.modified.getTime())
           ? wb.modified.toISOString()

@@ -29,6 +29,7 @@ import { ConsolidatePart } from "./ConsolidatePart";
 import { PrintPart } from "./PrintPart";
 import { TemplatesPart } from "./TemplatesPart";
 import { ValidatePart } from "./ValidatePart";
+import { PartBoundary } from "./PartBoundary";
 
 /** The page itself: no browser margin around the pane (else a white frame shows in dark themes). */
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
@@ -204,11 +205,13 @@ export default function App({
           aria-labelledby="tab-templates"
           hidden={part !== "templates"}
         >
-          <TemplatesPart
-            controller={controller}
-            defaultPeriod={settings.period}
-            onPeriodChange={setPeriod}
-          />
+          <PartBoundary part={STRINGS.tabTemplates}>
+            <TemplatesPart
+              controller={controller}
+              defaultPeriod={settings.period}
+              onPeriodChange={setPeriod}
+            />
+          </PartBoundary>
         </div>
         <div
           role="tabpanel"
@@ -216,7 +219,9 @@ export default function App({
           aria-labelledby="tab-validate"
           hidden={part !== "validate"}
         >
-          <ValidatePart controller={controller} />
+          <PartBoundary part={STRINGS.tabValidate}>
+            <ValidatePart controller={controller} />
+          </PartBoundary>
         </div>
         <div
           role="tabpanel"
@@ -224,10 +229,14 @@ export default function App({
           aria-labelledby="tab-consolidate"
           hidden={part !== "consolidate"}
         >
-          <ConsolidatePart controller={controller} settings={settings} />
+          <PartBoundary part={STRINGS.tabConsolidate}>
+            <ConsolidatePart controller={controller} settings={settings} />
+          </PartBoundary>
         </div>
         <div role="tabpanel" id="panel-print" aria-labelledby="tab-print" hidden={part !== "print"}>
-          <PrintPart controller={controller} settings={settings} onSettingsChange={setSettings} />
+          <PartBoundary part={STRINGS.tabPrint}>
+            <PrintPart controller={controller} settings={settings} onSettingsChange={setSettings} />
+          </PartBoundary>
         </div>
       </>
     );

@@ -229,6 +229,44 @@ const S = {
     en: "The workbook has no master yet. Consolidate and write the master in “Consolidate” first.",
   },
   fieldRequired: { vi: "Không được để trống.", en: "Required." },
+  // Messages of the pane's flows (state/*-flow.ts)
+  actionLiveCheck: { vi: "Kiểm tra tự động", en: "Live checking" },
+  actionReadFile: { vi: "Đọc tệp", en: "Reading the file" },
+  templateNotFound: { vi: "Không tìm thấy mẫu biểu “{id}”.", en: "Template “{id}” not found." },
+  periodNotValid: {
+    vi: "Năm “{period}” không hợp lệ. Hãy nhập một năm từ 1990 đến 2100.",
+    en: "Year “{period}” is not valid. Enter a year from 1990 to 2100.",
+  },
+  templateAlreadyHere: {
+    vi: "Sổ làm việc này đã có mẫu “{name}” (trang “{sheet}”). Chèn lại sẽ xóa số liệu đã nhập, nên XếpLoại không ghi đè. Muốn làm lại từ đầu, hãy xóa trang “{sheet}” hoặc mở một sổ làm việc mới (Ctrl+N) rồi chèn mẫu.",
+    en: "This workbook already holds template “{name}” (sheet “{sheet}”). Inserting it again would erase the data entered, so XếpLoại does not overwrite it. To start over, delete sheet “{sheet}” or open a new workbook (Ctrl+N) and insert the template there.",
+  },
+  otherTemplateHere: {
+    vi: "Sổ làm việc này đã có mẫu “{name}”. Mỗi mẫu biểu được gửi về trong một tệp riêng: hãy mở một sổ làm việc mới (Ctrl+N) rồi chèn mẫu “{wanted}”.",
+    en: "This workbook already holds template “{name}”. Each template goes back in its own file: open a new workbook (Ctrl+N) and insert template “{wanted}” there.",
+  },
+  fileHoldsNoTemplate: {
+    vi: "Tệp “{file}” không chứa mẫu biểu XếpLoại nào.",
+    en: "File “{file}” holds no XếpLoại template.",
+  },
+  fileTakenSheets: { vi: "Trang {sheets}", en: "Sheet {sheets}" },
+  fileTakenWithErrors: {
+    vi: "Trang {sheets} — {errors} lỗi trong số liệu",
+    en: "Sheet {sheets} — {errors} data errors",
+  },
+  nothingToConsolidate: {
+    vi: "Chưa có tệp hợp lệ nào để tổng hợp. Hãy chọn các tệp mẫu biểu đã điền.",
+    en: "No valid file to consolidate. Pick the filled template files.",
+  },
+  partCrashedTitle: {
+    vi: "Phần này tạm thời không dùng được",
+    en: "This part is unavailable for now",
+  },
+  partCrashedBody: {
+    vi: "Phần “{part}” gặp sự cố; các phần khác vẫn dùng bình thường. Bấm “Thử lại”; nếu vẫn lỗi, hãy đóng và mở lại XếpLoại.",
+    en: "The “{part}” part ran into a problem; the other parts still work. Press “Try again”; if it persists, close and reopen XếpLoại.",
+  },
+  partRetry: { vi: "Thử lại", en: "Try again" },
 } satisfies Record<string, LocalizedText>;
 
 export type StringKey = keyof typeof S;

@@ -1,0 +1,208 @@
+/** Tổng hợp: read the returned files, consolidate them, write the master, keep what the pane showed. */
+import type { LocalizedText } from "../../core/i18n";
+import type { PeriodSettings } from "../../core/settings/types";
+import type { RefusedFile, Submission, WorkbookGrids } from "../../core/submission/types";
+import type { WriteReport } from "../../ports/workbook-port";
+import { STRINGS, both } from "../i18n/strings";
+import { PaneError, describeError } from "./pane-error";
+import type { PaneSession } from "./session";
+import type { ConsolidateOptions, Consolidated, ConsolidationView } from "./services";
+
+export type FileState = "reading" | "taken" | "refused";
+
+export interface FileStatus {
+  name: string;
+  state: FileState;
+  /** Why it was refused, or what was taken ("2 trang"). */
+  message?: LocalizedText;
+  submissions: Submission[];
+  refused?: RefusedFile;
+}
+
+/** A file picked or dropped in the pane; bytes are read only when needed. */
+export interface PickedFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+/**
+ * What the Tổng hợp part showed when it wrote the master, kept in the workbook (port.saveState):
+ * a ribbon button reloads the pane, and the reloaded pane shows it again. The picked files'
+ * bytes are not kept (they may be many megabytes): to consolidate again, pick them again.
+ */
+export interface SavedConsolidation {
+  /** ISO time the master was written. */
+  savedAt: string;
+  files: { name: string; state: FileState; message?: LocalizedText }[];
+  view: ConsolidationView;
+}
+
+export const CONSOLIDATION_STATE = "consolidation";
+/** Lists are cut to this many lines in the saved record (workbook settings stay small). */
+const SAVED_LIST_MAX = 300;
+
+function isSavedConsolidation(v: unknown): v is SavedConsolidation {
+  if (typeof v !== "object" || v === null) return false;
+  const r = v as Partial<SavedConsolidation>;
+  return (
+    typeof r.savedAt === "string" &&
+    Array.isArray(r.files) &&
+    typeof r.view === "object" &&
+    r.view !== null &&
+    Array.isArray(r.view.taken) &&
+    Array.isArray(r.view.refused) &&
+    Array.isArray(r.view.missing)
+  );
+}
+
+function refusedStatus(name: string, refused: RefusedFile): FileStatus {
+  return { name, state: "refused", refused, message: refused.message, submissions: [] };
+}
+
+/** Reads one returned file: grids with the lazily loaded reader, then the template sheets in it. */
+export async function readFile(session: PaneSession, file: PickedFile): Promise<FileStatus> {
+  try {
+    const xlsx = await session.services.loadXlsx();
+    const bytes = await file.bytes();
+    const read = await xlsx.read(bytes, file.name);
+    if (!read.ok) return refusedStatus(file.name, read.refused);
+    const outcome = session.services.readSubmissions(read.grids, session.register);
+    if (!outcome.ok) return refusedStatus(file.name, outcome.refused);
+    if (outcome.submissions.length === 0) {
+      return refusedStatus(file.name, {
+        file: file.name,
+        reason: "unknown-template",
+        message: both("fileHoldsNoTemplate", { file: file.name }),
+      });
+    }
+    const sheets = outcome.submissions.map((s) => s.sheet).join(", ");
+    const errors = outcome.submissions.reduce(
+      (n, s) => n + s.validation.issues.filter((i) => i.severity === "error").length,
+      0
+    );
+    return {
+      name: file.name,
+      state: "taken",
+      submissions: outcome.submissions,
+      message: errors
+        ? both("fileTakenWithErrors", { sheets, errors })
+        : both("fileTakenSheets", { sheets }),
+    };
+  } catch (err) {
+    return refusedStatus(file.name, {
+      file: file.name,
+      reason: "read-failed",
+      message: describeError(err, STRINGS.actionReadFile),
+    });
+  }
+}
+
+/** Reads files one after the other (memory stays flat), reporting each status as it changes. */
+export async function readFiles(
+  session: PaneSession,
+  files: PickedFile[],
+  onStatus: (index: number, status: FileStatus) => void
+): Promise<FileStatus[]> {
+  const out: FileStatus[] = [];
+  for (const [index, file] of files.entries()) {
+    onStatus(index, { name: file.name, state: "reading", submissions: [] });
+    const status = await readFile(session, file);
+    out.push(status);
+    onStatus(index, status);
+  }
+  return out;
+}
+
+export function consolidate(
+  session: PaneSession,
+  files: FileStatus[],
+  settings: PeriodSettings,
+  options: ConsolidateOptions = {}
+): Consolidated {
+  const submissions = files.flatMap((f) => f.submissions);
+  const refused = files.flatMap((f) => (f.refused ? [f.refused] : []));
+  if (submissions.length === 0) throw new PaneError(both("nothingToConsolidate"));
+  const consolidated = session.services.consolidate(
+    submissions,
+    refused,
+    settings,
+    session.register,
+    options
+  );
+  session.lastConsolidated = consolidated;
+  session.lastFiles = files.map((f) => ({
+    name: f.name,
+    state: f.state,
+    ...(f.message ? { message: f.message } : {}),
+  }));
+  return consolidated;
+}
+
+/** Writes the master sheets, keeping manual columns of an earlier master found in the workbook. */
+export async function writeMasterModel(
+  session: PaneSession,
+  consolidated: Consolidated,
+  settings: PeriodSettings
+) {
+  const { port, services } = session;
+  const masterNames = services.masterSheetNames(settings);
+  const present = (await port.sheetNames()).filter((n) => masterNames.includes(n));
+  const existing: WorkbookGrids | null = present.length
+    ? await port.readGrids({ sheets: present })
+    : null;
+  const model = services.buildMaster(consolidated, existing, settings, session.register);
+  const report: WriteReport = await port.writeModel(model, {
+    replaceExisting: true,
+    activate: model.sheets[0]?.name,
+  });
+  session.lastCheck = null;
+  session.lastConsolidated = consolidated;
+  // Kept with the master (the write above already cost the undo stack): a reloaded pane shows it.
+  await port.saveState(CONSOLIDATION_STATE, savedRecord(session, consolidated)).catch(() => {
+    /* the master is written; only the pane's record is missing */
+  });
+  return { model, report };
+}
+
+function savedRecord(session: PaneSession, consolidated: Consolidated): SavedConsolidation {
+  const cut = <T>(list: T[]) => list.slice(0, SAVED_LIST_MAX);
+  const v = consolidated.view;
+  return {
+    savedAt: new Date().toISOString(),
+    files: cut(session.lastFiles),
+    view: {
+      taken: cut(v.taken),
+      refused: cut(v.refused),
+      conflicts: cut(v.conflicts),
+      excludedRows: cut(v.excludedRows),
+      missing: cut(v.missing),
+      issueCount: v.issueCount,
+    },
+  };
+}
+
+/** The consolidation this workbook's master was written from, as the pane showed it; null if none. */
+export async function savedConsolidation(session: PaneSession): Promise<SavedConsolidation | null> {
+  try {
+    const v = await session.port.loadState(CONSOLIDATION_STATE);
+    return isSavedConsolidation(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a browser File (or Blob) as bytes; falls back to FileReader where Blob.arrayBuffer is missing. */
+export function pickedFromBlob(file: { name: string } & Blob): PickedFile {
+  return {
+    name: file.name,
+    async bytes() {
+      if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
+      return new Promise<Uint8Array>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+        reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
+        reader.readAsArrayBuffer(file);
+      });
+    },
+  };
+}

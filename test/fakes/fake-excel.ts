@@ -218,6 +218,8 @@ export interface CellState {
   hAlign: string;
   vAlign: string;
   wrap: boolean;
+  /** Text orientation in degrees (-90 … 90, 0 = horizontal), format.textOrientation (ExcelApi 1.7). */
+  rotation: number;
   locked: boolean;
   borders: CellBorders;
 }
@@ -319,6 +321,7 @@ function defaultCell(): CellState {
     hAlign: "General",
     vAlign: "Bottom",
     wrap: false,
+    rotation: 0,
     locked: true,
     borders: { ...EMPTY_BORDERS },
   };
@@ -2430,7 +2433,14 @@ class FakeRangeFormat extends FakeObject {
     this.borders = new FakeBorders(ctx, t);
   }
   protected scalarProps() {
-    return ["horizontalAlignment", "verticalAlignment", "wrapText", "columnWidth", "rowHeight"];
+    return [
+      "horizontalAlignment",
+      "verticalAlignment",
+      "wrapText",
+      "textOrientation",
+      "columnWidth",
+      "rowHeight",
+    ];
   }
   protected override child(name: string) {
     return (
@@ -2451,6 +2461,8 @@ class FakeRangeFormat extends FakeObject {
         return uniform(f, this.t, (c) => c.vAlign);
       case "wrapText":
         return uniform(f, this.t, (c) => c.wrap);
+      case "textOrientation":
+        return uniform(f, this.t, (c) => c.rotation);
       case "columnWidth": {
         const s = this.t.sheet(),
           r = this.t.rects()[0]!;
@@ -2487,6 +2499,16 @@ class FakeRangeFormat extends FakeObject {
     this.set("wrapText", v, () =>
       setFormat(this.context, this.t, "wrap text", (c) => (c.wrap = v))
     );
+  }
+  get textOrientation(): number {
+    return this.get("textOrientation");
+  }
+  set textOrientation(v: number) {
+    this.set("textOrientation", v, () => {
+      if (!Number.isInteger(v) || v < -90 || v > 90)
+        throw new Error(`InvalidArgument: textOrientation must be an integer from -90 to 90, got ${v}`);
+      setFormat(this.context, this.t, "orientation", (c) => (c.rotation = v));
+    });
   }
   get columnWidth(): number {
     return this.get("columnWidth");

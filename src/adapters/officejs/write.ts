@@ -78,6 +78,7 @@ function queueStyle(range: Excel.Range, r: Rect, s: CellStyle): number {
   if (s.hAlign !== undefined) ((range.format.horizontalAlignment = H_ALIGN[s.hAlign]), n++);
   if (s.vAlign !== undefined) ((range.format.verticalAlignment = V_ALIGN[s.vAlign]), n++);
   if (s.wrap !== undefined) ((range.format.wrapText = s.wrap), n++);
+  if (s.rotation !== undefined) ((range.format.textOrientation = s.rotation), n++);
   if (s.border !== undefined) {
     const edges: string[] = [...EDGES];
     if (r.bottom > r.top) edges.push("InsideHorizontal");

@@ -91,11 +91,17 @@ function applyStyle(cell: ExcelJSNs.Cell, s: CellStyle) {
   cell.font = font;
   if (s.fill !== undefined)
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
-  if (s.hAlign !== undefined || s.vAlign !== undefined || s.wrap !== undefined) {
+  if (
+    s.hAlign !== undefined ||
+    s.vAlign !== undefined ||
+    s.wrap !== undefined ||
+    s.rotation !== undefined
+  ) {
     const al: Partial<ExcelJSNs.Alignment> = { ...(cell.alignment ?? {}) };
     if (s.hAlign !== undefined) al.horizontal = s.hAlign;
     if (s.vAlign !== undefined) al.vertical = s.vAlign;
     if (s.wrap !== undefined) al.wrapText = s.wrap;
+    if (s.rotation !== undefined) al.textRotation = s.rotation;
     cell.alignment = al;
   }
   if (s.border !== undefined) {

@@ -23,6 +23,19 @@ export const DEFAULT_SETTINGS_2019: PeriodSettings = {
   },
   ruleSetId: "HD21-2019",
   registerId: "huong-thuy-2019",
+  // Headings of the templates the state departments send (the Party organs' follow from the
+  // issuing body): superior body, then the department itself.
+  departmentHeadings: {
+    "noi-vu": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG NỘI VỤ"],
+    "tai-chinh": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG TÀI CHÍNH – KẾ HOẠCH"],
+    "kinh-te": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG KINH TẾ"],
+    "van-hoa": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG VĂN HÓA VÀ THÔNG TIN"],
+    "giao-duc": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"],
+    "y-te": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG Y TẾ"],
+    ldtbxh: ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI"],
+    "quan-su": ["BỘ CHQS TỈNH THỪA THIÊN HUẾ", "BAN CHQS THỊ XÃ HƯƠNG THỦY"],
+    "cong-an": ["CÔNG AN TỈNH THỪA THIÊN HUẾ", "CÔNG AN THỊ XÃ HƯƠNG THỦY"],
+  },
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");

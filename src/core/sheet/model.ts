@@ -33,6 +33,8 @@ export interface CellStyle {
   hAlign?: "left" | "center" | "right";
   vAlign?: "top" | "middle" | "bottom";
   wrap?: boolean;
+  /** Text turned up by this many degrees (90 = reading bottom to top), for narrow column headers. */
+  rotation?: number;
   border?: "thin" | "none";
   /** Excel number format, e.g. "#,##0", "0.00", "@". */
   numFmt?: string;

@@ -1,13 +1,15 @@
 /**
  * Reading returned workbooks (as WorkbookGrids from any adapter) into validated submissions:
  * recognise the template (from `_meta`, else from the header row), map columns by key, extract the
- * raw rows (title, header and subtotal rows skipped; trailing empty rows ignored) and validate them.
+ * raw rows (title, header and subtotal rows skipped; trailing empty rows ignored; the footer with
+ * the place/date line and signatures ends the table) and validate them.
  * Computed columns are never read: the validator recomputes them from the inputs.
  */
 import { masterRefusal, unknownWorkbookMessage } from "./not-a-template";
 import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese } from "../normalize/text";
 import { columnNumber } from "../sheet/model";
+import { isFooterText } from "../template-sheet/document";
 import { META_SHEET, parseMeta } from "../template-sheet/meta";
 import { CATALOG } from "../templates/catalog";
 import type { TemplateSpec } from "../templates/spec";
@@ -81,6 +83,9 @@ export function extractRows(spec: TemplateSpec, sheet: SheetGrid, layout: SheetL
     if (content.every(([, i]) => isEmpty(row[i]))) continue; // empty (trailing or in between)
     const nameCol = layout.columnLetters[name];
     const nameText = nameCol ? cellText(row[columnNumber(nameCol) - 1]) : "";
+    // The template's footer (place and date, "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ"): the table
+    // ends above it, and what is typed under it (the signers' names) is not data.
+    if (!nameText.trim() && row.some((c) => typeof c === "string" && isFooterText(c))) break;
     const sttCol = layout.columnLetters.stt;
     const sttText = sttCol ? cellText(row[columnNumber(sttCol) - 1]).trim() : "";
     if (SUBTOTAL_KEYS.has(canonicalVietnamese(nameText)) || ROMAN.test(sttText)) continue;

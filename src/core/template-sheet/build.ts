@@ -24,11 +24,32 @@ import { unitsOfKind } from "../units/register";
 import type { Unit, UnitKind, UnitRegister } from "../units/types";
 import { computedFormula } from "./formulas";
 import { writeMeta } from "./meta";
+import { headerSplit } from "../print/layout";
+import { longestWordMm, textWidthMm, wrappedLines } from "../print/text-width";
+import {
+  formNumberLine,
+  NATIONAL_MOTTO,
+  PARTY_NAME,
+  templateFooter,
+  templateHeading,
+} from "./document";
+import {
+  fitColumns,
+  TABLE_PT,
+  TEMPLATE_MARGINS,
+  textRoomMm,
+  widthForMm,
+  type ColumnNeed,
+} from "./page-fit";
 
 export const LISTS_SHEET = "_lists";
 /** Rows offered for free entry in PEOPLE templates (3.15). */
 export const DEFAULT_PEOPLE_ROWS = 60;
-const TITLE_ROWS = 9; // rows 1–8 title block, row 9 blank
+/**
+ * Rows 1–4 heading (body left, Party's name or national motto right, "*"), 5 "Mẫu số …",
+ * 6 title, 7 year, 8 deadline, 9 blank.
+ */
+const TITLE_ROWS = 9;
 
 export interface BuildOptions {
   generatedAt?: string;
@@ -107,19 +128,102 @@ export function columnWidthFor(col: ColumnSpec): number {
   return Math.min(width, 40);
 }
 
-function estimateLines(text: string, width: number): number {
-  const words = text.split(/\s+/);
-  let lines = 1;
-  let used = 0;
-  for (const w of words) {
-    if (used === 0) used = w.length;
-    else if (used + 1 + w.length <= width - 1) used += 1 + w.length;
-    else {
-      lines++;
-      used = w.length;
-    }
+/** A sample of the widest value a column shows (numbers as Excel formats them). */
+function sampleValues(col: ColumnSpec): string[] {
+  if (col.computed?.kind === "countEquals") return [`19/${col.computed.keys.length}`];
+  switch (col.type) {
+    case "int":
+      return ["9,999"];
+    case "number":
+      return ["99999.00"];
+    case "percent":
+      return ["100.00", "n/a"];
+    case "year":
+      return ["2019"];
+    case "boolean":
+      return ["Không"];
+    case "enum":
+      return col.enumId ? getEnum(col.enumId).values.map((v) => v.label.vi) : [];
+    default:
+      return [];
   }
-  return lines;
+}
+
+/**
+ * A header of one word much wider than the column's values (a level code such as "HTXSNV" over
+ * counts) is turned up 90°: the column then needs only its values' width, which is what lets
+ * 3.14's eight count columns fit one A4 width at a readable scale.
+ */
+function turnedHeader(col: ColumnSpec): boolean {
+  if (col.identity || col.type === "text" || /\s/.test(col.header.vi.trim())) return false;
+  // Numbers, or short choices (Đạt / Chưa đạt); never a column of long labels (the levels).
+  if (
+    col.type === "enum" &&
+    col.enumId &&
+    getEnum(col.enumId).values.some((v) => v.label.vi.split(/\s+/).length > 2)
+  )
+    return false;
+  const header = textWidthMm(col.header.vi, TABLE_PT, true);
+  const others = [
+    ...(col.unitOfMeasure ? [`(${col.unitOfMeasure.vi})`] : []),
+    ...sampleValues(col),
+  ].map((t) => longestWordMm(t, TABLE_PT));
+  return header > Math.max(0, ...others) + 1;
+}
+
+/** Turned headers by column: one turned header turns its group's one-word headers too. */
+function turnedHeaders(cols: ColumnSpec[]): boolean[] {
+  const own = cols.map(turnedHeader);
+  const groups = new Set(cols.filter((c, i) => own[i] && c.group).map((c) => c.group!.vi));
+  return cols.map(
+    (c, i) =>
+      own[i]! ||
+      (c.group !== undefined &&
+        groups.has(c.group.vi) &&
+        !c.identity &&
+        c.type !== "text" &&
+        !/\s/.test(c.header.vi.trim()))
+  );
+}
+
+/** What a column must hold on paper: header, unit of measure, the values it lists or takes. */
+function columnNeed(
+  col: ColumnSpec,
+  turned: boolean,
+  people: boolean,
+  units: Unit[],
+  hidden: boolean
+): ColumnNeed {
+  const words: ColumnNeed["words"] = turned ? [] : [{ text: col.header.vi, bold: true }];
+  let preferred = turned ? 6 : columnWidthFor(col);
+  if (col.unitOfMeasure) words.push({ text: `(${col.unitOfMeasure.vi})` });
+  for (const v of sampleValues(col)) words.push({ text: v });
+  let minMm: number | undefined;
+  if (col.key === "stt") words.splice(1, words.length, { text: "999" });
+  else if (col.key === "unitName") {
+    for (const u of units) words.push({ text: u.name });
+    // A unit's name on at most two lines; its screen width (one line) when the page has room.
+    const longest = Math.max(0, ...units.map((u) => textWidthMm(u.name, TABLE_PT)));
+    minMm = Math.min(longest / 2 + 4, 45);
+    preferred = Math.max(preferred, widthForMm(Math.min(longest + 3, 80)));
+  } else if (col.key === "unitType")
+    for (const u of units) words.push({ text: KIND_LABEL[u.kind] });
+  else if (col.type === "text") minMm = people ? 32 : 12;
+  else if (
+    col.type === "enum" &&
+    col.enumId &&
+    getEnum(col.enumId).values.some((v) => v.label.vi.split(/\s+/).length > 2)
+  ) {
+    // A choice ("Hoàn thành xuất sắc nhiệm vụ") on at most two lines.
+    const longest = Math.max(
+      0,
+      ...getEnum(col.enumId).values.map((v) => textWidthMm(v.label.vi, TABLE_PT))
+    );
+    minMm = Math.min(longest / 2 + 4, 45);
+  }
+  const shrinkOrder =
+    col.type === "text" && col.key !== "unitName" ? 0 : col.key === "unitName" ? 2 : 1;
+  return { preferred, words, ...(minMm ? { minMm } : {}), hidden, shrinkOrder };
 }
 
 const isEntry = (col: ColumnSpec) => !col.identity && !col.computed;
@@ -222,26 +326,59 @@ export function buildTemplateWorkbook(
     right,
   });
 
-  // Title block (HD 36): left = superior + issuing body + "*", right = the Party's name, underlined.
-  const split = Math.max(1, Math.min(n - 1, Math.ceil(n * 0.45)));
-  const leftEnd = split;
-  const rightStart = Math.min(n, split + 1);
+  // Widths: the screen widths, narrowed as far as one A4 width at ≥ 92 % needs (page-fit.ts).
+  const unitsListed = planned.flatMap((p) => (p.type === "unit" ? [p.unit] : []));
+  // The code column is for the readers; the type column too where every row is of one kind.
+  const oneKind = new Set(unitsListed.map((u) => u.kind)).size <= 1;
+  const hiddenColumns = people
+    ? []
+    : [colIndex.get("unitCode"), oneKind ? colIndex.get("unitType") : undefined].filter(
+        (x): x is number => x !== undefined
+      );
+  const turned = turnedHeaders(cols);
+  const fit = fitColumns(
+    cols.map((col, i) =>
+      columnNeed(col, turned[i]!, people, unitsListed, hiddenColumns.includes(i + 1))
+    ),
+    spec.orientation
+  );
+  const widths = fit.widths;
+  const { leftEnd, rightStart } = headerSplit(fit.paperMm);
+  const blockMm = (left: number, right: number) =>
+    fit.paperMm.slice(left - 1, right).reduce((a, b) => a + b, 0) / (fit.scale / 100);
+  const rowHeights: Record<number, number> = {};
+  const fitHeight = (row: number, text: string, mm: number, pt: number, bold = false) => {
+    const lines = wrappedLines(text, Math.max(10, mm - 3), pt, bold);
+    rowHeights[row] = Math.max(rowHeights[row] ?? 0, Math.ceil(pt * 1.25 * lines + 2));
+  };
   const titleLine = (row: number, left: number, right: number, text: string, s: CellStyle) => {
     put(row, left, text);
     if (right > left) merges.push(rect(row, left, row, right));
-    style(rect(row, left, row, right), { hAlign: "center", vAlign: "middle", ...s });
+    style(rect(row, left, row, right), { hAlign: "center", vAlign: "middle", wrap: true, ...s });
+    fitHeight(row, text, blockMm(left, right), s.fontSize ?? TABLE_PT, s.bold);
   };
-  titleLine(1, 1, leftEnd, settings.parentBody.toUpperCase(), { fontSize: 14 });
-  titleLine(1, rightStart, n, "ĐẢNG CỘNG SẢN VIỆT NAM", {
-    fontSize: 15,
-    bold: true,
-    underline: true,
-  });
-  titleLine(2, 1, leftEnd, settings.issuingBody.toUpperCase(), { fontSize: 14, bold: true });
-  titleLine(3, 1, leftEnd, "*", { fontSize: 14 });
-  titleLine(5, 1, n, spec.department.name.vi, { fontSize: 14 });
-  titleLine(6, 1, n, spec.title.vi, { fontSize: 14, bold: true, wrap: true });
-  titleLine(7, 1, n, `Năm ${settings.period}`, { fontSize: 14 });
+
+  // Heading: the body that asks for the template on the left (HD 36 for Party organs, the
+  // settings' heading for state departments), the Party's name or the national motto right.
+  const heading = templateHeading(spec, settings);
+  const body =
+    heading.body.length > 3
+      ? [...heading.body.slice(0, 2), heading.body.slice(2).join(" ")]
+      : heading.body;
+  body.forEach((text, i) =>
+    titleLine(1 + i, 1, leftEnd, text, { fontSize: 13, bold: i === body.length - 1 })
+  );
+  if (heading.party) {
+    titleLine(body.length + 1, 1, leftEnd, "*", { fontSize: 13 });
+    titleLine(1, rightStart, n, PARTY_NAME, { fontSize: 14, bold: true, underline: true });
+  } else {
+    titleLine(1, rightStart, n, NATIONAL_MOTTO[0]!, { fontSize: 13, bold: true });
+    titleLine(2, rightStart, n, NATIONAL_MOTTO[1]!, { fontSize: 13, bold: true, underline: true });
+  }
+  for (const r of [4, TITLE_ROWS]) rowHeights[r] ??= 8;
+  titleLine(5, 1, n, formNumberLine(spec, settings), { fontSize: 13, italic: true });
+  titleLine(6, 1, n, spec.title.vi, { fontSize: 14, bold: true });
+  titleLine(7, 1, n, `Năm ${settings.period}`, { fontSize: 13 });
   titleLine(
     8,
     1,
@@ -282,15 +419,17 @@ export function buildTemplateWorkbook(
     wrap: true,
     fill: HEADER_FILL,
     ...BORDER,
-    fontSize: 12,
+    fontSize: TABLE_PT,
   });
   if (unitRow)
     style(rect(unitRow, 1, unitRow, n), {
       italic: true,
       hAlign: "center",
+      vAlign: "middle",
+      wrap: true,
       fill: HEADER_FILL,
       ...BORDER,
-      fontSize: 11,
+      fontSize: TABLE_PT,
     });
 
   // Data rows.
@@ -337,7 +476,12 @@ export function buildTemplateWorkbook(
     });
   }
   if (planned.length > 0) {
-    style(rect(firstDataRow, 1, lastDataRow, n), { ...BORDER, fontSize: 12, vAlign: "middle" });
+    style(rect(firstDataRow, 1, lastDataRow, n), {
+      ...BORDER,
+      fontSize: TABLE_PT,
+      vAlign: "middle",
+      wrap: true,
+    });
   }
 
   // Column styles and validations, bounded to the entry rows (runs of consecutive rows).
@@ -371,24 +515,111 @@ export function buildTemplateWorkbook(
   for (const p of planned)
     if (p.type === "subtotal") style(rect(p.row, 1, p.row, n), { locked: true });
 
-  // Widths and heights.
-  const widths = cols.map(columnWidthFor);
-  const rowHeights: Record<number, number> = {
-    6:
-      20 *
-      Math.max(
-        1,
-        estimateLines(
-          spec.title.vi,
-          widths.reduce((a, b) => a + b, 0)
-        )
-      ),
-  };
-  const headerLines = Math.max(...cols.map((col, i) => estimateLines(col.header.vi, widths[i]!)));
-  rowHeights[headerRow] = Math.max(18, 16 * headerLines + 4);
-  const hiddenColumns = people
-    ? []
-    : [colIndex.get("unitCode")].filter((x): x is number => x !== undefined);
+  // Header heights from the wrapped headers (units of measure and groups too).
+  const headerLines = Math.max(
+    1,
+    ...cols.map((col, i) =>
+      hiddenColumns.includes(i + 1)
+        ? 1
+        : wrappedLines(col.header.vi, textRoomMm(widths[i]!), TABLE_PT, true)
+    )
+  );
+  const linesHeight = (lines: number) => Math.ceil(TABLE_PT * 1.3 * lines + 6);
+  if (hasGroups) {
+    // Group titles over their columns; a header without a group spans both header rows.
+    let groupLines = 1;
+    let groupedLines = 1;
+    let loneLines = 1;
+    let i = 0;
+    while (i < n) {
+      const g = cols[i]!.group;
+      let j = i;
+      while (g && j + 1 < n && cols[j + 1]!.group?.vi === g.vi) j++;
+      const room = widths
+        .slice(i, j + 1)
+        .reduce((a, w, k) => a + (hiddenColumns.includes(i + k + 1) ? 0 : textRoomMm(w)), 0);
+      const own = (k: number) =>
+        hiddenColumns.includes(k + 1)
+          ? 1
+          : wrappedLines(cols[k]!.header.vi, textRoomMm(widths[k]!), TABLE_PT, true);
+      if (g) {
+        groupLines = Math.max(groupLines, wrappedLines(g.vi, room, TABLE_PT, true));
+        for (let k = i; k <= j; k++) groupedLines = Math.max(groupedLines, own(k));
+      } else loneLines = Math.max(loneLines, own(i));
+      i = j + 1;
+    }
+    rowHeights[headerTop] = linesHeight(groupLines);
+    rowHeights[headerRow] = Math.max(
+      linesHeight(groupedLines),
+      linesHeight(loneLines) - rowHeights[headerTop]!
+    );
+  } else rowHeights[headerRow] = Math.max(18, linesHeight(headerLines));
+  if (unitRow) {
+    const uomLines = Math.max(
+      1,
+      ...cols.map((col, i) =>
+        col.unitOfMeasure && !hiddenColumns.includes(i + 1)
+          ? wrappedLines(`(${col.unitOfMeasure.vi})`, textRoomMm(widths[i]!), TABLE_PT)
+          : 1
+      )
+    );
+    rowHeights[unitRow] = Math.ceil(TABLE_PT * 1.3 * uomLines + 4);
+  }
+
+  // Headers turned up 90° (turnedHeader): the header rows are as tall as the text is long.
+  cols.forEach((col, i) => {
+    if (hiddenColumns.includes(i + 1) || !turned[i]) return;
+    const tallPt = Math.ceil(((textWidthMm(col.header.vi, TABLE_PT, true) + 4) * 72) / 25.4);
+    const top = hasGroups && !col.group ? headerTop : headerRow;
+    style(rect(top, i + 1, headerRow, i + 1), { rotation: 90 });
+    const above = top === headerTop && hasGroups ? (rowHeights[headerTop] ?? 0) : 0;
+    rowHeights[headerRow] = Math.max(rowHeights[headerRow] ?? 0, tallPt - above);
+  });
+
+  // Footer: the sending unit's place and date, "NGƯỜI LẬP BIỂU" left, "THỦ TRƯỞNG ĐƠN VỊ" (or
+  // "T/M ĐẢNG ỦY") right, room to sign. The readers stop at it (document.ts, isFooterText).
+  const footer = templateFooter(spec, settings);
+  const footerTop = lastDataRow + 2;
+  rowHeights[lastDataRow + 1] = 8;
+  // Rows as tall as their longest wrapped text: the unit's name, or the longest label a
+  // dropdown offers (Excel does not grow a row when a file opens, LibreOffice not when it prints).
+  const nameAt = colIndex.get(people ? "ten" : "unitName");
+  let valueLines = 1;
+  cols.forEach((col, i) => {
+    if (hiddenColumns.includes(i + 1) || col.type !== "enum" || !col.enumId) return;
+    for (const v of getEnum(col.enumId).values)
+      valueLines = Math.max(valueLines, wrappedLines(v.label.vi, textRoomMm(widths[i]!), TABLE_PT));
+  });
+  for (const p of planned) {
+    const text = p.type === "unit" ? p.unit.name : p.type === "subtotal" ? p.label : "";
+    const nameLines = nameAt
+      ? wrappedLines(text, textRoomMm(widths[nameAt - 1]!), TABLE_PT, p.type === "subtotal")
+      : 1;
+    const lines = Math.max(nameLines, p.type === "subtotal" ? 1 : valueLines);
+    if (lines > 1) rowHeights[p.row] = Math.ceil(TABLE_PT * 1.15 * lines + 3);
+  }
+  titleLine(footerTop, rightStart, n, footer.dateLine, { fontSize: 13, italic: true });
+  const sigRows = Math.max(footer.preparer.length, footer.head.length);
+  footer.preparer.forEach((t, i) =>
+    titleLine(footerTop + 1 + i, 1, leftEnd, t, { fontSize: 13, bold: i === 0, italic: i > 0 })
+  );
+  footer.head.forEach((t, i) =>
+    titleLine(footerTop + 1 + i, rightStart, n, t, {
+      fontSize: 13,
+      bold: !t.startsWith("("),
+      italic: t.startsWith("("),
+    })
+  );
+  // Blank rows to sign in, then a line for the names (typed by the unit: unlocked).
+  const nameRow = footerTop + 1 + sigRows + 3;
+  for (let r = footerTop + 1 + sigRows; r < nameRow; r++) rowHeights[r] = 18;
+  merges.push(rect(nameRow, 1, nameRow, leftEnd), rect(nameRow, rightStart, nameRow, n));
+  style(rect(nameRow, 1, nameRow, n), { fontSize: 13, bold: true, hAlign: "center" });
+  style(rect(nameRow, 1, nameRow, leftEnd), { locked: false });
+  style(rect(nameRow, rightStart, nameRow, n), { locked: false });
+  style(rect(footerTop, rightStart, footerTop, n), { locked: false });
+  rowHeights[nameRow] = 20;
+  const lastRow = nameRow;
 
   const blocks: Block[] = [...grid.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -400,7 +631,7 @@ export function buildTemplateWorkbook(
     visibility: "visible",
     blocks,
     styles: [
-      { range: rect(1, 1, lastDataRow, n), style: { fontName: "Times New Roman", fontSize: 12 } },
+      { range: rect(1, 1, lastRow, n), style: { fontName: "Times New Roman", fontSize: TABLE_PT } },
       ...styles,
     ],
     merges,
@@ -411,14 +642,17 @@ export function buildTemplateWorkbook(
     validations,
     conditionalFormats: invalidHighlights(validations),
     protect: true,
+    // One A4 width at a fixed, readable scale (never "fit to one page wide", which shrinks a
+    // wide table below 11 pt on paper).
     print: {
       paperSize: "A4",
-      orientation: spec.orientation,
-      fitToWidth: 1,
+      orientation: fit.orientation,
+      fitToWidth: 0,
       fitToHeight: 0,
+      scale: fit.scale,
       printTitleRows: { first: headerTop, last: headerBottom },
-      printArea: rect(1, 1, lastDataRow, n),
-      margins: { top: 20, bottom: 20, left: 25, right: 15, header: 8, footer: 8 },
+      printArea: rect(1, 1, lastRow, n),
+      margins: { ...TEMPLATE_MARGINS, header: 8, footer: 6 },
       centerHorizontally: true,
       footer: "&CTrang &P/&N",
     },

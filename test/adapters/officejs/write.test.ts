@@ -205,7 +205,7 @@ describe("writeModel renders a template workbook", () => {
     void columnNumber;
   });
 
-  test("print setup: A4, orientation, fit to width, title rows, margins, centring", async () => {
+  test("print setup: A4, orientation, a fixed readable scale, title rows, margins, centring", async () => {
     const { fake, port } = setup();
     const m = model();
     await port.writeModel(m);
@@ -214,9 +214,10 @@ describe("writeModel renders a template workbook", () => {
     const pl = fake.pageLayout(s.name);
     expect(pl.paperSize).toBe("A4");
     expect(pl.orientation).toBe(p.orientation === "landscape" ? "Landscape" : "Portrait");
-    if (p.fitToWidth > 0) expect(pl.zoom.horizontalFitToPages).toBe(p.fitToWidth);
-    // 0 = as many pages tall as needed; without it Excel keeps 1 page tall.
-    expect(pl.zoom.verticalFitToPages).toBe(p.fitToHeight);
+    // Templates print at a fixed scale (≥ 92 %), never shrunk to fit one page wide.
+    expect(p.fitToWidth).toBe(0);
+    expect(p.scale).toBeGreaterThanOrEqual(92);
+    expect(pl.zoom.scale).toBe(p.scale);
     if (p.printTitleRows)
       expect(pl.printTitleRows).toBe(`$${p.printTitleRows.first}:$${p.printTitleRows.last}`);
     expect(pl.margins.top).toBeCloseTo((p.margins.top / 25.4) * 72, 0);

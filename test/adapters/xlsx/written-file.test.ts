@@ -61,18 +61,18 @@ describe("written template file", () => {
     expect(first).toBe(requireTemplate("dan-van").sheetName);
   });
 
-  test("print setup: A4, landscape/portrait per spec, fit to 1 page wide, title rows, page-number footer, centred", async () => {
+  test("print setup: A4, landscape/portrait per spec, a fixed scale ≥ 92 %, title rows, page-number footer, centred", async () => {
     const { sheetXml, workbook, model, meta } = await written("dan-van");
     const xml = sheetXml(model.sheets[0]!.name);
     const page = /<pageSetup [^>]*\/>/.exec(xml)![0];
     expect(page).toContain('paperSize="9"');
     expect(page).toContain(`orientation="${requireTemplate("dan-van").orientation}"`);
-    expect(page).toContain('fitToWidth="1"');
-    expect(page).toContain('fitToHeight="0"');
-    expect(xml).toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
+    expect(page).toContain(`scale="${model.sheets[0]!.print!.scale}"`);
+    expect(model.sheets[0]!.print!.scale).toBeGreaterThanOrEqual(92);
+    expect(xml).not.toMatch(/<pageSetUpPr [^>]*fitToPage="1"/);
     expect(xml).toMatch(/<printOptions [^>]*horizontalCentered="1"/);
     expect(xml).toContain("<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>");
-    expect(xml).toMatch(/<pageMargins left="0.98\d*" right="0.59\d*"/);
+    expect(xml).toMatch(/<pageMargins left="0.47\d*" right="0.31\d*"/);
     expect(workbook).toMatch(new RegExp(`_xlnm.Print_Titles[^>]*>[^<]*\\$10:\\$${meta.firstDataRow - 1}<`));
   });
 

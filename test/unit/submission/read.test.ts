@@ -320,3 +320,40 @@ describe("readSubmissions", () => {
     expect(sub.validation.issues.some((i) => i.rule === "sheet.renamed")).toBe(true);
   });
 });
+
+describe("the template's footer (place/date line, signatures) is never read as data", () => {
+  /** Every cell of the sheet at and below the footer's first row, with the signers' names typed. */
+  function signed(spec: TemplateSpec): { grids: WorkbookGrids; sheet: string } {
+    const m = filledModel(spec);
+    const grids = modelToGrids(m);
+    const sheet = templateSheet(m).name;
+    const s = grids.sheets.find((x) => x.name === sheet)!;
+    const footer = s.rows.findIndex((r) => r.some((c) => c === "NGƯỜI LẬP BIỂU")) + 1;
+    expect(footer).toBeGreaterThan(metaOf(m).firstDataRow);
+    // The date filled in, the names typed under both signatures (left and right block).
+    const dateRow = footer - 1;
+    const dateCol = s.rows[dateRow - 1]!.findIndex((c) => typeof c === "string" && c.includes("ngày")) + 1;
+    setRaw(grids, sheet, dateRow, dateCol, "Hương Thủy, ngày 20 tháng 12 năm 2019");
+    setRaw(grids, sheet, footer + 5, 1, "Nguyễn Văn Lập");
+    setRaw(grids, sheet, footer + 5, dateCol, "Trần Thị Trưởng");
+    return { grids, sheet };
+  }
+
+  test.each(["y-te", "tccs-bao-cao", "lanh-dao", "ldtbxh"])("%s: same rows and no error with the footer signed", (id) => {
+    const spec = requireTemplate(id);
+    const { grids } = signed(spec);
+    const { sub } = readOk(grids);
+    expect(errors(sub)).toEqual([]);
+    const expected = spec.rowSet === "PEOPLE" ? 3 : unitRows(filledModel(spec)).length;
+    expect(sub.validation.rows).toHaveLength(expected);
+  });
+
+  test("without _meta (recognised by its header), the footer still ends the table", () => {
+    const { grids } = signed(requireTemplate("y-te"));
+    grids.sheets = grids.sheets.filter((s) => s.name !== "_meta");
+    const { sub } = readOk(grids);
+    expect(sub.recognizedBy).toBe("header");
+    expect(errors(sub)).toEqual([]);
+    expect(sub.validation.rows).toHaveLength(12);
+  });
+});

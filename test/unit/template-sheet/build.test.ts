@@ -7,6 +7,9 @@ import { CATALOG, requireTemplate } from "../../../src/core/templates/catalog";
 import { getEnum } from "../../../src/core/templates/enums";
 import { defaultRegister } from "../../../src/core/units/register";
 import { cellOf, metaOf } from "../../adapters/xlsx/helpers";
+import { columnWidthMm } from "../../../src/core/print/page";
+import { longestWordMm } from "../../../src/core/print/text-width";
+import { textRoomMm } from "../../../src/core/template-sheet/page-fit";
 import { modelToGrids } from "../submission/model-grids";
 
 const register = defaultRegister();
@@ -43,22 +46,65 @@ describe("buildTemplateWorkbook", () => {
     }
   });
 
-  test("HD 36 title block: bodies left, the Party's name right (15 bold underlined), title, year, deadline", () => {
+  test("a state department's template: the heading the settings give, the national motto, Mẫu số, title, year, deadline", () => {
     const wb = build("y-te");
     const s = wb.sheets[0]!;
-    expect(cellOf(s, 1, 1)).toBe("ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ");
-    expect(styleAt(s, 1, 1)).toMatchObject({ fontSize: 14, fontName: "Times New Roman" });
-    expect(styleAt(s, 1, 1).bold).toBeUndefined();
-    expect(cellOf(s, 2, 1)).toBe("THỊ ỦY HƯƠNG THỦY");
-    expect(styleAt(s, 2, 1)).toMatchObject({ fontSize: 14, bold: true });
-    expect(cellOf(s, 3, 1)).toBe("*");
+    expect(cellOf(s, 1, 1)).toBe("UBND THỊ XÃ HƯƠNG THỦY");
+    expect(styleAt(s, 1, 1)).toMatchObject({ fontName: "Times New Roman" });
+    expect(styleAt(s, 1, 1).bold).toBeFalsy();
+    expect(cellOf(s, 2, 1)).toBe("PHÒNG Y TẾ");
+    expect(styleAt(s, 2, 1)).toMatchObject({ bold: true });
     const rightCol = s.merges.find((m) => m.top === 1 && m.left > 1)!.left;
-    expect(cellOf(s, 1, rightCol)).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
-    expect(styleAt(s, 1, rightCol)).toMatchObject({ fontSize: 15, bold: true, underline: true });
-    expect(cellOf(s, 5, 1)).toBe("Phòng Y tế");
+    expect(cellOf(s, 1, rightCol)).toBe("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(cellOf(s, 2, rightCol)).toBe("Độc lập - Tự do - Hạnh phúc");
+    expect(styleAt(s, 2, rightCol)).toMatchObject({ bold: true, underline: true });
+    expect(cellOf(s, 3, 1)).toBeUndefined(); // no "*" on a state document
+    expect(cellOf(s, 5, 1)).toBe("Mẫu số 3.6 (kèm theo Kế hoạch số …-KH/TU ngày … của Ban Thường vụ Thị ủy)");
     expect(styleAt(s, 6, 1)).toMatchObject({ bold: true });
     expect(cellOf(s, 7, 1)).toBe("Năm 2019");
     expect(cellOf(s, 8, 1)).toBe("Hạn nộp: 25/12/2019 về Ban Tổ chức Thị ủy");
+  });
+
+  test("a Party organ's template (HD 36): issuing body and organ left, '*', the Party's name right; plan number and date from the settings", () => {
+    const settings = { ...DEFAULT_SETTINGS_2019, planNumber: "125", planDate: "2019-11-15" };
+    const s = buildTemplateWorkbook(requireTemplate("ubkt"), register, settings).sheets[0]!;
+    expect(cellOf(s, 1, 1)).toBe("THỊ ỦY HƯƠNG THỦY");
+    expect(cellOf(s, 2, 1)).toBe("ỦY BAN KIỂM TRA");
+    expect(styleAt(s, 2, 1)).toMatchObject({ bold: true });
+    expect(cellOf(s, 3, 1)).toBe("*");
+    const rightCol = s.merges.find((m) => m.top === 1 && m.left > 1)!.left;
+    expect(cellOf(s, 1, rightCol)).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
+    expect(styleAt(s, 1, rightCol)).toMatchObject({ bold: true, underline: true });
+    expect(cellOf(s, 5, 1)).toBe("Mẫu số 3.11 (kèm theo Kế hoạch số 125-KH/TU ngày 15/11/2019 của Ban Thường vụ Thị ủy)");
+    const tccs = build("tccs-bao-cao").sheets[0]!;
+    expect([cellOf(tccs, 1, 1), cellOf(tccs, 2, 1)]).toEqual(["THỊ ỦY HƯƠNG THỦY", "BAN TỔ CHỨC"]);
+  });
+
+  test("departmentHeadings in the settings name a department's heading (by department or template id)", () => {
+    const settings = {
+      ...DEFAULT_SETTINGS_2019,
+      departmentHeadings: { "y-te": ["UBND THÀNH PHỐ HUẾ", "Phòng Y tế"], "noi-vu-cchc": ["SỞ NỘI VỤ"] },
+    };
+    const yte = buildTemplateWorkbook(requireTemplate("y-te"), register, settings).sheets[0]!;
+    expect([cellOf(yte, 1, 1), cellOf(yte, 2, 1)]).toEqual(["UBND THÀNH PHỐ HUẾ", "PHÒNG Y TẾ"]);
+    const cchc = buildTemplateWorkbook(requireTemplate("noi-vu-cchc"), register, settings).sheets[0]!;
+    expect(cellOf(cchc, 1, 1)).toBe("SỞ NỘI VỤ");
+  });
+
+  test("footer under the table: place and date, NGƯỜI LẬP BIỂU and THỦ TRƯỞNG ĐƠN VỊ (T/M ĐẢNG ỦY on 3.14), inside the print area", () => {
+    for (const spec of CATALOG) {
+      const wb = build(spec.id);
+      const s = wb.sheets[0]!;
+      const texts = new Map<string, number>();
+      for (const b of s.blocks)
+        b.cells.forEach((r, i) => r.forEach((c) => typeof c === "string" && texts.set(c, b.top + i)));
+      const head = spec.id === "tccs-bao-cao" ? "T/M ĐẢNG ỦY" : "THỦ TRƯỞNG ĐƠN VỊ";
+      expect(texts.get("NGƯỜI LẬP BIỂU")).toBeGreaterThan(metaOf(wb).firstDataRow);
+      expect(texts.get(head)).toBe(texts.get("NGƯỜI LẬP BIỂU"));
+      expect(texts.get("Hương Thủy, ngày … tháng … năm …")).toBe(texts.get(head)! - 1);
+      if (spec.id === "tccs-bao-cao") expect(texts.get("BÍ THƯ")).toBe(texts.get(head)! + 1);
+      expect(s.print!.printArea!.bottom).toBeGreaterThan(texts.get(head)! + 3);
+    }
   });
 
   test("3.8 (MTTQ, đoàn thể) shows its own deadline from the settings: 20/11/2019", () => {
@@ -133,14 +179,43 @@ describe("buildTemplateWorkbook", () => {
     expect(v.prompt!.message).toContain("từ 0 đến 100");
   });
 
-  test("print setup: A4, the spec's orientation, 1 page wide, header rows repeated, page numbers", () => {
-    for (const id of ["dan-van", "noi-vu-cchc"]) {
-      const wb = build(id);
-      const spec = requireTemplate(id);
-      const p = wb.sheets[0]!.print!;
-      expect(p).toMatchObject({ paperSize: "A4", orientation: spec.orientation, fitToWidth: 1, fitToHeight: 0, footer: "&CTrang &P/&N" });
+  test("print setup: every template on one A4 width at a fixed scale ≥ 92 % (12 pt prints ≥ 11 pt), header rows repeated, page numbers", () => {
+    for (const spec of CATALOG) {
+      const wb = build(spec.id);
+      const s = wb.sheets[0]!;
+      const p = s.print!;
+      expect(p).toMatchObject({ paperSize: "A4", fitToWidth: 0, fitToHeight: 0, footer: "&CTrang &P/&N" });
+      expect(p.scale).toBeGreaterThanOrEqual(92);
+      expect(p.scale).toBeLessThanOrEqual(100);
       expect(p.printTitleRows!.last).toBe(metaOf(wb).firstDataRow - 1);
       expect(p.printTitleRows!.first).toBe(10);
+      const paper = p.orientation === "portrait" ? 210 : 297;
+      const room = paper - p.margins.left - p.margins.right;
+      const hidden = new Set(s.hiddenColumns ?? []);
+      const widthMm = s.columnWidths.reduce<number>(
+        (a, w, i) => a + (hidden.has(i + 1) ? 0 : columnWidthMm(w ?? 9)),
+        0
+      );
+      expect((widthMm * p.scale!) / 100).toBeLessThanOrEqual(room);
+      // No text below 12 pt on the sheet.
+      for (const st of s.styles) if (st.style.fontSize) expect(st.style.fontSize).toBeGreaterThanOrEqual(12);
+    }
+    // 3.3's nineteen criteria: their one-word headers turned up, so the columns are as narrow as "Chưa đạt" wrapped.
+    const ntm = build("kinh-te-ntm");
+    const m = metaOf(ntm);
+    expect(styleAt(ntm.sheets[0]!, m.firstDataRow - 2, columnNumber(m.columns.tc10!)).rotation).toBe(90);
+  });
+
+  test("a column is never narrower than its longest word (header, unit of measure or value)", () => {
+    for (const spec of CATALOG) {
+      const s = build(spec.id).sheets[0]!;
+      spec.columns.forEach((col, i) => {
+        if ((s.hiddenColumns ?? []).includes(i + 1)) return;
+        const room = textRoomMm(s.columnWidths[i]!);
+        const rotated = s.styles.some((st) => st.style.rotation === 90 && st.range.left === i + 1 && st.range.right === i + 1);
+        if (!rotated) expect(longestWordMm(col.header.vi, 12, true)).toBeLessThanOrEqual(room + 0.01);
+        if (col.unitOfMeasure) expect(longestWordMm(`(${col.unitOfMeasure.vi})`, 12)).toBeLessThanOrEqual(room + 0.01);
+      });
     }
   });
 

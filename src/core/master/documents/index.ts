@@ -21,6 +21,7 @@ import { unitName } from "../../consolidate/units";
 import { DEFAULT_MARGINS } from "../../print/layout";
 import { isLevel, LEVEL_CODES } from "../../rules/levels";
 import type { LevelCode } from "../../rules/types";
+import { standingCommitteeOf } from "../../settings/bodies";
 import type { PeriodSettings } from "../../settings/types";
 import type { SheetModel } from "../../sheet/model";
 import type { LoaiHinh, UnitRegister } from "../../units/types";
@@ -142,16 +143,7 @@ function leaderGroups(input: PrintDocumentsInput): AnnexGroup[] {
   ];
 }
 
-/** "Ban Thường vụ Thị ủy" from "THỊ ỦY HƯƠNG THỦY" (the body's kind, without the place). */
-export function standingCommitteeOf(settings: PeriodSettings): string {
-  if (settings.standingCommittee) return settings.standingCommittee;
-  const kind = /^(THỊ ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|TỈNH ỦY|ĐẢNG ỦY)/u.exec(
-    settings.issuingBody.normalize("NFC").toUpperCase()
-  )?.[1];
-  if (!kind) return "Ban Thường vụ";
-  const lower = kind.toLowerCase();
-  return `Ban Thường vụ ${lower.charAt(0).toUpperCase()}${lower.slice(1)}`;
-}
+export { standingCommitteeOf };
 
 /** Under an annex's title: "(Kèm theo Báo cáo số 45-BC/TU của Ban Thường vụ Thị ủy)". */
 export function annexNote(settings: PeriodSettings, committee: string): string {

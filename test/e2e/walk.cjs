@@ -235,6 +235,12 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
       );
       const refusedText = await page.locator('li[data-state="refused"]').innerText();
       assert(/bị từ chối/.test(refusedText), "refused file has no “bị từ chối” status");
+      // Read off the main thread: the pane's submissions worker is running (issue #11).
+      const workers = page.workers().map((w) => w.url());
+      assert(
+        workers.some((u) => /submissions-worker/.test(u)),
+        `files not read in the pane's worker (workers: ${workers.join(", ") || "none"})`
+      );
 
       await button("Tổng hợp").click();
       const result = page.getByTestId("consolidation-result");
@@ -247,7 +253,7 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
       await page.getByText(/Đã ghi các trang/).waitFor({ timeout: TIMEOUT });
       const names = await inFake(page, (fake) => fake.sheetNames());
       await shot(page, shots, "tong-hop.png");
-      return `sheets now: ${names.join(", ")}`;
+      return `read and consolidated in a Web Worker; sheets now: ${names.join(", ")}`;
     }
   );
 

@@ -40,7 +40,13 @@ describe("Tổng hợp", () => {
     const buildMaster = jest.fn<WorkbookModel, Parameters<PaneServices["buildMaster"]>>(() =>
       modelFor("Tổng hợp")
     );
-    const services = { ...createCoreServices(), buildMaster, masterSheetNames: () => ["Tổng hợp"] };
+    // The pane's own steps (no worker service), so the master's build can be watched.
+    const services = {
+      ...createCoreServices(),
+      submissions: undefined,
+      buildMaster,
+      masterSheetNames: () => ["Tổng hợp"],
+    };
     renderPane({ port, services, initialPart: "consolidate" });
 
     const [a, b] = await Promise.all([templateBytes("quan-su"), templateBytes("noi-vu-cchc")]);

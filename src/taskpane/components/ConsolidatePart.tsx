@@ -149,7 +149,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
   const consolidate = () =>
     run(STRINGS.actionConsolidate, async () => {
       setConsolidated(
-        controller.consolidate(files, settings, {
+        await controller.consolidateFiles(files, settings, {
           errorPolicy,
           deadline: deadline || settings.deadline,
         })

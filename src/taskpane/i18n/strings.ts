@@ -254,6 +254,18 @@ const S = {
     vi: "Trang {sheets} — {errors} lỗi trong số liệu",
     en: "Sheet {sheets} — {errors} data errors",
   },
+  fileCancelled: {
+    vi: "Đã hủy: tệp “{file}” chưa được đọc. Hãy chọn lại tệp nếu cần tổng hợp.",
+    en: "Cancelled: “{file}” was not read. Pick it again to consolidate it.",
+  },
+  consolidationCancelled: {
+    vi: "Đã hủy tổng hợp. Bấm Tổng hợp để làm lại.",
+    en: "Consolidation cancelled. Press Consolidate to run it again.",
+  },
+  backgroundFailed: {
+    vi: "Lỗi khi xử lý trong nền: {detail}. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.",
+    en: "Background processing failed: {detail}. Try again; if it fails again, tell the administrator.",
+  },
   nothingToConsolidate: {
     vi: "Chưa có tệp hợp lệ nào để tổng hợp. Hãy chọn các tệp mẫu biểu đã điền.",
     en: "No valid file to consolidate. Pick the filled template files.",

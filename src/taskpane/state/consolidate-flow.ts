@@ -6,7 +6,13 @@ import type { WriteReport } from "../../ports/workbook-port";
 import { STRINGS, both } from "../i18n/strings";
 import { PaneError, describeError } from "./pane-error";
 import type { PaneSession } from "./session";
-import type { ConsolidateOptions, Consolidated, ConsolidationView } from "./services";
+import { cancelledStatus, fileStatusOf, refusedStatus } from "./file-status";
+import type {
+  ConsolidateOptions,
+  Consolidated,
+  ConsolidationView,
+  ReadFilesOptions,
+} from "./services";
 
 export type FileState = "reading" | "taken" | "refused";
 
@@ -55,39 +61,15 @@ function isSavedConsolidation(v: unknown): v is SavedConsolidation {
   );
 }
 
-function refusedStatus(name: string, refused: RefusedFile): FileStatus {
-  return { name, state: "refused", refused, message: refused.message, submissions: [] };
-}
-
 /** Reads one returned file: grids with the lazily loaded reader, then the template sheets in it. */
 export async function readFile(session: PaneSession, file: PickedFile): Promise<FileStatus> {
   try {
     const xlsx = await session.services.loadXlsx();
     const bytes = await file.bytes();
     const read = await xlsx.read(bytes, file.name);
-    if (!read.ok) return refusedStatus(file.name, read.refused);
-    const outcome = session.services.readSubmissions(read.grids, session.register);
-    if (!outcome.ok) return refusedStatus(file.name, outcome.refused);
-    if (outcome.submissions.length === 0) {
-      return refusedStatus(file.name, {
-        file: file.name,
-        reason: "unknown-template",
-        message: both("fileHoldsNoTemplate", { file: file.name }),
-      });
-    }
-    const sheets = outcome.submissions.map((s) => s.sheet).join(", ");
-    const errors = outcome.submissions.reduce(
-      (n, s) => n + s.validation.issues.filter((i) => i.severity === "error").length,
-      0
+    return fileStatusOf(file.name, read, (grids) =>
+      session.services.readSubmissions(grids, session.register)
     );
-    return {
-      name: file.name,
-      state: "taken",
-      submissions: outcome.submissions,
-      message: errors
-        ? both("fileTakenWithErrors", { sheets, errors })
-        : both("fileTakenSheets", { sheets }),
-    };
   } catch (err) {
     return refusedStatus(file.name, {
       file: file.name,
@@ -97,14 +79,29 @@ export async function readFile(session: PaneSession, file: PickedFile): Promise<
   }
 }
 
-/** Reads files one after the other (memory stays flat), reporting each status as it changes. */
+/**
+ * Reads files one after the other (memory stays flat), reporting each status as it changes and
+ * `onProgress(fileIndex, total, name)` as each file starts. With the pane's worker
+ * (services.submissions) the reading runs off the main thread. After `signal` aborts, the files
+ * not read yet are reported as cancelled.
+ */
 export async function readFiles(
   session: PaneSession,
   files: PickedFile[],
-  onStatus: (index: number, status: FileStatus) => void
+  onStatus: (index: number, status: FileStatus) => void,
+  options: ReadFilesOptions = {}
 ): Promise<FileStatus[]> {
+  const offThread = session.services.submissions;
+  if (offThread) return offThread.readFiles(files, session.register, { ...options, onStatus });
   const out: FileStatus[] = [];
   for (const [index, file] of files.entries()) {
+    if (options.signal?.aborted) {
+      const status = cancelledStatus(file.name);
+      out.push(status);
+      onStatus(index, status);
+      continue;
+    }
+    options.onProgress?.(index, files.length, file.name);
     onStatus(index, { name: file.name, state: "reading", submissions: [] });
     const status = await readFile(session, file);
     out.push(status);
@@ -113,15 +110,29 @@ export async function readFiles(
   return out;
 }
 
+function consolidationInput(files: FileStatus[]) {
+  const submissions = files.flatMap((f) => f.submissions);
+  const refused = files.flatMap((f) => (f.refused ? [f.refused] : []));
+  if (submissions.length === 0) throw new PaneError(both("nothingToConsolidate"));
+  return { submissions, refused };
+}
+
+function remember(session: PaneSession, consolidated: Consolidated, files: FileStatus[]): void {
+  session.lastConsolidated = consolidated;
+  session.lastFiles = files.map((f) => ({
+    name: f.name,
+    state: f.state,
+    ...(f.message ? { message: f.message } : {}),
+  }));
+}
+
 export function consolidate(
   session: PaneSession,
   files: FileStatus[],
   settings: PeriodSettings,
   options: ConsolidateOptions = {}
 ): Consolidated {
-  const submissions = files.flatMap((f) => f.submissions);
-  const refused = files.flatMap((f) => (f.refused ? [f.refused] : []));
-  if (submissions.length === 0) throw new PaneError(both("nothingToConsolidate"));
+  const { submissions, refused } = consolidationInput(files);
   const consolidated = session.services.consolidate(
     submissions,
     refused,
@@ -129,12 +140,29 @@ export function consolidate(
     session.register,
     options
   );
-  session.lastConsolidated = consolidated;
-  session.lastFiles = files.map((f) => ({
-    name: f.name,
-    state: f.state,
-    ...(f.message ? { message: f.message } : {}),
-  }));
+  remember(session, consolidated, files);
+  return consolidated;
+}
+
+/**
+ * consolidate(), off the main thread when the pane has its worker (services.submissions): what
+ * the Tổng hợp part calls. `signal` cancels (the promise rejects with a PaneError).
+ */
+export async function consolidateFiles(
+  session: PaneSession,
+  files: FileStatus[],
+  settings: PeriodSettings,
+  options: ConsolidateOptions = {},
+  signal?: AbortSignal
+): Promise<Consolidated> {
+  const offThread = session.services.submissions;
+  if (!offThread) return consolidate(session, files, settings, options);
+  const { submissions, refused } = consolidationInput(files);
+  const consolidated = await offThread.consolidate(
+    { submissions, refused, settings, register: session.register, options },
+    signal
+  );
+  remember(session, consolidated, files);
   return consolidated;
 }
 
@@ -150,7 +178,15 @@ export async function writeMasterModel(
   const existing: WorkbookGrids | null = present.length
     ? await port.readGrids({ sheets: present })
     : null;
-  const model = services.buildMaster(consolidated, existing, settings, session.register);
+  // Built in the pane's worker when there is one: the main thread only talks to Excel.
+  const model = services.submissions
+    ? await services.submissions.buildMaster({
+        consolidated,
+        existing,
+        settings,
+        register: session.register,
+      })
+    : services.buildMaster(consolidated, existing, settings, session.register);
   const report: WriteReport = await port.writeModel(model, {
     replaceExisting: true,
     activate: model.sheets[0]?.name,

@@ -18,7 +18,7 @@ import type { FileStatus, PickedFile, SavedConsolidation } from "./consolidate-f
 import type { PrintResult } from "./print-flow";
 import type { TemplateGroup } from "./templates-flow";
 import { PaneSession } from "./session";
-import type { ConsolidateOptions, Consolidated, PaneServices } from "./services";
+import type { ConsolidateOptions, Consolidated, PaneServices, ReadFilesOptions } from "./services";
 
 export { PaneError, describeError } from "./pane-error";
 export { groupTemplates, isValidPeriod, type TemplateGroup } from "./templates-flow";
@@ -124,11 +124,13 @@ export class PaneController {
     return consolidateFlow.readFile(this.session, file);
   }
 
+  /** Per-file progress and cancelling: `options.onProgress(fileIndex, total, name)`, `options.signal`. */
   readFiles(
     files: PickedFile[],
-    onStatus: (index: number, status: FileStatus) => void
+    onStatus: (index: number, status: FileStatus) => void,
+    options: ReadFilesOptions = {}
   ): Promise<FileStatus[]> {
-    return consolidateFlow.readFiles(this.session, files, onStatus);
+    return consolidateFlow.readFiles(this.session, files, onStatus, options);
   }
 
   consolidate(
@@ -137,6 +139,16 @@ export class PaneController {
     options: ConsolidateOptions = {}
   ): Consolidated {
     return consolidateFlow.consolidate(this.session, files, settings, options);
+  }
+
+  /** The consolidation the Tổng hợp part runs: in the pane's worker when there is one. */
+  consolidateFiles(
+    files: FileStatus[],
+    settings: PeriodSettings,
+    options: ConsolidateOptions = {},
+    signal?: AbortSignal
+  ): Promise<Consolidated> {
+    return consolidateFlow.consolidateFiles(this.session, files, settings, options, signal);
   }
 
   async writeMaster(consolidated: Consolidated, settings: PeriodSettings): Promise<WriteReport> {

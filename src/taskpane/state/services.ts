@@ -16,6 +16,7 @@ import type {
 } from "../../core/submission/types";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
+import type { FileStatus, PickedFile } from "./consolidate-flow";
 
 /** The .xlsx reader/writer, loaded lazily (ExcelJS is a separate chunk). */
 export interface XlsxTools {
@@ -27,7 +28,6 @@ export interface XlsxTools {
   write(model: WorkbookModel): Promise<Uint8Array>;
 }
 
-/** What the pane shows after consolidating (a view of the core's result). */
 /** What the Organization Committee chooses per run (the same choices as the CLI's options). */
 export interface ConsolidateOptions {
   /** Rows with errors: left out (default), taken and marked, or their whole file left out. */
@@ -36,6 +36,7 @@ export interface ConsolidateOptions {
   deadline?: string;
 }
 
+/** What the pane shows after consolidating (a view of the core's result). */
 export interface ConsolidationView {
   taken: { file: string; sheet: string; template: LocalizedText; rows: number }[];
   /** Files (or sheets) left out, with why. */
@@ -68,6 +69,43 @@ export interface HeadingUpdate {
 export interface PrintTarget {
   sheet: string;
   layout: PrintLayout;
+}
+
+/** Per-file progress and cancelling for reading returned files (Tổng hợp). */
+export interface ReadFilesOptions {
+  /** Called as each file starts: its index, the number of files, its name. */
+  onProgress?: (fileIndex: number, total: number, name: string) => void;
+  /** Aborting stops after the file being read; the others are reported as cancelled. */
+  signal?: AbortSignal;
+}
+
+export interface ConsolidateInput {
+  submissions: Submission[];
+  refused: RefusedFile[];
+  settings: PeriodSettings;
+  register: UnitRegister;
+  options?: ConsolidateOptions;
+}
+
+export interface BuildMasterInput {
+  consolidated: Consolidated;
+  existing: WorkbookGrids | null;
+  settings: PeriodSettings;
+  register: UnitRegister;
+}
+
+/**
+ * Reading, consolidating and building the master off the pane's main thread (a Web Worker;
+ * in the pane itself where there is none). See state/submissions-service.ts.
+ */
+export interface SubmissionsService {
+  readFiles(
+    files: PickedFile[],
+    register: UnitRegister,
+    options?: ReadFilesOptions & { onStatus?: (index: number, status: FileStatus) => void }
+  ): Promise<FileStatus[]>;
+  consolidate(input: ConsolidateInput, signal?: AbortSignal): Promise<Consolidated>;
+  buildMaster(input: BuildMasterInput, signal?: AbortSignal): Promise<WorkbookModel>;
 }
 
 export interface PaneServices {
@@ -112,6 +150,11 @@ export interface PaneServices {
   headingUpdate(settings: PeriodSettings, grids: WorkbookGrids): HeadingUpdate | null;
   /** A page setup for an existing printable sheet when there is no model (read from the workbook). */
   pageSetupFor(settings: PeriodSettings, grid: SheetGrid): PrintLayout;
+  /**
+   * Reading, consolidating and building the master in the pane's worker; absent (tests' fakes),
+   * the controller runs the steps above in the pane.
+   */
+  submissions?: SubmissionsService;
   /** Hands bytes to the user as a download (browser only); resolves when the next one may start. */
   download(fileName: string, bytes: Uint8Array): Promise<void> | void;
 }

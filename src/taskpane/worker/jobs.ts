@@ -1,0 +1,54 @@
+/**
+ * The real jobs of the pane's worker: read a returned file (the lean reader, then the core's
+ * template recognition and checks), consolidate, build the master model. Imported by the worker
+ * and, where there is no Worker, by the pane itself (state/submissions-service.ts).
+ */
+import { loadXlsxReader } from "../../adapters/xlsx";
+import { consolidateStep, ruleSetFor } from "../../core/master/pipeline";
+import { readSubmissions } from "../../core/submission/read";
+import { CATALOG } from "../../core/templates/catalog";
+import { consolidationView } from "../state/consolidation-view";
+import { fileStatusOf, refusedStatus } from "../state/file-status";
+import { masterServices } from "../state/master-services";
+import type { WorkerJobs } from "./protocol";
+
+export function realJobs(): WorkerJobs {
+  const master = masterServices();
+  return {
+    async readFile(bytes, name, register) {
+      try {
+        const read = await (await loadXlsxReader()).read(bytes, name);
+        return fileStatusOf(name, read, (grids) =>
+          readSubmissions(grids, { register, catalog: CATALOG })
+        );
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        return refusedStatus(name, {
+          file: name,
+          reason: "read-failed",
+          message: {
+            vi: `Đọc tệp “${name}” không thành công: ${detail}. Hãy mở tệp trong Excel, lưu lại rồi chọn lại.`,
+            en: `Reading “${name}” failed: ${detail}. Open it in Excel, save it again and pick it again.`,
+          },
+        });
+      }
+    },
+    consolidate({ submissions, refused, settings, register, options = {} }, now) {
+      const result = consolidateStep({
+        submissions,
+        refused,
+        register,
+        settings,
+        catalog: CATALOG,
+        now,
+        errorPolicy: options.errorPolicy,
+        deadline: options.deadline,
+        ruleSet: ruleSetFor(settings),
+      });
+      return { view: consolidationView(result, CATALOG, register), result };
+    },
+    buildMaster({ consolidated, existing, settings, register }) {
+      return master.buildMaster(consolidated, existing, settings, register);
+    },
+  };
+}

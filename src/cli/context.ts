@@ -1,10 +1,23 @@
 /** What every command gets: output streams, language, and shared loaders (units, settings). */
 import { promises as fs } from "node:fs";
+import * as path from "node:path";
 import type { Lang, LocalizedText } from "../core/i18n";
 import { loadSettings, DEFAULT_SETTINGS_2019 } from "../core/settings/defaults";
 import type { PeriodSettings } from "../core/settings/types";
 import { defaultRegister, loadRegister } from "../core/units/register";
 import type { UnitRegister } from "../core/units/types";
+import {
+  HD21_2019_TEMPLATES,
+  TEMPLATE_SETS,
+  getTemplateSet,
+  templateSetForPeriod,
+} from "../core/templates/shipped-sets";
+import type { TemplateSpec } from "../core/templates/spec";
+import {
+  catalogForPeriod,
+  parseTemplateSet,
+  type TemplateSet,
+} from "../core/templates/template-set";
 import { CliError } from "./args";
 
 export interface CliIO {
@@ -74,4 +87,75 @@ export async function settingsFrom(path: string | undefined): Promise<PeriodSett
   const r = loadSettings(new TextDecoder().decode(bytes));
   if (!r.ok) throw new CliError({ vi: `${path}: ${r.message.vi}`, en: `${path}: ${r.message.en}` });
   return r.settings;
+}
+
+/**
+ * A template set from a folder of JSON files (--templates DIR): every `*.json` is a template spec,
+ * except `set.json`, which names the set. Every problem is reported, each naming its file.
+ */
+export async function templateSetFrom(dir: string): Promise<TemplateSet> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.toLowerCase().endsWith(".json")).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new CliError({
+      vi: `Không đọc được thư mục mẫu biểu "${dir}" (${code === "ENOENT" ? "không tồn tại" : code === "ENOTDIR" ? "không phải thư mục" : code}). --templates cần một thư mục chứa các tệp JSON mẫu biểu.`,
+      en: `Cannot read the template folder "${dir}" (${code}). --templates needs a folder of template JSON files.`,
+    });
+  }
+  const docs: { file: string; data: unknown }[] = [];
+  const problems: LocalizedText[] = [];
+  for (const n of names) {
+    const file = path.join(dir, n);
+    const bytes = await readFileOrFail(file, { vi: "Tệp mẫu biểu", en: "Template file" });
+    try {
+      docs.push({ file, data: JSON.parse(new TextDecoder().decode(bytes)) });
+    } catch (e) {
+      problems.push({
+        vi: `Tệp ${file} không phải JSON hợp lệ (${(e as Error).message}).`,
+        en: `File ${file} is not valid JSON (${(e as Error).message}).`,
+      });
+    }
+  }
+  const r = parseTemplateSet(docs, { id: path.basename(path.resolve(dir)) });
+  if (!r.ok) problems.push(...r.problems);
+  if (problems.length || !r.ok)
+    throw new CliError({
+      vi: `Bộ mẫu biểu "${dir}" không dùng được:\n${problems.map((p) => `  ${p.vi}`).join("\n")}`,
+      en: `The template set "${dir}" cannot be used:\n${problems.map((p) => `  ${p.en}`).join("\n")}`,
+    });
+  return r.set;
+}
+
+/**
+ * The template set of a run: --templates DIR, else the settings' templateSetId (a shipped set),
+ * else the shipped set serving the period, else the 2019 set. `explicit` says whether a person
+ * chose it (a chosen set outside its periods is refused; the fallback is not).
+ */
+export async function templateSetOf(
+  dir: string | undefined,
+  settings: PeriodSettings
+): Promise<{ set: TemplateSet; explicit: boolean }> {
+  if (dir) return { set: await templateSetFrom(dir), explicit: true };
+  if (settings.templateSetId) {
+    const set = getTemplateSet(settings.templateSetId);
+    if (!set)
+      throw new CliError({
+        vi: `Không có bộ mẫu biểu "${settings.templateSetId}" (có: ${Object.keys(TEMPLATE_SETS).join(", ")}). Hãy sửa templateSetId trong tệp cấu hình, hoặc dùng --templates THƯ_MỤC.`,
+        en: `No template set "${settings.templateSetId}" (known: ${Object.keys(TEMPLATE_SETS).join(", ")}). Fix templateSetId in the settings, or use --templates DIR.`,
+      });
+    return { set, explicit: true };
+  }
+  return { set: templateSetForPeriod(settings.period) ?? HD21_2019_TEMPLATES, explicit: false };
+}
+
+/** The templates of a run for its period (see templateSetOf); lenient: never refuses. */
+export async function catalogOf(
+  dir: string | undefined,
+  settings: PeriodSettings
+): Promise<TemplateSpec[]> {
+  const { set } = await templateSetOf(dir, settings);
+  const forPeriod = catalogForPeriod(set, settings.period);
+  return forPeriod.length ? forPeriod : set.specs;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { loadXlsx } from "../../src/adapters/xlsx";
 import type { CliIO } from "../../src/cli/context";
 import { run } from "../../src/cli/main";
 import { parseRuleSet } from "../../src/core/rules";
@@ -51,6 +52,36 @@ describe("xeploai defaults: the shipped defaults as editable data", () => {
     const v = await cli("validate", path.join(out, "y-te.xlsx"), "--units", file, "--json");
     expect(v.code).toBe(0);
     expect(v.out).toContain("Phường Phú Bài (sửa)");
+  });
+
+  it("writes every template set; an edited template JSON is what --templates uses", async () => {
+    const setDir = path.join(dir, "templates", "hd21-2019");
+    const file = path.join(setDir, "y-te.json");
+    const spec = JSON.parse(readFileSync(file, "utf8")) as {
+      columns: { key: string; header: { vi: string; en: string } }[];
+    };
+    spec.columns.find((c) => c.key === "soSinh")!.header.vi = "Số trẻ sinh ra trong năm";
+    writeFileSync(file, JSON.stringify(spec, null, 2));
+    const cat = await cli("catalog", "--json", "--templates", setDir);
+    expect(cat.code).toBe(0);
+    expect(cat.out).toContain("Số trẻ sinh ra trong năm");
+    const out = path.join(dir, "..", "mau-sua");
+    const r = await cli("templates", "--out", out, "--templates", setDir, "--template", "y-te");
+    expect(r.code).toBe(0);
+    const { reader } = await loadXlsx();
+    const read = await reader.read(
+      new Uint8Array(readFileSync(path.join(out, "y-te.xlsx"))),
+      "y-te.xlsx"
+    );
+    expect(read.ok && JSON.stringify(read.grids.sheets)).toContain("Số trẻ sinh ra trong năm");
+    const v = await cli("validate", path.join(out, "y-te.xlsx"), "--templates", setDir, "--json");
+    expect(v.code).toBe(0);
+
+    writeFileSync(file, "{ not json");
+    const bad = await cli("catalog", "--templates", setDir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("y-te.json");
+    expect(bad.err).toContain("không phải JSON hợp lệ");
   });
 
   it("never overwrites a file someone may have edited", async () => {

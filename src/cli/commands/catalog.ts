@@ -2,6 +2,8 @@
 import { CATALOG } from "../../core/templates/catalog";
 import { getEnum } from "../../core/templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../../core/templates/spec";
+import { stringOpt } from "../args";
+import { catalogOf, settingsFrom } from "../context";
 import { catalogJsonSchema, type CatalogJson } from "../json-schemas";
 import type { Command } from "../registry";
 
@@ -68,23 +70,45 @@ export const catalogCommand: Command = {
     vi: "Liệt kê các mẫu biểu: cột, kiểu, phạm vi và quy tắc kiểm tra",
     en: "List the templates: columns, types, ranges and rules",
   },
-  usage: "catalog [--json]",
+  usage: "catalog [--json] [--settings FILE] [--templates DIR]",
   options: [
     {
       name: "json",
       value: false,
       help: { vi: "Xuất JSON (xem README)", en: "Print JSON (see README)" },
     },
+    {
+      name: "templates",
+      value: true,
+      placeholder: "DIR",
+      help: {
+        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
+        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
+      },
+    },
+    {
+      name: "settings",
+      value: true,
+      placeholder: "FILE",
+      help: {
+        vi: "Cấu hình kỳ đánh giá JSON (chọn bộ mẫu theo năm)",
+        en: "Period settings JSON (picks the period's set)",
+      },
+    },
   ],
   async run(args, ctx) {
-    const json = catalogJson();
+    const catalog = await catalogOf(
+      stringOpt(args, "templates"),
+      await settingsFrom(stringOpt(args, "settings"))
+    );
+    const json = catalogJson(catalog);
     if (args.options.json) {
       ctx.io.out(JSON.stringify(json, null, 2));
       return 0;
     }
     const en = ctx.lang === "en";
     const lines: string[] = [];
-    for (const s of CATALOG) {
+    for (const s of catalog) {
       lines.push(`${s.section}  ${s.id} (v${s.version}) — ${ctx.t(s.title)}`);
       lines.push(
         `    ${en ? "Department" : "Đơn vị"}: ${ctx.t(s.department.name)}; ${en ? "sheet" : "trang"} "${s.sheetName}"; ${en ? "rows" : "dòng"}: ${s.rowSet}`

@@ -25,7 +25,7 @@ import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 import { CliError, stringOpt } from "../args";
 import { consolidateJsonSchema, type ConsolidateJson } from "../consolidate-json";
-import { readFileOrFail, registerFrom, settingsFrom, type CliContext } from "../context";
+import { catalogOf, readFileOrFail, registerFrom, settingsFrom, type CliContext } from "../context";
 import { acquireMasterLock, openElsewhere } from "../master-lock";
 import {
   masterMode,
@@ -532,7 +532,7 @@ export const consolidateCommand: Command = {
     en: "Consolidate filled files into the master classification workbook",
   },
   usage:
-    "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE]",
+    "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE] [--templates DIR]",
   options: [
     {
       name: "master",
@@ -587,6 +587,15 @@ export const consolidateCommand: Command = {
       },
     },
     {
+      name: "templates",
+      value: true,
+      placeholder: "DIR",
+      help: {
+        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
+        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
+      },
+    },
+    {
       name: "now",
       value: true,
       placeholder: "ISO",
@@ -624,6 +633,7 @@ export const consolidateCommand: Command = {
       master,
       settings,
       register,
+      catalog: await catalogOf(stringOpt(args, "templates"), settings),
       ruleSet: await ruleSetFrom(stringOpt(args, "rules"), settings),
       errorPolicy: errorPolicyOpt(stringOpt(args, "error-policy")),
       deadline: deadlineOpt(stringOpt(args, "deadline")),

@@ -1,20 +1,48 @@
 /**
  * `xeploai defaults --out DIR`: writes the shipped defaults as editable JSON — the period settings,
- * the unit register and every classification rule set — so the Organization Committee changes
- * data, not code, and passes the files back with --settings, --units and --rules.
+ * the unit register, every classification rule set and every template set (templates/<set>/) — so
+ * the Organization Committee changes data, not code, and passes the files back with --settings,
+ * --units, --rules and --templates.
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { RULE_SETS } from "../../core/rules";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
+import { TEMPLATE_SET_FOLDERS, TEMPLATE_SETS } from "../../core/templates/shipped-sets";
+import { rangeText, TEMPLATE_SET_FILE } from "../../core/templates/template-set";
 import { defaultRegister } from "../../core/units/register";
 import { CliError, stringOpt } from "../args";
 import type { Command } from "../registry";
 
 export interface DefaultFile {
+  /** Path inside the output folder ("settings.json", "templates/hd21-2019/y-te.json"). */
   file: string;
   what: { vi: string; en: string };
   data: unknown;
+  /** Files of one folder (a template set) are reported once, on the folder's first file. */
+  folder?: string;
+}
+
+/** Every shipped template set as a folder templates/<set>/ of JSON files (use with --templates). */
+function templateSetFiles(): DefaultFile[] {
+  return Object.values(TEMPLATE_SETS).flatMap((set) => {
+    const folder = `templates/${TEMPLATE_SET_FOLDERS[set.id] ?? set.id}`;
+    const what = {
+      vi: `bộ mẫu biểu ${set.id} (${set.specs.length} mẫu, ${rangeText(set).vi}; dùng với --templates ${folder})`,
+      en: `template set ${set.id} (${set.specs.length} templates, ${rangeText(set).en}; use with --templates ${folder})`,
+    };
+    const info = {
+      id: set.id,
+      name: set.name,
+      ...(set.validFrom !== undefined ? { validFrom: set.validFrom } : {}),
+      ...(set.validTo !== undefined ? { validTo: set.validTo } : {}),
+      order: set.specs.map((s) => s.id),
+    };
+    return [
+      { file: `${folder}/${TEMPLATE_SET_FILE}`, what, data: info, folder },
+      ...set.specs.map((spec) => ({ file: `${folder}/${spec.id}.json`, what, data: spec, folder })),
+    ];
+  });
 }
 
 /** The files `defaults` writes, in order. */
@@ -41,14 +69,15 @@ export function defaultFiles(): DefaultFile[] {
       },
       data: r,
     })),
+    ...templateSetFiles(),
   ];
 }
 
 export const defaultsCommand: Command = {
   name: "defaults",
   summary: {
-    vi: "Ghi các giá trị mặc định ra tệp JSON để sửa: cấu hình kỳ, danh mục đơn vị, bộ quy tắc",
-    en: "Write the defaults as editable JSON: period settings, unit register, rule sets",
+    vi: "Ghi các giá trị mặc định ra tệp JSON để sửa: cấu hình kỳ, danh mục đơn vị, bộ quy tắc, bộ mẫu biểu",
+    en: "Write the defaults as editable JSON: period settings, unit register, rule sets, template sets",
   },
   usage: "defaults --out DIR",
   options: [
@@ -68,11 +97,16 @@ export const defaultsCommand: Command = {
       });
     try {
       await fs.mkdir(out, { recursive: true });
+      const reported = new Set<string>();
       for (const f of defaultFiles()) {
         const p = path.join(out, f.file);
+        await fs.mkdir(path.dirname(p), { recursive: true });
         // Never overwrite a file someone may already have edited.
         await fs.writeFile(p, `${JSON.stringify(f.data, null, 2)}\n`, { flag: "wx" });
-        ctx.io.out(`${ctx.lang === "en" ? "Written" : "Đã ghi"} ${p}: ${ctx.t(f.what)}`);
+        if (f.folder && reported.has(f.folder)) continue;
+        const shown = f.folder ? path.join(out, f.folder) : p;
+        if (f.folder) reported.add(f.folder);
+        ctx.io.out(`${ctx.lang === "en" ? "Written" : "Đã ghi"} ${shown}: ${ctx.t(f.what)}`);
       }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);

@@ -1,11 +1,10 @@
-/** `xeploai templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--template ID]`. */
+/** `xeploai templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--templates DIR] [--template ID]`. */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
-import { CATALOG } from "../../core/templates/catalog";
 import { CliError, stringOpt, yearOpt } from "../args";
-import { registerFrom, settingsFrom } from "../context";
+import { catalogOf, registerFrom, settingsFrom } from "../context";
 import { templatesJsonSchema, type TemplatesJson } from "../json-schemas";
 import type { Command } from "../registry";
 
@@ -16,7 +15,7 @@ export const templatesCommand: Command = {
     en: "Write blank .xlsx templates (one <templateId>.xlsx per template)",
   },
   usage:
-    "templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--template ID] [--json]",
+    "templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--templates DIR] [--template ID] [--json]",
   options: [
     {
       name: "out",
@@ -49,6 +48,15 @@ export const templatesCommand: Command = {
       help: { vi: "Cấu hình kỳ đánh giá JSON", en: "Period settings JSON" },
     },
     {
+      name: "templates",
+      value: true,
+      placeholder: "DIR",
+      help: {
+        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
+        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
+      },
+    },
+    {
       name: "template",
       value: true,
       placeholder: "ID",
@@ -74,11 +82,12 @@ export const templatesCommand: Command = {
     const period = yearOpt(args, "period");
     if (period !== undefined) settings.period = period;
     const only = stringOpt(args, "template");
-    const specs = only ? CATALOG.filter((s) => s.id === only) : CATALOG;
+    const catalog = await catalogOf(stringOpt(args, "templates"), settings);
+    const specs = only ? catalog.filter((s) => s.id === only) : catalog;
     if (specs.length === 0) {
       throw new CliError({
-        vi: `Không có mẫu biểu "${only}". Các mẫu: ${CATALOG.map((s) => s.id).join(", ")}.`,
-        en: `No template "${only}". Templates: ${CATALOG.map((s) => s.id).join(", ")}.`,
+        vi: `Không có mẫu biểu "${only}". Các mẫu: ${catalog.map((s) => s.id).join(", ")}.`,
+        en: `No template "${only}". Templates: ${catalog.map((s) => s.id).join(", ")}.`,
       });
     }
     try {

@@ -4,7 +4,7 @@
  */
 import type { ValidationIssue } from "../../core/validate/types";
 import { CliError, stringOpt, yearOpt } from "../args";
-import { registerFrom, settingsFrom, type CliContext } from "../context";
+import { catalogOf, registerFrom, settingsFrom, type CliContext } from "../context";
 import {
   validateJsonSchema,
   type FileResultJson,
@@ -171,7 +171,8 @@ function printHuman(result: ValidateJson, ctx: CliContext): void {
 export const validateCommand: Command = {
   name: "validate",
   summary: { vi: "Kiểm tra các tệp mẫu biểu đã điền", en: "Check filled template files" },
-  usage: "validate FILE... [--json] [--units FILE] [--settings FILE] [--period YYYY]",
+  usage:
+    "validate FILE... [--json] [--units FILE] [--settings FILE] [--templates DIR] [--period YYYY]",
   options: [
     {
       name: "json",
@@ -197,6 +198,15 @@ export const validateCommand: Command = {
       },
     },
     {
+      name: "templates",
+      value: true,
+      placeholder: "DIR",
+      help: {
+        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
+        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
+      },
+    },
+    {
       name: "period",
       value: true,
       placeholder: "YYYY",
@@ -219,7 +229,8 @@ export const validateCommand: Command = {
     const { files, repeated, lockFiles } = inputFiles(args.positionals);
     for (const f of lockFiles) ctx.io.err(ctx.t(lockFileNote(f)));
     for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
-    const outcomes = await readSubmissionFiles(files, { register, period });
+    const catalog = await catalogOf(stringOpt(args, "templates"), { ...settings, period });
+    const outcomes = await readSubmissionFiles(files, { register, period, catalog });
     const result = validateResult(outcomes, ctx);
     if (args.options.json) ctx.io.out(JSON.stringify(result, null, 2));
     else printHuman(result, ctx);

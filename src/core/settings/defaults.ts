@@ -57,6 +57,7 @@ export const periodSettingsSchema = z.object({
   templateDeadlines: z.record(z.string(), isoDate).optional(),
   signer: z.object({ onBehalfOf: text, position: text, name: text }),
   ruleSetId: text,
+  templateSetId: text.optional(),
   registerId: text,
   reportNumber: text.nullable().optional(),
   reportSymbol: text.optional(),

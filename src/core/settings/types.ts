@@ -34,6 +34,11 @@ export interface PeriodSettings {
   };
   /** Id of the classification rule set in force, e.g. "HD21-2019". */
   ruleSetId: string;
+  /**
+   * Id of the shipped template set to use ("HD21-2019", "QD366-2025"); absent = the shipped set
+   * whose periods include `period`. The command line's --templates DIR overrides it.
+   */
+  templateSetId?: string;
   /** Id of the unit register, e.g. "huong-thuy-2019". */
   registerId: string;
   /**

@@ -18,4 +18,22 @@ export {
 } from "./spec-schema";
 export { identityColumns, identityKeys, assembleColumns, NON_INPUT_KEYS } from "./common";
 export { ENUMS, getEnum } from "./enums";
-export { NTM_CRITERIA, NTM_KEYS } from "./specs/kinh-te-ntm";
+export { NTM_CRITERIA, NTM_KEYS } from "./ntm-criteria";
+export {
+  parseTemplateSet,
+  catalogFor,
+  catalogForPeriod,
+  servesPeriod,
+  rangeText,
+  templateSetInfoSchema,
+  TEMPLATE_SET_FILE,
+} from "./template-set";
+export type { TemplateSet, TemplateSetInfo, TemplateSetLoad } from "./template-set";
+export {
+  TEMPLATE_SETS,
+  TEMPLATE_SET_FOLDERS,
+  getTemplateSet,
+  templateSetForPeriod,
+  shippedCatalogFor,
+  HD21_2019_TEMPLATES,
+} from "./shipped-sets";

@@ -19,7 +19,7 @@ import type { LocalizedText } from "../../core/i18n";
 import type { ErrorPolicy } from "../../core/consolidate/types";
 import type { PeriodSettings } from "../../core/settings/types";
 import { formatIsoDateVi } from "../../core/settings/defaults";
-import { CATALOG } from "../../core/templates/catalog";
+import { templatesForSettings } from "../../core/templates/shipped-sets";
 import type {
   FileStatus,
   PaneController,
@@ -284,7 +284,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
             list: Object.entries(settings.templateDeadlines ?? {})
               .map(
                 ([id, d]) =>
-                  `${CATALOG.find((s) => s.id === id)?.section ?? id}: ${formatIsoDateVi(d)}`
+                  `${templatesForSettings(settings).find((s) => s.id === id)?.section ?? id}: ${formatIsoDateVi(d)}`
               )
               .join("; "),
           })} `}

@@ -26,7 +26,6 @@ export interface TemplatesPartProps {
 export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: TemplatesPartProps) {
   const styles = usePartStyles();
   const { t, l, lang } = useStrings();
-  const groups = React.useMemo(() => controller.templateGroups(), [controller]);
   const [templateId, setTemplateId] = React.useState<string | null>(null);
   const [periodText, setPeriodText] = React.useState(String(defaultPeriod));
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
@@ -34,6 +33,11 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
 
   const period = Number(periodText);
   const periodOk = /^\d{4}$/.test(periodText.trim()) && isValidPeriod(period);
+  // The templates of the year chosen (each period has its own template set).
+  const groups = React.useMemo(
+    () => controller.templateGroups(periodOk ? period : undefined),
+    [controller, period, periodOk]
+  );
   React.useEffect(() => {
     if (periodOk) onPeriodChange?.(period);
   }, [period, periodOk, onPeriodChange]);

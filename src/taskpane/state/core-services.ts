@@ -8,7 +8,9 @@ import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { readSubmissions } from "../../core/submission/read";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
-import { CATALOG } from "../../core/templates/catalog";
+import { periodOfWorkbook } from "../../core/submission/period";
+import { templatesForSettings } from "../../core/templates/shipped-sets";
+import type { TemplateSpec } from "../../core/templates/spec";
 import { defaultRegister } from "../../core/units";
 import { masterServices } from "./master-services";
 import { consolidationView } from "./consolidation-view";
@@ -53,12 +55,20 @@ async function loadXlsxTools(): Promise<XlsxTools> {
 export function createCoreServices(): PaneServices {
   const now = () => new Date().toISOString();
   return {
-    templates: () => CATALOG,
+    templates: (settings) => templatesForSettings(settings ?? DEFAULT_SETTINGS_2019),
     register: () => defaultRegister(),
     defaultSettings: () => DEFAULT_SETTINGS_2019,
     buildTemplate: (spec, register, settings) => buildTemplateWorkbook(spec, register, settings),
     templateFileName: (spec, period) => `${spec.section}-${spec.id}-${period}.xlsx`,
-    readSubmissions: (grids, register) => readSubmissions(grids, { register, catalog: CATALOG }),
+    readSubmissions: (grids, register, settings) => {
+      // A returned file is read with the templates of the year it was made for.
+      const base = settings ?? DEFAULT_SETTINGS_2019;
+      const period = periodOfWorkbook(grids) ?? base.period;
+      return readSubmissions(grids, {
+        register,
+        catalog: templatesForSettings({ ...base, period }),
+      });
+    },
     loadXlsx: loadXlsxTools,
     consolidate(
       submissions,
@@ -72,13 +82,13 @@ export function createCoreServices(): PaneServices {
         refused,
         register,
         settings,
-        catalog: CATALOG,
+        catalog: templatesForSettings(settings),
         now: now(),
         errorPolicy: options.errorPolicy,
         deadline: options.deadline,
         ruleSet: ruleSetFor(settings),
       });
-      return { view: consolidationView(result, CATALOG, register), result };
+      return { view: consolidationView(result, templatesForSettings(settings), register), result };
     },
     ...masterServices(),
     // Reading, consolidating and building the master run in the pane's Web Worker.

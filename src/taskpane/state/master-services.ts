@@ -13,7 +13,7 @@ import { DEFAULT_MARGINS } from "../../core/print";
 import type { PrintLayout } from "../../core/sheet/model";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { SheetGrid } from "../../core/submission/types";
-import { CATALOG } from "../../core/templates/catalog";
+import { templatesForSettings } from "../../core/templates/shipped-sets";
 import type { PaneServices } from "./services";
 
 type MasterServices = Pick<
@@ -54,7 +54,7 @@ export function masterServices(): MasterServices {
         previous: existing ? readManualColumns(existing) : null,
         settings,
         register,
-        catalog: CATALOG,
+        catalog: templatesForSettings(settings),
         ruleSet: ruleSetFor(settings),
       }).model;
     },

@@ -68,12 +68,15 @@ export class PaneController {
 
   // ---- Mẫu biểu
 
-  templateGroups(): TemplateGroup[] {
-    return templates.groupTemplates(this.services.templates());
+  /** The templates of a period (default: the default settings' period), grouped for the list. */
+  templateGroups(period?: number): TemplateGroup[] {
+    return templates.groupTemplates(
+      this.services.templates(period === undefined ? undefined : this.settingsFor(period))
+    );
   }
 
-  findTemplate(id: string): TemplateSpec {
-    return templates.findTemplate(this.session, id);
+  findTemplate(id: string, settings?: PeriodSettings): TemplateSpec {
+    return templates.findTemplate(this.session, id, settings);
   }
 
   settingsFor(period: number, base?: PeriodSettings): PeriodSettings {

@@ -109,7 +109,8 @@ export interface SubmissionsService {
 }
 
 export interface PaneServices {
-  templates(): TemplateSpec[];
+  /** The templates of a period (its settings' template set; default: the default settings'). */
+  templates(settings?: PeriodSettings): TemplateSpec[];
   register(): UnitRegister;
   defaultSettings(): PeriodSettings;
   buildTemplate(
@@ -119,7 +120,15 @@ export interface PaneServices {
   ): WorkbookModel;
   /** File name for a template's .xlsx, e.g. "3.1a-noi-vu-cchc-2019.xlsx". */
   templateFileName(spec: TemplateSpec, period: number): string;
-  readSubmissions(grids: WorkbookGrids, register: UnitRegister): ReadOutcome;
+  /**
+   * Reads the template sheets of a workbook with the templates of its period (from its `_meta`;
+   * `settings` name the template set when they say one).
+   */
+  readSubmissions(
+    grids: WorkbookGrids,
+    register: UnitRegister,
+    settings?: PeriodSettings
+  ): ReadOutcome;
   loadXlsx(): Promise<XlsxTools>;
   consolidate(
     submissions: Submission[],

@@ -33,8 +33,13 @@ export function isValidPeriod(period: number): boolean {
   return Number.isInteger(period) && period >= 1990 && period <= 2100;
 }
 
-export function findTemplate(session: PaneSession, id: string): TemplateSpec {
-  const spec = session.services.templates().find((s) => s.id === id);
+/** A template of the period's set (`settings`; default: the default settings'). */
+export function findTemplate(
+  session: PaneSession,
+  id: string,
+  settings?: PeriodSettings
+): TemplateSpec {
+  const spec = session.services.templates(settings).find((s) => s.id === id);
   if (!spec) throw new PaneError(both("templateNotFound", { id }));
   return spec;
 }
@@ -56,8 +61,8 @@ export async function insertTemplate(
   period: number,
   base?: PeriodSettings
 ): Promise<{ spec: TemplateSpec; report: WriteReport }> {
-  const spec = findTemplate(session, templateId);
   const settings = settingsFor(session, period, base);
+  const spec = findTemplate(session, templateId, settings);
   await refuseIfTemplatePresent(session, spec);
   const model = session.services.buildTemplate(spec, session.register, settings);
   const report = await session.port.writeModel(model, {
@@ -98,7 +103,7 @@ export async function downloadAllTemplates(
   base?: PeriodSettings
 ): Promise<number> {
   const settings = settingsFor(session, period, base);
-  const specs = session.services.templates();
+  const specs = session.services.templates(settings);
   const xlsx = await session.services.loadXlsx();
   let done = 0;
   onProgress?.(done, specs.length);

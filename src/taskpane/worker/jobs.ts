@@ -6,7 +6,9 @@
 import { loadXlsxReader } from "../../adapters/xlsx";
 import { consolidateStep, ruleSetFor } from "../../core/master/pipeline";
 import { readSubmissions } from "../../core/submission/read";
-import { CATALOG } from "../../core/templates/catalog";
+import { periodOfWorkbook } from "../../core/submission/period";
+import { templatesForSettings } from "../../core/templates/shipped-sets";
+import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
 import { consolidationView } from "../state/consolidation-view";
 import { fileStatusOf, refusedStatus } from "../state/file-status";
 import { masterServices } from "../state/master-services";
@@ -19,7 +21,14 @@ export function realJobs(): WorkerJobs {
       try {
         const read = await (await loadXlsxReader()).read(bytes, name);
         return fileStatusOf(name, read, (grids) =>
-          readSubmissions(grids, { register, catalog: CATALOG })
+          // A returned file is read with the templates of the year it was made for (its _meta).
+          readSubmissions(grids, {
+            register,
+            catalog: templatesForSettings({
+              ...DEFAULT_SETTINGS_2019,
+              period: periodOfWorkbook(grids) ?? DEFAULT_SETTINGS_2019.period,
+            }),
+          })
         );
       } catch (err) {
         const detail = err instanceof Error ? err.message : String(err);
@@ -39,13 +48,16 @@ export function realJobs(): WorkerJobs {
         refused,
         register,
         settings,
-        catalog: CATALOG,
+        catalog: templatesForSettings(settings),
         now,
         errorPolicy: options.errorPolicy,
         deadline: options.deadline,
         ruleSet: ruleSetFor(settings),
       });
-      return { view: consolidationView(result, CATALOG, register), result };
+      return {
+        view: consolidationView(result, templatesForSettings(settings), register),
+        result,
+      };
     },
     buildMaster({ consolidated, existing, settings, register }) {
       return master.buildMaster(consolidated, existing, settings, register);

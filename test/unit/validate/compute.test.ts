@@ -1,6 +1,12 @@
 import { requireTemplate } from "../../../src/core/templates/catalog";
-import { NTM_KEYS } from "../../../src/core/templates/specs/kinh-te-ntm";
-import { aggregateRows, computeRow, computeValue, round, validate } from "../../../src/core/validate";
+import { NTM_KEYS } from "../../../src/core/templates/ntm-criteria";
+import {
+  aggregateRows,
+  computeRow,
+  computeValue,
+  round,
+  validate,
+} from "../../../src/core/validate";
 import { register, withPatch } from "./fixtures";
 
 describe("round", () => {
@@ -16,7 +22,9 @@ describe("round", () => {
 describe("computeRow", () => {
   it("percent: 2 decimals, null (n/a) when the denominator is 0 or an input is missing", () => {
     const spec = requireTemplate("tai-chinh");
-    expect(computeRow(spec, { duToanThu: 3, thucHienThu: 2, duToanChi: 0, thucHienChi: 5 })).toMatchObject({
+    expect(
+      computeRow(spec, { duToanThu: 3, thucHienThu: 2, duToanChi: 0, thucHienChi: 5 })
+    ).toMatchObject({
       tyLeThu: 66.67,
       tyLeChi: null,
       hoanThanhThu: false,
@@ -26,14 +34,22 @@ describe("computeRow", () => {
 
   it("percent with minus: natural growth (sinh − chết) / dân số, may be negative", () => {
     const spec = requireTemplate("y-te");
-    expect(computeRow(spec, { danSoTb: 10000, soSinh: 150, soChet: 50, soSinhCon3: 10 })).toMatchObject({ tyLeTangTn: 1, tyLeCon3: 6.67 });
-    expect(computeRow(spec, { danSoTb: 1000, soSinh: 5, soChet: 8, soSinhCon3: 0 }).tyLeTangTn).toBe(-0.3);
-    expect(computeRow(spec, { danSoTb: 1000, soSinh: 0, soChet: 0, soSinhCon3: 0 }).tyLeCon3).toBeNull();
+    expect(
+      computeRow(spec, { danSoTb: 10000, soSinh: 150, soChet: 50, soSinhCon3: 10 })
+    ).toMatchObject({ tyLeTangTn: 1, tyLeCon3: 6.67 });
+    expect(
+      computeRow(spec, { danSoTb: 1000, soSinh: 5, soChet: 8, soSinhCon3: 0 }).tyLeTangTn
+    ).toBe(-0.3);
+    expect(
+      computeRow(spec, { danSoTb: 1000, soSinh: 0, soChet: 0, soSinhCon3: 0 }).tyLeCon3
+    ).toBeNull();
   });
 
   it("percent over several keys (UBKT: kiểm tra + giám sát)", () => {
     const spec = requireTemplate("ubkt");
-    expect(computeRow(spec, { ktKeHoach: 4, ktThucHien: 4, gsKeHoach: 4, gsThucHien: 2 }).tyLeThucHien).toBe(75);
+    expect(
+      computeRow(spec, { ktKeHoach: 4, ktThucHien: 4, gsKeHoach: 4, gsThucHien: 2 }).tyLeThucHien
+    ).toBe(75);
   });
 
   it("atLeast: true from the threshold on, null when the input is null", () => {
@@ -52,7 +68,14 @@ describe("computeRow", () => {
 
   it("allAtLeast: every filled level ≥ HTTNV; blanks ignored; null when none filled", () => {
     const spec = requireTemplate("dan-van");
-    const ok = { chinhQuyen: "HTXSNV", mttq: "HTTNV", hoiPhuNu: "HTTNV", hoiNongDan: null, hoiCcb: "HTTNV", doanTn: "HTTNV" };
+    const ok = {
+      chinhQuyen: "HTXSNV",
+      mttq: "HTTNV",
+      hoiPhuNu: "HTTNV",
+      hoiNongDan: null,
+      hoiCcb: "HTTNV",
+      doanTn: "HTTNV",
+    };
     expect(computeRow(spec, ok).dkHtxsTccs).toBe(true);
     expect(computeRow(spec, { ...ok, doanTn: "HTNV" }).dkHtxsTccs).toBe(false);
     expect(computeRow(spec, {}).dkHtxsTccs).toBeNull();
@@ -65,10 +88,16 @@ describe("computeRow", () => {
 
   it("never trusts the file's computed value", () => {
     const spec = requireTemplate("tai-chinh");
-    const res = validate(spec, withPatch(spec, 0, { tyLeThu: 999, hoanThanhThu: "không" }), { register });
+    const res = validate(spec, withPatch(spec, 0, { tyLeThu: 999, hoanThanhThu: "không" }), {
+      register,
+    });
     expect(res.issues).toEqual([]);
     // thucHienThu "1.234,5" of 1000 → 123.45 %
-    expect(res.rows[0]!.values).toMatchObject({ thucHienThu: 1234.5, tyLeThu: 123.45, hoanThanhThu: true });
+    expect(res.rows[0]!.values).toMatchObject({
+      thucHienThu: 1234.5,
+      tyLeThu: 123.45,
+      hoanThanhThu: true,
+    });
   });
 });
 

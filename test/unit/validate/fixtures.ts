@@ -1,5 +1,5 @@
 /** Valid filled rows for every template of the catalog, for the validation tests. */
-import { NTM_KEYS } from "../../../src/core/templates/specs/kinh-te-ntm";
+import { NTM_KEYS } from "../../../src/core/templates/ntm-criteria";
 import type { TemplateSpec } from "../../../src/core/templates/spec";
 import { defaultRegister, unitsOfKind } from "../../../src/core/units";
 import type { Unit, UnitRegister } from "../../../src/core/units/types";
@@ -21,22 +21,45 @@ export function validInputs(spec: TemplateSpec, unit: Unit, i: number): Cells {
     case "tai-chinh":
       return { duToanThu: 1000, thucHienThu: "1.234,5", duToanChi: 900, thucHienChi: 850 };
     case "kinh-te-ntm":
-      return { ...Object.fromEntries(NTM_KEYS.map((k) => [k, "Đạt"])), daCongNhanNtm: "x", namCongNhan: 2018 };
+      return {
+        ...Object.fromEntries(NTM_KEYS.map((k) => [k, "Đạt"])),
+        daCongNhanNtm: "x",
+        namCongNhan: 2018,
+      };
     case "van-hoa":
       return {
         tongSoHo: 2000,
         soHoGdvh: 1800,
         tongThonTdp: 10,
         soThonTdpVh: 9,
-        danhHieu: unit.kind === "xa" ? "Xã đạt chuẩn văn hóa NTM" : "Phường đạt chuẩn văn minh đô thị",
+        danhHieu:
+          unit.kind === "xa" ? "Xã đạt chuẩn văn hóa NTM" : "Phường đạt chuẩn văn minh đô thị",
         namCongNhan: 2017,
       };
     case "giao-duc":
-      return { mnTong: 3, mnDatChuan: 2, mnMucDo2: 1, thTong: 2, thDatChuan: 2, thMucDo2: 0, thcsTong: 1, thcsDatChuan: 1, thcsMucDo2: 1 };
+      return {
+        mnTong: 3,
+        mnDatChuan: 2,
+        mnMucDo2: 1,
+        thTong: 2,
+        thDatChuan: 2,
+        thMucDo2: 0,
+        thcsTong: 1,
+        thcsDatChuan: 1,
+        thcsMucDo2: 1,
+      };
     case "y-te":
       return { ytXaDat: "Đạt", danSoTb: 10000, soSinh: 150, soChet: 50, soSinhCon3: 10 };
     case "ldtbxh":
-      return { tongSoHo: 2000, soHoNgheo: 40, soHoCanNgheo: 60, ngheoDauNam: 50, thoatNgheo: 15, taiNgheo: 2, phatSinh: 3 };
+      return {
+        tongSoHo: 2000,
+        soHoNgheo: 40,
+        soHoCanNgheo: 60,
+        ngheoDauNam: 50,
+        thoatNgheo: 15,
+        taiNgheo: 2,
+        phatSinh: 3,
+      };
     case "dan-van":
       return {
         chinhQuyen: "HTTNV",
@@ -112,12 +135,21 @@ export function validRows(spec: TemplateSpec): RawRow[] {
     return PEOPLE.map((p, i) => {
       const unit = register.units.find((u) => u.code === "db-phuong-phu-bai")!;
       const extra = i === 2 ? { laTapThe: "x", xepLoaiCbccvc: "", tuXepLoai: "HTTNV" } : {};
-      return { rowNumber: FIRST_ROW + i, cells: { stt: i + 1, ...p, ...validInputs(spec, unit, i), ...extra } };
+      return {
+        rowNumber: FIRST_ROW + i,
+        cells: { stt: i + 1, ...p, ...validInputs(spec, unit, i), ...extra },
+      };
     });
   }
   return unitsFor(spec).map((u, i) => ({
     rowNumber: FIRST_ROW + i,
-    cells: { stt: i + 1, unitName: u.name, unitCode: u.code, unitType: u.kind === "xa" ? "Xã" : u.kind, ...validInputs(spec, u, i) },
+    cells: {
+      stt: i + 1,
+      unitName: u.name,
+      unitCode: u.code,
+      unitType: u.kind === "xa" ? "Xã" : u.kind,
+      ...validInputs(spec, u, i),
+    },
   }));
 }
 

@@ -19,7 +19,7 @@ async function session() {
     isSetSupported: (name, v) => fake.isSetSupported(name, v),
   });
   const controller = new PaneController(port, createCoreServices(), { debounceMs: 20 });
-  await controller.insertTemplate("noi-vu-cchc", 2025);
+  await controller.insertTemplate("noi-vu-cchc", 2024);
   const meta = new Map(fake.values("_meta", "A1:B40").map(([k, v]) => [String(k), v]));
   const col = String(meta.get("column:diemCchc"));
   const first = Number(meta.get("firstDataRow"));

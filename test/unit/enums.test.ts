@@ -2,7 +2,18 @@ import { ENUMS, getEnum } from "../../src/core/templates/enums";
 import { canonicalVietnamese } from "../../src/core/normalize";
 import { LOAI_HINH } from "../../src/core/units/types";
 
-const IDS = ["level4", "level4Cbccvc", "datChuaDat", "datKhongDat", "loaiHinh", "xepLoaiCchc", "thucHienChiThi", "danhHieu", "xepLoaiQp"];
+const IDS = [
+  "level4",
+  "level4Cbccvc",
+  "datChuaDat",
+  "datKhongDat",
+  "loaiHinh",
+  "loaiHinhCoSo",
+  "xepLoaiCchc",
+  "thucHienChiThi",
+  "danhHieu",
+  "xepLoaiQp",
+];
 
 describe("ENUMS", () => {
   it.each(IDS)("%s exists with its own id", (id) => {
@@ -14,25 +25,33 @@ describe("ENUMS", () => {
     expect(() => getEnum("nope")).toThrow(/nope/);
   });
 
-  it.each(Object.values(ENUMS).map((e) => [e.id, e] as const))("%s: codes unique, labels vi+en, NFC", (_id, spec) => {
-    const codes = spec.values.map((v) => v.code);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const v of spec.values) {
-      expect(v.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
-      expect(v.label.vi).toBe(v.label.vi.normalize("NFC"));
-      expect(v.label.en.length).toBeGreaterThan(0);
-    }
-  });
-
-  it.each(Object.values(ENUMS).map((e) => [e.id, e] as const))("%s: no two values share a form (no ambiguity)", (_id, spec) => {
-    const owner = new Map<string, string>();
-    for (const v of spec.values) {
-      for (const form of new Set([v.code, v.label.vi, v.label.en, ...(v.aliases ?? [])].map(canonicalVietnamese))) {
-        expect([form, owner.get(form) ?? v.code]).toEqual([form, v.code]);
-        owner.set(form, v.code);
+  it.each(Object.values(ENUMS).map((e) => [e.id, e] as const))(
+    "%s: codes unique, labels vi+en, NFC",
+    (_id, spec) => {
+      const codes = spec.values.map((v) => v.code);
+      expect(new Set(codes).size).toBe(codes.length);
+      for (const v of spec.values) {
+        expect(v.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+        expect(v.label.vi).toBe(v.label.vi.normalize("NFC"));
+        expect(v.label.en.length).toBeGreaterThan(0);
       }
     }
-  });
+  );
+
+  it.each(Object.values(ENUMS).map((e) => [e.id, e] as const))(
+    "%s: no two values share a form (no ambiguity)",
+    (_id, spec) => {
+      const owner = new Map<string, string>();
+      for (const v of spec.values) {
+        for (const form of new Set(
+          [v.code, v.label.vi, v.label.en, ...(v.aliases ?? [])].map(canonicalVietnamese)
+        )) {
+          expect([form, owner.get(form) ?? v.code]).toEqual([form, v.code]);
+          owner.set(form, v.code);
+        }
+      }
+    }
+  );
 
   it.each([
     ["level4", ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]],
@@ -64,12 +83,20 @@ describe("ENUMS", () => {
   });
 
   it("level4 has no 'Xuất sắc' alias (it is a criterion grade)", () => {
-    const forms = getEnum("level4").values.flatMap((v) => v.aliases ?? []).map(canonicalVietnamese);
+    const forms = getEnum("level4")
+      .values.flatMap((v) => v.aliases ?? [])
+      .map(canonicalVietnamese);
     expect(forms).not.toContain("xuất sắc");
   });
 
-  it("loaiHinh codes are exactly LOAI_HINH", () => {
-    expect(getEnum("loaiHinh").values.map((v) => v.code)).toEqual([...LOAI_HINH]);
+  it("the 2019 and the two-tier (2025) loaiHinh codes together are exactly LOAI_HINH", () => {
+    const codes = [...getEnum("loaiHinh").values, ...getEnum("loaiHinhCoSo").values].map(
+      (v) => v.code
+    );
+    expect(new Set(codes)).toEqual(new Set(LOAI_HINH));
+    expect(getEnum("loaiHinh").values.map((v) => v.code)).toEqual(
+      LOAI_HINH.filter((c) => c !== "THON_TDP")
+    );
   });
 
   it.each([

@@ -7,14 +7,14 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
-import { fillTemplate, generateDemo, withSyntheticTccs } from "../../core/demo";
-import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
+import { fillTemplate, generateDemo, generateDemo2025, withSyntheticTccs } from "../../core/demo";
+import { DEFAULT_SETTINGS_2019, SAMPLE_SETTINGS_2025 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
-import { CATALOG } from "../../core/templates/catalog";
-import { defaultRegister } from "../../core/units/register";
+import { templatesForSettings } from "../../core/templates/shipped-sets";
+import { defaultRegister, sampleRegister2025 } from "../../core/units/register";
 import type { UnitRegister } from "../../core/units/types";
-import { CliError, stringOpt } from "../args";
+import { CliError, stringOpt, yearOpt } from "../args";
 import { registerFrom, type CliContext } from "../context";
 import { openElsewhere } from "../master-lock";
 import type { Command } from "../registry";
@@ -28,6 +28,9 @@ export const DEMO_SETTINGS: PeriodSettings = {
 };
 /** Fixed run time so the demo gives the same master every time. */
 export const DEMO_NOW = "2019-12-30T09:00:00+07:00";
+
+/** The periods the demo has sample data for: 2019 (HD 21) and 2025 (QĐ 366, two-tier model). */
+export const DEMO_PERIODS = [2019, 2025] as const;
 
 export { toPdf } from "../libreoffice";
 
@@ -105,10 +108,18 @@ export async function runDemo(
     register?: UnitRegister;
     /** Synthetic TCCS added to the register. */
     tccs?: number;
+    /** The year of the sample (default 2019; 2025 = QĐ 366 in a ward of the two-tier model). */
+    period?: number;
   } = {}
 ): Promise<DemoResult> {
-  const settings = DEMO_SETTINGS;
-  const register = withSyntheticTccs(opts.register ?? defaultRegister(), opts.tccs ?? 0);
+  const y2025 = opts.period === 2025;
+  const settings = y2025 ? SAMPLE_SETTINGS_2025 : DEMO_SETTINGS;
+  const register = withSyntheticTccs(
+    opts.register ?? (y2025 ? sampleRegister2025() : defaultRegister()),
+    opts.tccs ?? 0
+  );
+  const CATALOG = templatesForSettings(settings);
+  const templateMade = y2025 ? "2025-11-20T08:00:00+07:00" : "2019-11-25T08:00:00+07:00";
   const { writer } = await loadXlsx();
   const subDir = path.join(outDir, "submissions");
   const blankDir = path.join(outDir, "mau-bieu");
@@ -125,14 +136,16 @@ export async function runDemo(
   // The blank templates, as the Organization Committee sends them out.
   for (const spec of CATALOG) {
     const model = buildTemplateWorkbook(spec, register, settings, {
-      generatedAt: "2019-11-25T08:00:00+07:00",
+      generatedAt: templateMade,
     });
     await fs.writeFile(
       path.join(blankDir, `${spec.id}.xlsx`),
-      await writer.write({ ...model, modifiedAt: "2019-11-25T08:00:00+07:00" })
+      await writer.write({ ...model, modifiedAt: templateMade })
     );
   }
-  const plan = generateDemo(CATALOG, register, settings);
+  const plan = y2025
+    ? generateDemo2025(CATALOG, register, settings)
+    : generateDemo(CATALOG, register, settings);
   const written: string[] = [];
   for (const f of plan.files) {
     const spec = CATALOG.find((s) => s.id === f.templateId)!;
@@ -156,8 +169,9 @@ export async function runDemo(
     master,
     settings,
     register,
+    catalog: CATALOG,
     ruleSet: ruleSetFor(settings),
-    now: DEMO_NOW,
+    now: y2025 ? "2025-12-30T09:00:00+07:00" : DEMO_NOW,
     lang: opts.lang,
   });
   let pdf: string | null = null;
@@ -176,13 +190,17 @@ export async function runDemo(
     .map((id) => CATALOG.find((s) => s.id === id))
     .map((s) => (s ? `${s.section} ${s.department.name.vi}` : ""));
   const lines = [
-    opts.register || opts.tccs
-      ? `=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (${register.name}, ${register.units.length} đơn vị) ===`
-      : "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
+    y2025
+      ? `=== XếpLoại: chạy thử với số liệu MẪU năm 2025 theo Quy định 366-QĐ/TW (${register.name}, ${register.units.length} chi bộ) ===`
+      : opts.register || opts.tccs
+        ? `=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (${register.name}, ${register.units.length} đơn vị) ===`
+        : "=== XếpLoại: chạy thử với số liệu mẫu năm 2019 (Thị ủy Hương Thủy) ===",
     `Đã tạo ${CATALOG.length} mẫu biểu trống trong ${blankDir}`,
     `Đã tạo ${written.length} tệp mẫu biểu đã điền (số liệu mẫu) trong ${subDir}`,
     ...(missingNames.length ? [`Không nộp: ${missingNames.join(", ")}.`] : []),
-    "Các lỗi cố ý trong số liệu mẫu:",
+    y2025
+      ? "Các tình huống trong số liệu mẫu (mức hệ thống đề xuất):"
+      : "Các lỗi cố ý trong số liệu mẫu:",
     ...plan.mistakes.map((m) => `  - ${m}`),
     "",
     consolidateSummary(json, opts.lang),
@@ -207,13 +225,22 @@ export const demoCommand: Command = {
     vi: "Chạy thử: tạo mẫu, điền số liệu mẫu năm 2019, tổng hợp và in bảng tổng hợp",
     en: "Try it: make templates, fill 2019 sample data, consolidate and print the master",
   },
-  usage: "demo --out DIR [--no-pdf] [--units FILE] [--tccs N]",
+  usage: "demo --out DIR [--period 2019|2025] [--no-pdf] [--units FILE] [--tccs N]",
   options: [
     {
       name: "out",
       value: true,
       placeholder: "DIR",
       help: { vi: "Thư mục kết quả (tạo nếu chưa có)", en: "Output folder (created if needed)" },
+    },
+    {
+      name: "period",
+      value: true,
+      placeholder: "YYYY",
+      help: {
+        vi: "Năm của số liệu mẫu: 2019 (mặc định, HD 21) hoặc 2025 (Quy định 366, Đảng ủy phường mô hình hai cấp)",
+        en: "Year of the sample: 2019 (default, HD 21) or 2025 (Regulation 366, a ward party committee)",
+      },
     },
     { name: "no-pdf", value: false, help: { vi: "Không tạo bản PDF", en: "Do not make the PDF" } },
     {
@@ -248,12 +275,19 @@ export const demoCommand: Command = {
         vi: `--tccs phải là một số nguyên từ 0 đến 99999, ví dụ --tccs 200; nhận được "${tccsText}".`,
         en: `--tccs must be a whole number from 0 to 99999, e.g. --tccs 200; got "${tccsText}".`,
       });
+    const period = yearOpt(args, "period") ?? 2019;
+    if (!(DEMO_PERIODS as readonly number[]).includes(period))
+      throw new CliError({
+        vi: `Chạy thử chỉ có số liệu mẫu cho năm ${DEMO_PERIODS.join(" và ")}; nhận được --period ${period}.`,
+        en: `The demo has sample data for ${DEMO_PERIODS.join(" and ")} only; got --period ${period}.`,
+      });
     const unitsPath = stringOpt(args, "units");
     const r = await runDemo(out, {
       pdf: !args.options["no-pdf"],
       lang: ctx.lang,
       register: unitsPath ? await registerFrom(unitsPath) : undefined,
       tccs: tccsText !== undefined ? Number(tccsText) : 0,
+      period,
     });
     if (r.exitCode === 0) ctx.io.out(r.summary);
     else ctx.io.err(r.summary);

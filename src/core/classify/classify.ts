@@ -187,12 +187,13 @@ export function classifyAll(
       });
   }
 
-  const loaiHinh = getEnum("loaiHinh");
+  // The 2019 scale and the two-tier one (2025: chi bộ thôn, tổ dân phố …) name the groups.
+  const loaiHinhValues = [...getEnum("loaiHinh").values, ...getEnum("loaiHinhCoSo").values];
   const quotaRows: QuotaRow[] = tccs.map((t) => ({
     unitCode: t.unitCode,
     unitName: t.unitName,
     group: t.loaiHinh ?? "KHAC",
-    groupLabel: loaiHinh.values.find((v) => v.code === t.loaiHinh)?.label.vi ?? "Chưa rõ loại hình",
+    groupLabel: loaiHinhValues.find((v) => v.code === t.loaiHinh)?.label.vi ?? "Chưa rõ loại hình",
     level: effectiveLevel(t, manual)?.level ?? null,
   }));
   const reports = tccs

@@ -9,6 +9,7 @@ import { canonicalVietnamese } from "../normalize/text";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
 import type { LevelCode, RuleSet } from "../rules/types";
 import type { UnitRegister } from "../units/types";
+import { levelFromBands } from "./bands";
 import type { LeaderClassification, LeaderManualEntry, Reason } from "./types";
 
 /**
@@ -87,15 +88,49 @@ export function classifyLeader(
       },
     });
   }
+  // QĐ 366: the level comes from the leader's score and conditions (3.15 row), then the caps.
+  const sb = rules.scoreBands;
+  let scored: LevelCode | null = null;
+  if (sb) {
+    const score = typeof v[sb.key] === "number" ? (v[sb.key] as number) : null;
+    if (score === null) {
+      reasons.push({
+        ruleId: "leader.score",
+        kind: "missing",
+        maxLevel: null,
+        source: ruleSet.source,
+        cells: cell(sb.key),
+        message: {
+          vi: `${ten}: chưa có điểm đánh giá nên hệ thống chưa đề xuất mức.`,
+          en: `${ten}: no score, so no suggestion.`,
+        },
+      });
+    } else {
+      const banded = levelFromBands({
+        score,
+        values: v,
+        bands: sb.bands,
+        fallback: sb.fallback,
+        source: ruleSet.source,
+        fallbackSource: sb.fallbackSource,
+        cells: cell(sb.key),
+        cellOf: (k) => row.provenance[k],
+        subject: ten,
+      });
+      scored = banded.level;
+      reasons.unshift(...banded.reasons);
+    }
+  }
   // The leader's level that counts: decided by the Standing Committee, else proposed, else the file's.
-  const own = manual?.quyetDinhBtv ?? manual?.deXuatBtc ?? deXuat ?? tuXepLoai;
+  // Scored (QĐ 366): the level from the score stands in for the file's own rating.
+  const fileLevel = sb ? scored : (deXuat ?? tuXepLoai);
+  const fileBasis = sb ? "điểm đánh giá" : deXuat ? "tập thể đề xuất" : "tự xếp loại";
+  const own = manual?.quyetDinhBtv ?? manual?.deXuatBtc ?? fileLevel;
   const ownBasis = manual?.quyetDinhBtv
     ? "Quyết định BTV"
     : manual?.deXuatBtc
       ? "Đề xuất BTC"
-      : deXuat
-        ? "tập thể đề xuất"
-        : "tự xếp loại";
+      : fileBasis;
   // The level of the unit the leader (or collective) heads caps the leader's suggestion.
   if (rules.capAtUnit) {
     const tccs = tccsOfUnit(register, row.unitCode);
@@ -120,7 +155,7 @@ export function classifyLeader(
     const unit = tccs ? unitLevels.get(tccs) : undefined;
     if (unit && rankOf(own) > rankOf(unit.level)) {
       if (!manual?.quyetDinhBtv && !manual?.deXuatBtc)
-        warningCells.push(...cell(deXuat ? "deXuat" : "tuXepLoai"));
+        warningCells.push(...cell(sb ? sb.key : deXuat ? "deXuat" : "tuXepLoai"));
       warningCells.push(...(unit.cells ?? []));
       warnings.push({
         vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own} (theo ${ownBasis}), cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${rules.aboveUnitWarning.source}).`,
@@ -138,7 +173,7 @@ export function classifyLeader(
     deXuat,
     xepLoaiCbccvc: cbccvc,
     cap,
-    suggested: own ? lowerOf(own, cap) : null,
+    suggested: sb ? (scored ? lowerOf(scored, cap) : null) : own ? lowerOf(own, cap) : null,
     reasons,
     warnings,
     warningCells,

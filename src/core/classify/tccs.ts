@@ -7,10 +7,11 @@ import type { CellSource, ConsolidatedRow } from "../consolidate/types";
 import { templateLabel as labelOfTemplate } from "../templates/catalog";
 import { formatNumberVi, type LocalizedText } from "../i18n";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
-import type { BandCondition, CapRule, CapTest, DataRef, LevelCode, RuleSet } from "../rules/types";
+import type { CapRule, CapTest, DataRef, LevelCode, RuleSet } from "../rules/types";
 import type { TemplateSpec } from "../templates/spec";
 import type { Unit } from "../units/types";
 import type { Value } from "../validate/types";
+import { levelFromBands } from "./bands";
 import { evaluateEvidence, where } from "./evidence";
 import type { ClassWarning, Reason, TccsClassification } from "./types";
 
@@ -246,31 +247,6 @@ export function applyCap(
   return [];
 }
 
-function holds(c: BandCondition, v: Value | undefined): boolean {
-  switch (c.op) {
-    case "true":
-      return v === true;
-    case "false":
-      return v === false;
-    case "filled":
-      return v !== null && v !== undefined && v !== "";
-    case "eq":
-      return v === c.value;
-    case "ne":
-      return v !== c.value;
-    default: {
-      if (typeof v !== "number" || typeof c.value !== "number") return false;
-      return c.op === "gte"
-        ? v >= c.value
-        : c.op === "lte"
-          ? v <= c.value
-          : c.op === "gt"
-            ? v > c.value
-            : v < c.value;
-    }
-  }
-}
-
 /** The starting level and its reasons, per the rule set's method. */
 function startLevel(
   env: ClassifyEnv,
@@ -344,48 +320,17 @@ function startLevel(
       ],
     };
   }
-  const reasons: Reason[] = [];
-  for (const band of [...m.bands].sort((a, b) => b.min - a.min)) {
-    if (score < band.min) continue;
-    const failed = band.conditions.filter((c) => !holds(c, row!.values[c.key]));
-    if (failed.length === 0) {
-      reasons.push({
-        ruleId: "method",
-        kind: "info",
-        maxLevel: null,
-        source: ruleSet.source,
-        cells,
-        message: {
-          vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} và đủ điều kiện → ${band.level}.`,
-          en: `Score ${score} ≥ ${band.min} with its conditions → ${band.level}.`,
-        },
-      });
-      return { level: band.level, self: null, reasons };
-    }
-    reasons.push({
-      ruleId: "method",
-      kind: "cap",
-      maxLevel: null,
-      source: ruleSet.source,
-      cells,
-      message: {
-        vi: `Điểm ${formatNumberVi(score)} ≥ ${band.min} nhưng chưa đạt điều kiện mức ${band.level}: ${failed.map((c) => c.label.vi).join("; ")}.`,
-        en: `Score ${score} ≥ ${band.min} but conditions for ${band.level} fail: ${failed.map((c) => c.label.en).join("; ")}.`,
-      },
-    });
-  }
-  reasons.push({
-    ruleId: "method",
-    kind: "info",
-    maxLevel: null,
+  const banded = levelFromBands({
+    score,
+    values: row!.values,
+    bands: m.bands,
+    fallback: m.fallback,
     source: ruleSet.source,
+    fallbackSource: m.fallbackSource,
     cells,
-    message: {
-      vi: `Điểm ${formatNumberVi(score)} → ${m.fallback}.`,
-      en: `Score ${score} → ${m.fallback}.`,
-    },
+    cellOf: (k) => row!.provenance[k],
   });
-  return { level: m.fallback, self: null, reasons };
+  return { level: banded.level, self: null, reasons: banded.reasons };
 }
 
 /**

@@ -41,6 +41,7 @@ export const LOAI_HINH_VI: Record<string, string> = {
   SU_NGHIEP: "Sự nghiệp",
   DOANH_NGHIEP: "Doanh nghiệp",
   LLVT: "LLVT",
+  THON_TDP: "Thôn, tổ dân phố",
 };
 
 export const KIND_VI: Record<string, string> = {

@@ -16,6 +16,8 @@ export const HD21_2019: RuleSet = {
   },
   source: "QĐ 132-QĐ/TW ngày 08/3/2018; HD 21-HD/BTCTW ngày 18/10/2019",
   validFrom: 2019,
+  // QĐ 132 and HD 21 until QĐ 366 (2025) brought the score-based rules.
+  validTo: 2024,
   method: { kind: "selfRatingCapped", start: { templateId: TCCS_REPORT, key: "tuXepLoai" } },
   caps: [
     {
@@ -181,6 +183,7 @@ export const HD21_2019: RuleSet = {
     },
     // Capped at the unit's level instead of a warning only (issue #9).
     aboveUnitWarning: null,
+    scoreBands: null,
     capAtUnit: {
       source: "HD 21-HD/BTCTW: gắn đánh giá cá nhân với tập thể, đơn vị mình lãnh đạo, quản lý [M]",
     },

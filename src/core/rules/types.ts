@@ -3,6 +3,7 @@
  * rule set (another file), not new code (brief §5). The engine in ../classify interprets it.
  */
 import { z } from "zod";
+import { LOAI_HINH } from "../units/types";
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) });
 
@@ -60,9 +61,7 @@ export const capRule = z.object({
   /** Restricts the cap to some TCCS (by loại hình and/or by form: Đảng bộ cơ sở / Chi bộ cơ sở). */
   appliesTo: z
     .object({
-      loaiHinh: z
-        .array(z.enum(["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"]))
-        .optional(),
+      loaiHinh: z.array(z.enum(LOAI_HINH)).optional(),
       tccsForm: z.array(z.enum(["dangBo", "chiBo"])).optional(),
     })
     .optional(),
@@ -89,6 +88,20 @@ const condition = z.object({
 });
 export type BandCondition = z.infer<typeof condition>;
 
+/**
+ * Score bands (QĐ 366): a level for each band, highest first; a band's conditions must all hold,
+ * otherwise the next band is tried; below every band (or failing every band's conditions) the
+ * fallback. Every threshold is data [M]: the Ban Tổ chức edits it.
+ */
+export const scoreBand = z.object({
+  level: levelCode,
+  min: z.number(),
+  conditions: z.array(condition).default([]),
+  /** Article the band comes from, cited in its reason (default: the rule set's source). */
+  source: z.string().optional(),
+});
+export type ScoreBand = z.infer<typeof scoreBand>;
+
 /** How the starting level is found before caps apply. */
 export const method = z.discriminatedUnion("kind", [
   /** HD 21 (2019): start from the organisation's self-rating, capped by the rules. */
@@ -103,12 +116,10 @@ export const method = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("scoreBands"),
     score: z.object({ templateId: z.string(), key: z.string() }),
-    bands: z
-      .array(
-        z.object({ level: levelCode, min: z.number(), conditions: z.array(condition).default([]) })
-      )
-      .min(1),
+    bands: z.array(scoreBand).min(1),
     fallback: levelCode,
+    /** Article of the fallback level (below every band), cited in its reason. */
+    fallbackSource: z.string().optional(),
   }),
 ]);
 export type Method = z.infer<typeof method>;
@@ -157,6 +168,20 @@ export const leaderRules = z.object({
    * at the level of the TCCS of the unit they head (decided, else proposed, else suggested).
    */
   capAtUnit: z.object({ source: z.string() }).nullable().default(null),
+  /**
+   * QĐ 366: leadership collectives and individual leaders are scored too. The level comes from the
+   * score column `key` of the leaders' template and the bands (conditions read the same row);
+   * null = the leader's own level (decided, proposed, self-rated) is the start, as in 2019.
+   */
+  scoreBands: z
+    .object({
+      key: z.string(),
+      bands: z.array(scoreBand).min(1),
+      fallback: levelCode,
+      fallbackSource: z.string().optional(),
+    })
+    .nullable()
+    .default(null),
 });
 export type LeaderRules = z.infer<typeof leaderRules>;
 
@@ -212,9 +237,7 @@ export const evidenceRule = z.object({
   criterion: criterionKey,
   appliesTo: z
     .object({
-      loaiHinh: z
-        .array(z.enum(["DB_XA", "DB_PHUONG", "CO_QUAN", "SU_NGHIEP", "DOANH_NGHIEP", "LLVT"]))
-        .optional(),
+      loaiHinh: z.array(z.enum(LOAI_HINH)).optional(),
     })
     .optional(),
   data: dataRef,
@@ -268,6 +291,8 @@ export const ruleSetSchema = z.object({
   source: z.string().min(1),
   /** First period the rule set is meant for. */
   validFrom: z.number().int(),
+  /** Last period the rule set is meant for (absent = until replaced). */
+  validTo: z.number().int().optional(),
   method,
   caps: z.array(capRule),
   quota: quotaSettings,

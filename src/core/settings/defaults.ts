@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { LocalizedText } from "../i18n";
+import sample2025 from "./data/phu-bai-2025.json";
 import type { PeriodSettings } from "./types";
 
 export const DEFAULT_SETTINGS_2019: PeriodSettings = {
@@ -136,4 +137,49 @@ export function loadSettings(
 export function formatIsoDateVi(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/**
+ * SAMPLE settings of a 2025 review under QĐ 366: a ward Party Committee of the two-tier model
+ * (Đảng ủy phường Phú Bài, under the Huế city Party Committee), its own deadlines and signer. The
+ * names are an example for `xeploai demo --period 2025`; a real committee writes its own file.
+ */
+export const SAMPLE_SETTINGS_2025: PeriodSettings = (() => {
+  const r = loadSettings(sample2025);
+  if (!r.ok) throw new Error(`Shipped 2025 settings are invalid: ${r.message.en}`);
+  return r.settings;
+})();
+
+/** Shipped settings by period (the 2019 defaults, the 2025 sample). */
+export const SHIPPED_SETTINGS: Record<number, PeriodSettings> = {
+  2019: DEFAULT_SETTINGS_2019,
+  2025: SAMPLE_SETTINGS_2025,
+};
+
+const shiftYear = (iso: string, by: number) => `${Number(iso.slice(0, 4)) + by}${iso.slice(4)}`;
+
+/**
+ * Settings for a period when none are given: the shipped ones of that year, else the 2019 defaults
+ * moved to that year (deadlines on the same days of the month, the rule and template sets chosen
+ * by period, no document date).
+ */
+export function settingsForPeriod(period: number): PeriodSettings {
+  const shipped = SHIPPED_SETTINGS[period];
+  if (shipped) return shipped;
+  const by = period - DEFAULT_SETTINGS_2019.period;
+  const { templateDeadlines, ...base } = DEFAULT_SETTINGS_2019;
+  return {
+    ...base,
+    period,
+    documentDate: null,
+    deadline: shiftYear(base.deadline, by),
+    reportDeadline: shiftYear(base.reportDeadline, by),
+    ...(templateDeadlines
+      ? {
+          templateDeadlines: Object.fromEntries(
+            Object.entries(templateDeadlines).map(([k, d]) => [k, shiftYear(d, by)])
+          ),
+        }
+      : {}),
+  };
 }

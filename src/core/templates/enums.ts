@@ -94,6 +94,33 @@ const loaiHinh: EnumSpec = {
   ],
 };
 
+/**
+ * Loại hình of the TCCS under a commune-level Party committee in the two-tier model (2025):
+ * chi bộ thôn, tổ dân phố; cơ quan; trường học and other public service units; doanh nghiệp; LLVT.
+ */
+const loaiHinhCoSo: EnumSpec = {
+  id: "loaiHinhCoSo",
+  name: {
+    vi: "Loại hình tổ chức đảng trực thuộc Đảng ủy xã, phường",
+    en: "Type of party organisation under a commune or ward party committee",
+  },
+  values: [
+    {
+      code: "THON_TDP",
+      label: { vi: "Chi bộ thôn, tổ dân phố", en: "Village or residential group cell" },
+      aliases: ["Thôn", "Tổ dân phố", "Thôn, tổ dân phố"],
+    },
+    { code: "CO_QUAN", label: { vi: "Cơ quan", en: "Agency" } },
+    {
+      code: "SU_NGHIEP",
+      label: { vi: "Trường học, đơn vị sự nghiệp", en: "School or public service unit" },
+      aliases: ["Trường học", "Sự nghiệp"],
+    },
+    { code: "DOANH_NGHIEP", label: { vi: "Doanh nghiệp", en: "Enterprise" } },
+    { code: "LLVT", label: { vi: "Lực lượng vũ trang", en: "Armed forces" }, aliases: ["LLVT"] },
+  ],
+};
+
 /** CCHC (administrative reform) grade. The province's scale is unconfirmed [M]: edit here. */
 const xepLoaiCchc: EnumSpec = {
   id: "xepLoaiCchc",
@@ -160,6 +187,7 @@ export const ENUMS: Record<string, EnumSpec> = Object.fromEntries(
     datChuaDat,
     datKhongDat,
     loaiHinh,
+    loaiHinhCoSo,
     xepLoaiCchc,
     thucHienChiThi,
     danhHieu,

@@ -36,4 +36,6 @@ export {
   templateSetForPeriod,
   shippedCatalogFor,
   HD21_2019_TEMPLATES,
+  QD366_2025_TEMPLATES,
+  templatesForSettings,
 } from "./shipped-sets";

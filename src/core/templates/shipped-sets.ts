@@ -20,6 +20,12 @@ import tuyenGiao from "./data/hd21-2019/tuyen-giao.json";
 import vanPhong from "./data/hd21-2019/van-phong.json";
 import tccsBaoCao from "./data/hd21-2019/tccs-bao-cao.json";
 import lanhDao from "./data/hd21-2019/lanh-dao.json";
+import setQd366 from "./data/qd366-2025/set.json";
+import ubkt2025 from "./data/qd366-2025/ubkt.json";
+import tuyenGiao2025 from "./data/qd366-2025/tuyen-giao.json";
+import vanPhong2025 from "./data/qd366-2025/van-phong.json";
+import tccsBaoCao2025 from "./data/qd366-2025/tccs-bao-cao.json";
+import lanhDao2025 from "./data/qd366-2025/lanh-dao.json";
 import { catalogForPeriod, parseTemplateSet, servesPeriod, type TemplateSet } from "./template-set";
 import type { TemplateSpec } from "./spec";
 
@@ -53,14 +59,30 @@ export const HD21_2019_TEMPLATES: TemplateSet = shipped("hd21-2019", [
   { file: "lanh-dao.json", data: lanhDao },
 ]);
 
+/**
+ * The QĐ 366 set (from 2025), for a commune or ward Party Committee of the two-tier model: the
+ * TCCS report (3.14) and the leaders (3.15) carry the 100-point score, the tasks and the discipline
+ * conditions; UBKT, Xây dựng Đảng and Văn phòng (3.11–3.13) report on each TCCS as in 2019.
+ */
+export const QD366_2025_TEMPLATES: TemplateSet = shipped("qd366-2025", [
+  { file: "set.json", data: setQd366 },
+  { file: "ubkt.json", data: ubkt2025 },
+  { file: "tuyen-giao.json", data: tuyenGiao2025 },
+  { file: "van-phong.json", data: vanPhong2025 },
+  { file: "tccs-bao-cao.json", data: tccsBaoCao2025 },
+  { file: "lanh-dao.json", data: lanhDao2025 },
+]);
+
 /** Every shipped set by id. */
 export const TEMPLATE_SETS: Record<string, TemplateSet> = {
   [HD21_2019_TEMPLATES.id]: HD21_2019_TEMPLATES,
+  [QD366_2025_TEMPLATES.id]: QD366_2025_TEMPLATES,
 };
 
 /** Where each shipped set's JSON files live (for `xeploai defaults`: folder name → set). */
 export const TEMPLATE_SET_FOLDERS: Record<string, string> = {
   [HD21_2019_TEMPLATES.id]: "hd21-2019",
+  [QD366_2025_TEMPLATES.id]: "qd366-2025",
 };
 
 /** The shipped set with this id, or null. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese } from "../normalize/text";
 import defaultData from "./data/huong-thuy-2019.json";
+import sample2025Data from "./data/phu-bai-2025.json";
 import { LOAI_HINH, type Unit, type UnitKind, type UnitRegister } from "./types";
 
 /** Lowercase ASCII words joined by single hyphens: "phuong-phu-bai". */
@@ -108,6 +109,19 @@ export function defaultRegister(): UnitRegister {
   const result = loadRegister(defaultData);
   if (!result.ok)
     throw new Error(`Shipped register is invalid: ${result.errors.map((e) => e.en).join("; ")}`);
+  return result.register;
+}
+
+/**
+ * A SAMPLE register for 2025 (two-tier model): a ward Party Committee's chi bộ — thôn, tổ dân phố,
+ * cơ quan, trường học, doanh nghiệp, lực lượng vũ trang — every entry marked `sample`.
+ */
+export function sampleRegister2025(): UnitRegister {
+  const result = loadRegister(sample2025Data);
+  if (!result.ok)
+    throw new Error(
+      `Shipped 2025 register is invalid: ${result.errors.map((e) => e.en).join("; ")}`
+    );
   return result.register;
 }
 

@@ -13,6 +13,8 @@ export const LOAI_HINH = [
   "SU_NGHIEP",
   "DOANH_NGHIEP",
   "LLVT",
+  /** Chi bộ thôn, tổ dân phố under a commune-level Party committee (two-tier model, 2025). */
+  "THON_TDP",
 ] as const;
 export type LoaiHinh = (typeof LOAI_HINH)[number];
 

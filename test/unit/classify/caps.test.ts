@@ -211,15 +211,16 @@ describe("rule sets are data", () => {
     // The 2019 template has no score column; the engine reads whatever the rule set names.
     const at = (v: Record<string, unknown>) =>
       classifyOne(PB, [row(v), sub("ubkt", [ubkt(PB, false)])], QD366_2025);
-    expect(
-      at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 35, coKyLuat: false }).suggested
-    ).toBe("HTXSNV");
-    const notAll = at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 10, coKyLuat: false });
+    const clean = { soDonViKyLuat: 0, soCaNhanKyLuat: 0, tyLeHoanThanh: 100 };
+    expect(at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 35, ...clean }).suggested).toBe(
+      "HTXSNV"
+    );
+    const notAll = at({ diemDanhGia: 93, tyLeDungHan: 100, tyLeVuotYeuCau: 10, ...clean });
     expect(notAll.suggested).toBe("HTTNV");
     expect(notAll.reasons.map((r) => r.message.vi).join(" ")).toContain(
-      "ít nhất 30% nhiệm vụ vượt yêu cầu"
+      "ít nhất 30% nhiệm vụ hoàn thành vượt yêu cầu"
     );
-    expect(at({ diemDanhGia: 60, tyLeTreHan: 10 }).suggested).toBe("HTNV");
+    expect(at({ diemDanhGia: 60, tyLeTreHan: 10, tyLeHoanThanh: 100 }).suggested).toBe("HTNV");
     expect(at({ diemDanhGia: 45 }).suggested).toBe("KHTNV");
     expect(at({}).suggested).toBeNull();
   });

@@ -46,6 +46,7 @@ export const LOAI_HINH_PRINT: Record<LoaiHinh, string> = {
   SU_NGHIEP: "Đơn vị sự nghiệp",
   DOANH_NGHIEP: "Doanh nghiệp",
   LLVT: "Lực lượng vũ trang",
+  THON_TDP: "Chi bộ thôn, tổ dân phố",
 };
 
 /** Where a working sheet's rows and hand-filled columns are (final rows, 1-based columns). */

@@ -2,7 +2,7 @@ import {
   describeEvidenceParameters,
   readableSource,
 } from "../../../src/core/classify/evidence-parameters";
-import { HD21_2019, QD366_2025, parseRuleSet } from "../../../src/core/rules";
+import { HD21_2019, NO_EVIDENCE, QD366_2025, parseRuleSet } from "../../../src/core/rules";
 
 describe("the evidence parameters in words (what the pane shows read-only)", () => {
   const view = describeEvidenceParameters(HD21_2019);
@@ -71,7 +71,10 @@ describe("the evidence parameters in words (what the pane shows read-only)", () 
   });
 
   it("a rule set without evidence rules has none to show", () => {
-    const v = describeEvidenceParameters(QD366_2025);
+    const v = describeEvidenceParameters({ ...QD366_2025, evidence: NO_EVIDENCE });
     expect(v.rules).toEqual([]);
+    // QĐ 366 keeps the checks on the TCCS's own rows (3.11–3.13) only.
+    const kept = describeEvidenceParameters(QD366_2025).rules.length;
+    expect(kept).toBe(HD21_2019.evidence.rules.filter((r) => r.data.joinBy === "unitCode").length);
   });
 });

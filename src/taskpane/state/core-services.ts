@@ -10,7 +10,6 @@ import { readSubmissions } from "../../core/submission/read";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
 import { periodOfWorkbook } from "../../core/submission/period";
 import { templatesForSettings } from "../../core/templates/shipped-sets";
-import type { TemplateSpec } from "../../core/templates/spec";
 import { defaultRegister } from "../../core/units";
 import { masterServices } from "./master-services";
 import { consolidationView } from "./consolidation-view";

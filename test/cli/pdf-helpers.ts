@@ -127,3 +127,15 @@ function headerColumn(wb: ExcelJS.Workbook, sheet: string, header: string): stri
         return ws.getColumn(c).letter;
   throw new Error(`no "${header}" header on ${sheet}`);
 }
+
+/** Text on paper that must never be there: file names, tags, keys, codes, addresses, rule ids. */
+export const INTERNAL: [string, RegExp][] = [
+  ["file name", /\.(xlsx|xls|json|csv)\b/i],
+  ["[P]/[M]/[V] tag", /\[(P|M|V)\]/],
+  ["camelCase key", /\b[a-z]+[A-Z][A-Za-z]+\b/],
+  ["enum code", /\b[A-Z]{2,}_[A-Z_]+\b/],
+  ["cell address", /\b[A-Z]{1,2}[0-9]{1,5}\b/],
+  ["rule id", /\bcap\d|leader\.|HD21-2019/],
+  ["working sheet name", /Tổng hợp|Nguồn số liệu|_meta|_lists/],
+];
+

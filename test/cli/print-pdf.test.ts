@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { printMaster } from "../../src/cli/commands/print";
 import { DEMO_SETTINGS, runDemo } from "../../src/cli/commands/demo";
-import { decideAll, hasTool, readPdf, type PdfPage } from "./pdf-helpers";
+import { decideAll, hasTool, INTERNAL, readPdf, type PdfPage } from "./pdf-helpers";
 
 const enabled =
   process.env.XEPLOAI_LIBREOFFICE !== "0" && hasTool("soffice") && hasTool("pdftotext", "-v");
@@ -32,17 +32,6 @@ function boxPerPoint(pages: PdfPage[]): number {
   if (!title) throw new Error("no title on page 1");
   return (title.yMax - title.yMin) / (16 * 0.85);
 }
-
-/** Text on paper that must never be there: file names, tags, keys, codes, addresses, rule ids. */
-const INTERNAL: [string, RegExp][] = [
-  ["file name", /\.(xlsx|xls|json|csv)\b/i],
-  ["[P]/[M]/[V] tag", /\[(P|M|V)\]/],
-  ["camelCase key", /\b[a-z]+[A-Z][A-Za-z]+\b/],
-  ["enum code", /\b[A-Z]{2,}_[A-Z_]+\b/],
-  ["cell address", /\b[A-Z]{1,2}[0-9]{1,5}\b/],
-  ["rule id", /\bcap\d|leader\.|HD21-2019/],
-  ["working sheet name", /Tổng hợp|Nguồn số liệu|_meta|_lists/],
-];
 
 function documents(pages: PdfPage[]): { name: string; pages: PdfPage[] }[] {
   const out: { name: string; pages: PdfPage[] }[] = [];

@@ -372,7 +372,7 @@ export function buildTemplateWorkbook(
     titleLine(body.length + 1, 1, leftEnd, "*", { fontSize: 13 });
     titleLine(1, rightStart, n, PARTY_NAME, { fontSize: 14, bold: true, underline: true });
   } else {
-    titleLine(1, rightStart, n, NATIONAL_MOTTO[0]!, { fontSize: 13, bold: true });
+    titleLine(1, rightStart, n, NATIONAL_MOTTO[0]!, { fontSize: 12, bold: true });
     titleLine(2, rightStart, n, NATIONAL_MOTTO[1]!, { fontSize: 13, bold: true, underline: true });
   }
   for (const r of [4, TITLE_ROWS]) rowHeights[r] ??= 8;

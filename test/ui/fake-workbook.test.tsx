@@ -26,7 +26,9 @@ function metaOf(fake: FakeWorkbook): Map<string, unknown> {
 }
 
 describe("the pane over the Office.js adapter and the Excel fake", () => {
-  jest.setTimeout(30_000);
+  // Heavy (the whole pane over the fake, template insertion with its document heading and footer):
+  // its own timeout, generous for a machine shared by several jobs.
+  jest.setTimeout(90_000);
 
   it("inserts a template, checks it, catches a pasted wrong value live and goes to its cell", async () => {
     const { fake, controller } = paneOverFake();

@@ -58,6 +58,40 @@ describe("xeploai demo", () => {
     expect(status.some((s) => s.includes("3.8-dan-van.xlsx") && s.includes("Trễ hạn"))).toBe(false);
     expect(status.some((s) => s.includes("Quân sự") && s.includes("Chưa nhận"))).toBe(true);
 
+    // The bodies the plan (III.1.2) reviews are in 3.15 only: never TCCS rows nor "Chưa nhận" of a
+    // TCCS template; their leaders are linked to the body's collective row (or "chưa đủ căn cứ").
+    const sheetRows = (name: string) => {
+      const out: string[][] = [];
+      wb.getWorksheet(name)!.eachRow((row) =>
+        out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? "")))
+      );
+      return out;
+    };
+    const tongHop = sheetRows("Tổng hợp").map((r) => r.join("|"));
+    expect(tongHop.some((x) => x.includes("Ủy ban nhân dân thị xã"))).toBe(false);
+    expect(tongHop.filter((x) => /\|(db|tccs)-[a-z0-9-]+\|/.test(x))).toHaveLength(19);
+    expect(
+      status.filter(
+        (x) => x.includes("Chưa nhận") && /HĐND|Ủy ban nhân dân thị xã|Thị ủy\|/.test(x)
+      )
+    ).toEqual([]);
+    const leaders = sheetRows("Lãnh đạo");
+    const person = (ten: string) => leaders.find((x) => x[1] === ten)!.join("|");
+    expect(person("Dương Thị Quyên")).toMatch(
+      /Ủy ban nhân dân thị xã\|\|HTXSNV\|\|HTXSNV\|HTTNV\|HTTNV\|- Tập thể lãnh đạo Ủy ban nhân dân thị xã \(mẫu 3\.15\) được xếp HTTNV/
+    );
+    expect(person("Ngô Văn Phúc")).toContain(
+      "Thường trực HĐND thị xã||HTXSNV||HTXSNV|HTXSNV|HTXSNV|"
+    );
+    expect(person("Đặng Văn Hùng")).toContain(
+      "chưa đủ căn cứ để gắn với đơn vị mình lãnh đạo — mẫu 3.15 chưa có dòng tập thể lãnh đạo của Ban Tổ chức Thị ủy"
+    );
+    // A rating error keeps the person on the signed list, marked and capped.
+    expect(person("Phan Thị Nga")).toMatch(/HTTNV\|HTTNV\|.*vẫn giữ trong danh sách/);
+    expect(leaders.map((x) => x.join("|")).join("\n")).toContain(
+      "Tập thể lãnh đạo, quản lý: HTTNV trở lên 100%, trong đó HTXSNV 25% (4 được xếp loại); Cá nhân lãnh đạo, quản lý: HTTNV trở lên 100%, trong đó HTXSNV 20% (10 được xếp loại)."
+    );
+
     // Summary in Vietnamese: the mistakes, the conflict, the cross-template warning.
     expect(r.summary).toContain("Thủy Xuân");
     expect(r.summary).toContain("1.234,5");

@@ -7,7 +7,7 @@ import { rankOf } from "../rules/levels";
 import type { LevelCode, RuleSet } from "../rules/types";
 import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
-import { classifyLeader, leaderKey, type UnitLevel } from "./leaders";
+import { classifyLeader, collectiveLevels, leaderKey, type UnitLevel } from "./leaders";
 import { memberQuota, quotaPass, type QuotaRow } from "./quota";
 import { classifyTccs, type ClassifyEnv } from "./tccs";
 import type {
@@ -148,14 +148,16 @@ export function classifyAll(
         cells: e.basis === "đề xuất của hệ thống" && self ? [self] : [],
       });
   }
-  const leaders = c.rows
-    .filter((r) => r.templateId === ruleSet.leaders.templateId)
-    .map((r) => {
-      const ten = typeof r.values["ten"] === "string" ? r.values["ten"] : "";
-      const chucVu = typeof r.values["chucVu"] === "string" ? r.values["chucVu"] : "";
-      const m = leaderManual?.[leaderKey(r.unitCode, ten, chucVu)];
-      return classifyLeader(r, ruleSet, register, levels, m);
-    });
+  const leaderRows = c.rows.filter((r) => r.templateId === ruleSet.leaders.templateId);
+  const manualOf = (r: (typeof leaderRows)[number]) => {
+    const ten = typeof r.values["ten"] === "string" ? r.values["ten"] : "";
+    const chucVu = typeof r.values["chucVu"] === "string" ? r.values["chucVu"] : "";
+    return leaderManual?.[leaderKey(r.unitCode, ten, chucVu)];
+  };
+  // Bodies of the town and agencies: their level is their leadership collective's (3.15).
+  for (const [code, level] of collectiveLevels(leaderRows, register, manualOf))
+    levels.set(code, level);
+  const leaders = leaderRows.map((r) => classifyLeader(r, ruleSet, register, levels, manualOf(r)));
   for (const l of leaders) {
     const m = leaderManual?.[l.key];
     if (!m || (m.lyDoVuotTran ?? "").trim()) continue;

@@ -1,7 +1,9 @@
 /**
  * Leadership collectives and individual leaders (3.15): the civil-servant rule (an individual who is
- * a civil servant cannot be HTXSNV unless rated HTXSNV as a civil servant, HD 21 2.3) and the
- * warning when a leader is rated above the TCCS of the unit they head [P].
+ * a civil servant cannot be HTXSNV unless rated HTXSNV as a civil servant, HD 21 2.3) and the link
+ * with the unit they head ("gắn đánh giá cá nhân với tập thể"): capped at, or warned above, that
+ * unit's level. The unit's level is its TCCS's for a TCCS or a locality, and the level of its own
+ * leadership-collective row in 3.15 for a body of the town (plan III.1.2) or an agency.
  */
 import type { CellSource, ConsolidatedRow } from "../consolidate/types";
 import type { LocalizedText } from "../i18n";
@@ -37,6 +39,74 @@ export function tccsOfUnit(register: UnitRegister, code: string): string | null 
   if (!u) return null;
   if (u.kind === "tccs") return u.code;
   return register.units.find((x) => x.kind === "tccs" && x.localityCode === code)?.code ?? null;
+}
+
+/**
+ * The unit whose level a leader of `code` is linked to: the TCCS (of a TCCS or a locality), or,
+ * for any other unit (a body of the town, an agency), the unit itself through its collective row.
+ */
+export interface HeadedUnit {
+  code: string;
+  name: string;
+  via: "tccs" | "collective";
+}
+
+export function headedUnit(register: UnitRegister, code: string): HeadedUnit | null {
+  const u = register.units.find((x) => x.code === code);
+  if (!u) return null;
+  const tccs = tccsOfUnit(register, code);
+  if (tccs) {
+    const t = register.units.find((x) => x.code === tccs)!;
+    return { code: t.code, name: t.name, via: "tccs" };
+  }
+  return { code: u.code, name: u.name, via: "collective" };
+}
+
+const levelOf = (v: unknown): LevelCode | null => (isLevel(v) ? v : null);
+
+/**
+ * The levels of the units led through a collective row (bodies of the town, agencies): per unit
+ * code, the lowest level among its 3.15 rows marked "Là tập thể" — decided, else proposed, else the
+ * collective's proposal or self-rating. TCCS are not here: their level is the TCCS's own.
+ */
+export function collectiveLevels(
+  rows: readonly ConsolidatedRow[],
+  register: UnitRegister,
+  manualOf: (row: ConsolidatedRow) => LeaderManualEntry | undefined
+): Map<string, UnitLevel> {
+  const out = new Map<string, UnitLevel>();
+  for (const row of rows) {
+    if (row.values["laTapThe"] !== true) continue;
+    const headed = headedUnit(register, row.unitCode);
+    if (!headed || headed.via !== "collective") continue;
+    const m = manualOf(row);
+    const deXuat = levelOf(row.values["deXuat"]);
+    const tuXepLoai = levelOf(row.values["tuXepLoai"]);
+    const level = m?.quyetDinhBtv ?? m?.deXuatBtc ?? deXuat ?? tuXepLoai;
+    if (!level) continue;
+    const basis = m?.quyetDinhBtv
+      ? "Quyết định BTV"
+      : m?.deXuatBtc
+        ? "Đề xuất BTC"
+        : deXuat
+          ? "tập thể đề xuất"
+          : "tự xếp loại";
+    const key = m?.quyetDinhBtv || m?.deXuatBtc ? null : deXuat ? "deXuat" : "tuXepLoai";
+    const cell = key ? row.provenance[key] : undefined;
+    const ten = typeof row.values["ten"] === "string" ? row.values["ten"] : "";
+    const prev = out.get(headed.code);
+    if (prev && rankOf(prev.level) <= rankOf(level)) continue;
+    out.set(headed.code, {
+      level,
+      basis,
+      unitName:
+        ten && canonicalVietnamese(ten) !== canonicalVietnamese(headed.name)
+          ? `Tập thể lãnh đạo ${headed.name} (“${ten}”, mẫu 3.15)`
+          : `Tập thể lãnh đạo ${headed.name} (mẫu 3.15)`,
+      cells: cell ? [cell] : [],
+    });
+  }
+  return out;
 }
 
 export function classifyLeader(
@@ -131,10 +201,38 @@ export function classifyLeader(
     : manual?.deXuatBtc
       ? "Đề xuất BTC"
       : fileBasis;
-  // The level of the unit the leader (or collective) heads caps the leader's suggestion.
+  // The level of the unit the leader (or collective) heads caps the leader's suggestion. A body's
+  // own collective row IS that level: it is not capped by itself.
+  const headed = headedUnit(register, row.unitCode);
+  const isTheUnit = laTapThe && headed?.via === "collective";
+  const unit = headed && !isTheUnit ? unitLevels.get(headed.code) : undefined;
+  if (rules.capAtUnit && headed && !isTheUnit && !unit) {
+    const capNow = rules.capAtUnit.whenMissing === "cap";
+    const max = rules.capAtUnit.missingMaxLevel;
+    if (capNow) cap = lowerOf(cap, max);
+    const why =
+      headed.via === "tccs"
+        ? {
+            vi: `chưa có mức xếp loại của ${headed.name} (báo cáo mẫu 3.14 chưa nhận hoặc chưa tự xếp loại)`,
+            en: `${headed.name} has no level yet (its 3.14 report not received or without a self-rating)`,
+          }
+        : {
+            vi: `mẫu 3.15 chưa có dòng tập thể lãnh đạo của ${headed.name} (đánh dấu “Là tập thể”)`,
+            en: `3.15 has no leadership-collective row of ${headed.name} (marked as a collective)`,
+          };
+    reasons.push({
+      ruleId: "leader.unit-level-missing",
+      kind: "missing",
+      maxLevel: capNow ? max : null,
+      source: rules.capAtUnit.source,
+      cells: [],
+      message: {
+        vi: `${ten}: chưa đủ căn cứ để gắn với đơn vị mình lãnh đạo — ${why.vi}${capNow ? ` → tạm tối đa ${max}` : ""} (${rules.capAtUnit.source}).`,
+        en: `${ten}: not enough evidence to link with the unit they head — ${why.en}${capNow ? ` → at most ${max} for now` : ""}.`,
+      },
+    });
+  }
   if (rules.capAtUnit) {
-    const tccs = tccsOfUnit(register, row.unitCode);
-    const unit = tccs ? unitLevels.get(tccs) : undefined;
     if (unit && rankOf(unit.level) < rankOf(cap)) {
       cap = lowerOf(cap, unit.level);
       reasons.push({
@@ -151,8 +249,6 @@ export function classifyLeader(
     }
   }
   if (rules.aboveUnitWarning && !laTapThe && own) {
-    const tccs = tccsOfUnit(register, row.unitCode);
-    const unit = tccs ? unitLevels.get(tccs) : undefined;
     if (unit && rankOf(own) > rankOf(unit.level)) {
       if (!manual?.quyetDinhBtv && !manual?.deXuatBtc)
         warningCells.push(...cell(sb ? sb.key : deXuat ? "deXuat" : "tuXepLoai"));

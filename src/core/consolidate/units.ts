@@ -2,7 +2,7 @@
 import type { RowSet } from "../templates/spec";
 import type { Unit, UnitKind, UnitRegister } from "../units/types";
 
-const KIND_ORDER: Record<UnitKind, number> = { phuong: 0, xa: 1, coQuan: 2, tccs: 3 };
+const KIND_ORDER: Record<UnitKind, number> = { phuong: 0, xa: 1, coQuan: 2, tccs: 3, tapThe: 4 };
 
 export function sortedUnits(register: UnitRegister, kinds?: UnitKind[]): Unit[] {
   return register.units

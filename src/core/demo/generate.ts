@@ -622,6 +622,40 @@ export function generateDemo(
       `Mẫu 3.15: ${NAMES[9]} là công chức xếp loại CBCCVC HTTNV nhưng tự xếp HTXSNV — sai theo HD 21 (2.3): vẫn ở trong danh sách, được đánh dấu và đề xuất tối đa HTTNV.`
     );
   }
+  // Leaders of the bodies the plan (III.1.2) reviews (not TCCS): each is linked to its body's
+  // leadership-collective row in 3.15; one body sent no collective row ("chưa đủ căn cứ").
+  const bodies = units(["tapThe"]);
+  const person = (ten: string, chucVu: string, unit: Unit, self: string, cbccvc: string | null) =>
+    people.push({
+      unitCode: null,
+      cells: {
+        ten,
+        chucVu,
+        unitCode: unit.name,
+        laTapThe: cbccvc === null ? "x" : null,
+        tuXepLoai: LV(self),
+        deXuat: cbccvc === null ? LV(self) : null,
+        xepLoaiCbccvc: cbccvc === null ? null : LV(cbccvc),
+      },
+    });
+  const [hdnd, ubnd, third] = bodies;
+  if (hdnd) {
+    person(hdnd.name, "Tập thể lãnh đạo", hdnd, "HTXSNV", null);
+    person(NAMES[10]!, "Chủ tịch", hdnd, "HTXSNV", "HTXSNV");
+  }
+  if (ubnd) {
+    person(ubnd.name, "Tập thể lãnh đạo", ubnd, "HTTNV", null);
+    person(NAMES[11]!, "Chủ tịch", ubnd, "HTXSNV", "HTXSNV");
+    mistakes.push(
+      `Mẫu 3.15: ${NAMES[11]} (Chủ tịch, ${ubnd.name}) tự xếp HTXSNV trong khi tập thể lãnh đạo ${ubnd.name} xếp HTTNV — đề xuất tối đa HTTNV (gắn cá nhân với tập thể).`
+    );
+  }
+  if (third) {
+    person(NAMES[6]!, "Trưởng ban", third, "HTXSNV", "HTXSNV");
+    mistakes.push(
+      `Mẫu 3.15: ${NAMES[6]} (${third.name}) tự xếp HTXSNV nhưng mẫu 3.15 không có dòng tập thể lãnh đạo của ${third.name} — "chưa đủ căn cứ", đề xuất tạm tối đa HTTNV.`
+    );
+  }
   dept("lanh-dao", 24, people);
 
   const sent = new Set(files.map((f) => f.templateId));

@@ -49,6 +49,7 @@ export const KIND_VI: Record<string, string> = {
   xa: "Xã",
   tccs: "TCCS",
   coQuan: "Cơ quan",
+  tapThe: "Cơ quan, đơn vị (tập thể lãnh đạo)",
 };
 
 export const POLICY_VI: Record<ErrorPolicy, string> = {

@@ -186,6 +186,9 @@ export const HD21_2019: RuleSet = {
     scoreBands: null,
     capAtUnit: {
       source: "HD 21-HD/BTCTW: gắn đánh giá cá nhân với tập thể, đơn vị mình lãnh đạo, quản lý [M]",
+      // The unit's level unknown (no 3.14 report, no collective row in 3.15): "chưa đủ căn cứ".
+      whenMissing: "cap",
+      missingMaxLevel: "HTTNV",
     },
   },
   crossChecks: {

@@ -165,9 +165,20 @@ export const leaderRules = z.object({
   aboveUnitWarning: z.object({ source: z.string() }).nullable(),
   /**
    * "Gắn đánh giá cá nhân với tập thể": a leader's (or leadership collective's) suggestion is capped
-   * at the level of the TCCS of the unit they head (decided, else proposed, else suggested).
+   * at the level of the unit they head (decided, else proposed, else suggested): for a TCCS (or its
+   * locality) the TCCS's level; for any other unit (a body of the town the plan III.1.2 reviews, an
+   * agency) the level of that unit's leadership-collective row in 3.15 ("Là tập thể"; the lowest
+   * when there are several). When that level is unknown (no 3.14 report, no collective row) the
+   * leader is "chưa đủ căn cứ": at most `missingMaxLevel` ("cap") or only said ("note").
    */
-  capAtUnit: z.object({ source: z.string() }).nullable().default(null),
+  capAtUnit: z
+    .object({
+      source: z.string(),
+      whenMissing: z.enum(["cap", "note"]).default("cap"),
+      missingMaxLevel: levelCode.default("HTTNV"),
+    })
+    .nullable()
+    .default(null),
   /**
    * QĐ 366: leadership collectives and individual leaders are scored too. The level comes from the
    * score column `key` of the leaders' template and the bands (conditions read the same row);

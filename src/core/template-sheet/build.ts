@@ -61,6 +61,7 @@ const KIND_LABEL: Record<UnitKind, string> = {
   xa: "Xã",
   tccs: "TCCS",
   coQuan: "Cơ quan",
+  tapThe: "Cơ quan, đơn vị",
 };
 
 /** Labels of the rows that hold subtotals (skipped by the reader). */
@@ -493,7 +494,7 @@ export function buildTemplateWorkbook(
   }
   const validations: DataValidation[] = [];
   const unitList = () =>
-    unitsOfKind(register, ["phuong", "xa", "tccs", "coQuan"]).map((u) => u.name);
+    unitsOfKind(register, ["phuong", "xa", "tccs", "coQuan", "tapThe"]).map((u) => u.name);
   cols.forEach((col, i) => {
     const c = i + 1;
     const fmt = numFmtOf(col);

@@ -31,12 +31,14 @@ const KIND_VI: Record<UnitKind, string> = {
   xa: "xã",
   tccs: "tổ chức cơ sở đảng",
   coQuan: "cơ quan",
+  tapThe: "cơ quan, đơn vị thị xã",
 };
 const KIND_EN: Record<UnitKind, string> = {
   phuong: "ward",
   xa: "commune",
   tccs: "grassroots organisation",
   coQuan: "agency",
+  tapThe: "body of the town",
 };
 
 function fmtVi(n: number): string {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 
 const text = z.object({ vi: z.string().min(1), en: z.string().min(1) });
-const unitKind = z.enum(["phuong", "xa", "tccs", "coQuan"]);
+const unitKind = z.enum(["phuong", "xa", "tccs", "coQuan", "tapThe"]);
 export const severitySchema = z.enum(["error", "warning"]);
 
 /**

@@ -8,6 +8,7 @@ export {
   localities,
   tccs,
   agencies,
+  leadershipBodies,
   unitByCode,
   registerSchema,
   unitSchema,

@@ -17,7 +17,7 @@ const nonEmpty = z.string().trim().min(1);
 export const unitSchema = z.strictObject({
   code: z.string(),
   name: nonEmpty,
-  kind: z.enum(["phuong", "xa", "tccs", "coQuan"]),
+  kind: z.enum(["phuong", "xa", "tccs", "coQuan", "tapThe"]),
   aliases: z.array(nonEmpty).optional(),
   localityCode: z.string().optional(),
   loaiHinh: z.enum(LOAI_HINH).optional(),
@@ -94,6 +94,18 @@ function crossCheck(units: Unit[]): LocalizedText[] {
         });
       }
     }
+    if (u.kind !== "tccs" && (u.loaiHinh || u.tccsForm)) {
+      errors.push({
+        vi: `"${u.name}" không phải tổ chức cơ sở đảng (kind "${u.kind}") nên không có loại hình (loaiHinh) hay hình thức (tccsForm). Hãy bỏ hai trường này, hoặc đặt kind là "tccs" nếu đây là một TCCS.`,
+        en: `"${u.name}" is not a grassroots party organisation (kind "${u.kind}"), so it has no loaiHinh or tccsForm. Remove them, or set kind to "tccs" if it is one.`,
+      });
+    }
+    if (u.kind === "tapThe" && u.localityCode !== undefined) {
+      errors.push({
+        vi: `"${u.name}" là cơ quan, đơn vị của thị xã (kind "tapThe"), không thuộc một xã/phường. Hãy bỏ localityCode.`,
+        en: `"${u.name}" is a body of the town (kind "tapThe"), not of a locality. Remove localityCode.`,
+      });
+    }
     if (u.kind === "tccs" && (!u.loaiHinh || !u.tccsForm)) {
       errors.push({
         vi: `Tổ chức cơ sở đảng "${u.name}" thiếu loại hình (loaiHinh) hoặc hình thức (tccsForm: dangBo/chiBo). Hãy bổ sung.`,
@@ -126,7 +138,7 @@ export function sampleRegister2025(): UnitRegister {
 }
 
 /** Localities first, then TCCS, then agencies; `order` inside each group. */
-const KIND_GROUP: Record<UnitKind, number> = { phuong: 0, xa: 0, tccs: 1, coQuan: 2 };
+const KIND_GROUP: Record<UnitKind, number> = { phuong: 0, xa: 0, tccs: 1, coQuan: 2, tapThe: 3 };
 
 export function unitsOfKind(register: UnitRegister, kinds: readonly UnitKind[]): Unit[] {
   return register.units
@@ -147,6 +159,14 @@ export function tccs(register: UnitRegister): Unit[] {
 /** The thị xã agencies (phòng, ban). */
 export function agencies(register: UnitRegister): Unit[] {
   return unitsOfKind(register, ["coQuan"]);
+}
+
+/**
+ * The bodies the plan (III.1.2) reviews as leadership collectives: Thường trực HĐND, UBND, the Thị
+ * ủy's committees, MTTQ and đoàn thể, đơn vị sự nghiệp. Never TCCS.
+ */
+export function leadershipBodies(register: UnitRegister): Unit[] {
+  return unitsOfKind(register, ["tapThe"]);
 }
 
 export function unitByCode(register: UnitRegister, code: string): Unit | undefined {

@@ -3,7 +3,14 @@
  * Codes are stable keys used everywhere; names are what people type.
  */
 export type LocalityKind = "phuong" | "xa";
-export type UnitKind = LocalityKind | "tccs" | "coQuan";
+/**
+ * - tccs: a grassroots party organisation (the TCCS templates, quota and tables list these only);
+ * - coQuan: a town agency listed in the DB_CQ templates (3.1b, 3.9);
+ * - tapThe: a body of the town the plan (III.1.2) reviews as a leadership collective — Thường trực
+ *   HĐND, UBND, the Thị ủy's committees, MTTQ and đoàn thể, đơn vị sự nghiệp. Not a TCCS: it is
+ *   only the unit of leaders and collectives in 3.15, and its level comes from its collective row.
+ */
+export type UnitKind = LocalityKind | "tccs" | "coQuan" | "tapThe";
 
 /** Loại hình TCCS (brief §3.14, §4). */
 export const LOAI_HINH = [

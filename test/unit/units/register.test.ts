@@ -2,7 +2,9 @@ import {
   agencies,
   defaultRegister,
   loadRegister,
+  leadershipBodies,
   localities,
+  matchUnit,
   tccs,
   unitsOfKind,
   unitByCode,
@@ -85,6 +87,50 @@ describe("defaultRegister (Hương Thủy 2019)", () => {
     expect(list).toHaveLength(20);
   });
 
+  it("has the bodies the plan (III.1.2) reviews as leadership collectives, marked sample, never TCCS", () => {
+    const bodies = leadershipBodies(r);
+    expect(bodies.map((u) => u.name)).toEqual([
+      "Thường trực HĐND thị xã",
+      "Ủy ban nhân dân thị xã",
+      "Ban Tổ chức Thị ủy",
+      "Ủy ban Kiểm tra Thị ủy",
+      "Ban Tuyên giáo Thị ủy",
+      "Ban Dân vận Thị ủy",
+      "Văn phòng Thị ủy",
+      "Ủy ban MTTQ Việt Nam thị xã",
+      "Thị đoàn Hương Thủy",
+      "Hội Liên hiệp Phụ nữ thị xã",
+      "Hội Nông dân thị xã",
+      "Hội Cựu chiến binh thị xã",
+      "Liên đoàn Lao động thị xã",
+      "Trung tâm Bồi dưỡng chính trị thị xã",
+      "Trung tâm Văn hóa, Thông tin và Thể thao thị xã",
+      "Ban Quản lý dự án đầu tư xây dựng thị xã",
+    ]);
+    for (const u of bodies) {
+      expect(u).toMatchObject({ kind: "tapThe", sample: true });
+      expect(u.loaiHinh ?? u.tccsForm ?? u.localityCode).toBeUndefined();
+    }
+    expect(tccs(r).some((u) => u.kind === "tapThe")).toBe(false);
+    expect(agencies(r).some((u) => u.kind === "tapThe")).toBe(false);
+  });
+
+  it("each body's name and every alias find that body and no other unit", () => {
+    for (const u of leadershipBodies(r))
+      for (const form of [u.name, ...(u.aliases ?? [])]) {
+        const m = matchUnit(r, form);
+        expect([form, m.ok && m.unit.code]).toEqual([form, u.code]);
+      }
+    // What people type: "UBND thị xã", "Hội CCB thị xã", "Thị đoàn".
+    for (const [typed, code] of [
+      ["UBND thị xã", "tt-ubnd"],
+      ["hội ccb thị xã", "tt-hoi-ccb"],
+      ["Thị đoàn", "tt-thi-doan"],
+      ["Ủy ban Kiểm tra Thị uỷ", "tt-ubkt"],
+    ])
+      expect(matchUnit(r, typed)).toMatchObject({ ok: true, unit: { code } });
+  });
+
   it("unitByCode", () => {
     expect(unitByCode(r, "xa-thuy-van")?.name).toBe("Xã Thủy Vân");
     expect(unitByCode(r, "xa-thuy-xuan")).toBeUndefined();
@@ -136,6 +182,16 @@ describe("loadRegister", () => {
       "TCCS without loại hình",
       (r) => { delete r.units.find((u) => u.code === "tccs-quan-su")!.loaiHinh; return r; },
       /loaiHinh/,
+    ],
+    [
+      "a body of the town given a loại hình (it is not a TCCS)",
+      (r) => { r.units.find((u) => u.code === "tt-ubnd")!.loaiHinh = "CO_QUAN"; return r; },
+      /Ủy ban nhân dân thị xã.*không phải tổ chức cơ sở đảng/,
+    ],
+    [
+      "a body of the town tied to a locality",
+      (r) => { r.units.find((u) => u.code === "tt-mttq")!.localityCode = "xa-thuy-tan"; return r; },
+      /Ủy ban MTTQ Việt Nam thị xã.*không thuộc một xã\/phường/,
     ],
     [
       "unknown kind",

@@ -19,6 +19,7 @@ const register = defaultRegister();
 const files: string[] = [];
 const TAN = "db-xa-thuy-tan";
 const PHUONG = "db-phuong-thuy-phuong";
+const LUONG = "db-phuong-thuy-luong";
 
 beforeAll(async () => {
   const departments = CATALOG.filter(
@@ -27,7 +28,7 @@ beforeAll(async () => {
   files.push(
     ...(await writeDemoFiles(
       dir,
-      [...departments, `3.14-${TAN}.xlsx`, `3.14-${PHUONG}.xlsx`],
+      [...departments, `3.14-${TAN}.xlsx`, `3.14-${PHUONG}.xlsx`, `3.14-${LUONG}.xlsx`],
       register,
       DEFAULT_SETTINGS_2019
     ))
@@ -68,6 +69,26 @@ describe("evidence from the departments decides (demo files)", () => {
     expect(phuong.suggested).toBe("HTXSNV");
     // The third criterion ("the rest") has no evidence rule: "none".
     expect(phuong.criteria.map((c) => c.status)).toEqual(["ok", "ok", "none"]);
+  });
+
+  it("Thủy Lương claims Party building xuất sắc with a CCHC grade “Khá” and 3 members disciplined", async () => {
+    const json = await consolidateJson();
+    const luong = json.classification.find((c) => c.unitCode === LUONG)!;
+    expect([luong.selfRating, luong.suggested]).toEqual(["HTXSNV", "HTTNV"]);
+    const reason = luong.reasons.find((r) => r.ruleId === "ev-3.1a-cchc")!;
+    expect(reason.message).toMatch(
+      /^Tiêu chí “Xây dựng Đảng và hệ thống chính trị” tự đánh giá xuất sắc nhưng Nội vụ: chỉ số cải cách hành chính xếp loại “Khá” \(3\.1a-noi-vu-cchc\.xlsx › Nội vụ - CCHC › [A-Z]+\d+\) dưới mức “Tốt” → tối đa HTTNV\.$/
+    );
+    const xdd = luong.criteria.find((c) => c.criterion === "tcXdDangXuatSac")!;
+    expect(xdd).toMatchObject({ claimed: true, status: "fails" });
+    const finding = json.warnings.find(
+      (w) => w.unitCode === LUONG && w.rule === "evidence.members-disciplined"
+    )!;
+    expect(finding.severity).toBe("error");
+    expect(finding.message).toMatch(
+      /3 đảng viên bị kỷ luật trong năm \(3\.11-ubkt\.xlsx › UBKT › G\d+\)/
+    );
+    expect(finding.message).toContain("tính theo số lớn hơn (3)");
   });
 
   it("the master shows the reason without rule ids or [M] tags", async () => {

@@ -182,6 +182,9 @@ describe("leaders of the bodies the plan (III.1.2) reviews: linked to their coll
           ten: "Tập thể UBND thị xã",
           chucVu: "Tập thể lãnh đạo",
           quyetDinhBtv: "HTNV",
+          deXuatBtc: null,
+          lyDoVuotTran: null,
+          ghiChu: null,
         },
       },
     });

@@ -141,6 +141,16 @@ describe("PEOPLE rows (3.15)", () => {
     expect(res.rows.map((r) => r.unitCode)).toEqual(["db-phuong-phu-bai", "phuong-thuy-duong", "db-xa-thuy-phu"]);
   });
 
+  it("accepts the bodies the plan (III.1.2) reviews as the unit of a leader or collective", () => {
+    const rows = validRows(spec);
+    const bodies: RawRow[] = ["UBND thị xã", "Hội CCB thị xã", "Ban Tổ chức Thị ủy"].map(
+      (unit, i) => ({ rowNumber: 30 + i, cells: { ...rows[0]!.cells, unitCode: unit } })
+    );
+    const res = validate(spec, bodies, ctx);
+    expect(res.issues).toEqual([]);
+    expect(res.rows.map((r) => r.unitCode)).toEqual(["tt-ubnd", "tt-hoi-ccb", "tt-ban-to-chuc"]);
+  });
+
   it("the same (unit, name, position) twice is a duplicate; same name elsewhere is not", () => {
     const rows = validRows(spec);
     const dup: RawRow = { rowNumber: 20, cells: { ...rows[0]!.cells, ten: "nguyễn văn an".normalize("NFD") } };

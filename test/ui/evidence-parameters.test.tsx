@@ -2,7 +2,7 @@
 import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { HD21_2019, QD366_2025, parseRuleSet, type RuleSet } from "../../src/core/rules";
+import { HD21_2019, NO_EVIDENCE, parseRuleSet, type RuleSet } from "../../src/core/rules";
 import { EvidenceParameters } from "../../src/taskpane/components/EvidenceParameters";
 import { LangContext } from "../../src/taskpane/i18n/lang-context";
 import { renderPane } from "./helpers";
@@ -86,7 +86,7 @@ describe("Tổng hợp: the evidence parameters, read only, with their source", 
   });
 
   it("a rule set without evidence rules says so", () => {
-    show(QD366_2025);
+    show({ ...HD21_2019, evidence: NO_EVIDENCE });
     open(/Căn cứ đối chiếu/);
     expect(screen.getByText("Bộ quy tắc này không đối chiếu số liệu các ban.")).toBeTruthy();
   });

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import type { Lang, LocalizedText } from "../core/i18n";
 import { loadSettings, DEFAULT_SETTINGS_2019 } from "../core/settings/defaults";
 import type { PeriodSettings } from "../core/settings/types";
-import { defaultRegister, loadRegister } from "../core/units/register";
+import { defaultRegister, loadRegister, shippedRegister } from "../core/units/register";
 import type { UnitRegister } from "../core/units/types";
 import {
   HD21_2019_TEMPLATES,
@@ -57,9 +57,15 @@ export async function readFileOrFail(path: string, what: LocalizedText): Promise
   }
 }
 
-/** The register from --units FILE, else the shipped 2019 register of Hương Thủy. */
-export async function registerFrom(path: string | undefined): Promise<UnitRegister> {
-  if (!path) return defaultRegister();
+/**
+ * The register from --units FILE, else the shipped one the settings name (registerId), else the
+ * shipped 2019 register of Hương Thủy.
+ */
+export async function registerFrom(
+  path: string | undefined,
+  settings?: PeriodSettings
+): Promise<UnitRegister> {
+  if (!path) return (settings ? shippedRegister(settings.registerId) : null) ?? defaultRegister();
   const bytes = await readFileOrFail(path, { vi: "Tệp danh mục đơn vị", en: "Unit register file" });
   let json: unknown;
   try {

@@ -16,7 +16,10 @@ import type { LocalizedText } from "../../core/i18n";
 import { formatIsoDateVi } from "../../core/settings/defaults";
 import { readManualColumns, type ManualRead } from "../../core/master/manual";
 import { runPipeline, type PipelineResult } from "../../core/master/pipeline";
-import { getRuleSet, parseRuleSet } from "../../core/rules";
+import { checkRuleSetPeriod, getRuleSet, parseRuleSet, ruleSetForPeriod } from "../../core/rules";
+import { SHIPPED_SETTINGS, settingsForPeriod } from "../../core/settings/defaults";
+import { catalogFor } from "../../core/templates/template-set";
+import { periodOfWorkbook } from "../../core/submission/period";
 import type { RuleSet } from "../../core/rules/types";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { RefusedFile, Submission } from "../../core/submission/types";
@@ -25,7 +28,13 @@ import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
 import { CliError, stringOpt } from "../args";
 import { consolidateJsonSchema, type ConsolidateJson } from "../consolidate-json";
-import { catalogOf, readFileOrFail, registerFrom, settingsFrom, type CliContext } from "../context";
+import {
+  readFileOrFail,
+  registerFrom,
+  settingsFrom,
+  templateSetOf,
+  type CliContext,
+} from "../context";
 import { acquireMasterLock, openElsewhere } from "../master-lock";
 import {
   masterMode,
@@ -35,7 +44,13 @@ import {
   tempPathFor,
   writeDurable,
 } from "../master-replace";
-import { inputFiles, lockFileNote, readSubmissionFiles, repeatedFileNote } from "../read-files";
+import {
+  inputFiles,
+  lockFileNote,
+  MAX_INPUT_FILE_BYTES,
+  readSubmissionFiles,
+  repeatedFileNote,
+} from "../read-files";
 import type { Command } from "../registry";
 
 /** File operations, replaceable in tests to simulate a failure while writing. */
@@ -77,6 +92,8 @@ export interface ConsolidateFilesOptions {
   lang?: "vi" | "en";
   /** How long to wait for another run on the same master (default 30 s, or XEPLOAI_LOCK_WAIT_MS). */
   lockWaitMs?: number;
+  /** Warnings about the run (a set used outside its periods with --force), put on the master. */
+  runWarnings?: LocalizedText[];
 }
 
 export interface ConsolidateFilesResult {
@@ -250,6 +267,7 @@ async function consolidateLocked(
       errorPolicy: opts.errorPolicy,
       deadline: opts.deadline,
       now: opts.now,
+      runWarnings: opts.runWarnings,
     });
     if (result.consolidation.rows.length === 0) {
       return failure(
@@ -525,6 +543,68 @@ export async function ruleSetFrom(
   return r.ruleSet;
 }
 
+/**
+ * The periods the files were made for, from their `_meta` sheets (files that cannot be read, or
+ * carry no period, are left to the consolidation, which refuses or reads them as usual).
+ */
+export async function periodsOfFiles(files: string[]): Promise<Map<number, string[]>> {
+  const { reader } = await loadXlsx();
+  const out = new Map<number, string[]>();
+  for (const f of files) {
+    try {
+      const st = await fs.stat(f);
+      if (!st.isFile() || st.size > MAX_INPUT_FILE_BYTES) continue;
+      const read = await reader.read(new Uint8Array(await fs.readFile(f)), path.basename(f));
+      if (!read.ok) continue;
+      const p = periodOfWorkbook(read.grids);
+      if (p !== null) out.set(p, [...(out.get(p) ?? []), f]);
+    } catch {
+      // Not readable here: the consolidation says why.
+    }
+  }
+  return out;
+}
+
+/** Files of several periods in one run, named by year. */
+export function mixedPeriodsError(found: Map<number, string[]>): CliError {
+  const years = [...found.keys()].sort((a, b) => a - b);
+  const list = (word: string) =>
+    years.map((y) => `${word} ${y}: ${found.get(y)!.join(", ")}`).join("; ");
+  return new CliError({
+    vi: `Các tệp thuộc nhiều năm đánh giá khác nhau (${list("năm")}). Mỗi lần tổng hợp chỉ cho một năm: hãy tách các tệp theo năm và tổng hợp riêng, hoặc chỉ rõ năm bằng --settings (khi đó tệp của năm khác bị bỏ qua).`,
+    en: `The files belong to different review periods (${list("")}). Each consolidation covers one period: split the files by year, or name the period with --settings (files of other years are then left out).`,
+  });
+}
+
+/**
+ * The settings of a run: --settings FILE, else those of the period the files were made for
+ * (their `_meta`): the shipped settings of that year, or the defaults moved to it with the rule
+ * set valid for it. Files of several periods are refused.
+ */
+export async function settingsOfRun(
+  settingsPath: string | undefined,
+  files: string[]
+): Promise<{ settings: PeriodSettings; note: LocalizedText | null }> {
+  if (settingsPath) return { settings: await settingsFrom(settingsPath), note: null };
+  const found = await periodsOfFiles(files);
+  if (found.size > 1) throw mixedPeriodsError(found);
+  if (found.size === 0) return { settings: await settingsFrom(undefined), note: null };
+  const period = [...found.keys()][0]!;
+  const settings = { ...settingsForPeriod(period) };
+  if (!SHIPPED_SETTINGS[period]) {
+    const rs = ruleSetForPeriod(period);
+    if (rs) settings.ruleSetId = rs.id;
+  }
+  if (period === 2019) return { settings, note: null };
+  return {
+    settings,
+    note: {
+      vi: `Năm đánh giá ${period} lấy theo trang _meta của các tệp (không có --settings); bộ quy tắc ${settings.ruleSetId}.`,
+      en: `Period ${period} taken from the files' _meta sheets (no --settings); rule set ${settings.ruleSetId}.`,
+    },
+  };
+}
+
 export const consolidateCommand: Command = {
   name: "consolidate",
   summary: {
@@ -532,7 +612,7 @@ export const consolidateCommand: Command = {
     en: "Consolidate filled files into the master classification workbook",
   },
   usage:
-    "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE] [--templates DIR]",
+    "consolidate FILE... --master OUT.xlsx [--json] [--deadline YYYY-MM-DD] [--error-policy dropErroneousRows|takeMarked|dropFile] [--settings FILE] [--units FILE] [--rules FILE] [--templates DIR] [--force]",
   options: [
     {
       name: "master",
@@ -596,6 +676,14 @@ export const consolidateCommand: Command = {
       },
     },
     {
+      name: "force",
+      value: false,
+      help: {
+        vi: "Vẫn dùng bộ quy tắc hoặc bộ mẫu biểu ngoài các năm nó áp dụng (ghi cảnh báo vào bảng tổng hợp)",
+        en: "Use a rule set or template set outside its periods anyway (a warning goes on the master)",
+      },
+    },
+    {
       name: "now",
       value: true,
       placeholder: "ISO",
@@ -617,8 +705,6 @@ export const consolidateCommand: Command = {
         vi: "Thiếu tệp cần tổng hợp: xeploai consolidate TỆP.xlsx … --master OUT.xlsx",
         en: "No file to consolidate.",
       });
-    const settings = await settingsFrom(stringOpt(args, "settings"));
-    const register = await registerFrom(stringOpt(args, "units"));
     const now = stringOpt(args, "now") ?? new Date().toISOString();
     if (Number.isNaN(Date.parse(now)))
       throw new CliError({
@@ -628,13 +714,31 @@ export const consolidateCommand: Command = {
     const { files, repeated, lockFiles } = inputFiles(args.positionals);
     for (const f of lockFiles) ctx.io.err(ctx.t(lockFileNote(f)));
     for (const f of repeated) ctx.io.err(ctx.t(repeatedFileNote(f)));
+    const { settings, note } = await settingsOfRun(stringOpt(args, "settings"), files);
+    if (note) ctx.io.err(ctx.t(note));
+    const register = await registerFrom(stringOpt(args, "units"), settings);
+    const force = args.options.force === true;
+    const runWarnings: LocalizedText[] = [];
+    // A template set or rule set outside its periods: refused, or used with --force and a warning.
+    const { set, explicit } = await templateSetOf(stringOpt(args, "templates"), settings);
+    const forPeriod = catalogFor(set, settings.period, force);
+    let catalog = set.specs;
+    if (forPeriod.ok) {
+      catalog = forPeriod.catalog;
+      if (forPeriod.warning) runWarnings.push(forPeriod.warning);
+    } else if (explicit) throw new CliError(forPeriod.message);
+    const ruleSet = await ruleSetFrom(stringOpt(args, "rules"), settings);
+    const ruleCheck = checkRuleSetPeriod(ruleSet, settings.period, force);
+    if (!ruleCheck.ok) throw new CliError(ruleCheck.message);
+    if (ruleCheck.warning) runWarnings.push(ruleCheck.warning);
     const { json } = await consolidateFiles({
       files,
       master,
       settings,
       register,
-      catalog: await catalogOf(stringOpt(args, "templates"), settings),
-      ruleSet: await ruleSetFrom(stringOpt(args, "rules"), settings),
+      catalog,
+      ruleSet,
+      runWarnings,
       errorPolicy: errorPolicyOpt(stringOpt(args, "error-policy")),
       deadline: deadlineOpt(stringOpt(args, "deadline")),
       now,

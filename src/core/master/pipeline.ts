@@ -6,6 +6,7 @@ import { classifyAll } from "../classify/classify";
 import type { Classification, QuotaResult } from "../classify/types";
 import { consolidate } from "../consolidate/consolidate";
 import type { Consolidation, ErrorPolicy } from "../consolidate/types";
+import type { LocalizedText } from "../i18n";
 import { getRuleSet } from "../rules";
 import { HD21_2019 } from "../rules/hd21-2019";
 import type { RuleSet } from "../rules/types";
@@ -29,6 +30,11 @@ export interface PipelineInput {
   errorPolicy?: ErrorPolicy;
   deadline?: string;
   now?: string;
+  /**
+   * Warnings about the run itself (a rule or template set used outside its periods with --force):
+   * recorded in the master's log (Nhật ký) and the JSON.
+   */
+  runWarnings?: LocalizedText[];
 }
 
 export interface PipelineResult {
@@ -99,5 +105,7 @@ export function masterStep(input: {
 export function runPipeline(input: PipelineInput): PipelineResult {
   const ruleSet = ruleSetFor(input.settings, input.ruleSet);
   const consolidation = consolidateStep({ ...input, ruleSet });
+  for (const message of input.runWarnings ?? [])
+    consolidation.warnings.push({ rule: "run.force", unitCode: "", message, sources: [] });
   return { consolidation, ...masterStep({ ...input, consolidation, ruleSet }) };
 }

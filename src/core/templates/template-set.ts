@@ -54,6 +54,15 @@ export function rangeText(r: { validFrom?: number; validTo?: number }): Localize
   return { vi: "mọi năm", en: "every year" };
 }
 
+/** "cho các năm 2019–2024", "từ năm 2025": where a set applies, inside a sentence. */
+function appliesText(r: { validFrom?: number; validTo?: number }): LocalizedText {
+  if (r.validFrom !== undefined && r.validTo !== undefined)
+    return { vi: `cho các năm ${r.validFrom}–${r.validTo}`, en: `${r.validFrom}–${r.validTo}` };
+  if (r.validFrom !== undefined) return { vi: `từ năm ${r.validFrom}`, en: `from ${r.validFrom}` };
+  if (r.validTo !== undefined) return { vi: `đến năm ${r.validTo}`, en: `until ${r.validTo}` };
+  return { vi: "cho mọi năm", en: "every year" };
+}
+
 /** The set's templates that serve the period, in the set's order. */
 export function catalogForPeriod(set: TemplateSet, period: number): TemplateSpec[] {
   return set.specs.filter((s) => servesPeriod(s, period));
@@ -163,11 +172,11 @@ export function catalogFor(
 ):
   | { ok: true; catalog: TemplateSpec[]; warning: LocalizedText | null }
   | { ok: false; message: LocalizedText } {
-  const range = rangeText(set);
+  const range = appliesText(set);
   const catalog = catalogForPeriod(set, period);
   if (servesPeriod(set, period) && catalog.length > 0) return { ok: true, catalog, warning: null };
   const message = {
-    vi: `Bộ mẫu biểu "${set.id}" dùng cho ${range.vi}, không dùng cho năm ${period}. Hãy chọn bộ mẫu biểu của năm ${period} (--templates hoặc templateSetId trong cấu hình), hoặc thêm --force nếu chắc chắn muốn dùng.`,
+    vi: `Bộ mẫu biểu "${set.id}" áp dụng ${range.vi}, không dùng cho năm ${period}. Hãy chọn bộ mẫu biểu của năm ${period} (--templates hoặc templateSetId trong cấu hình), hoặc thêm --force nếu chắc chắn muốn dùng.`,
     en: `Template set "${set.id}" serves ${range.en}, not ${period}. Choose the ${period} template set (--templates or templateSetId in the settings), or add --force if you are sure.`,
   };
   if (!force) return { ok: false, message };
@@ -175,7 +184,7 @@ export function catalogFor(
     ok: true,
     catalog: set.specs,
     warning: {
-      vi: `Bộ mẫu biểu "${set.id}" (dùng cho ${range.vi}) được dùng cho năm ${period} theo yêu cầu (--force).`,
+      vi: `Bộ mẫu biểu "${set.id}" (áp dụng ${range.vi}) được dùng cho năm ${period} theo yêu cầu (--force).`,
       en: `Template set "${set.id}" (for ${range.en}) used for ${period} as asked (--force).`,
     },
   };

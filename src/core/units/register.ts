@@ -137,6 +137,13 @@ export function sampleRegister2025(): UnitRegister {
   return result.register;
 }
 
+/** The shipped register with this id (the 2019 register, the 2025 sample), or null. */
+export function shippedRegister(id: string): UnitRegister | null {
+  if (id === "huong-thuy-2019") return defaultRegister();
+  if (id === "phu-bai-2025") return sampleRegister2025();
+  return null;
+}
+
 /** Localities first, then TCCS, then agencies; `order` inside each group. */
 const KIND_GROUP: Record<UnitKind, number> = { phuong: 0, xa: 0, tccs: 1, coQuan: 2, tapThe: 3 };
 

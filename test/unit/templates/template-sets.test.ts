@@ -159,7 +159,8 @@ describe("the catalog of a period", () => {
   it("a set outside its range is refused with the years it serves, or used with --force and a warning", () => {
     const r = catalogFor(HD21_2019_TEMPLATES, 2030);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message.vi).toContain("dùng cho 2019–2024, không dùng cho năm 2030");
+    if (!r.ok)
+      expect(r.message.vi).toContain("áp dụng cho các năm 2019–2024, không dùng cho năm 2030");
     const forced = catalogFor(HD21_2019_TEMPLATES, 2030, true);
     expect(forced.ok && forced.warning?.vi).toContain("--force");
   });

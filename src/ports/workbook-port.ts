@@ -25,6 +25,18 @@ export interface CellChange {
   address: string;
 }
 
+/**
+ * Something that changed what the pane may say about the workbook: a sheet added (by anyone, the
+ * pane included), another sheet activated, a sheet deleted, cells edited by the user, or (browser
+ * mode) another workbook opened.
+ */
+export type WorkbookEvent =
+  | { kind: "added"; sheet: string }
+  | { kind: "activated"; sheet: string }
+  | { kind: "deleted"; sheet: string }
+  | { kind: "changed"; sheet: string; address: string }
+  | { kind: "reloaded" };
+
 export interface WorkbookPort {
   checkRequirements(): RequirementCheck;
   /** Add (or replace) the model's sheets in the open workbook: values, formulas, formats, validation, protection, print setup. */
@@ -47,6 +59,11 @@ export interface WorkbookPort {
   applyPrintLayout(sheet: string, layout: PrintLayout): Promise<void>;
   /** Listen for user edits (never fired by the adapter's own writes); returns an unsubscribe function. */
   onUserChange(handler: (change: CellChange) => void): Promise<() => Promise<void>>;
+  /**
+   * Listen for sheets added, activated or deleted (whoever did it) and cells changed by the user,
+   * so what each part says stays true; returns an unsubscribe function.
+   */
+  onWorkbookEvent(handler: (event: WorkbookEvent) => void): Promise<() => Promise<void>>;
   /** Names of the sheets in the open workbook. */
   sheetNames(): Promise<string[]>;
   /**

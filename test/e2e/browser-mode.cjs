@@ -13,6 +13,7 @@
 const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
+const { summaryCounts } = require("./walk.cjs");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -122,13 +123,7 @@ async function walkBrowserMode({ context, base, tmp, step, assert }) {
       await workbookLine.getByText(path.basename(made.master)).waitFor({ timeout: TIMEOUT });
       await tab("Tổng hợp").click();
       await page.locator('#panel-consolidate input[type="file"]').setInputFiles(made.files);
-      await page.waitForFunction(
-        (n) =>
-          globalThis.document.querySelectorAll('li[data-state="taken"], li[data-state="refused"]')
-            .length >= n,
-        made.files.length,
-        { timeout: TIMEOUT * 4 }
-      );
+      await page.waitForFunction(summaryCounts, made.files.length, { timeout: TIMEOUT * 4 });
       await button("Tổng hợp").click();
       await page.getByTestId("consolidation-result").waitFor({ timeout: TIMEOUT });
       await button("Ghi bảng tổng hợp vào sổ làm việc").click();

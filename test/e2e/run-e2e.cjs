@@ -260,6 +260,8 @@ async function main() {
     const { walk, walkDarkTheme } = require("./walk.cjs");
     await walk({ page, base, fixtures, shots: SHOTS, step, assert });
     await walkDarkTheme({ page, base, shots: SHOTS, step, assert });
+    const { walkA11y } = require("./a11y.cjs");
+    await walkA11y({ page, base, fixtures, shots: SHOTS, step, assert });
 
     await step("no uncaught errors in the page", () => {
       const real = pageErrors.filter((e) => !/favicon/i.test(e));

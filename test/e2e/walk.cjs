@@ -28,6 +28,14 @@ async function shot(page, shots, name) {
   return file;
 }
 
+/** In the page: the files counted in Tổng hợp's summary line have reached `n` (all read). */
+function summaryCounts(n) {
+  const s = document.querySelector('[data-testid="consolidate-summary"]');
+  if (!s || document.querySelector('[aria-disabled="true"][data-testid="drop-zone"]')) return false;
+  const nums = (s.textContent.match(/\d+/g) || []).map(Number);
+  return nums.reduce((a, b) => a + b, 0) >= n;
+}
+
 async function walk({ page, base, fixtures, shots, step, assert }) {
   const tab = (name) => page.getByRole("tab", { name, exact: true });
   const button = (name) => page.getByRole("button", { name, exact: true });
@@ -221,18 +229,14 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
     async () => {
       await tab("Tổng hợp").click();
       await page.locator('input[type="file"]').setInputFiles(fixtures);
-      await page.waitForFunction(
-        (n) =>
-          document.querySelectorAll('li[data-state="taken"], li[data-state="refused"]').length >= n,
-        fixtures.length,
-        { timeout: TIMEOUT * 2 }
-      );
-      const taken = await page.locator('li[data-state="taken"]').count();
-      const refused = await page.locator('li[data-state="refused"]').count();
+      await page.waitForFunction(summaryCounts, fixtures.length, { timeout: TIMEOUT * 2 });
+      const summary = await page.getByTestId("consolidate-summary").innerText();
+      const m = /đã nhận (\d+) · bị từ chối (\d+)/.exec(summary);
       assert(
-        taken === 2 && refused === 1,
-        `expected 2 taken and 1 refused, got ${taken} and ${refused}`
+        m && m[1] === "2" && m[2] === "1",
+        `expected “đã nhận 2 · bị từ chối 1”, got “${summary}”`
       );
+      // Refused files come first, in an open section.
       const refusedText = await page.locator('li[data-state="refused"]').innerText();
       assert(/bị từ chối/.test(refusedText), "refused file has no “bị từ chối” status");
       // Read off the main thread: the pane's submissions worker is running (issue #11).
@@ -243,10 +247,16 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
       );
 
       await button("Tổng hợp").click();
-      const result = page.getByTestId("consolidation-result");
-      await result.waitFor({ timeout: TIMEOUT });
-      const text = await result.innerText();
-      for (const part of ["Đã nhận (", "Bị từ chối (", "Trùng lặp, mâu thuẫn (", "Chưa nộp ("]) {
+      await page.getByRole("button", { name: "Ghi bảng tổng hợp vào sổ làm việc" }).waitFor({
+        timeout: TIMEOUT,
+      });
+      const after = await page.getByTestId("consolidate-summary").innerText();
+      assert(
+        /^đã nhận 2 · bị từ chối 1 · trùng \d+ · chưa nộp \d+$/.test(after),
+        `summary after consolidating: “${after}”`
+      );
+      const text = await page.getByTestId("consolidation-result").innerText();
+      for (const part of ["Bị từ chối (", "Chưa nộp (", "Đã nhận ("]) {
         assert(text.includes(part), `result lacks “${part}”`);
       }
       await button("Ghi bảng tổng hợp vào sổ làm việc").click();
@@ -259,8 +269,12 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
 
   await step("In: applies the print layout to the master sheets", async () => {
     await tab("In").click();
-    const signer = page.getByRole("textbox", { name: /Họ tên người ký/ });
-    await signer.fill("Nguyễn Tài Tuệ");
+    // The signer is part of the review period, edited in the header shown on every part.
+    await button("Sửa thông tin in").click();
+    const form = page.getByRole("form", { name: "Sửa kỳ đánh giá" });
+    await form.getByRole("textbox", { name: /Họ tên người ký/ }).fill("Nguyễn Tài Tuệ");
+    await form.getByRole("button", { name: "Lưu", exact: true }).click();
+    await form.waitFor({ state: "detached", timeout: TIMEOUT });
     await button("Áp dụng bố cục in").click();
     const done = page.getByText(/Đã áp dụng bố cục in cho/);
     await done.waitFor({ timeout: TIMEOUT });
@@ -350,4 +364,4 @@ async function walkDarkTheme({ page, base, shots, step, assert }) {
   );
 }
 
-module.exports = { walk, walkDarkTheme };
+module.exports = { walk, walkDarkTheme, summaryCounts };

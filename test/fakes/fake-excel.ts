@@ -276,7 +276,10 @@ export interface PageLayoutState {
 interface HandlerReg {
   id: number;
   fn: (args: any) => unknown;
-  scope: { kind: "sheet"; sheetId: string } | { kind: "collection" };
+  /** A collection handler of `event` (absent: onChanged). */
+  scope:
+    | { kind: "sheet"; sheetId: string }
+    | { kind: "collection"; event?: "changed" | "added" | "activated" | "deleted" };
 }
 
 export interface SheetState {
@@ -811,8 +814,10 @@ export class FakeWorkbook {
     const record: ChangeRecord = { sheet: s.name, address, by, delivered: false };
     this.changeLog.push(record);
     if (!this.enableEvents) return null;
-    const targets = this.handlers.filter(
-      (h) => h.scope.kind === "collection" || h.scope.sheetId === s.id
+    const targets = this.handlers.filter((h) =>
+      h.scope.kind === "collection"
+        ? (h.scope.event ?? "changed") === "changed"
+        : h.scope.sheetId === s.id
     );
     if (targets.length === 0) return null;
     record.delivered = true;
@@ -828,6 +833,52 @@ export class FakeWorkbook {
     return async () => {
       for (const h of targets) await h.fn({ ...args });
     };
+  }
+
+  /**
+   * Builds the delivery of a sheet added, activated or deleted (worksheets.onAdded/onActivated/
+   * onDeleted, ExcelApi 1.7): null when events are off or nobody listens.
+   */
+  structureEvent(
+    event: "added" | "activated" | "deleted",
+    sheetId: string,
+    by: "api" | "user"
+  ): (() => Promise<void>) | null {
+    if (!this.enableEvents) return null;
+    const targets = this.handlers.filter(
+      (h) => h.scope.kind === "collection" && h.scope.event === event
+    );
+    if (targets.length === 0) return null;
+    const type = {
+      added: "WorksheetAdded",
+      activated: "WorksheetActivated",
+      deleted: "WorksheetDeleted",
+    }[event];
+    const args: any = { type, worksheetId: sheetId, source: "Local" };
+    if (event === "added" && this.isSetSupported("ExcelApi", "1.14"))
+      args.triggerSource = by === "api" ? "ThisLocalAddin" : "Unknown";
+    return async () => {
+      for (const h of targets) await h.fn({ ...args });
+    };
+  }
+
+  /** The user adds a sheet (the "+" next to the tabs): it is activated, events fire. */
+  async userAddSheet(name: string): Promise<void> {
+    const s = this.addSheet(name);
+    this.activeSheetId = s.id;
+    for (const d of [
+      this.structureEvent("added", s.id, "user"),
+      this.structureEvent("activated", s.id, "user"),
+    ])
+      if (d) await d();
+  }
+
+  /** The user clicks another sheet's tab. */
+  async userActivate(name: string): Promise<void> {
+    const s = this.sheet(name);
+    this.activeSheetId = s.id;
+    const d = this.structureEvent("activated", s.id, "user");
+    if (d) await d();
   }
 
   // ---- inspection API for tests ----------------------------------------------------------------
@@ -1247,6 +1298,12 @@ export class FakeRequestContext {
 
   currentDeliveries: (() => Promise<void>)[] | null = null;
 
+  /** Records a sheet added, activated or deleted by the API (delivered after the sync). */
+  apiStructureEvent(event: "added" | "activated" | "deleted", sheetId: string): void {
+    const d = this.fake.structureEvent(event, sheetId, "api");
+    if (d && this.currentDeliveries) this.currentDeliveries.push(d);
+  }
+
   /** Records an API change (events are delivered after the sync when enabled). */
   apiChange(s: SheetState, r: Rect): void {
     const d = this.fake.change(s, r, "api");
@@ -1589,7 +1646,18 @@ class FakeWorksheetCollection extends FakeObject {
       ctx.fake.requireSet("1.9", "worksheets.onChanged");
       return { kind: "collection" };
     });
+    const structure = (event: "added" | "activated" | "deleted") =>
+      new FakeEvent(ctx, () => {
+        ctx.fake.requireSet("1.7", `worksheets.on${event[0]!.toUpperCase()}${event.slice(1)}`);
+        return { kind: "collection", event };
+      });
+    this.onAdded = structure("added");
+    this.onActivated = structure("activated");
+    this.onDeleted = structure("deleted");
   }
+  readonly onAdded: FakeEvent;
+  readonly onActivated: FakeEvent;
+  readonly onDeleted: FakeEvent;
   protected scalarProps() {
     return ["items"];
   }
@@ -1643,6 +1711,7 @@ class FakeWorksheetCollection extends FakeObject {
       let n = name;
       if (!n) for (let i = fake.sheets.length + 1; !n || fake.findSheet(n); i++) n = `Sheet${i}`;
       created = fake.addSheet(n);
+      this.context.apiStructureEvent("added", created.id);
     });
     return new FakeWorksheet(this.context, () => {
       if (!created) throw err("InvalidObjectPath", "The worksheet was not created.");
@@ -1842,7 +1911,9 @@ class FakeWorksheet extends FakeObject {
       const s = this.ref();
       if (s.visibility !== "Visible")
         throw err("InvalidOperation", `Cannot activate the hidden sheet '${s.name}'.`);
+      const changed = this.context.fake.activeSheetId !== s.id;
       this.context.fake.activeSheetId = s.id;
+      if (changed) this.context.apiStructureEvent("activated", s.id);
     });
   }
   delete(): void {
@@ -1851,6 +1922,7 @@ class FakeWorksheet extends FakeObject {
       fake.requireStructureEditable("delete a sheet");
       const s = this.ref();
       fake.deleteSheet(s);
+      this.context.apiStructureEvent("deleted", s.id);
       fake.rewriteSheetReferences(s.name, null);
     });
   }

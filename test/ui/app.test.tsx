@@ -51,7 +51,10 @@ describe("App shell", () => {
     port.checkRequirements.mockReturnValue({ ok: false, missing: ["ExcelApi 1.9"] });
     renderPane({ port });
     const alert = screen.getByRole("alert");
-    expect(alert.textContent).toContain("Excel của bạn quá cũ: cần ExcelApi 1.9");
+    expect(alert.textContent).toContain(
+      "Phiên bản Excel này chưa có các chức năng XếpLoại cần dùng"
+    );
+    expect(alert.textContent).not.toContain("ExcelApi");
     // …and where to go instead: this same page in a browser (the browser mode).
     expect(alert.textContent).toContain(
       `Mở ${window.location.origin}${window.location.pathname} bằng Edge`

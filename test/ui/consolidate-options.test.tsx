@@ -31,29 +31,34 @@ describe("Tổng hợp: what to do with rows that have errors, chosen per run", 
     renderPane({ port: mockPort(), services: createCoreServices(), initialPart: "consolidate" });
     const input = screen.getByLabelText("Chọn tệp .xlsx", { selector: "input" });
     fireEvent.change(input, { target: { files: [await fileWithOneBadRow()] } });
-    await waitFor(() => expect(screen.getByText("Đã đọc 1/1 tệp")).toBeTruthy(), {
+    const summary = await screen.findByTestId("consolidate-summary", undefined, {
+      timeout: 20_000,
+    });
+    await waitFor(() => expect(summary.textContent).toBe("đã nhận 1 · bị từ chối 0"), {
       timeout: 20_000,
     });
 
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp" }));
-    let result = await screen.findByTestId("consolidation-result");
-    expect(within(result).getByText("Đã nhận (1)")).toBeTruthy();
-    expect(within(result).getByText("Dòng bị loại (1)")).toBeTruthy();
+    await waitFor(() => expect(summary.textContent).toMatch(/^đã nhận 1 · bị từ chối 0 · trùng/));
+    const result = screen.getByTestId("consolidation-result");
+    fireEvent.click(within(result).getByRole("button", { name: "Dòng bị loại (1)" }));
     expect(result.textContent).toMatch(/Thủy Dương/);
 
     fireEvent.change(screen.getByLabelText("Dòng có lỗi trong tệp gửi về"), {
       target: { value: "dropFile" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp" }));
-    result = await screen.findByTestId("consolidation-result");
-    expect(within(result).getByText("Đã nhận (0)")).toBeTruthy();
-    expect(within(result).getByText("Bị từ chối (1)")).toBeTruthy();
+    // The same file, once: now refused, with the policy's reason on its own line.
+    await waitFor(() => expect(summary.textContent).toMatch(/^đã nhận 0 · bị từ chối 1 · /));
+    const refused = screen.getByTestId("consolidation-result").querySelectorAll("li[data-state]");
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.getAttribute("data-state")).toBe("refused");
+    expect(refused[0]!.textContent).toMatch(/bỏ cả tệp có lỗi/);
   });
 
-  it("the deadline field starts at the period's deadline", () => {
+  it("the deadline is the review period's, shown in the header", () => {
     renderPane({ port: mockPort(), services: createCoreServices(), initialPart: "consolidate" });
-    expect((screen.getByLabelText("Hạn nộp (để đánh dấu trễ hạn)") as HTMLInputElement).value).toBe(
-      "2019-12-25"
-    );
+    expect(screen.getByTestId("period-header").textContent).toContain("Hạn nộp 25/12/2019");
+    expect(screen.queryByLabelText(/Hạn nộp \(để đánh dấu trễ hạn\)/)).toBeNull();
   });
 });

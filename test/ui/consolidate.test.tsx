@@ -4,18 +4,30 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { loadXlsx } from "../../src/adapters/xlsx";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
 import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
-import { getTemplate } from "../../src/core/templates/catalog";
+import { CATALOG, getTemplate } from "../../src/core/templates/catalog";
+import { fillTemplate, generateDemo } from "../../src/core/demo";
 import { defaultRegister } from "../../src/core/units";
 import type { PaneServices } from "../../src/taskpane/state/services";
 import type { WorkbookModel } from "../../src/core/sheet/model";
 import { createCoreServices } from "../../src/taskpane/state/core-services";
 import { mockPort, modelFor, renderPane } from "./helpers";
 
-async function templateBytes(id: string): Promise<Uint8Array> {
+/** A template as a department returns it: filled with the demo's figures (or left blank). */
+async function templateBytes(id: string, blank = false): Promise<Uint8Array> {
   const spec = getTemplate(id);
   if (!spec) throw new Error(id);
+  const register = defaultRegister();
+  let model = buildTemplateWorkbook(spec, register, DEFAULT_SETTINGS_2019);
+  if (!blank) {
+    const plan = generateDemo(CATALOG, register, DEFAULT_SETTINGS_2019);
+    model = fillTemplate(
+      model,
+      spec,
+      plan.files.find((f) => f.templateId === id)!
+    );
+  }
   const { writer } = await loadXlsx();
-  return writer.write(buildTemplateWorkbook(spec, defaultRegister(), DEFAULT_SETTINGS_2019));
+  return writer.write(model);
 }
 
 // jsdom lacks TextDecoder/TextEncoder, which the .xlsx reader uses (browsers have them).
@@ -56,22 +68,31 @@ describe("Tổng hợp", () => {
       fileOf("Đơn vị;Điểm\nPhú Bài;90\n", "bang-ke.xlsx"),
     ]);
 
-    await waitFor(() => expect(screen.getByText("Đã đọc 3/3 tệp")).toBeTruthy(), {
+    const summary = await screen.findByTestId("consolidate-summary", undefined, {
       timeout: 20_000,
     });
-    const list = screen.getByRole("list", { name: "Đã đọc 3/3 tệp" });
-    const items = within(list).getAllByRole("listitem");
-    expect(items.map((li) => li.getAttribute("data-state"))).toEqual(["taken", "taken", "refused"]);
-    expect(within(items[0]).getByText("đã nhận")).toBeTruthy();
-    expect(within(items[2]).getByText("bị từ chối")).toBeTruthy();
-    expect(items[2].textContent).toMatch(/bang-ke\.xlsx/);
+    await waitFor(() => expect(summary.textContent).toBe("đã nhận 2 · bị từ chối 1"), {
+      timeout: 20_000,
+    });
+    // Refused files come first, in an open section; each file is listed once.
+    const result = screen.getByTestId("consolidation-result");
+    const refusedItems = result.querySelectorAll('li[data-state="refused"]');
+    expect(refusedItems).toHaveLength(1);
+    expect(refusedItems[0]!.textContent).toMatch(/bang-ke\.xlsx.*bị từ chối/);
+    fireEvent.click(within(result).getByRole("button", { name: "Đã nhận (2)" }));
+    expect(
+      [...result.querySelectorAll("li[data-state]")].map((li) => li.getAttribute("data-state"))
+    ).toEqual(["refused", "taken", "taken"]);
 
     fireEvent.click(screen.getByRole("button", { name: "Tổng hợp" }));
-    const result = await screen.findByTestId("consolidation-result");
-    expect(within(result).getByText("Đã nhận (2)")).toBeTruthy();
-    expect(within(result).getByText("Bị từ chối (1)")).toBeTruthy();
+    await waitFor(() =>
+      expect(summary.textContent).toMatch(/^đã nhận 2 · bị từ chối 1 · trùng \d+ · chưa nộp \d+$/)
+    );
     // Every other department has not submitted.
+    fireEvent.click(within(result).getByRole("button", { name: /^Chưa nộp \(\d+\)$/ }));
     expect(within(result).getByText(/3\.2 .*chưa nộp mẫu/)).toBeTruthy();
+    // Taken files now say how many rows were taken, on the same line as their status.
+    expect(result.querySelector('li[data-state="taken"]')!.textContent).toMatch(/lấy \d+ dòng/);
 
     port.sheetNames.mockResolvedValue(["Sheet1", "Tổng hợp"]);
     port.readGrids.mockResolvedValue({ source: "Sổ làm việc hiện tại", sheets: [] });
@@ -93,7 +114,9 @@ describe("Tổng hợp", () => {
       true
     );
     pick([fileOf("not a zip", "x.xlsx")]);
-    await screen.findByText("bị từ chối");
+    await waitFor(() =>
+      expect(screen.getByTestId("consolidate-summary").textContent).toBe("đã nhận 0 · bị từ chối 1")
+    );
     expect((screen.getByRole("button", { name: "Tổng hợp" }) as HTMLButtonElement).disabled).toBe(
       true
     );
@@ -104,13 +127,25 @@ describe("Tổng hợp drop zone", () => {
   it("reads files dropped on it like picked ones", async () => {
     const services = createCoreServices();
     renderPane({ services, initialPart: "consolidate" });
-    const bytes = await templateBytes("quan-su");
+    const [bytes, blank] = await Promise.all([
+      templateBytes("quan-su"),
+      templateBytes("noi-vu-cchc", true),
+    ]);
     fireEvent.drop(screen.getByTestId("drop-zone"), {
-      dataTransfer: { files: [fileOf(bytes, "tha-vao.xlsx")] },
+      dataTransfer: { files: [fileOf(bytes, "tha-vao.xlsx"), fileOf(blank, "chua-dien.xlsx")] },
     });
-    await waitFor(() => expect(screen.getByText("Đã đọc 1/1 tệp")).toBeTruthy(), {
-      timeout: 20_000,
-    });
+    // A template returned with nothing typed is "trống", not "đã nhận".
+    await waitFor(
+      () =>
+        expect(screen.getByTestId("consolidate-summary").textContent).toBe(
+          "đã nhận 1 · bị từ chối 0 · trống 1"
+        ),
+      { timeout: 20_000 }
+    );
+    expect(screen.getByTestId("consolidation-result").textContent).toMatch(
+      /chua-dien\.xlsx.*trống.*chưa nhập số liệu nào/
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Đã nhận (1)" }));
     expect(screen.getByText("tha-vao.xlsx")).toBeTruthy();
     expect(screen.getByText("đã nhận")).toBeTruthy();
   });

@@ -4,12 +4,12 @@
  * that wraps the pane in a FluentProvider as index.tsx does.
  */
 import * as React from "react";
-import { render } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import App, { type AppProps } from "../../src/taskpane/components/App";
 import { PaneController } from "../../src/taskpane/state/pane-controller";
 import type { PaneServices, XlsxTools } from "../../src/taskpane/state/services";
-import type { CellChange, WorkbookPort } from "../../src/ports/workbook-port";
+import type { CellChange, WorkbookEvent, WorkbookPort } from "../../src/ports/workbook-port";
 import { CATALOG } from "../../src/core/templates/catalog";
 import { defaultRegister } from "../../src/core/units";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
@@ -18,11 +18,14 @@ import type { PrintLayout, WorkbookModel } from "../../src/core/sheet/model";
 export type MockPort = { [K in keyof WorkbookPort]: jest.Mock } & {
   /** Fires the handler registered with onUserChange, as a user edit would. */
   emitChange(change: CellChange): void;
+  /** Fires every handler registered with onWorkbookEvent (a sheet added, activated…). */
+  emitWorkbookEvent(event: WorkbookEvent): void;
   unsubscribed: jest.Mock;
 };
 
 export function mockPort(): MockPort {
   let handler: ((c: CellChange) => void) | null = null;
+  const eventHandlers = new Set<(e: WorkbookEvent) => void>();
   const unsubscribed = jest.fn(async () => undefined);
   const port = {
     checkRequirements: jest.fn(() => ({ ok: true, missing: [] })),
@@ -41,11 +44,20 @@ export function mockPort(): MockPort {
         await unsubscribed();
       };
     }),
+    onWorkbookEvent: jest.fn(async (h: (e: WorkbookEvent) => void) => {
+      eventHandlers.add(h);
+      return async () => {
+        eventHandlers.delete(h);
+      };
+    }),
     sheetNames: jest.fn(async () => [] as string[]),
     saveState: jest.fn(async () => undefined),
     loadState: jest.fn(async () => null as unknown),
     emitChange(change: CellChange) {
       handler?.(change);
+    },
+    emitWorkbookEvent(event: WorkbookEvent) {
+      for (const h of [...eventHandlers]) h(event);
     },
     unsubscribed,
   };
@@ -135,4 +147,20 @@ export function renderPane(
     </FluentProvider>
   );
   return { ...utils, controller, port, services };
+}
+
+/**
+ * Edits the review period in the header shown on every part: opens "Sửa kỳ đánh giá", types each
+ * value into the field of that label (dates as dd/mm/yyyy), and saves.
+ */
+export async function editPeriod(values: Record<string, string>): Promise<void> {
+  fireEvent.click(screen.getByRole("button", { name: "Sửa kỳ đánh giá" }));
+  const form = await screen.findByRole("form", { name: "Sửa kỳ đánh giá" });
+  for (const [label, value] of Object.entries(values)) {
+    fireEvent.change(within(form).getByLabelText(new RegExp(`^${label}`)), {
+      target: { value },
+    });
+  }
+  fireEvent.click(within(form).getByRole("button", { name: "Lưu" }));
+  await waitFor(() => expect(screen.queryByRole("form", { name: "Sửa kỳ đánh giá" })).toBeNull());
 }

@@ -5,7 +5,7 @@
  * (issue #15, item 9). The consolidation that wrote the master is kept in the workbook itself
  * (workbook.settings, through the port), and the reloaded pane shows it again.
  */
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { createOfficeWorkbookPort, type ExcelRunner } from "../../src/adapters/officejs";
 import type { Submission } from "../../src/core/submission/types";
 import {
@@ -63,12 +63,15 @@ test("the consolidation that wrote the master comes back in a reloaded pane", as
   const second = paneOver(fake);
   renderPane({ controller: second.controller, initialPart: "consolidate" });
   const result = await screen.findByTestId("consolidation-result", undefined, { timeout: 20_000 });
-  expect(within(result).getByText(/Kết quả lần tổng hợp trước/)).toBeTruthy();
-  expect(within(result).getByText("Đã nhận (1)")).toBeTruthy();
-  expect(within(result).getByText("Bị từ chối (1)")).toBeTruthy();
-  expect(within(result).getByText(/Tệp đã dùng: quan-su\.xlsx, bang-ke\.xlsx/)).toBeTruthy();
+  expect(screen.getByText(/Kết quả lần tổng hợp trước/)).toBeTruthy();
+  expect(screen.getByTestId("consolidate-summary").textContent).toMatch(
+    /^đã nhận 1 · bị từ chối 1 · trùng 0 · chưa nộp \d+$/
+  );
+  expect(result.querySelector('li[data-state="refused"]')!.textContent).toMatch(/bang-ke\.xlsx/);
+  fireEvent.click(within(result).getByRole("button", { name: "Đã nhận (1)" }));
+  expect(result.querySelector('li[data-state="taken"]')!.textContent).toMatch(/quan-su\.xlsx/);
   // Nothing to write again without the files: the write button is not offered.
-  expect(within(result).queryByRole("button", { name: /Ghi bảng tổng hợp/ })).toBeNull();
+  expect(screen.queryByRole("button", { name: /Ghi bảng tổng hợp/ })).toBeNull();
 });
 
 test("a workbook without a saved consolidation shows the empty part", async () => {

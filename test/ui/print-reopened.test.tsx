@@ -16,7 +16,7 @@ import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
 import { createCoreServices } from "../../src/taskpane/state/core-services";
 import { PaneController, type FileStatus } from "../../src/taskpane/state/pane-controller";
 import { FakeWorkbook, fakeRun } from "../fakes/fake-excel";
-import { renderPane } from "./helpers";
+import { editPeriod, renderPane } from "./helpers";
 
 const PRINTED = ["Tổng hợp", "Lãnh đạo", "Chỉ tiêu & tổng hợp", "Tình hình nộp"];
 
@@ -94,10 +94,7 @@ describe("In, with a master written in an earlier session", () => {
     // Today: a new pane over the same workbook, no consolidation in this session.
     const today = new PaneController(port, createCoreServices());
     renderPane({ controller: today, initialPart: "print" });
-    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
-      target: { value: "Lê Văn Bình" },
-    });
-    fireEvent.change(screen.getByLabelText(/Ngày ban hành/), { target: { value: "2020-01-15" } });
+    await editPeriod({ "Họ tên người ký": "Lê Văn Bình", "Ngày ban hành": "15/01/2020" });
     const syncsBefore = fake.totalSyncs;
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
 
@@ -125,13 +122,13 @@ describe("In, with a master written in an earlier session", () => {
     expect(PRINTED.map((s) => fake.protection(s).protected)).toEqual(protectedBefore);
     expect(fake.value("Tổng hợp", decided)).toBe("HTTNV");
 
-    // 1 sheet list + 3 reads + 3 for the cell update + 1 page setup per printed sheet: the same
-    // whatever the number of rows.
+    // 1 sheet list + 3 reads + 3 for the cell update + 1 page setup per printed sheet + 1 to keep
+    // the period in the workbook: the same whatever the number of rows.
     // The printed documents (report, annexes) are laid out too, their date line rewritten.
     const DOCUMENTS = ["Báo cáo", "Phụ lục 1", "Phụ lục 2"];
     expect(fake.value("Báo cáo", "D5")).toBe(date);
     expect(fake.value("Phụ lục 1", "E5")).toBe(date);
-    expect(fake.totalSyncs - syncsBefore).toBe(1 + 3 + 3 + PRINTED.length + DOCUMENTS.length);
+    expect(fake.totalSyncs - syncsBefore).toBe(1 + 3 + 3 + PRINTED.length + DOCUMENTS.length + 1);
     expect(fake.pageLayout("Tổng hợp").orientation).toBe("Landscape");
   });
 });

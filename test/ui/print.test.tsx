@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { FileStatus } from "../../src/taskpane/state/pane-controller";
-import { TEST_LAYOUT, mockPort, modelFor, renderPane, testServices } from "./helpers";
+import { TEST_LAYOUT, editPeriod, mockPort, modelFor, renderPane, testServices } from "./helpers";
 
 describe("In", () => {
   it("without a consolidation in this session: page setup on the master sheets found in the workbook", async () => {
@@ -17,13 +17,10 @@ describe("In", () => {
     const services = testServices();
     renderPane({ port, services, initialPart: "print" });
 
-    expect(
-      (screen.getByRole("textbox", { name: /Cơ quan ban hành/ }) as HTMLInputElement).value
-    ).toBe("THỊ ỦY HƯƠNG THỦY");
+    expect(screen.getByTestId("print-details").textContent).toContain("THỊ ỦY HƯƠNG THỦY");
     expect(screen.getByText(/nhấn Ctrl\+P trong Excel để in/)).toBeTruthy();
-    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
-      target: { value: "Lê Văn A" },
-    });
+    await editPeriod({ "Họ tên người ký": "Lê Văn A" });
+    expect(screen.getByTestId("print-details").textContent).toContain("Lê Văn A");
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
 
     await screen.findByText(
@@ -67,9 +64,7 @@ describe("In", () => {
       ],
     }));
     renderPane({ port, services: testServices({ headingUpdate }), initialPart: "print" });
-    fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
-      target: { value: "Lê Văn A" },
-    });
+    await editPeriod({ "Họ tên người ký": "Lê Văn A" });
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
 
     const bar = await screen.findByText(/Đã cập nhật phần đầu văn bản và chữ ký .* “Tổng hợp”/);
@@ -109,9 +104,7 @@ describe("In", () => {
     const file: FileStatus = { name: "a.xlsx", state: "taken", submissions: [{} as never] };
     controller.consolidate([file], services.defaultSettings());
 
-    fireEvent.change(screen.getByRole("textbox", { name: /Địa danh/ }), {
-      target: { value: "Huế" },
-    });
+    await editPeriod({ "Địa danh": "Huế" });
     fireEvent.click(screen.getByRole("button", { name: "Áp dụng bố cục in" }));
     await screen.findByText(/Đã áp dụng bố cục in cho: “Tổng hợp”/);
     expect(buildMaster).toHaveBeenCalledTimes(1);
@@ -131,14 +124,13 @@ describe("In", () => {
     expect(port.applyPrintLayout).not.toHaveBeenCalled();
   });
 
-  it("will not apply with an empty required field", async () => {
+  it("will not save the period with an empty required field", async () => {
     renderPane({ initialPart: "print" });
+    fireEvent.click(screen.getByRole("button", { name: "Sửa thông tin in" }));
     fireEvent.change(screen.getByRole("textbox", { name: /Họ tên người ký/ }), {
       target: { value: "  " },
     });
     await waitFor(() => expect(screen.getByText("Không được để trống.")).toBeTruthy());
-    expect(
-      (screen.getByRole("button", { name: "Áp dụng bố cục in" }) as HTMLButtonElement).disabled
-    ).toBe(true);
+    expect((screen.getByRole("button", { name: "Lưu" }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

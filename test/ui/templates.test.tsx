@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { CATALOG } from "../../src/core/templates/catalog";
 import type { PaneServices } from "../../src/taskpane/state/services";
 import type { WorkbookModel } from "../../src/core/sheet/model";
-import { mockPort, modelFor, renderPane, testServices } from "./helpers";
+import { editPeriod, mockPort, modelFor, renderPane, testServices } from "./helpers";
 
 function chooseTemplate(optionName: RegExp) {
   fireEvent.click(screen.getByRole("combobox"));
@@ -35,9 +35,7 @@ describe("Mẫu biểu", () => {
     }) as HTMLButtonElement;
     expect(insert.disabled).toBe(true); // nothing chosen yet
     chooseTemplate(/^3\.1a\. /);
-    fireEvent.change(screen.getByRole("spinbutton", { name: /Năm đánh giá/ }), {
-      target: { value: "2020" },
-    });
+    await editPeriod({ "Năm đánh giá": "2020" });
     fireEvent.click(insert);
 
     await waitFor(() => expect(port.writeModel).toHaveBeenCalledTimes(1));
@@ -53,15 +51,12 @@ describe("Mẫu biểu", () => {
 
   it("refuses a year outside 1990–2100 with a Vietnamese message", () => {
     renderPane();
-    chooseTemplate(/^3\.1a\. /);
+    fireEvent.click(screen.getByRole("button", { name: "Sửa kỳ đánh giá" }));
     fireEvent.change(screen.getByRole("spinbutton", { name: /Năm đánh giá/ }), {
       target: { value: "19" },
     });
     expect(screen.getByText("Năm phải là số từ 1990 đến 2100.")).toBeTruthy();
-    expect(
-      (screen.getByRole("button", { name: "Chèn mẫu vào sổ làm việc" }) as HTMLButtonElement)
-        .disabled
-    ).toBe(true);
+    expect((screen.getByRole("button", { name: "Lưu" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("shows a Vietnamese error when the workbook write fails (no unhandled rejection)", async () => {

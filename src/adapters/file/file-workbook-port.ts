@@ -13,7 +13,12 @@ import type ExcelJSNs from "exceljs";
 import type { PrintLayout, WorkbookModel } from "../../core/sheet/model";
 import type { RefusedFile, WorkbookGrids } from "../../core/submission/types";
 import type { ValidationIssue } from "../../core/validate/types";
-import type { RequirementCheck, WorkbookPort, WriteReport } from "../../ports/workbook-port";
+import type {
+  RequirementCheck,
+  WorkbookEvent,
+  WorkbookPort,
+  WriteReport,
+} from "../../ports/workbook-port";
 import type { XlsxAdapter } from "../xlsx";
 import { applyPrintLayout, cellValue, renderSheet } from "../xlsx/writer";
 
@@ -36,6 +41,7 @@ export class FileWorkbookPort implements WorkbookPort {
   private gridsCache: WorkbookGrids | null = null;
   private readonly marks = new Map<string, ValidationIssue[]>();
   private readonly listeners = new Set<() => void>();
+  private readonly eventHandlers = new Set<(event: WorkbookEvent) => void>();
   /** The pane's own record (saveState): kept with the workbook in memory, gone with it. */
   private readonly state = new Map<string, unknown>();
 
@@ -56,6 +62,7 @@ export class FileWorkbookPort implements WorkbookPort {
     this.marks.clear();
     this.state.clear();
     this.changed();
+    this.emit({ kind: "reloaded" });
     return { ok: true };
   }
 
@@ -66,6 +73,7 @@ export class FileWorkbookPort implements WorkbookPort {
     this.marks.clear();
     this.state.clear();
     this.changed();
+    this.emit({ kind: "reloaded" });
   }
 
   /** The open file's name, "" for a workbook started here, null when there is none. */
@@ -141,6 +149,14 @@ export class FileWorkbookPort implements WorkbookPort {
     return async () => {};
   }
 
+  /** Sheets added or deleted by a write, and another file opened; nobody activates or types here. */
+  async onWorkbookEvent(handler: (event: WorkbookEvent) => void): Promise<() => Promise<void>> {
+    this.eventHandlers.add(handler);
+    return async () => {
+      this.eventHandlers.delete(handler);
+    };
+  }
+
   async saveState(key: string, value: unknown): Promise<void> {
     this.state.set(key, value);
   }
@@ -174,11 +190,21 @@ export class FileWorkbookPort implements WorkbookPort {
   private async edit(change: (wb: Workbook) => Promise<void> | void): Promise<void> {
     const { ExcelJS } = await this.loadXlsx();
     const wb = this.doc ? await this.load(ExcelJS, this.doc.bytes) : newWorkbook(ExcelJS);
+    const before = wb.worksheets.map((w) => w.name);
     await change(wb);
+    const after = wb.worksheets.map((w) => w.name);
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     this.doc = { name: this.doc?.name ?? "", bytes };
     this.gridsCache = null;
     this.changed();
+    for (const sheet of after.filter((n) => !before.includes(n)))
+      this.emit({ kind: "added", sheet });
+    for (const sheet of before.filter((n) => !after.includes(n)))
+      this.emit({ kind: "deleted", sheet });
+  }
+
+  private emit(event: WorkbookEvent): void {
+    for (const handler of this.eventHandlers) handler(event);
   }
 
   private changed(): void {

@@ -4,7 +4,7 @@
  * writes: those run with `enableEvents = false`, under the write guard, and — from ExcelApi 1.14 —
  * carry triggerSource "ThisLocalAddin". Debouncing is the caller's (see `debounce`).
  */
-import type { CellChange } from "../../ports/workbook-port";
+import type { CellChange, WorkbookEvent } from "../../ports/workbook-port";
 import type { AdapterEnv } from "./env";
 import { describeOfficeError } from "./errors";
 
@@ -96,4 +96,86 @@ export function debounce<T>(
       items = [];
     },
   };
+}
+
+/**
+ * onWorkbookEvent: `worksheets.onAdded`, `onActivated`, `onDeleted` (ExcelApi 1.7) and `onChanged`
+ * (1.9) in one registration batch. Sheets are named from their ids (names loaded once, again after
+ * an addition); changes are reported only when the user made them, like onUserChange; additions,
+ * activations and deletions whoever made them (the pane's own master write adds sheets too).
+ */
+export async function onWorkbookEvent(
+  env: AdapterEnv,
+  handler: (event: WorkbookEvent) => void
+): Promise<() => Promise<void>> {
+  const names = new Map<string, string>();
+  const refresh = () =>
+    env.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load("items/id,items/name");
+      await ctx.sync();
+      names.clear();
+      for (const w of ws.items) names.set(w.id, w.name);
+    });
+  const nameOf = async (id: string, reload: boolean): Promise<string | undefined> => {
+    if (reload || !names.has(id)) {
+      try {
+        await refresh();
+      } catch {
+        return undefined;
+      }
+    }
+    return names.get(id);
+  };
+
+  const added = async (e: Excel.WorksheetAddedEventArgs) => {
+    const sheet = await nameOf(e.worksheetId, true);
+    if (sheet !== undefined) handler({ kind: "added", sheet });
+  };
+  const activated = async (e: Excel.WorksheetActivatedEventArgs) => {
+    const sheet = await nameOf(e.worksheetId, false);
+    if (sheet !== undefined) handler({ kind: "activated", sheet });
+  };
+  const deleted = async (e: Excel.WorksheetDeletedEventArgs) => {
+    const sheet = names.get(e.worksheetId) ?? "";
+    names.delete(e.worksheetId);
+    handler({ kind: "deleted", sheet });
+  };
+  const changed = async (e: Excel.WorksheetChangedEventArgs) => {
+    if (env.guard.active) return;
+    if ((e as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
+    const sheet = await nameOf(e.worksheetId, false);
+    if (sheet === undefined || sheet.startsWith("_")) return;
+    handler({ kind: "changed", sheet, address: e.address });
+  };
+
+  try {
+    const regs = await env.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load("items/id,items/name");
+      const r = [
+        ws.onAdded.add(added),
+        ws.onActivated.add(activated),
+        ws.onDeleted.add(deleted),
+        ws.onChanged.add(changed),
+      ];
+      await ctx.sync();
+      for (const w of ws.items) names.set(w.id, w.name);
+      return r;
+    });
+    let removed = false;
+    return async () => {
+      if (removed) return;
+      removed = true;
+      await env.runWith(regs[0]!.context as Excel.RequestContext, async (ctx) => {
+        for (const r of regs) r.remove();
+        await ctx.sync();
+      });
+    };
+  } catch (e) {
+    throw describeOfficeError(e, {
+      vi: "Không theo dõi được các trang tính của sổ làm việc",
+      en: "Could not follow the workbook's sheets",
+    });
+  }
 }

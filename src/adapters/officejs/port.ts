@@ -16,7 +16,7 @@ import {
   WriteGuard,
 } from "./env";
 import { describeOfficeError } from "./errors";
-import { onUserChange } from "./events";
+import { onUserChange, onWorkbookEvent } from "./events";
 import { markIssues } from "./marks";
 import { DEFAULT_REQUEST_BUDGET } from "./plan";
 import { queuePrintLayout } from "./print";
@@ -127,6 +127,7 @@ export function createOfficeWorkbookPort(
       }
     },
     onUserChange: (handler) => onUserChange(env, handler),
+    onWorkbookEvent: (handler) => onWorkbookEvent(env, handler),
     saveState: (key, value) => saveState(env, key, value),
     loadState: (key) => loadState(env, key),
     async sheetNames() {

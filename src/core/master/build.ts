@@ -255,6 +255,7 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
   const colLetter = (k: string) => columnLetter(master.colOf[k]!);
   const meta = writeMasterMeta({
     period,
+    settings,
     ruleSetId: classification.ruleSetId,
     registerId: register.id,
     generatedAt: consolidation.runAt ?? "",

@@ -1,6 +1,7 @@
 export { buildMasterWorkbook, type MasterInput } from "./build";
 export {
   readManualColumns,
+  readMasterSettings,
   writeMasterMeta,
   MANUAL_KEYS,
   type ManualRead,

@@ -16,6 +16,8 @@ import { LEADER_HEADERS, LOG_KIND_VI, MASTER_HEADERS, SHEETS } from "./labels";
 import type { LogEntry, ManualEntry } from "./types";
 import type { LevelCode } from "../rules/types";
 import type { PrintGeometry } from "../print/layout";
+import type { PeriodSettings } from "../settings/types";
+import { loadSettings } from "../settings/defaults";
 
 export const MANUAL_KEYS = ["deXuatBtc", "quyetDinhBtv", "lyDoVuotTran", "ghiChu"] as const;
 
@@ -40,6 +42,11 @@ export interface MasterMeta {
   printed?: { sheet: string; geometry: PrintGeometry }[];
   /** Hand-entered decisions whose row is absent from this master (decisionMetaRows). */
   decisions?: [string, string][];
+  /**
+   * The review period the master was written with (bodies, place, date, signer, deadlines): a
+   * pane opened later on this workbook starts from it, not from the defaults.
+   */
+  settings?: PeriodSettings;
 }
 
 export function writeMasterMeta(m: MasterMeta): SheetModel {
@@ -65,8 +72,25 @@ export function writeMasterMeta(m: MasterMeta): SheetModel {
       : []),
     ...(m.printed ?? []).map((p) => [`print:${p.sheet}`, JSON.stringify(p.geometry)]),
     ...(m.decisions ?? []),
+    ...(m.settings ? [["settings", JSON.stringify(m.settings)]] : []),
   ];
   return metadataSheet(SHEETS.meta, rows);
+}
+
+/** The review period recorded in a master's `_meta_master` (null when none or not valid). */
+export function readMasterSettings(sheets: SheetGrid[]): PeriodSettings | null {
+  const metaGrid = sheets.find((s) => s.name === SHEETS.meta);
+  if (!metaGrid) return null;
+  let kind = "";
+  let json = "";
+  for (const row of metaGrid.rows) {
+    const k = text(row?.[0]);
+    if (k === "kind") kind = text(row?.[1]);
+    else if (k === "settings") json = text(row?.[1]);
+  }
+  if (kind !== "master" || !json) return null;
+  const loaded = loadSettings(json);
+  return loaded.ok ? loaded.settings : null;
 }
 
 function text(c: RawCell): string {

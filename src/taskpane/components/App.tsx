@@ -20,7 +20,7 @@ import type { Lang } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { HostState, PanePart } from "../startup";
 import { LangContext } from "../i18n/lang-context";
-import { STRINGS, text } from "../i18n/strings";
+import { STRINGS, both, text } from "../i18n/strings";
 import type { PaneController } from "../state/pane-controller";
 import { describeError } from "../state/pane-controller";
 import { createDefaultController } from "../state/default-controller";
@@ -30,6 +30,8 @@ import { PrintPart } from "./PrintPart";
 import { TemplatesPart } from "./TemplatesPart";
 import { ValidatePart } from "./ValidatePart";
 import { PartBoundary } from "./PartBoundary";
+import { PeriodHeader } from "./PeriodHeader";
+import { FeedbackBar, type Feedback } from "./common";
 
 /** The page itself: no browser margin around the pane (else a white frame shows in dark themes). */
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
@@ -56,6 +58,7 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
   tabs: { flexWrap: "wrap" },
+  main: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 export interface AppProps {
@@ -124,10 +127,45 @@ export default function App({
   const [settings, setSettings] = React.useState<PeriodSettings | null>(() =>
     controller ? controller.services.defaultSettings() : null
   );
-  const setPeriod = React.useCallback(
-    (period: number) => setSettings((s) => (s && s.period !== period ? { ...s, period } : s)),
-    []
+  // The review period of the open workbook replaces the defaults as soon as it is read.
+  const [editingPeriod, setEditingPeriod] = React.useState(false);
+  const [periodFeedback, setPeriodFeedback] = React.useState<Feedback>(null);
+  const touched = React.useRef(false);
+  React.useEffect(() => {
+    if (!controller) return undefined;
+    let cancelled = false;
+    controller.loadPeriod().then(
+      (loaded) => {
+        if (!cancelled && !touched.current) setSettings(loaded.settings);
+      },
+      () => undefined
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [controller]);
+  const savePeriod = React.useCallback(
+    async (next: PeriodSettings) => {
+      touched.current = true;
+      setSettings(next);
+      if (!controller) return;
+      try {
+        await controller.savePeriod(next);
+        setPeriodFeedback({ intent: "success", text: both("periodSaved", { year: next.period }) });
+      } catch (err) {
+        const detail = describeError(err, STRINGS.periodRegion);
+        setPeriodFeedback({
+          intent: "warning",
+          text: {
+            vi: text("vi", "periodNotSaved", { detail: detail.vi }),
+            en: text("en", "periodNotSaved", { detail: detail.en }),
+          },
+        });
+      }
+    },
+    [controller]
   );
+  const editPeriod = React.useCallback(() => setEditingPeriod(true), []);
   const host: HostState =
     hostProp ??
     (given || typeof (globalThis as { Office?: unknown }).Office !== "undefined"
@@ -199,6 +237,13 @@ export default function App({
             {t("tabPrint")}
           </Tab>
         </TabList>
+        <PeriodHeader
+          settings={settings}
+          editing={editingPeriod}
+          onEditingChange={setEditingPeriod}
+          onSave={savePeriod}
+        />
+        <FeedbackBar feedback={periodFeedback} onDismiss={() => setPeriodFeedback(null)} />
         <div
           role="tabpanel"
           id="panel-templates"
@@ -206,11 +251,7 @@ export default function App({
           hidden={part !== "templates"}
         >
           <PartBoundary part={STRINGS.tabTemplates}>
-            <TemplatesPart
-              controller={controller}
-              defaultPeriod={settings.period}
-              onPeriodChange={setPeriod}
-            />
+            <TemplatesPart controller={controller} settings={settings} />
           </PartBoundary>
         </div>
         <div
@@ -235,7 +276,7 @@ export default function App({
         </div>
         <div role="tabpanel" id="panel-print" aria-labelledby="tab-print" hidden={part !== "print"}>
           <PartBoundary part={STRINGS.tabPrint}>
-            <PrintPart controller={controller} settings={settings} onSettingsChange={setSettings} />
+            <PrintPart controller={controller} settings={settings} onEditPeriod={editPeriod} />
           </PartBoundary>
         </div>
       </>
@@ -264,7 +305,7 @@ export default function App({
           </ToggleButton>
         </header>
         {banner}
-        {body}
+        <main className={styles.main}>{body}</main>
       </div>
     </LangContext.Provider>
   );

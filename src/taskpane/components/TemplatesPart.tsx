@@ -5,42 +5,32 @@ import {
   Button,
   Dropdown,
   Field,
-  Input,
   Option,
   OptionGroup,
   ProgressBar,
 } from "@fluentui/react-components";
+import type { PeriodSettings } from "../../core/settings/types";
 import type { PaneController } from "../state/pane-controller";
-import { isValidPeriod } from "../state/pane-controller";
 import { useStrings } from "../i18n/lang-context";
 import { STRINGS, both, text } from "../i18n/strings";
 import { FeedbackBar, useAction, usePartStyles } from "./common";
 
 export interface TemplatesPartProps {
   controller: PaneController;
-  defaultPeriod: number;
-  /** The year chosen here is the period of the whole pane (consolidation, print). */
-  onPeriodChange?: (period: number) => void;
+  /** The pane's review period (its year and heading go into the templates). */
+  settings: PeriodSettings;
 }
 
-export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: TemplatesPartProps) {
+export function TemplatesPart({ controller, settings }: TemplatesPartProps) {
   const styles = usePartStyles();
   const { t, l, lang } = useStrings();
   const [templateId, setTemplateId] = React.useState<string | null>(null);
-  const [periodText, setPeriodText] = React.useState(String(defaultPeriod));
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const { busy, feedback, setFeedback, run } = useAction();
 
-  const period = Number(periodText);
-  const periodOk = /^\d{4}$/.test(periodText.trim()) && isValidPeriod(period);
-  // The templates of the year chosen (each period has its own template set).
-  const groups = React.useMemo(
-    () => controller.templateGroups(periodOk ? period : undefined),
-    [controller, period, periodOk]
-  );
-  React.useEffect(() => {
-    if (periodOk) onPeriodChange?.(period);
-  }, [period, periodOk, onPeriodChange]);
+  const period = settings.period;
+  // The templates of the period's year (each period has its own template set).
+  const groups = React.useMemo(() => controller.templateGroups(period), [controller, period]);
   const chosen = groups.flatMap((g) => g.templates).find((s) => s.id === templateId) ?? null;
   const label = (id: string) => {
     const spec = groups.flatMap((g) => g.templates).find((s) => s.id === id);
@@ -50,7 +40,7 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
   const insert = () =>
     run(STRINGS.actionInsert, async () => {
       if (!templateId) return null;
-      const { spec } = await controller.insertTemplate(templateId, period);
+      const { spec } = await controller.insertTemplate(templateId, period, settings);
       return {
         vi: text("vi", "inserted", { title: spec.title.vi, sheet: spec.sheetName }),
         en: text("en", "inserted", { title: spec.title.en, sheet: spec.sheetName }),
@@ -60,8 +50,10 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
   const downloadAll = () =>
     run(STRINGS.actionDownload, async () => {
       try {
-        const count = await controller.downloadAllTemplates(period, (done, total) =>
-          setProgress({ done, total })
+        const count = await controller.downloadAllTemplates(
+          period,
+          (done, total) => setProgress({ done, total }),
+          settings
         );
         return both("downloaded", { count });
       } finally {
@@ -70,7 +62,10 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
     });
 
   return (
-    <section className={styles.part} aria-label={t("tabTemplates")}>
+    <section className={styles.part} aria-labelledby="templates-title">
+      <h2 id="templates-title" className={styles.visuallyHidden}>
+        {t("tabTemplates")}
+      </h2>
       <Body1 className={styles.intro}>{t("templatesIntro")}</Body1>
       <Field label={t("templateLabel")} required>
         <Dropdown
@@ -92,26 +87,11 @@ export function TemplatesPart({ controller, defaultPeriod, onPeriodChange }: Tem
           ))}
         </Dropdown>
       </Field>
-      <Field
-        label={t("periodLabel")}
-        required
-        validationState={periodOk ? "none" : "error"}
-        validationMessage={periodOk ? undefined : t("periodInvalid")}
-      >
-        <Input
-          type="number"
-          inputMode="numeric"
-          min={1990}
-          max={2100}
-          value={periodText}
-          onChange={(_e, data) => setPeriodText(data.value)}
-        />
-      </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || !chosen || !periodOk} onClick={insert}>
+        <Button appearance="primary" disabled={busy || !chosen} onClick={insert}>
           {t("insertTemplate")}
         </Button>
-        <Button disabled={busy || !periodOk} onClick={downloadAll}>
+        <Button disabled={busy} onClick={downloadAll}>
           {t("downloadAll")}
         </Button>
       </div>

@@ -13,10 +13,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { CheckView, IssueEntry, PaneController } from "../state/pane-controller";
-import { issueTarget } from "../state/pane-controller";
+import { describeError, issueTarget } from "../state/pane-controller";
 import { useStrings } from "../i18n/lang-context";
 import { STRINGS, both } from "../i18n/strings";
-import { FeedbackBar, useAction, usePartStyles } from "./common";
+import { FeedbackBar, formatTime, useAction, usePartStyles } from "./common";
+import { useWorkbookEvents } from "./use-workbook-events";
 
 const useStyles = makeStyles({
   countLine: {
@@ -39,6 +40,12 @@ const useStyles = makeStyles({
   rowError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   rowWarning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   issueLink: { textAlign: "start", overflowWrap: "anywhere" },
+  related: {
+    display: "block",
+    paddingLeft: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
 });
 
 const ROWS_SHOWN = 25;
@@ -50,7 +57,7 @@ export interface ValidatePartProps {
 export function ValidatePart({ controller }: ValidatePartProps) {
   const part = usePartStyles();
   const styles = useStyles();
-  const { t, l } = useStrings();
+  const { t, l, lang } = useStrings();
   const [view, setView] = React.useState<CheckView | null>(null);
   const [live, setLive] = React.useState(true);
   // A blank template can hold hundreds of issues: show the first rows of each severity, then more on demand.
@@ -93,6 +100,27 @@ export function ValidatePart({ controller }: ValidatePartProps) {
     };
   }, [controller, live, setFeedback]);
 
+  // What this part says stays true: a template inserted (here or by hand), a sheet deleted or
+  // another workbook opened gives a fresh check; so does switching sheets while it says "no template".
+  const viewRef = React.useRef(view);
+  viewRef.current = view;
+  useWorkbookEvents(
+    controller,
+    (event) =>
+      viewRef.current !== null &&
+      (event.kind === "added" ||
+        event.kind === "deleted" ||
+        event.kind === "reloaded" ||
+        (event.kind === "activated" && viewRef.current.kind === "no-template")),
+    () => {
+      controller
+        .checkWorkbook()
+        .then(setView, (err: unknown) =>
+          setFeedback({ intent: "error", text: describeError(err, STRINGS.actionCheck) })
+        );
+    }
+  );
+
   const checkNow = () =>
     run(STRINGS.actionCheck, async () => {
       setView(await controller.checkWorkbook());
@@ -118,7 +146,10 @@ export function ValidatePart({ controller }: ValidatePartProps) {
     code ? (controller.register.units.find((u) => u.code === code)?.name ?? null) : null;
 
   return (
-    <section className={part.part} aria-label={t("tabValidate")}>
+    <section className={part.part} aria-labelledby="validate-title">
+      <h2 id="validate-title" className={part.visuallyHidden}>
+        {t("tabValidate")}
+      </h2>
       <Body1 className={part.intro}>{t("validateIntro")}</Body1>
       <div className={part.actions}>
         <Button appearance="primary" disabled={busy} onClick={checkNow}>
@@ -142,17 +173,27 @@ export function ValidatePart({ controller }: ValidatePartProps) {
         ) : view.kind === "no-template" ? (
           <Body1 role="status">{l(view.message)}</Body1>
         ) : view.errors + view.warnings === 0 ? (
-          <Badge appearance="tint" color="success">
-            {t("noIssues")}
-          </Badge>
+          <>
+            <Badge appearance="tint" color="success">
+              {t(view.untouchedRows ? "noWrongValues" : "noIssues")}
+            </Badge>
+            {view.untouchedRows ? (
+              <Caption1 data-testid="untouched-rows">
+                {t("untouchedRows", { count: view.untouchedRows })}
+              </Caption1>
+            ) : null}
+          </>
         ) : (
           <>
             <Badge appearance="filled" color={view.errors ? "danger" : "warning"}>
               {t("issueCount", { errors: view.errors, warnings: view.warnings })}
             </Badge>
-            <Caption1>
-              {t("checkedAt", { time: view.checkedAt.toLocaleTimeString("vi-VN") })}
-            </Caption1>
+            {view.untouchedRows ? (
+              <Caption1 data-testid="untouched-rows">
+                {t("untouchedRows", { count: view.untouchedRows })}
+              </Caption1>
+            ) : null}
+            <Caption1>{t("checkedAt", { time: formatTime(view.checkedAt, lang) })}</Caption1>
           </>
         )}
       </div>
@@ -164,7 +205,7 @@ export function ValidatePart({ controller }: ValidatePartProps) {
               role="group"
               aria-label={t(group.severity === "error" ? "severityError" : "severityWarning")}
             >
-              <Subtitle2>
+              <Subtitle2 as="h3">
                 {t(group.severity === "error" ? "severityError" : "severityWarning")} ({group.count}
                 )
               </Subtitle2>
@@ -204,6 +245,13 @@ export function ValidatePart({ controller }: ValidatePartProps) {
                             ) : (
                               <Body1>{message}</Body1>
                             )}
+                            {entry.related?.length ? (
+                              <Caption1 className={styles.related} data-testid="related-rules">
+                                {t("relatedRules", {
+                                  list: entry.related.map((r) => l(r.message)).join("; "),
+                                })}
+                              </Caption1>
+                            ) : null}
                           </li>
                         );
                       })}

@@ -24,8 +24,8 @@ const S = {
 
   requirementsTitle: { vi: "Excel của bạn quá cũ", en: "Your Excel is too old" },
   requirementsBody: {
-    vi: "Excel của bạn quá cũ: cần {sets}. Hãy cập nhật Office (Tệp → Tài khoản → Tùy chọn cập nhật) hoặc dùng Excel trên web.",
-    en: "Your Excel is too old: it needs {sets}. Update Office (File → Account → Update Options) or use Excel on the web.",
+    vi: "Phiên bản Excel này chưa có các chức năng XếpLoại cần dùng. Hãy cập nhật Office (Tệp → Tài khoản → Tùy chọn cập nhật) hoặc dùng Excel trên web.",
+    en: "This Excel lacks features XếpLoại needs. Update Office (File → Account → Update Options) or use Excel on the web.",
   },
 
   requirementsBrowserMode: {
@@ -58,8 +58,8 @@ const S = {
 
   // Mẫu biểu
   templatesIntro: {
-    vi: "Chọn phòng, ban và mẫu biểu, năm đánh giá, rồi chèn mẫu vào sổ làm việc này hoặc tải các mẫu trống để gửi đi.",
-    en: "Choose the department template and the year, then insert it into this workbook or download blank templates to send out.",
+    vi: "Chọn mẫu biểu của phòng, ban rồi chèn vào sổ làm việc này, hoặc tải các mẫu trống để gửi đi. Năm và hạn nộp lấy theo kỳ đánh giá ở trên.",
+    en: "Choose a department's template and insert it into this workbook, or download blank templates to send out. The year and deadlines come from the review period above.",
   },
   templateLabel: { vi: "Mẫu biểu", en: "Template" },
   templatePlaceholder: { vi: "Chọn mẫu biểu…", en: "Choose a template…" },
@@ -201,8 +201,8 @@ const S = {
 
   // In
   printIntro: {
-    vi: "Thông tin in trên bảng tổng hợp (thể thức văn bản của Đảng). Sau khi áp dụng bố cục, nhấn Ctrl+P trong Excel để in: phần bổ trợ không thể tự in.",
-    en: "Details printed on the master (Party document format). After applying the layout, press Ctrl+P in Excel to print: add-ins cannot print by themselves.",
+    vi: "Phần đầu văn bản và chữ ký lấy theo kỳ đánh giá (thể thức văn bản của Đảng). Sau khi áp dụng bố cục, nhấn Ctrl+P trong Excel để in: phần bổ trợ không thể tự in.",
+    en: "The heading and signature come from the review period (Party document format). After applying the layout, press Ctrl+P in Excel to print: add-ins cannot print by themselves.",
   },
   parentBody: { vi: "Cơ quan cấp trên", en: "Parent body" },
   issuingBody: { vi: "Cơ quan ban hành", en: "Issuing body" },
@@ -279,14 +279,94 @@ const S = {
     en: "The “{part}” part ran into a problem; the other parts still work. Press “Try again”; if it persists, close and reopen XếpLoại.",
   },
   partRetry: { vi: "Thử lại", en: "Try again" },
+  // Kỳ đánh giá (the review period, shown on every part)
+  periodTitle: { vi: "Kỳ đánh giá {year}", en: "Review period {year}" },
+  periodRegion: { vi: "Kỳ đánh giá", en: "Review period" },
+  periodDeadlines: {
+    vi: "Hạn nộp {deadline} · Báo cáo cấp trên trước {report}",
+    en: "Submissions by {deadline} · Report due {report}",
+  },
+  periodOwnDeadlines: { vi: "Hạn riêng: {list}", en: "Own deadlines: {list}" },
+  periodEdit: { vi: "Sửa", en: "Edit" },
+  periodEditLabel: { vi: "Sửa kỳ đánh giá", en: "Edit the review period" },
+  periodSave: { vi: "Lưu", en: "Save" },
+  periodCancel: { vi: "Hủy", en: "Cancel" },
+  periodSaved: {
+    vi: "Đã lưu kỳ đánh giá {year} vào sổ làm việc này; mọi phần dùng thông tin mới.",
+    en: "Saved review period {year} in this workbook; every part uses it now.",
+  },
+  periodNotSaved: {
+    vi: "Chưa lưu được kỳ đánh giá vào sổ làm việc ({detail}); thông tin mới vẫn dùng cho lần làm việc này.",
+    en: "Could not keep the review period in the workbook ({detail}); the new details are used for this session.",
+  },
+  periodYear: { vi: "Năm đánh giá", en: "Year reviewed" },
+  periodDeadline: { vi: "Hạn nộp", en: "Submission deadline" },
+  periodReportDeadline: { vi: "Hạn báo cáo cấp trên", en: "Report deadline" },
+  periodDerivedHint: {
+    vi: "Tự theo năm đánh giá cho đến khi bạn sửa.",
+    en: "Follows the year until you change it.",
+  },
+  reportNumber: {
+    vi: "Số văn bản (để trống nếu chưa có số)",
+    en: "Document number (blank if none yet)",
+  },
+  dateFormatHint: { vi: "dd/mm/yyyy", en: "dd/mm/yyyy" },
+  dateInvalid: {
+    vi: "Hãy nhập ngày theo dạng dd/mm/yyyy, ví dụ 25/12/2024.",
+    en: "Enter the date as dd/mm/yyyy, e.g. 25/12/2024.",
+  },
+  printSummaryTitle: { vi: "Thông tin in trên văn bản", en: "What the documents show" },
+  printEditDetails: { vi: "Sửa thông tin in", en: "Edit the printed details" },
+  notSet: { vi: "(để trống)", en: "(blank)" },
+  fileOtherYear: {
+    vi: "Tệp “{file}” là mẫu của năm {year}, không phải kỳ đánh giá {period}: không lấy số liệu. Hãy đề nghị đơn vị điền mẫu năm {period}, hoặc sửa năm của kỳ đánh giá nếu chọn nhầm.",
+    en: "File “{file}” is a template of {year}, not of review period {period}: its figures are not taken. Ask the unit to fill the {period} template, or correct the period's year if it was chosen by mistake.",
+  },
+  fileEmpty: {
+    vi: "Trang {sheets} chưa nhập số liệu nào: coi như chưa nộp.",
+    en: "Sheet {sheets} holds no figures: counted as not submitted.",
+  },
+  // Tổng hợp for many files
+  dropZoneResting: {
+    vi: "Đang đọc tệp: chờ đọc xong hoặc dừng lại rồi mới thêm tệp.",
+    en: "Reading files: wait until done, or stop, before adding more.",
+  },
+  stopReading: { vi: "Dừng đọc", en: "Stop reading" },
+  readingStopped: {
+    vi: "Đã dừng: đọc xong {done}/{total} tệp. Các tệp chưa đọc không được thêm; muốn đọc, hãy chọn lại.",
+    en: "Stopped: read {done} of {total} files. The files not read were not added; pick them again to read them.",
+  },
+  fileEmptyBadge: { vi: "trống", en: "empty" },
+  summaryTaken: { vi: "đã nhận {count}", en: "{count} taken" },
+  summaryRefused: { vi: "bị từ chối {count}", en: "{count} refused" },
+  summaryEmpty: { vi: "trống {count}", en: "{count} empty" },
+  summaryConflicts: { vi: "trùng {count}", en: "{count} conflicting" },
+  summaryMissing: { vi: "chưa nộp {count}", en: "{count} not submitted" },
+  sectionRefused: { vi: "Bị từ chối", en: "Refused" },
+  sectionEmpty: { vi: "Trống (chưa nhập số liệu)", en: "Empty (no figures)" },
+  sectionTaken: { vi: "Đã nhận", en: "Taken" },
+  sectionReading: { vi: "Đang đọc", en: "Reading" },
+  sectionConflicts: { vi: "Trùng lặp, mâu thuẫn", en: "Conflicts" },
+  sectionExcludedRows: { vi: "Dòng bị loại", en: "Rows left out" },
+  sectionMissing: { vi: "Chưa nộp", en: "Not submitted" },
+  untouchedRows: {
+    vi: "{count} dòng chưa nhập",
+    en: "{count} rows not filled in yet",
+  },
+  noWrongValues: { vi: "Chưa có số liệu sai.", en: "No wrong values so far." },
+  relatedRules: { vi: "Cùng ô này: {list}", en: "Same cell: {list}" },
 } satisfies Record<string, LocalizedText>;
 
 export type StringKey = keyof typeof S;
 export const STRINGS: Record<StringKey, LocalizedText> = S;
 
-/** The text of `key` in `lang`, placeholders filled. */
+/** English nouns the pane counts; "1 errors" becomes "1 error" (Vietnamese has no plural form). */
+const COUNTED = /(^|[^\d.,])1 (error|warning|file|row|sheet|template|item)s\b/g;
+
+/** The text of `key` in `lang`, placeholders filled, English counts in the singular for 1. */
 export function text(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
-  return fill(STRINGS[key][lang], params).normalize("NFC");
+  const filled = fill(STRINGS[key][lang], params).normalize("NFC");
+  return lang === "en" ? filled.replace(COUNTED, "$11 $2") : filled;
 }
 
 /** The text of `key` in both languages (for messages kept as LocalizedText until shown). */

@@ -5,6 +5,8 @@ import type { Severity } from "../../core/templates/spec";
 import type { ValidationIssue } from "../../core/validate/types";
 import type { CellChange } from "../../ports/workbook-port";
 import { META_SHEET } from "../../core/template-sheet/meta";
+import type { TemplateSpec } from "../../core/templates/spec";
+import { isEmptyRow } from "../../core/consolidate/consolidate";
 import { STRINGS, both } from "../i18n/strings";
 import { describeError } from "./pane-error";
 import type { PaneSession } from "./session";
@@ -13,6 +15,8 @@ export interface IssueEntry {
   /** Sheet the issue belongs to ("" for workbook-level issues). */
   sheet: string;
   issue: ValidationIssue;
+  /** Other rules the same wrong cell breaks: shown under it, not counted as more issues. */
+  related?: ValidationIssue[];
 }
 
 export interface IssueRowGroup {
@@ -62,6 +66,8 @@ export type CheckView =
       groups: IssueSeverityGroup[];
       errors: number;
       warnings: number;
+      /** Rows of the template nobody has typed into yet (their issues are not listed one by one). */
+      untouchedRows: number;
       checkedAt: Date;
     };
 
@@ -92,7 +98,7 @@ export async function checkWorkbook(
     known ? { sheets: [...known, META_SHEET] } : undefined
   );
   const outcome = session.services.readSubmissions(grids, session.register);
-  const view = checkOutcome(outcome);
+  const view = checkOutcome(outcome, session.services.templates());
   if (view.kind === "checked" && opts.mark) {
     // Mark the invalid cells of each template sheet (the port clears that sheet's earlier marks).
     for (const submission of outcome.ok ? outcome.submissions : []) {
@@ -103,7 +109,38 @@ export async function checkWorkbook(
   return view;
 }
 
-function checkOutcome(outcome: ReadOutcome): CheckView {
+/**
+ * One wrong value is one issue: the issues of one cell become the most severe one, with the other
+ * rules it breaks as `related` (in the order found). Issues without a cell stay as they are.
+ */
+export function mergeByCell(entries: IssueEntry[]): IssueEntry[] {
+  const out: IssueEntry[] = [];
+  const byCell = new Map<string, IssueEntry>();
+  for (const entry of entries) {
+    const cell = entry.issue.cell;
+    if (!cell) {
+      out.push(entry);
+      continue;
+    }
+    const key = `${entry.sheet}\u0000${cell}`;
+    const first = byCell.get(key);
+    if (!first) {
+      const copy = { ...entry, related: [] as ValidationIssue[] };
+      byCell.set(key, copy);
+      out.push(copy);
+    } else if (entry.issue.severity === "error" && first.issue.severity !== "error") {
+      first.related = [first.issue, ...(first.related ?? [])];
+      first.issue = entry.issue;
+    } else {
+      first.related!.push(entry.issue);
+    }
+  }
+  return out.map((e) =>
+    e.related && e.related.length === 0 ? { sheet: e.sheet, issue: e.issue } : e
+  );
+}
+
+function checkOutcome(outcome: ReadOutcome, templates: readonly TemplateSpec[]): CheckView {
   if (!outcome.ok) {
     const unknown =
       outcome.refused.reason === "unknown-template" || outcome.refused.reason === "no-template";
@@ -111,11 +148,30 @@ function checkOutcome(outcome: ReadOutcome): CheckView {
   }
   if (outcome.submissions.length === 0) return { kind: "no-template", message: NO_TEMPLATE };
 
-  const entries: IssueEntry[] = outcome.issues.map((issue) => ({ sheet: "", issue }));
+  const raw: IssueEntry[] = outcome.issues.map((issue) => ({ sheet: "", issue }));
+  let untouchedRows = 0;
   for (const submission of outcome.submissions) {
+    // Rows nobody typed into yet are one line ("12 dòng chưa nhập"), not a warning per cell.
+    const spec = templates.find((t) => t.id === submission.templateId);
+    // A value typed wrong is not kept among the row's values, so a row with an error other than
+    // "required" has been touched even when its values look empty.
+    const touched = new Set(
+      submission.validation.issues
+        .filter((i) => i.severity === "error" && i.rule !== "required")
+        .map((i) => i.row)
+    );
+    const untouched = new Set(
+      spec
+        ? submission.validation.rows
+            .filter((r) => !touched.has(r.rowNumber) && isEmptyRow(spec, r))
+            .map((r) => r.rowNumber)
+        : []
+    );
+    untouchedRows += untouched.size;
     for (const issue of submission.validation.issues)
-      entries.push({ sheet: submission.sheet, issue });
+      if (!untouched.has(issue.row)) raw.push({ sheet: submission.sheet, issue });
   }
+  const entries = mergeByCell(raw);
   return {
     kind: "checked",
     sheets: outcome.submissions.map((s) => s.sheet),
@@ -123,6 +179,7 @@ function checkOutcome(outcome: ReadOutcome): CheckView {
     groups: groupIssues(entries),
     errors: entries.filter((e) => e.issue.severity === "error").length,
     warnings: entries.filter((e) => e.issue.severity === "warning").length,
+    untouchedRows,
     checkedAt: new Date(),
   };
 }

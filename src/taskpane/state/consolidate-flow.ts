@@ -1,10 +1,13 @@
 /** Tổng hợp: read the returned files, consolidate them, write the master, keep what the pane showed. */
 import type { LocalizedText } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
+import type { TemplateSpec } from "../../core/templates/spec";
+import { isEmptyRow } from "../../core/consolidate/consolidate";
 import type { RefusedFile, Submission, WorkbookGrids } from "../../core/submission/types";
 import type { WriteReport } from "../../ports/workbook-port";
 import { STRINGS, both } from "../i18n/strings";
 import { PaneError, describeError } from "./pane-error";
+import { PERIOD_STATE } from "./period-flow";
 import type { PaneSession } from "./session";
 import { cancelledStatus, fileStatusOf, refusedStatus } from "./file-status";
 import type {
@@ -14,7 +17,13 @@ import type {
   ReadFilesOptions,
 } from "./services";
 
-export type FileState = "reading" | "taken" | "refused";
+/**
+ * A returned file's status, decided once as soon as it is read: "refused" (unreadable, no template,
+ * another year's template), "empty" ("trống": a template returned with no figure typed), "taken".
+ * Consolidating may still leave a taken file out (the error policy): fileOutcomes() says so on the
+ * same line, so a file is never "đã nhận" in one place and "bị từ chối" in another.
+ */
+export type FileState = "reading" | "taken" | "refused" | "empty";
 
 export interface FileStatus {
   name: string;
@@ -61,15 +70,88 @@ function isSavedConsolidation(v: unknown): v is SavedConsolidation {
   );
 }
 
+/**
+ * The status of a read file's template sheets for the period: another year's template is refused
+ * (as consolidating would), a template with no figure typed is "trống", otherwise taken. Pure, so
+ * a changed period re-decides every file the same way; runs on the main thread after the reader
+ * (in the worker or not) has made its FileStatus.
+ */
+export function decideStatus(
+  name: string,
+  submissions: Submission[],
+  period: number,
+  templates: readonly TemplateSpec[]
+): FileStatus {
+  const otherYear = submissions.find((s) => s.period !== null && s.period !== period);
+  if (otherYear) {
+    return {
+      ...refusedStatus(name, {
+        file: name,
+        reason: "wrong-period",
+        message: both("fileOtherYear", { file: name, year: otherYear.period ?? "?", period }),
+      }),
+      submissions,
+    };
+  }
+  const empty = submissions.every((s) => {
+    const spec = templates.find((t) => t.id === s.templateId);
+    return spec !== undefined && s.validation.rows.every((r) => isEmptyRow(spec, r));
+  });
+  const sheets = submissions.map((s) => s.sheet).join(", ");
+  if (empty) return { name, state: "empty", submissions, message: both("fileEmpty", { sheets }) };
+  const errors = submissions.reduce(
+    (n, s) => n + s.validation.issues.filter((i) => i.severity === "error").length,
+    0
+  );
+  return {
+    name,
+    state: "taken",
+    submissions,
+    message: errors
+      ? both("fileTakenWithErrors", { sheets, errors })
+      : both("fileTakenSheets", { sheets }),
+  };
+}
+
+/** A status from the reader, decided for the period (taken ones may turn refused or empty). */
+function decided(session: PaneSession, status: FileStatus, settings: PeriodSettings): FileStatus {
+  if (status.state !== "taken") return status;
+  return decideStatus(
+    status.name,
+    status.submissions,
+    settings.period,
+    session.services.templates(settings)
+  );
+}
+
+/** The files' statuses for another period (its year changed after they were read). */
+export function redecide(
+  session: PaneSession,
+  files: FileStatus[],
+  settings: PeriodSettings
+): FileStatus[] {
+  const templates = session.services.templates(settings);
+  return files.map((f) =>
+    f.state === "reading" || (f.state === "refused" && f.refused?.reason !== "wrong-period")
+      ? f
+      : decideStatus(f.name, f.submissions, settings.period, templates)
+  );
+}
+
 /** Reads one returned file: grids with the lazily loaded reader, then the template sheets in it. */
-export async function readFile(session: PaneSession, file: PickedFile): Promise<FileStatus> {
+export async function readFile(
+  session: PaneSession,
+  file: PickedFile,
+  settings: PeriodSettings = session.services.defaultSettings()
+): Promise<FileStatus> {
   try {
     const xlsx = await session.services.loadXlsx();
     const bytes = await file.bytes();
     const read = await xlsx.read(bytes, file.name);
-    return fileStatusOf(file.name, read, (grids) =>
+    const status = fileStatusOf(file.name, read, (grids) =>
       session.services.readSubmissions(grids, session.register)
     );
+    return decided(session, status, settings);
   } catch (err) {
     return refusedStatus(file.name, {
       file: file.name,
@@ -83,35 +165,73 @@ export async function readFile(session: PaneSession, file: PickedFile): Promise<
  * Reads files one after the other (memory stays flat), reporting each status as it changes and
  * `onProgress(fileIndex, total, name)` as each file starts. With the pane's worker
  * (services.submissions) the reading runs off the main thread. After `signal` aborts, the files
- * not read yet are reported as cancelled.
+ * not read yet are reported as cancelled. Each status is decided for `options.settings`.
  */
 export async function readFiles(
   session: PaneSession,
   files: PickedFile[],
   onStatus: (index: number, status: FileStatus) => void,
-  options: ReadFilesOptions = {}
+  options: ReadFilesOptions & { settings?: PeriodSettings } = {}
 ): Promise<FileStatus[]> {
+  const { settings = session.services.defaultSettings(), ...rest } = options;
   const offThread = session.services.submissions;
-  if (offThread) return offThread.readFiles(files, session.register, { ...options, onStatus });
+  if (offThread) {
+    const read = await offThread.readFiles(files, session.register, {
+      ...rest,
+      onStatus: (index, status) => onStatus(index, decided(session, status, settings)),
+    });
+    return read.map((s) => decided(session, s, settings));
+  }
   const out: FileStatus[] = [];
   for (const [index, file] of files.entries()) {
-    if (options.signal?.aborted) {
+    if (rest.signal?.aborted) {
       const status = cancelledStatus(file.name);
       out.push(status);
       onStatus(index, status);
       continue;
     }
-    options.onProgress?.(index, files.length, file.name);
+    rest.onProgress?.(index, files.length, file.name);
     onStatus(index, { name: file.name, state: "reading", submissions: [] });
-    const status = await readFile(session, file);
+    const status = await readFile(session, file, settings);
     out.push(status);
     onStatus(index, status);
   }
   return out;
 }
 
+/** One line per file after consolidating: its final state and why (never two states for one file). */
+export interface FileOutcome {
+  name: string;
+  state: FileState;
+  message?: LocalizedText;
+  /** Rows taken from it (taken files, after consolidating). */
+  rows?: number;
+}
+
+/**
+ * Each file once, with what consolidating did to it: a taken file that the consolidation left
+ * out entirely (error policy) becomes refused with that reason; one it took shows its rows.
+ */
+export function fileOutcomes(files: FileStatus[], view: ConsolidationView | null): FileOutcome[] {
+  return files.map((f) => {
+    const base: FileOutcome = {
+      name: f.name,
+      state: f.state,
+      ...(f.message ? { message: f.message } : {}),
+    };
+    if (!view || f.state !== "taken") return base;
+    const taken = view.taken.filter((t) => t.file === f.name);
+    if (taken.length === 0) {
+      const left = view.refused.find((r) => r.file === f.name);
+      return { name: f.name, state: "refused", message: left?.message ?? f.message };
+    }
+    return { ...base, rows: taken.reduce((n, t) => n + t.rows, 0) };
+  });
+}
+
 function consolidationInput(files: FileStatus[]) {
-  const submissions = files.flatMap((f) => f.submissions);
+  // An empty file (nothing typed) is not a submission: the unit or department has not submitted.
+  const submissions = files.flatMap((f) => (f.state === "taken" ? f.submissions : []));
   const refused = files.flatMap((f) => (f.refused ? [f.refused] : []));
   if (submissions.length === 0) throw new PaneError(both("nothingToConsolidate"));
   return { submissions, refused };
@@ -119,7 +239,8 @@ function consolidationInput(files: FileStatus[]) {
 
 function remember(session: PaneSession, consolidated: Consolidated, files: FileStatus[]): void {
   session.lastConsolidated = consolidated;
-  session.lastFiles = files.map((f) => ({
+  // Kept as the pane shows them: each file once, with what consolidating did to it.
+  session.lastFiles = fileOutcomes(files, consolidated.view).map((f) => ({
     name: f.name,
     state: f.state,
     ...(f.message ? { message: f.message } : {}),
@@ -193,9 +314,14 @@ export async function writeMasterModel(
   });
   session.lastCheck = null;
   session.lastConsolidated = consolidated;
+  for (const sheet of report.sheets) session.notify({ kind: "added", sheet });
   // Kept with the master (the write above already cost the undo stack): a reloaded pane shows it.
   await port.saveState(CONSOLIDATION_STATE, savedRecord(session, consolidated)).catch(() => {
     /* the master is written; only the pane's record is missing */
+  });
+  // The period the master was written with is the workbook's period from now on.
+  await port.saveState(PERIOD_STATE, settings).catch(() => {
+    /* _meta_master records it too */
   });
   return { model, report };
 }

@@ -8,11 +8,18 @@ import type { LocalizedText } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
-import type { RequirementCheck, WorkbookPort, WriteReport } from "../../ports/workbook-port";
+import type {
+  RequirementCheck,
+  WorkbookEvent,
+  WorkbookPort,
+  WriteReport,
+} from "../../ports/workbook-port";
 import * as check from "./check-flow";
 import * as consolidateFlow from "./consolidate-flow";
 import * as print from "./print-flow";
 import * as templates from "./templates-flow";
+import * as period from "./period-flow";
+import type { LoadedPeriod } from "./period-flow";
 import type { CheckView, IssueEntry } from "./check-flow";
 import type { FileStatus, PickedFile, SavedConsolidation } from "./consolidate-flow";
 import type { PrintResult } from "./print-flow";
@@ -25,6 +32,7 @@ export { groupTemplates, isValidPeriod, type TemplateGroup } from "./templates-f
 export {
   groupIssues,
   issueTarget,
+  mergeByCell,
   type CheckView,
   type IssueEntry,
   type IssueRowGroup,
@@ -32,13 +40,17 @@ export {
 } from "./check-flow";
 export {
   CONSOLIDATION_STATE,
+  decideStatus,
+  fileOutcomes,
   pickedFromBlob,
+  type FileOutcome,
   type FileState,
   type FileStatus,
   type PickedFile,
   type SavedConsolidation,
 } from "./consolidate-flow";
 export type { PrintResult } from "./print-flow";
+export { PERIOD_STATE, type LoadedPeriod, type PeriodSource } from "./period-flow";
 
 export interface ControllerOptions {
   /** Debounce for live checking, ms. */
@@ -64,6 +76,29 @@ export class PaneController {
 
   checkRequirements(): RequirementCheck {
     return this.port.checkRequirements();
+  }
+
+  /** Calls `watcher` when sheets are added, activated or deleted, or the user edits; returns "stop". */
+  watchWorkbook(watcher: (event: WorkbookEvent) => void): () => void {
+    return this.session.watch(watcher);
+  }
+
+  /** Names of the master's printable sheets present in the workbook (none: In has nothing to lay out). */
+  async printableSheetsPresent(): Promise<string[]> {
+    const printable = this.services.printableSheets();
+    return (await this.port.sheetNames()).filter((n) => printable.includes(n));
+  }
+
+  // ---- Kỳ đánh giá (every part)
+
+  /** The review period of the open workbook (saved, a master's, a template's year, else defaults). */
+  loadPeriod(): Promise<LoadedPeriod> {
+    return period.loadPeriod(this.session);
+  }
+
+  /** Keeps the period in the workbook; refuses values the CLI's settings schema refuses. */
+  savePeriod(settings: PeriodSettings): Promise<void> {
+    return period.savePeriod(this.session, settings);
   }
 
   // ---- Mẫu biểu
@@ -123,17 +158,23 @@ export class PaneController {
 
   // ---- Tổng hợp
 
-  readFile(file: PickedFile): Promise<FileStatus> {
-    return consolidateFlow.readFile(this.session, file);
+  /** Reads one returned file; its status is decided for `settings` (default: the defaults). */
+  readFile(file: PickedFile, settings?: PeriodSettings): Promise<FileStatus> {
+    return consolidateFlow.readFile(this.session, file, settings);
   }
 
   /** Per-file progress and cancelling: `options.onProgress(fileIndex, total, name)`, `options.signal`. */
   readFiles(
     files: PickedFile[],
     onStatus: (index: number, status: FileStatus) => void,
-    options: ReadFilesOptions = {}
+    options: ReadFilesOptions & { settings?: PeriodSettings } = {}
   ): Promise<FileStatus[]> {
     return consolidateFlow.readFiles(this.session, files, onStatus, options);
+  }
+
+  /** The files' statuses for another period (its year or template set changed after reading). */
+  redecide(files: FileStatus[], settings: PeriodSettings): FileStatus[] {
+    return consolidateFlow.redecide(this.session, files, settings);
   }
 
   consolidate(

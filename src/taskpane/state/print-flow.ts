@@ -4,6 +4,7 @@ import type { PeriodSettings } from "../../core/settings/types";
 import { both } from "../i18n/strings";
 import { writeMasterModel } from "./consolidate-flow";
 import { PaneError } from "./pane-error";
+import { PERIOD_STATE } from "./period-flow";
 import type { PaneSession } from "./session";
 import type { PrintTarget } from "./services";
 
@@ -58,6 +59,8 @@ export async function applyPrint(
   if (update && update.model.sheets.length > 0)
     await port.writeModel(update.model, { updateExisting: true });
   for (const target of targets) await port.applyPrintLayout(target.sheet, target.layout);
+  // Printed with these settings: a pane opened later starts from them (never the defaults).
+  await port.saveState(PERIOD_STATE, settings).catch(() => undefined);
   return {
     sheets: targets.map((t) => t.sheet),
     rewritten: false,

@@ -70,6 +70,7 @@ export async function insertTemplate(
     activate: spec.sheetName,
   });
   session.lastCheck = null; // a new template sheet: live checking must look at every sheet again
+  session.notify({ kind: "added", sheet: spec.sheetName });
   return { spec, report };
 }
 

@@ -1,9 +1,8 @@
 /**
  * The .xlsx reader of submissions (CLI and task pane): the same WorkbookGrids the former ExcelJS
- * reader gave (the differential test keeps ExcelJS as its oracle), from fflate (inflate; Node's
- * zlib in the CLI, node-reader.ts) and a strict XML tokenizer of our own (tokenize.ts) instead of
- * ExcelJS's object model: many times faster and a fraction of its size in the task pane. ExcelJS
- * is only used for writing. The checks of the bytes are the same and
+ * reader gave (the differential test keeps ExcelJS as its oracle), from fflate (inflate) and saxes
+ * (a strict XML tokenizer) instead of ExcelJS's object model, about ten times faster and a fraction
+ * of its size in the task pane. ExcelJS is only used for writing. The checks of the bytes are the same and
  * come first (sniff.ts: not a zip, old .xls, encrypted, truncated, zip bombs, duplicate members;
  * then the inflated sizes, in the same pass that inflates the parts; then bound.ts's parse
  * limits: huge shared strings or sheets refused, an oversized sheet cut after a complete row).
@@ -20,7 +19,7 @@ import {
 } from "../bound";
 import type { XlsxReader } from "../read-types";
 import { sniffXlsx } from "../sniff";
-import { inflateMembers, type NativeInflateRaw } from "./inflate";
+import { inflateMembers } from "./inflate";
 import { parseModified, parseRels, parseSharedStrings, parseStyles, parseWorkbook } from "./parts";
 import { parseSheet } from "./sheet";
 import { utf8 } from "./xml";
@@ -57,15 +56,7 @@ function corrupt(fileName: string, why: string) {
   };
 }
 
-export interface LeanReaderOptions {
-  /** Node's zlib (node-reader.ts) where there is one; fflate otherwise (the task pane). */
-  nativeInflateRaw?: NativeInflateRaw;
-}
-
-export function createLeanXlsxReader(
-  limits = PARSE_LIMITS,
-  options: LeanReaderOptions = {}
-): XlsxReader {
+export function createLeanXlsxReader(limits = PARSE_LIMITS): XlsxReader {
   return {
     async read(bytes, fileName) {
       const sniff = sniffXlsx(bytes, fileName);
@@ -82,13 +73,8 @@ export function createLeanXlsxReader(
           .filter((m) => isSheetPart(m.name) && m.uncompressed > limits.maxSheetChars)
           .map((m) => m.name)
       );
-      const inflated = inflateMembers(
-        bytes,
-        sniff.members,
-        fileName,
-        (n) =>
-          bigSheets.has(n) ? 3 * limits.maxSheetChars : needed(n) || wantRels(n) ? Infinity : 0,
-        options.nativeInflateRaw
+      const inflated = inflateMembers(bytes, sniff.members, fileName, (n) =>
+        bigSheets.has(n) ? 3 * limits.maxSheetChars : needed(n) || wantRels(n) ? Infinity : 0
       );
       if (!inflated.ok)
         return {

@@ -39,6 +39,7 @@ describe("xeploai demo", () => {
       "Báo cáo",
       "Phụ lục 1",
       "Phụ lục 2",
+      "Phụ lục 3",
       "Danh mục đơn vị",
       "Nguồn số liệu",
       "Nhật ký",

@@ -41,7 +41,9 @@ function documents(pages: PdfPage[]): { name: string; pages: PdfPage[] }[] {
       ? "Phụ lục 1"
       : p.text.includes("PHỤ LỤC 2")
         ? "Phụ lục 2"
-        : "Báo cáo";
+        : p.text.includes("PHỤ LỤC 3")
+          ? "Phụ lục 3"
+          : "Báo cáo";
     if (starts || out.length === 0) out.push({ name, pages: [p] });
     else out[out.length - 1]!.pages.push(p);
   }
@@ -50,6 +52,11 @@ function documents(pages: PdfPage[]): { name: string; pages: PdfPage[] }[] {
 
 function layoutProblems(pages: PdfPage[]): string[] {
   const problems: string[] = [];
+  const annex3 = new Set(
+    documents(pages)
+      .filter((d) => d.name === "Phụ lục 3")
+      .flatMap((d) => d.pages)
+  );
   const minBox = 11 * boxPerPoint(pages) - 0.05;
   pages.forEach((p, i) => {
     for (const w of p.words) {
@@ -63,8 +70,8 @@ function layoutProblems(pages: PdfPage[]): string[] {
           `page ${i + 1}: "${w.text}" reaches the page edge (x ${w.xMin.toFixed(0)}–${w.xMax.toFixed(0)})`
         );
     }
-    // A table page carries the whole header row, its last column included.
-    if (p.text.includes("STT") && !/Lý do/.test(p.text))
+    // A table page of Phụ lục 1 or 2 carries the whole header row, its last column included.
+    if (p.text.includes("STT") && !/Lý do/.test(p.text) && !annex3.has(p))
       problems.push(`page ${i + 1}: the table's last column ("Lý do") is not on the page`);
     for (const [what, re] of INTERNAL) {
       const m = re.exec(p.text);
@@ -97,7 +104,7 @@ maybe("printed documents through LibreOffice", () => {
 
   it("prints the report and both annexes, each starting with the HD 36 header block", () => {
     const docs = documents(draft);
-    expect(docs.map((d) => d.name)).toEqual(["Báo cáo", "Phụ lục 1", "Phụ lục 2"]);
+    expect(docs.map((d) => d.name)).toEqual(["Báo cáo", "Phụ lục 1", "Phụ lục 2", "Phụ lục 3"]);
     for (const d of docs) {
       const first = d.pages[0]!.text;
       for (const s of [
@@ -115,6 +122,21 @@ maybe("printed documents through LibreOffice", () => {
     for (const s of ["Tổ chức cơ sở đảng", "Đảng viên", "Tập thể lãnh đạo", "Cá nhân cán bộ"])
       expect(report).toContain(s);
     expect(docs[0]!.pages.map((p) => p.text).join(" ")).toContain("Nơi nhận:");
+  });
+
+  it("Phụ lục 3: every department's figures under its own heading, with the unit column, in Vietnamese", () => {
+    const annex3 = documents(draft).find((d) => d.name === "Phụ lục 3")!;
+    const text = annex3.pages.map((p) => p.text).join(" ");
+    expect(text).toContain("SỐ LIỆU CỦA CÁC BAN, NGÀNH NĂM 2019");
+    for (const s of ["Phòng Nội vụ", "Phòng Tài chính – Kế hoạch", "Ủy ban Kiểm tra Thị ủy", "Văn phòng Thị ủy"])
+      expect(text).toContain(s);
+    // Choices as officials write them, never their codes.
+    expect(text).toContain("minh đô thị"); // "Phường đạt chuẩn văn minh đô thị", wrapped
+    expect(text).toContain("Hoàn thành");
+    expect(text).not.toMatch(/\bDAT\b|CHUA_DAT|PHUONG_VMDT/);
+    // Every page of it is a table page with the unit column's header.
+    for (const p of annex3.pages.filter((pg) => /\b1 (Phường|Xã|Đảng bộ)/.test(pg.text)))
+      expect(p.text).toMatch(/STT/);
   });
 
   it("keeps text at 11 pt or more on paper and every table within the page width", () => {

@@ -125,7 +125,7 @@ describe("In, with a master written in an earlier session", () => {
     // 1 sheet list + 3 reads + 3 for the cell update + 1 page setup per printed sheet + 1 to keep
     // the period in the workbook: the same whatever the number of rows.
     // The printed documents (report, annexes) are laid out too, their date line rewritten.
-    const DOCUMENTS = ["Báo cáo", "Phụ lục 1", "Phụ lục 2"];
+    const DOCUMENTS = ["Báo cáo", "Phụ lục 1", "Phụ lục 2", "Phụ lục 3"];
     expect(fake.value("Báo cáo", "D5")).toBe(date);
     expect(fake.value("Phụ lục 1", "E5")).toBe(date);
     expect(fake.totalSyncs - syncsBefore).toBe(1 + 3 + 3 + PRINTED.length + DOCUMENTS.length + 1);

@@ -38,6 +38,17 @@ export function splitHeaderFooter(code: string | undefined): HeaderFooterSection
   return out;
 }
 
+/**
+ * Queues manual page breaks (ExcelApi 1.9 `horizontalPageBreaks`): a new page after each row.
+ * Skipped where the host does not offer the collection.
+ */
+export function queueRowBreaks(ws: Excel.Worksheet, p: PrintLayout): void {
+  const breaks = (ws as unknown as { horizontalPageBreaks?: Excel.PageBreakCollection })
+    .horizontalPageBreaks;
+  if (!breaks) return;
+  for (const r of p.rowBreaks ?? []) breaks.add(`A${r + 1}`);
+}
+
 /** Queues the page setup of one sheet (no sync). */
 export function queuePrintLayout(pl: Excel.PageLayout, p: PrintLayout): void {
   pl.paperSize = "A4";

@@ -22,7 +22,7 @@ import { encodeCell, jsonBytes } from "./cells";
 import { type AdapterEnv, syncCounter } from "./env";
 import { ACCESS_DENIED, OfficeAdapterError, describeWriteError, officeErrorCode } from "./errors";
 import { ACTION_COST, packSteps, type Step } from "./plan";
-import { queuePrintLayout } from "./print";
+import { queuePrintLayout, queueRowBreaks } from "./print";
 import { coalesceStyles, coverRects } from "./styles";
 
 export const DEFAULT_FONT = "Times New Roman";
@@ -293,6 +293,11 @@ function sheetSteps(env: AdapterEnv, s: SheetModel, ws: () => Excel.Worksheet): 
   if (s.print) {
     const p = s.print;
     content.push({ bytes: ACTION_COST * 16, run: () => queuePrintLayout(ws().pageLayout, p) });
+    if (p.rowBreaks?.length)
+      content.push({
+        bytes: ACTION_COST * p.rowBreaks.length,
+        run: () => queueRowBreaks(ws(), p),
+      });
   }
 
   // Last: visibility and protection (writes to a protected sheet's locked cells would fail).

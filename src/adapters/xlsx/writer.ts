@@ -203,6 +203,7 @@ export async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
   for (const n of s.notes ?? []) ws.getCell(n.row, n.col).note = n.text;
 
   if (s.print) applyPrintLayout(ws, s.print);
+  for (const r of s.print?.rowBreaks ?? []) ws.getRow(r).addPageBreak();
 
   for (const [name, ref] of Object.entries(s.definedNames ?? {})) {
     wb.definedNames.add(ref.startsWith("=") ? ref.slice(1) : ref, name);

@@ -38,6 +38,7 @@ import { decisionMetaRows, decisionsOfRun } from "./decisions";
 import { withUnmatchedLeaders, withUnmatchedUnits } from "./unmatched-sheet";
 import { describeManual } from "../classify/classify";
 import { buildPrintDocuments } from "./documents";
+import { RowIndex } from "../consolidate/query";
 import type { LogEntry } from "./types";
 
 export interface MasterInput {
@@ -238,6 +239,11 @@ export function buildMasterWorkbook(input: MasterInput): WorkbookModel {
     leaderManual: input.leaderManual ?? {},
     quota,
     levelList: listSource.replace(/^=/, ""),
+    departments: {
+      catalog,
+      skip: [ruleSet.quota.members.templateId, ruleSet.leaders.templateId],
+      index: master.rows[0]?.idx ?? new RowIndex(consolidation),
+    },
   });
   const leaderLetter = (k: keyof typeof leaders.colOf) => columnLetter(leaders.colOf[k]);
   const log = buildLog(entries);

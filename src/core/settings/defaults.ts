@@ -68,6 +68,7 @@ export const periodSettingsSchema = z.object({
   recipients: z.array(text).optional(),
   standingCommittee: text.optional(),
   departmentHeadings: z.record(z.string(), z.array(text)).optional(),
+  printDepartmentAnnex: z.boolean().optional(),
   printMargins: z
     .object({
       top: z.number().min(0).max(100),

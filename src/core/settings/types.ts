@@ -63,6 +63,11 @@ export interface PeriodSettings {
    * (e.g. "noi-vu": ["UBND THỊ XÃ HƯƠNG THỦY", "PHÒNG NỘI VỤ"]); absent = the issuing body.
    */
   departmentHeadings?: Record<string, string[]>;
+  /**
+   * Print Phụ lục 3 (the departments' figures per unit) with the report; absent = true. False
+   * leaves it out of the master and of `xeploai print`.
+   */
+  printDepartmentAnnex?: boolean;
   /** Print margins in mm for reports (HD 36 [P]: 25/25/35/15); absent = that default. */
   printMargins?: { top: number; bottom: number; left: number; right: number };
 }

@@ -91,6 +91,8 @@ export interface PrintLayout {
   scale?: number;
   /** Rows repeated at the top of every printed page. */
   printTitleRows?: { first: number; last: number };
+  /** Manual page breaks: a new page starts after each of these rows. */
+  rowBreaks?: number[];
   printArea?: Rect;
   /** Millimetres. */
   margins: {

@@ -7,7 +7,9 @@ import {
   runPipeline,
 } from "../../../src/core/master";
 import { HD21_2019 } from "../../../src/core/rules";
-import { columnNumber, type WorkbookModel } from "../../../src/core/sheet/model";
+import { columnNumber, type SheetModel, type WorkbookModel } from "../../../src/core/sheet/model";
+import { departmentValue } from "../../../src/core/master/documents/departments";
+import { requireTemplate } from "../../../src/core/templates/catalog";
 import type { UnitRegister } from "../../../src/core/units/types";
 import { catalog, danVan, register, report, settings, sub, ubkt } from "../consolidate/fixtures";
 import { findRow, modelToGrids } from "./grids";
@@ -70,6 +72,7 @@ describe("buildMasterWorkbook", () => {
       "Báo cáo",
       "Phụ lục 1",
       "Phụ lục 2",
+      "Phụ lục 3",
       "Danh mục đơn vị",
       "Nguồn số liệu",
       "Nhật ký",
@@ -91,7 +94,7 @@ describe("buildMasterWorkbook", () => {
     expect(codes).toHaveLength(register.units.filter((u) => u.kind === "tccs").length);
     // Formulas only in the live column of Tổng hợp, on the summary sheet and on the printed
     // documents (over the master's own sheets); submitted data are values.
-    const documents = ["Báo cáo", "Phụ lục 1", "Phụ lục 2"];
+    const documents = ["Báo cáo", "Phụ lục 1", "Phụ lục 2", "Phụ lục 3"];
     for (const s of m.sheets)
       for (const b of s.blocks)
         b.cells.forEach((r) =>
@@ -302,5 +305,46 @@ describe("hand-filled columns survive a re-run", () => {
     });
     expect(r.isMaster).toBe(false);
     expect(r.issues[0]!.vi).toContain("không phải bảng tổng hợp");
+  });
+});
+
+describe("Phụ lục 3 — Số liệu các ngành", () => {
+  const texts = (s: SheetModel) =>
+    s.blocks.flatMap((b) => b.cells.flat()).filter((c): c is string => typeof c === "string");
+
+  it("one section per department template with figures, headed by the department, labels not codes", () => {
+    const s = sheet(build(), "Phụ lục 3");
+    const t = texts(s);
+    expect(t).toContain("PHỤ LỤC 3");
+    expect(t.some((x) => x.startsWith("I. Phòng Nội vụ:"))).toBe(true);
+    expect(t.some((x) => /^[IVX]+\. Ban Dân vận Thị ủy, MTTQ và các đoàn thể:/.test(x))).toBe(true);
+    // The TCCS's own report (Phụ lục 1) and the leaders (Phụ lục 2) are not repeated here.
+    expect(t.some((x) => x.includes("(mẫu 3.14)") || x.includes("(mẫu 3.15)"))).toBe(false);
+    // No submission for a unit: said so, in words.
+    expect(t).toContain("Chưa có số liệu");
+    for (const x of t) expect(x).not.toMatch(/\b[A-Z]{2,}_[A-Z_]+\b|\b[a-z]+[A-Z][A-Za-z]+\b/);
+    expect(s.print).toMatchObject({ orientation: "landscape", scale: 90, fitToWidth: 0 });
+    // Each department after the first starts a new page.
+    expect(s.print!.rowBreaks!.length).toBeGreaterThan(5);
+  });
+
+  it("a choice prints as its Vietnamese label, yes/no as Có/Không", () => {
+    const danhHieu = requireTemplate("van-hoa").columns.find((c) => c.key === "danhHieu")!;
+    expect(departmentValue(danhHieu, "PHUONG_VMDT")).toMatch(/^Phường đạt chuẩn văn minh đô thị$/);
+    const bool = requireTemplate("tai-chinh").columns.find((c) => c.key === "hoanThanhThu")!;
+    expect(departmentValue(bool, true)).toBe("Có");
+    expect(departmentValue(bool, false)).toBe("Không");
+  });
+
+  it("is left out when the settings say printDepartmentAnnex: false", () => {
+    const m = runPipeline({
+      submissions: subs(),
+      settings: { ...settings, printDepartmentAnnex: false },
+      register,
+      catalog,
+      now: NOW,
+      previous: null,
+    }).model;
+    expect(m.sheets.map((x) => x.name)).not.toContain("Phụ lục 3");
   });
 });

@@ -24,11 +24,14 @@ import type { LevelCode } from "../../rules/types";
 import { standingCommitteeOf } from "../../settings/bodies";
 import type { PeriodSettings } from "../../settings/types";
 import type { SheetModel } from "../../sheet/model";
+import type { RowIndex } from "../../consolidate/query";
+import type { TemplateSpec } from "../../templates/spec";
 import type { LoaiHinh, UnitRegister } from "../../units/types";
 import { columnRange } from "../formula";
 import type { RowCtx } from "../tong-hop";
 import { buildAnnex, LEADER_WIDTHS, TCCS_WIDTHS, type AnnexGroup, type AnnexRow } from "./annex";
 import type { DraftTest } from "./heading";
+import { buildDepartmentAnnex } from "./departments";
 import { buildReport } from "./report";
 import { shortReasons } from "./short-reason";
 
@@ -36,6 +39,7 @@ export const PRINT_SHEETS = {
   report: "Báo cáo",
   annexTccs: "Phụ lục 1",
   annexLeaders: "Phụ lục 2",
+  annexDepartments: "Phụ lục 3",
 } as const;
 
 /** Loại hình as printed (group headings and the column). */
@@ -70,6 +74,11 @@ export interface PrintDocumentsInput {
   quota: QuotaResult;
   /** The level list range (no "="): '_lists_master'!$A$2:$A$5. */
   levelList: string;
+  /**
+   * Phụ lục 3 (the departments' figures): the templates, and those printed elsewhere (the TCCS's
+   * report, the leaders). Absent, or `settings.printDepartmentAnnex` false: no Phụ lục 3.
+   */
+  departments?: { catalog: readonly TemplateSpec[]; skip: string[]; index: RowIndex | null };
 }
 
 const lvl = (v: unknown): string => (isLevel(v) ? v : "");
@@ -213,5 +222,20 @@ export function buildPrintDocuments(input: PrintDocumentsInput): SheetModel[] {
     members,
     annexNames: [PRINT_SHEETS.annexTccs, PRINT_SHEETS.annexLeaders],
   });
-  return [report, annexTccs.sheet, annexLeaders.sheet];
+  const out = [report, annexTccs.sheet, annexLeaders.sheet];
+  if (input.departments && settings.printDepartmentAnnex !== false)
+    out.push(
+      buildDepartmentAnnex({
+        sheetName: PRINT_SHEETS.annexDepartments,
+        settings,
+        register: input.register,
+        catalog: input.departments.catalog,
+        skip: input.departments.skip,
+        index: input.departments.index,
+        draft,
+        note,
+        margins,
+      })
+    );
+  return out;
 }

@@ -18,6 +18,7 @@ import { HEADING_ROWS, numberLine, onceDecided } from "./heading";
 import { annexNote, PRINT_SHEETS, standingCommitteeOf } from "./index";
 import { REPORT_SCALE, REPORT_WIDTHS, reportIntro } from "./report";
 import { ANNEX_SCALE } from "./annex";
+import { DEPARTMENT_WIDTHS } from "./departments";
 
 const text = (c: RawCell | undefined): string =>
   c === null || c === undefined || typeof c === "object" ? "" : String(c).normalize("NFC").trim();
@@ -28,6 +29,7 @@ interface DocShape {
   orientation: "portrait" | "landscape";
   scale: number;
   columns: number;
+  repeatHeader?: boolean;
 }
 
 const SHAPES: Record<string, DocShape> = {
@@ -52,6 +54,15 @@ const SHAPES: Record<string, DocShape> = {
     scale: ANNEX_SCALE,
     columns: 7,
   },
+  [PRINT_SHEETS.annexDepartments]: {
+    title: "PHỤ LỤC 3",
+    rightStart: 5,
+    orientation: "landscape",
+    scale: ANNEX_SCALE,
+    columns: DEPARTMENT_WIDTHS.length,
+    // Each department's section has its own header row: none repeated across pages.
+    repeatHeader: false,
+  },
 };
 
 export const isPrintDocument = (name: string): boolean => name in SHAPES;
@@ -67,7 +78,9 @@ export function printDocumentLayout(settings: PeriodSettings, grid: SheetGrid): 
     margins: settings.printMargins ?? DEFAULT_MARGINS,
     lastRow: Math.max(1, grid.rows.length),
     columns: shape.columns,
-    ...(head >= 0 ? { titleRows: { first: head + 1, last: head + 1 } } : {}),
+    ...(head >= 0 && shape.repeatHeader !== false
+      ? { titleRows: { first: head + 1, last: head + 1 } }
+      : {}),
   });
 }
 

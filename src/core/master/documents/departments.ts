@@ -1,0 +1,206 @@
+/**
+ * Phụ lục 3 — Số liệu các ngành: the figures the departments sent (the indicators the master
+ * reads, `master: true` in a template), one section per department template, each on a page of its
+ * own (a manual page break) with its own header row and the unit column. Labels
+ * as officials write them: a choice is printed as its Vietnamese label, a yes/no as "Có"/"Không",
+ * the four levels by their customary abbreviations (explained in the note under the table); no
+ * keys or codes. Values from submissions are written as values. Printed landscape at 90 % with
+ * 13 pt text (11.7 pt on paper); the widest section (3.8, seven columns) fits the page width.
+ */
+import type { RowIndex } from "../../consolidate/query";
+import type { PeriodSettings } from "../../settings/types";
+import type { Cell, SheetModel } from "../../sheet/model";
+import { unitsForRowSet } from "../../template-sheet/build";
+import { getEnum } from "../../templates/enums";
+import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
+import type { UnitRegister } from "../../units/types";
+import { SheetBuilder } from "../grid";
+import { documentPageSetup, type PageMargins } from "../../print/page";
+import { wrappedLines } from "../../print/text-width";
+import { ANNEX_SCALE, LEVEL_LEGEND } from "./annex";
+import { documentHeading, type DocumentGrid, type DraftTest } from "./heading";
+
+/** STT, unit, then up to seven figures (3.8 has seven). */
+export const DEPARTMENT_WIDTHS = [5, 34, 13, 13, 13, 13, 13, 13, 13];
+const BODY_PT = 13;
+const ROMAN = [
+  "I",
+  "II",
+  "III",
+  "IV",
+  "V",
+  "VI",
+  "VII",
+  "VIII",
+  "IX",
+  "X",
+  "XI",
+  "XII",
+  "XIII",
+  "XIV",
+  "XV",
+  "XVI",
+];
+const MM_PER_CHAR = (7 * 25.4) / 96;
+
+export interface DepartmentAnnexInput {
+  sheetName: string;
+  settings: PeriodSettings;
+  register: UnitRegister;
+  catalog: readonly TemplateSpec[];
+  /** Templates printed elsewhere (the TCCS's own report: Phụ lục 1; leaders: Phụ lục 2). */
+  skip: string[];
+  /** The consolidated rows by template and unit (null when nothing was consolidated). */
+  index: RowIndex | null;
+  draft: DraftTest;
+  note: string;
+  margins: PageMargins;
+}
+
+/** A figure as printed: labels, "Có"/"Không", numbers as numbers; null when absent. */
+export function departmentValue(col: ColumnSpec, v: unknown): Cell {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "boolean") return v ? "Có" : "Không";
+  if (typeof v === "number") return v;
+  if (col.type === "enum" && col.enumId && typeof v === "string") {
+    if (col.enumId === "level4") return v; // HTXSNV … with the legend under the table
+    const e = getEnum(col.enumId).values.find((ev) => ev.code === v);
+    return e ? e.label.vi : v;
+  }
+  return String(v);
+}
+
+const numFmt = (col: ColumnSpec): string | undefined =>
+  col.computed?.kind === "countEquals"
+    ? `0"/${col.computed.keys.length}"`
+    : col.type === "percent" || col.type === "number"
+      ? "0.00"
+      : col.type === "int"
+        ? "#,##0"
+        : undefined;
+
+const headerOf = (c: ColumnSpec) =>
+  c.header.vi + (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : "");
+
+export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
+  const { settings } = input;
+  const b = new SheetBuilder();
+  const w = DEPARTMENT_WIDTHS;
+  const n = w.length;
+  const grid: DocumentGrid = {
+    widthChars: w.reduce((a, x) => a + x, 0),
+    columns: n,
+    leftEnd: 3,
+    rightStart: 5,
+  };
+  let row = documentHeading(b, grid, settings, input.draft, {
+    title: "PHỤ LỤC 3",
+    subtitle: [`SỐ LIỆU CỦA CÁC BAN, NGÀNH NĂM ${settings.period}`],
+    number: false,
+    note: input.note,
+  });
+  const room = (col: number) => w[col - 1]! * MM_PER_CHAR - 1.1;
+  // One department per page: a new page before every section but the first.
+  const rowBreaks: number[] = [];
+  let section = 0;
+  let usesLevels = false;
+  for (const spec of input.catalog) {
+    if (input.skip.includes(spec.id) || spec.rowSet === "PEOPLE") continue;
+    const cols = spec.columns.filter((c) => c.master && !c.identity).slice(0, n - 2);
+    if (cols.length === 0) continue;
+    usesLevels ||= cols.some((c) => c.enumId === "level4");
+    const last = 2 + cols.length;
+    // Section title: the department and what its template reports.
+    const sectionTop = row;
+    const title = `${ROMAN[section] ?? section + 1}. ${spec.department.name.vi}: ${spec.title.vi} (mẫu ${spec.section})`;
+    section++;
+    b.put(row, 1, title);
+    b.merge(row, 1, row, n);
+    b.style(row, 1, row, n, { bold: true, wrap: true, vAlign: "middle", fontSize: BODY_PT });
+    b.rowHeights[row] = Math.ceil(
+      BODY_PT * 1.2 * wrappedLines(title, grid.widthChars * MM_PER_CHAR - 2, BODY_PT, true) + 6
+    );
+    row++;
+    const head = row;
+    b.put(head, 1, "STT");
+    b.put(head, 2, spec.rowSet === "TCCS" ? "Tổ chức cơ sở đảng" : "Đơn vị");
+    cols.forEach((c, i) => b.put(head, 3 + i, headerOf(c)));
+    b.style(head, 1, head, last, {
+      bold: true,
+      wrap: true,
+      hAlign: "center",
+      vAlign: "middle",
+      border: "thin",
+      fontSize: BODY_PT,
+    });
+    const headLines = Math.max(
+      1,
+      ...cols.map((c, i) => wrappedLines(headerOf(c), room(3 + i), BODY_PT, true))
+    );
+    b.rowHeights[head] = Math.ceil(BODY_PT * 1.2 * headLines + 6);
+    row++;
+    const first = row;
+    unitsForRowSet(spec, input.register).forEach((unit, i) => {
+      b.put(row, 1, i + 1);
+      b.put(row, 2, unit.name);
+      const data = input.index?.get(spec.id, unit.code) ?? null;
+      let lines = wrappedLines(unit.name, room(2), BODY_PT);
+      if (!data) {
+        b.put(row, 3, "Chưa có số liệu");
+        b.merge(row, 3, row, last);
+        b.style(row, 3, row, last, { italic: true, hAlign: "center" });
+      } else
+        cols.forEach((c, k) => {
+          const v = departmentValue(c, data.values[c.key]);
+          if (v !== null) b.put(row, 3 + k, v);
+          const fmt = numFmt(c);
+          if (fmt) b.style(row, 3 + k, row, 3 + k, { numFmt: fmt });
+          if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, room(3 + k), BODY_PT));
+        });
+      b.rowHeights[row] = Math.ceil(BODY_PT * 1.2 * lines + 5);
+      row++;
+    });
+    const lastRow = row - 1;
+    if (lastRow >= first) {
+      b.style(first, 1, lastRow, last, {
+        border: "thin",
+        vAlign: "middle",
+        wrap: true,
+        fontSize: BODY_PT,
+      });
+      b.style(first, 1, lastRow, 1, { hAlign: "center" });
+      b.style(first, 3, lastRow, last, { hAlign: "center" });
+    }
+    b.rowHeights[row] = 12;
+    if (section > 1) rowBreaks.push(sectionTop - 1);
+    row++;
+  }
+  if (section === 0) {
+    b.put(row, 1, "Chưa có số liệu của các ban, ngành.");
+    b.merge(row, 1, row, n);
+    b.style(row, 1, row, n, { italic: true });
+    row++;
+  }
+  if (usesLevels) {
+    b.put(row, 1, LEVEL_LEGEND);
+    b.merge(row, 1, row, n);
+    b.style(row, 1, row, n, { italic: true, wrap: true, vAlign: "top", fontSize: BODY_PT });
+    b.rowHeights[row] = 36;
+    row++;
+  }
+  const sheet = b.sheet(input.sheetName, w, {
+    protect: true,
+    print: {
+      ...documentPageSetup({
+        orientation: "landscape",
+        scale: ANNEX_SCALE,
+        margins: input.margins,
+        lastRow: row - 1,
+        columns: n,
+      }),
+      ...(rowBreaks.length ? { rowBreaks } : {}),
+    },
+  });
+  sheet.styles[0]!.style = { fontName: "Times New Roman", fontSize: BODY_PT };
+  return sheet;
+}

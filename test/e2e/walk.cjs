@@ -142,7 +142,11 @@ async function walk({ page, base, fixtures, shots, step, assert }) {
       assert(templateSheet, "no template sheet");
       await tab("Kiểm tra").click();
       await button("Kiểm tra ngay").click();
-      await page.getByTestId("issue-count").getByText(/lỗi/).waitFor({ timeout: TIMEOUT });
+      // A blank template: no wrong value yet, its untouched rows one line.
+      await page
+        .getByTestId("issue-count")
+        .getByText(/dòng chưa nhập/)
+        .waitFor({ timeout: TIMEOUT });
       const before = await page.getByTestId("issue-count").innerText();
 
       const target = await inFake(

@@ -136,7 +136,9 @@ describe("Tổng hợp for 60 files", () => {
 
   it("reading can be stopped; the drop zone rests while reading", async () => {
     let release: (() => void) | null = null;
-    const gate = () => new Promise<void>((r) => (release = r));
+    let stopped = false;
+    // Each read waits to be released; once the official has stopped, nothing waits any more.
+    const gate = () => (stopped ? Promise.resolve() : new Promise<void>((r) => (release = r)));
     const { services, files } = sixtyFiles(gate);
     renderPane({ port: mockPort(), services, initialPart: "consolidate" });
     pick(files);
@@ -150,6 +152,7 @@ describe("Tổng hợp for 60 files", () => {
     });
     await act(async () => release?.());
     fireEvent.click(screen.getByRole("button", { name: "Dừng đọc" }));
+    stopped = true;
     await act(async () => release?.());
 
     await waitFor(() => expect(screen.getByText(/Đã dừng: đọc xong \d+\/60 tệp/)).toBeTruthy());

@@ -4,6 +4,8 @@
  * formulas still read the working sheets). The original file is never changed.
  */
 import type ExcelJSNs from "exceljs";
+import { PRINT_SHEETS } from "../../core/master/documents";
+import { sectionBreaks } from "../../core/master/documents/departments";
 
 type ExcelJSModule = typeof ExcelJSNs;
 
@@ -31,6 +33,13 @@ export async function printCopy(
     if (sheets.includes(ws.name)) {
       ws.state = "visible";
       printed.push(ws.name);
+      // ExcelJS does not read manual page breaks back: Phụ lục 3's are found again from its
+      // section titles (one department per page).
+      if (ws.name === PRINT_SHEETS.annexDepartments) {
+        const first: unknown[] = [];
+        ws.getColumn(1).eachCell({ includeEmpty: true }, (c, r) => (first[r - 1] = c.value));
+        for (const r of sectionBreaks(first)) ws.getRow(r).addPageBreak();
+      }
     } else if (ws.state === "visible") ws.state = "hidden";
   });
   const first = wb.worksheets.findIndex((ws) => ws.name === printed[0]);

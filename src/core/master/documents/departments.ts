@@ -57,6 +57,21 @@ export interface DepartmentAnnexInput {
   margins: PageMargins;
 }
 
+/** "IV. Phòng Kinh tế: …": the first cell of a section's title row. */
+const SECTION_TITLE = /^[IVXL]+\. \S/;
+
+/**
+ * The page breaks of a Phụ lục 3 read back from its first column (rows after which a new page
+ * starts): before every section title but the first. For printing a workbook whose breaks were
+ * lost on the way (ExcelJS does not read them back).
+ */
+export function sectionBreaks(firstColumn: readonly unknown[]): number[] {
+  const titles = firstColumn.flatMap((v, i) =>
+    typeof v === "string" && SECTION_TITLE.test(v) ? [i + 1] : []
+  );
+  return titles.slice(1).map((r) => r - 1);
+}
+
 /** A figure as printed: labels, "Có"/"Không", numbers as numbers; null when absent. */
 export function departmentValue(col: ColumnSpec, v: unknown): Cell {
   if (v === null || v === undefined || v === "") return null;
@@ -157,7 +172,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
           if (fmt) b.style(row, 3 + k, row, 3 + k, { numFmt: fmt });
           if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, room(3 + k), BODY_PT));
         });
-      b.rowHeights[row] = Math.ceil(BODY_PT * 1.2 * lines + 5);
+      b.rowHeights[row] = Math.ceil(BODY_PT * 1.15 * lines + 3);
       row++;
     });
     const lastRow = row - 1;

@@ -3,6 +3,7 @@
  * (scripts/check-ooxml.sh):
  *   templates/       every blank template, as `xeploai templates` writes it;
  *   demo/            the demo: blank templates, filled submissions, the master after a first run;
+ *   demo-2025/       the same for the 2025 sample (QĐ 366 templates, ward of the two-tier model);
  *   rerun/master.xlsx the demo master consolidated again onto itself (an existing master updated);
  *   pane/            the models the task pane hands to the Office.js adapter (every template, the
  *                    master built over the re-run master's sheets, the print heading update with the
@@ -38,6 +39,13 @@ async function main(out: string): Promise<string[]> {
   const blanks = path.join(demoDir, "mau-bieu");
   files.push(...readdirSync(blanks).map((f) => path.join(blanks, f)));
   files.push(...demo.submissions, demo.master);
+
+  // The 2025 period (QĐ 366 template set: scores, tasks, discipline) writes its own workbooks.
+  const demo2025 = await runDemo(path.join(out, "demo-2025"), { pdf: false, period: 2025 });
+  if (demo2025.exitCode !== 0) throw new Error(`demo --period 2025 failed:\n${demo2025.summary}`);
+  const blanks2025 = path.join(out, "demo-2025", "mau-bieu");
+  files.push(...readdirSync(blanks2025).map((f) => path.join(blanks2025, f)));
+  files.push(...demo2025.submissions, demo2025.master);
 
   const rerun = path.join(out, "rerun", "master.xlsx");
   mkdirSync(path.dirname(rerun), { recursive: true });

@@ -4,21 +4,38 @@
  * flaky on a shared 2-core machine).
  *
  * For each register size (TCCS count; the 2019 register plus synthetic TCCS):
- *  - the demo's submissions for that register are written to a temporary folder (child process);
+ *  - the demo's submissions for that register are written to a temporary folder (child process),
+ *    kept between runs in <tmp>/xeploai-bench/<key>/<tccs>/ where the key hashes the package's
+ *    version and every source that shapes the files (demo, templates, template sheets, units,
+ *    writer): writing 1,015 workbooks for 1,000 TCCS takes many minutes, so it is done once per
+ *    version (--fresh writes them again);
  *  - a fresh child process reads + validates them (lean reader), consolidates + classifies, writes
  *    the master, and reports each step in ms and ms per row, and its peak RSS;
  *  - the floor: inflate every worksheet part of the same files with Node's zlib and count its
  *    cells, and the ratios of read + validate and of the whole job to it.
+ * With python3, pandas and openpyxl: the pandas script (read_excel each, concat, to_excel) on the
+ * same files and XếpLoại's speed-up over it (--pandas=19,219,1000 picks the sizes; otherwise the
+ * bench says it was skipped and why).
  * Then: CLI start-up (node bin/xeploai.cjs --help, median of 5), Office.js context.sync counts for
  * writing the master inside Excel (in-memory fake), and the pane's first-load and reader-chunk
  * sizes gzipped (from dist/, when built).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import * as path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { loadXlsx } from "../src/adapters/xlsx";
+import { createNodeXlsxReader } from "../src/adapters/xlsx/lean/node-reader";
 import { memberData, sniffXlsx } from "../src/adapters/xlsx/sniff";
 import { fillTemplate, generateDemo, withSyntheticTccs } from "../src/core/demo";
 import { runPipeline } from "../src/core/master";
@@ -57,6 +74,49 @@ async function generate(tccs: number, dir: string): Promise<void> {
   }
 }
 
+/** Every file under `dir` (sorted), for the cache key. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => filesUnder(path.join(dir, n)));
+}
+
+/** The generated files depend on these sources only; their hash names the cached set. */
+function generatorKey(): string {
+  const hash = createHash("sha256");
+  hash.update(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version as string);
+  for (const rel of [
+    "src/core/demo",
+    "src/core/templates",
+    "src/core/template-sheet",
+    "src/core/units",
+    "src/core/settings",
+    "src/core/sheet",
+    "src/adapters/xlsx/writer.ts",
+  ])
+    for (const f of filesUnder(path.join(ROOT, rel))) {
+      hash.update(path.relative(ROOT, f));
+      hash.update(readFileSync(f, "utf8"));
+    }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The demo's submissions for `tccs` TCCS: from the cache, or written now (then cached). */
+function generatedSet(tccs: number, fresh: boolean): { dir: string; generateMs: number | null } {
+  const dir = path.join(tmpdir(), "xeploai-bench", generatorKey(), String(tccs));
+  const complete = path.join(dir, ".complete");
+  if (!fresh && existsSync(complete)) return { dir, generateMs: null };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const t0 = performance.now();
+  child(["--generate", String(tccs), dir]);
+  const generateMs = round(performance.now() - t0);
+  writeFileSync(complete, `${new Date().toISOString()} ${generateMs} ms\n`);
+  return { dir, generateMs };
+}
+
 const round = (n: number, d = 0) => Number(n.toFixed(d));
 
 /** The floor: inflate each worksheet part with zlib and count its cells. */
@@ -90,7 +150,9 @@ async function measure(tccs: number, dir: string): Promise<void> {
     name,
     bytes: new Uint8Array(readFileSync(path.join(dir, name))),
   }));
-  const { reader, writer } = await loadXlsx();
+  // The CLI's reader: the lean reader with Node's zlib.
+  const reader = createNodeXlsxReader();
+  const { writer } = await loadXlsx();
   const submissions: Submission[] = [];
   const refused: RefusedFile[] = [];
   const cpu = () => {
@@ -176,6 +238,31 @@ async function measure(tccs: number, dir: string): Promise<void> {
   process.stdout.write(JSON.stringify(out));
 }
 
+const PYTHON = "/usr/bin/python3";
+
+/** Why the pandas comparison cannot run here, or null when python3 has pandas and openpyxl. */
+function pandasMissing(): string | null {
+  const r = spawnSync(PYTHON, ["-c", "import pandas, openpyxl"], { encoding: "utf8" });
+  if (r.error) return `${PYTHON} not found`;
+  if (r.status !== 0)
+    return `python3 lacks pandas or openpyxl (${r.stderr.trim().split("\n").pop()}); apt-get install python3-pandas python3-openpyxl`;
+  return null;
+}
+
+/** The pandas script (read_excel each file, concat, to_excel) on the same files, as a process. */
+function pandasOn(dir: string): { ms: number; cpuMs: number; rows: number; peakRssMb: number } {
+  const out = path.join(tmpdir(), `xeploai-bench-pandas-${process.pid}.xlsx`);
+  try {
+    const r = spawnSync(PYTHON, [path.join(__dirname, "pandas_compare.py"), dir, out], {
+      encoding: "utf8",
+    });
+    if (r.status !== 0) throw new Error(`pandas script failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as { ms: number; cpuMs: number; rows: number; peakRssMb: number };
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+
 function child(args: string[]): string {
   const r = spawnSync(process.execPath, [...process.execArgv, __filename, ...args], {
     encoding: "utf8",
@@ -233,6 +320,12 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === "--generate") return generate(Number(argv[1]), argv[2]!);
   if (argv[0] === "--measure") return measure(Number(argv[1]), argv[2]!);
+  if (argv[0] === "--prepare") {
+    // Only writes (or finds) the cached sets: `npm run bench -- --prepare 1000`.
+    for (const n of (argv[1] ?? "19,219,1000").split(",").map(Number))
+      process.stdout.write(`${n} TCCS: ${generatedSet(n, argv.includes("--fresh")).dir}\n`);
+    return;
+  }
   const json = argv.includes("--json");
   const sizesArg = argv.find((a) => a.startsWith("--sizes="))?.slice(8);
   const sizes = (sizesArg ?? "19,219,1000").split(",").map(Number);
@@ -243,18 +336,41 @@ async function main(): Promise<void> {
     `XếpLoại benchmark — node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`
   );
   const scenarios: unknown[] = [];
+  const fresh = argv.includes("--fresh");
+  // pandas (read_excel each file, concat, to_excel): slow, so by default on 19 and 219 TCCS only.
+  const pandasArg = argv.find((a) => a.startsWith("--pandas="))?.slice(9);
+  const pandasSizes = (pandasArg ?? "19,219").split(",").map(Number);
+  const pandasSkipped = argv.includes("--no-pandas") ? "--no-pandas" : pandasMissing();
+  if (pandasSkipped) log(`pandas comparison skipped: ${pandasSkipped}`);
   for (const n of sizes) {
-    const dir = mkdtempSync(path.join(tmpdir(), `xeploai-bench-${n}-`));
-    try {
-      const t0 = performance.now();
-      child(["--generate", String(n), dir]);
-      const generateMs = round(performance.now() - t0);
-      const figures = { ...JSON.parse(child(["--measure", String(n), dir])), generateMs };
-      scenarios.push(figures);
-      log(`\n## ${n} TCCS\n${JSON.stringify(figures, null, 1)}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const { dir, generateMs } = generatedSet(n, fresh);
+    // generateMs: null when the files came from the cache.
+    const figures: Record<string, unknown> = {
+      ...JSON.parse(child(["--measure", String(n), dir])),
+      generateMs,
+    };
+    if (pandasSkipped) figures.pandas = { skipped: pandasSkipped };
+    else if (!pandasSizes.includes(n))
+      figures.pandas = { skipped: `not asked for this size (--pandas=${pandasSizes.join(",")})` };
+    else {
+      const pd = pandasOn(dir);
+      const endToEnd = ["readValidate", "consolidateClassify", "writeMaster"].reduce(
+        (sum, k) => sum + (figures[k] as { ms: number; cpuMs: number }).ms,
+        0
+      );
+      const endToEndCpu = ["readValidate", "consolidateClassify", "writeMaster"].reduce(
+        (sum, k) => sum + (figures[k] as { ms: number; cpuMs: number }).cpuMs,
+        0
+      );
+      figures.pandas = {
+        ...pd,
+        // How many times faster XếpLoại's whole job is than the pandas script.
+        speedup: round(pd.ms / Math.max(1, endToEnd), 1),
+        cpuSpeedup: round(pd.cpuMs / Math.max(1, endToEndCpu), 1),
+      };
     }
+    scenarios.push(figures);
+    log(`\n## ${n} TCCS\n${JSON.stringify(figures, null, 1)}`);
   }
   const startup = cliStartupMs();
   log(`\nCLI start-up (xeploai --help, median of 5): ${startup} ms`);

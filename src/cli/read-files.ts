@@ -6,7 +6,12 @@
 import { constants as fsConstants, promises as fs, type Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import * as path from "node:path";
-import { loadXlsx } from "../adapters/xlsx";
+import { createNodeXlsxReader } from "../adapters/xlsx/lean/node-reader";
+import type { XlsxReader } from "../adapters/xlsx/read-types";
+
+/** The lean reader with Node's zlib (the CLI's only reader of submissions). */
+let cachedReader: XlsxReader | null = null;
+const nodeReader = (): XlsxReader => (cachedReader ??= createNodeXlsxReader());
 import { readSubmissions } from "../core/submission/read";
 import type { ReadOutcome } from "../core/submission/types";
 import type { TemplateSpec } from "../core/templates/spec";
@@ -166,8 +171,7 @@ export async function readSubmissionFile(
   const got = await readBounded(filePath, opts.maxBytes ?? MAX_INPUT_FILE_BYTES);
   if (!got.ok) return got.refused;
   const bytes = got.bytes;
-  const { reader } = await loadXlsx();
-  const read = await reader.read(bytes, name);
+  const read = await nodeReader().read(bytes, name);
   if (!read.ok) return { path: filePath, outcome: { ok: false, refused: read.refused } };
   return {
     path: filePath,

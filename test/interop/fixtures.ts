@@ -4,6 +4,7 @@
  * .xlsx reader and the core, as the CLI does.
  */
 import { loadXlsx, type XlsxReadResult } from "../../src/adapters/xlsx";
+import { createNodeXlsxReader } from "../../src/adapters/xlsx/lean/node-reader";
 import { readSubmissions } from "../../src/core/submission/read";
 import type { ReadOutcome } from "../../src/core/submission/types";
 import { requireTemplate } from "../../src/core/templates/catalog";
@@ -72,7 +73,21 @@ export function yTeSheet(opts: YTeOptions = {}): MiniSheet {
 
 export async function readBytes(bytes: Uint8Array, file = "tu-lam.xlsx"): Promise<XlsxReadResult> {
   const { reader } = await loadXlsx();
-  return reader.read(bytes, file);
+  const pane = await reader.read(bytes, file);
+  await sameInCli(pane, bytes, file);
+  return pane;
+}
+
+const cliReader = createNodeXlsxReader();
+
+/**
+ * The CLI reads with the same lean reader but inflates with Node's zlib: every file gives it the
+ * same grids, or the same kind of refusal (a damaged member's wording comes from the inflater).
+ */
+export async function sameInCli(pane: XlsxReadResult, bytes: Uint8Array, file: string) {
+  const cli = await cliReader.read(bytes, file);
+  if (pane.ok) expect(cli).toEqual(pane);
+  else expect(cli.ok ? "read" : cli.refused.reason).toBe(pane.refused.reason);
 }
 
 /** Reads the bytes through the adapter and the core, as `xeploai validate` does. */

@@ -336,11 +336,19 @@ function mergedDataCells(
   const letters = Object.entries(layout.columnLetters)
     .filter(([key]) => !identity.has(key))
     .map(([, letter]) => letter);
-  const out: string[] = [];
-  for (const { rowNumber } of rows)
-    for (const letter of letters)
-      if (sheet.mergedInto[`${letter}${rowNumber}`]) out.push(`${letter}${rowNumber}`);
-  return out;
+  // From the merged cells (a few, mostly in the heading) rather than every data cell.
+  const rowOrder = new Map(rows.map((r, i) => [r.rowNumber, i]));
+  const letterOrder = new Map(letters.map((l, i) => [l, i]));
+  const found: { address: string; row: number; letter: number }[] = [];
+  for (const address of Object.keys(sheet.mergedInto)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address);
+    if (!m) continue;
+    const row = rowOrder.get(Number(m[2]));
+    const letter = letterOrder.get(m[1]!);
+    if (row !== undefined && letter !== undefined) found.push({ address, row, letter });
+  }
+  found.sort((a, b) => a.row - b.row || a.letter - b.letter);
+  return found.map((f) => f.address);
 }
 
 /** The header row just above the data (below an optional units row), found by matching headers. */

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS_2019 } from "../../../src/core/settings/defaults";
 import { requireTemplate } from "../../../src/core/templates/catalog";
 import { defaultRegister } from "../../../src/core/units/register";
 import { makeZip } from "./zip";
+import { sameInCli } from "../../interop/fixtures";
 
 const dir = mkdtempSync(path.join(tmpdir(), "xeploai-refused-"));
 
@@ -15,7 +16,10 @@ async function readFile(name: string, bytes: Uint8Array): Promise<XlsxReadResult
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
   const { reader } = await loadXlsx();
-  return reader.read(new Uint8Array(readFileSync(file) as never), name);
+  const read = await reader.read(new Uint8Array(readFileSync(file) as never), name);
+  // The CLI's reader (Node's zlib instead of fflate) refuses the same files for the same reason.
+  await sameInCli(read, new Uint8Array(readFileSync(file) as never), name);
+  return read;
 }
 
 function utf16(s: string): Uint8Array {
@@ -39,7 +43,9 @@ const text = (s: string) => new TextEncoder().encode(s);
 
 async function templateBytes(): Promise<Uint8Array> {
   const { writer } = await loadXlsx();
-  return writer.write(buildTemplateWorkbook(requireTemplate("y-te"), defaultRegister(), DEFAULT_SETTINGS_2019));
+  return writer.write(
+    buildTemplateWorkbook(requireTemplate("y-te"), defaultRegister(), DEFAULT_SETTINGS_2019)
+  );
 }
 
 function refusal(r: XlsxReadResult) {
@@ -49,14 +55,21 @@ function refusal(r: XlsxReadResult) {
 
 describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () => {
   test("an old binary .xls (OLE2) → save it as .xlsx", async () => {
-    const r = refusal(await readFile("bao-cao.xls", ole2(["Workbook", "\u0005SummaryInformation"])));
+    const r = refusal(
+      await readFile("bao-cao.xls", ole2(["Workbook", "\u0005SummaryInformation"]))
+    );
     expect(r).toMatchObject({ file: "bao-cao.xls", reason: "xls-old" });
     expect(r.message.vi).toContain("tệp .xls cũ");
     expect(r.message.vi).toContain("hãy lưu lại dạng .xlsx");
   });
 
   test("a password-protected workbook (OLE2 with EncryptedPackage)", async () => {
-    const r = refusal(await readFile("mat-khau.xlsx", ole2(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"])));
+    const r = refusal(
+      await readFile(
+        "mat-khau.xlsx",
+        ole2(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"])
+      )
+    );
     expect(r.reason).toBe("encrypted");
     expect(r.message.vi).toContain("mật khẩu");
   });
@@ -82,7 +95,9 @@ describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () =
   });
 
   test("a zip that is not a workbook", async () => {
-    const r = refusal(await readFile("tai-lieu.xlsx", makeZip([{ name: "word/document.xml", data: text("<w/>") }])));
+    const r = refusal(
+      await readFile("tai-lieu.xlsx", makeZip([{ name: "word/document.xml", data: text("<w/>") }]))
+    );
     expect(r.reason).toBe("not-xlsx");
   });
 
@@ -110,7 +125,11 @@ describe("XlsxReader refuses what is not a readable .xlsx, before parsing", () =
     const sneaky = makeZip([
       { name: "[Content_Types].xml", data: text("<Types/>") },
       { name: "xl/workbook.xml", data: text("<workbook/>") },
-      { name: "xl/worksheets/sheet1.xml", data: new Uint8Array(24 * 1024 * 1024), declaredSize: 2000 },
+      {
+        name: "xl/worksheets/sheet1.xml",
+        data: new Uint8Array(24 * 1024 * 1024),
+        declaredSize: 2000,
+      },
     ]);
     const r = refusal(await readFile("sneaky.xlsx", sneaky));
     expect(r.reason).toBe("too-large");

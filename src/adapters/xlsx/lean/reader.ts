@@ -19,7 +19,7 @@ import {
 } from "../bound";
 import type { XlsxReader } from "../read-types";
 import { sniffXlsx } from "../sniff";
-import { inflateMembers } from "./inflate";
+import { inflateMembers, type NativeInflateRaw } from "./inflate";
 import { parseModified, parseRels, parseSharedStrings, parseStyles, parseWorkbook } from "./parts";
 import { parseSheet } from "./sheet";
 import { utf8 } from "./xml";
@@ -56,7 +56,15 @@ function corrupt(fileName: string, why: string) {
   };
 }
 
-export function createLeanXlsxReader(limits = PARSE_LIMITS): XlsxReader {
+export interface LeanReaderOptions {
+  /** Node's zlib (node-reader.ts) where there is one; fflate otherwise (the task pane). */
+  nativeInflateRaw?: NativeInflateRaw;
+}
+
+export function createLeanXlsxReader(
+  limits = PARSE_LIMITS,
+  options: LeanReaderOptions = {}
+): XlsxReader {
   return {
     async read(bytes, fileName) {
       const sniff = sniffXlsx(bytes, fileName);
@@ -73,8 +81,13 @@ export function createLeanXlsxReader(limits = PARSE_LIMITS): XlsxReader {
           .filter((m) => isSheetPart(m.name) && m.uncompressed > limits.maxSheetChars)
           .map((m) => m.name)
       );
-      const inflated = inflateMembers(bytes, sniff.members, fileName, (n) =>
-        bigSheets.has(n) ? 3 * limits.maxSheetChars : needed(n) || wantRels(n) ? Infinity : 0
+      const inflated = inflateMembers(
+        bytes,
+        sniff.members,
+        fileName,
+        (n) =>
+          bigSheets.has(n) ? 3 * limits.maxSheetChars : needed(n) || wantRels(n) ? Infinity : 0,
+        options.nativeInflateRaw
       );
       if (!inflated.ok)
         return {

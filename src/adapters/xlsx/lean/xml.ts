@@ -1,10 +1,10 @@
 /**
- * A strict XML tokenizer (saxes: well-formedness errors, no DTD or external entities) with the
- * element names handed over without their namespace prefix ("x:c" → "c"), so SpreadsheetML
+ * A strict XML tokenizer (tokenize.ts: well-formedness errors, no DTD, no entities beyond XML's
+ * five) with the element names handed over without their namespace prefix ("x:c" → "c"), so SpreadsheetML
  * written with a prefix (the .NET Open XML SDK) reads like Excel's own. A malformed part, or one
  * that stops before its root element is closed, is an error (the file is reported damaged).
  */
-import { SaxesParser } from "saxes";
+import { tokenizeXml } from "./tokenize";
 
 export interface XmlHandlers {
   open(name: string, attrs: Record<string, string>, qname: string): void;
@@ -27,27 +27,12 @@ export function prefixedAttr(attrs: Record<string, string>, local: string): stri
 }
 
 export function parseXml(xml: string, h: XmlHandlers): void {
-  const parser = new SaxesParser();
-  let error: Error | null = null;
-  parser.on("error", (e) => {
-    error ??= e;
+  const close = h.close;
+  tokenizeXml(xml, {
+    open: (qname, attrs) => h.open(localName(qname), attrs, qname),
+    text: h.text,
+    close: close ? (qname) => close(localName(qname), qname) : undefined,
   });
-  parser.on("opentag", (node) => {
-    h.open(localName(node.name), node.attributes as Record<string, string>, node.name);
-  });
-  if (h.text) {
-    const onText = h.text;
-    parser.on("text", (t) => onText(t));
-  }
-  if (h.close) {
-    const onClose = h.close;
-    parser.on("closetag", (node) => onClose(localName(node.name), node.name));
-  }
-  parser.write(xml);
-  if (error) throw error;
-  // An unclosed element at the end is a damaged part (a cut download, a hand-edited file).
-  parser.close();
-  if (error) throw error;
 }
 
 /** UTF-8 bytes → text (a BOM is dropped, as JSZip does for ExcelJS). */

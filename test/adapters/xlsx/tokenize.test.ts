@@ -1,0 +1,47 @@
+/**
+ * The reader's XML tokenizer: the events a strict parser gives on well-formed parts, and a
+ * refusal (an error, so the file is reported damaged) on everything saxes refused.
+ */
+import { tokenizeXml } from "../../../src/adapters/xlsx/lean/tokenize";
+
+function events(xml: string): string[] {
+  const out: string[] = [];
+  tokenizeXml(xml, {
+    open: (name, attrs) => out.push(`<${name}${JSON.stringify({ ...attrs })}`),
+    text: (t) => out.push(`"${t}"`),
+    close: (name) => out.push(`</${name}`),
+  });
+  return out;
+}
+
+test("tags, attributes, text with entities, prefixes, comments and declarations", () => {
+  expect(
+    events(
+      `<?xml version="1.0" encoding="UTF-8"?>\r\n<!-- c --><x:a xmlns:x="u" t='s' v = "1&amp;2&#x41;&#66;\tz"><b/>a&lt;b\r\nc<![CDATA[ignored]]><?pi x?></x:a>\n`
+    )
+  ).toEqual([`<x:a{"xmlns:x":"u","t":"s","v":"1&2AB z"}`, `<b{}`, `</b`, `"a<b\nc"`, `</x:a`]);
+});
+
+test.each([
+  ["a document type (entity definitions)", `<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>`],
+  ["an undefined entity", `<a>&nbsp;</a>`],
+  ["a malformed character reference", `<a>&#xZZ;</a>`],
+  ["a reference to a control character", `<a>&#1;</a>`],
+  ["a raw control character", `<a>\u0001</a>`],
+  ["a lone surrogate", `<a>\ud800</a>`],
+  ["a closing tag that does not match", `<a><b></a></b>`],
+  ["an unclosed root", `<a><b/>`],
+  ["a second root", `<a/><b/>`],
+  ["text outside the root", `x<a/>`],
+  ["no root", `<?xml version="1.0"?>`],
+  ["a duplicate attribute", `<a x="1" x="2"/>`],
+  ["an unquoted attribute", `<a x=1/>`],
+  ["an attribute without a value", `<a x/>`],
+  ["< in an attribute value", `<a x="<"/>`],
+  ["attributes not separated", `<a x="1"y="2"/>`],
+  ["an unterminated tag", `<a x="1"`],
+  ["an unterminated comment", `<a><!-- x</a>`],
+  ["a closing tag without an opening one", `</a>`],
+])("refused: %s", (_name, xml) => {
+  expect(() => events(xml)).toThrow();
+});

@@ -23,7 +23,7 @@ const { FIRST_LOAD_BUDGET_BYTES } = require("../webpack.config.js");
  */
 const EXCELJS_MARKERS = ['"ExcelJS"', "x14ac:dyDescent"];
 
-/** The lean reader (fflate + saxes + our parser) must stay small: 100 KiB gzipped at most. */
+/** The lean reader (fflate + our tokenizer and parser) must stay small: 100 KiB gzipped at most. */
 const READER_BUDGET_GZIP_BYTES = 100 * 1024;
 
 /** Lazy chunks that are not the reader: ExcelJS (writing) and the worker (reader + core). */

@@ -1,7 +1,7 @@
 /**
- * The .xlsx adapter behind two small interfaces. Reading uses the lean reader (lean/: fflate +
- * saxes); writing uses ExcelJS. Both are imported lazily so the task pane keeps them out of its
- * first paint: `const { reader, writer } = await loadXlsx()`, or `await loadXlsxReader()` where
+ * The .xlsx adapter behind two small interfaces. Reading uses the lean reader (lean/: fflate and a
+ * strict XML tokenizer of our own); writing uses ExcelJS. Both are imported lazily so the task
+ * pane keeps them out of its first paint: `const { reader, writer } = await loadXlsx()`, or `await loadXlsxReader()` where
  * only reading is needed (a small chunk, without ExcelJS). The reader and writer modules only
  * hold types of ExcelJS, so importing them statically costs nothing.
  */
@@ -26,7 +26,7 @@ export interface XlsxAdapter {
 let cachedReader: Promise<XlsxReader> | null = null;
 let cached: Promise<XlsxAdapter> | null = null;
 
-/** The reader alone: fflate and saxes, no ExcelJS. */
+/** The reader alone: fflate and our tokenizer, no ExcelJS. */
 export function loadXlsxReader(): Promise<XlsxReader> {
   cachedReader ??= import(/* webpackChunkName: "xlsx-reader" */ "./lean/reader").then((m) =>
     m.createLeanXlsxReader()

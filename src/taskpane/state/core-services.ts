@@ -43,7 +43,7 @@ export async function browserDownload(fileName: string, bytes: Uint8Array): Prom
 }
 
 async function loadXlsxTools(): Promise<XlsxTools> {
-  // Lazy chunks: reading a returned file loads the small reader (fflate + saxes) alone; ExcelJS
+  // Lazy chunks: reading a returned file loads the small reader (fflate + our XML tokenizer) alone; ExcelJS
   // comes only when a file is written (blank templates to download).
   return {
     read: async (bytes, name) => (await loadXlsxReader()).read(bytes, name),

@@ -1,8 +1,9 @@
 /**
  * The .xlsx reader of submissions (CLI and task pane): the same WorkbookGrids the former ExcelJS
- * reader gave (the differential test keeps ExcelJS as its oracle), from fflate (inflate) and saxes
- * (a strict XML tokenizer) instead of ExcelJS's object model, about ten times faster and a fraction
- * of its size in the task pane. ExcelJS is only used for writing. The checks of the bytes are the same and
+ * reader gave (the differential test keeps ExcelJS as its oracle), from fflate (inflate; Node's
+ * zlib in the CLI, node-reader.ts) and a strict XML tokenizer of our own (tokenize.ts) instead of
+ * ExcelJS's object model: many times faster and a fraction of its size in the task pane. ExcelJS
+ * is only used for writing. The checks of the bytes are the same and
  * come first (sniff.ts: not a zip, old .xls, encrypted, truncated, zip bombs, duplicate members;
  * then the inflated sizes, in the same pass that inflates the parts; then bound.ts's parse
  * limits: huge shared strings or sheets refused, an oversized sheet cut after a complete row).

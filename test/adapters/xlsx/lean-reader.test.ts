@@ -1,5 +1,5 @@
 /**
- * The lean reader (fflate + saxes) must give exactly the WorkbookGrids the ExcelJS reader gave:
+ * The lean reader (fflate + our tokenizer) must give exactly the WorkbookGrids the ExcelJS reader gave:
  * the same values, shared and inline strings, formula results, percent and date formats, merges,
  * visibility and modified date. Both read the same bytes: files ExcelJS writes (templates, filled
  * submissions, a master) and hand-made files with the cell forms other writers use.

@@ -7,6 +7,20 @@ import type { LocalizedText } from "../i18n";
 import sample2025 from "./data/phu-bai-2025.json";
 import type { PeriodSettings } from "./types";
 
+/**
+ * Party organs of the issuing body by department id when the settings name none (a district-level
+ * committee's): their heading is "<body> / <organ>". A period whose organs differ (a commune's
+ * "Ban Xây dựng Đảng") names its own in `settings.partyOrgans`: data, not code.
+ */
+export const DEFAULT_PARTY_ORGANS: Record<string, string> = {
+  "to-chuc": "BAN TỔ CHỨC",
+  tccs: "BAN TỔ CHỨC",
+  ubkt: "ỦY BAN KIỂM TRA",
+  "tuyen-giao": "BAN TUYÊN GIÁO",
+  "van-phong": "VĂN PHÒNG",
+  "dan-van": "BAN DÂN VẬN",
+};
+
 export const DEFAULT_SETTINGS_2019: PeriodSettings = {
   period: 2019,
   parentBody: "ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ",
@@ -37,6 +51,7 @@ export const DEFAULT_SETTINGS_2019: PeriodSettings = {
     "quan-su": ["BỘ CHQS TỈNH THỪA THIÊN HUẾ", "BAN CHQS THỊ XÃ HƯƠNG THỦY"],
     "cong-an": ["CÔNG AN TỈNH THỪA THIÊN HUẾ", "CÔNG AN THỊ XÃ HƯƠNG THỦY"],
   },
+  partyOrgans: DEFAULT_PARTY_ORGANS,
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
@@ -68,6 +83,7 @@ export const periodSettingsSchema = z.object({
   recipients: z.array(text).optional(),
   standingCommittee: text.optional(),
   departmentHeadings: z.record(z.string(), z.array(text)).optional(),
+  partyOrgans: z.record(z.string(), text).optional(),
   printDepartmentAnnex: z.boolean().optional(),
   printMargins: z
     .object({

@@ -64,6 +64,12 @@ export interface PeriodSettings {
    */
   departmentHeadings?: Record<string, string[]>;
   /**
+   * Party organs of the issuing body that send templates, by department id ("ubkt": "ỦY BAN KIỂM
+   * TRA"): their templates carry the Party heading "<issuing body> / <organ>". Absent = the organs
+   * of a district-level committee (Ban Tổ chức, UBKT, Ban Tuyên giáo, Văn phòng, Ban Dân vận).
+   */
+  partyOrgans?: Record<string, string>;
+  /**
    * Print Phụ lục 3 (the departments' figures per unit) with the report; absent = true. False
    * leaves it out of the master and of `xeploai print`.
    */

@@ -10,19 +10,9 @@
  */
 import { canonicalVietnamese } from "../normalize/text";
 import { standingCommitteeOf } from "../settings/bodies";
-import { formatIsoDateVi } from "../settings/defaults";
+import { DEFAULT_PARTY_ORGANS, formatIsoDateVi } from "../settings/defaults";
 import type { PeriodSettings } from "../settings/types";
 import type { TemplateSpec } from "../templates/spec";
-
-/** Party organs of the issuing body by department code: their heading is "<body> / <organ>". */
-const PARTY_ORGANS: Record<string, string> = {
-  TO_CHUC: "BAN TỔ CHỨC",
-  TCCS: "BAN TỔ CHỨC",
-  UBKT: "ỦY BAN KIỂM TRA",
-  TUYEN_GIAO: "BAN TUYÊN GIÁO",
-  VAN_PHONG: "VĂN PHÒNG",
-  DAN_VAN: "BAN DÂN VẬN",
-};
 
 /** Templates sent back by a grassroots Party organisation itself (signed "T/M ĐẢNG ỦY"). */
 const SIGNED_BY_PARTY_COMMITTEE = new Set(["tccs-bao-cao"]);
@@ -47,12 +37,13 @@ export interface TemplateHeading {
  * THỦY" / "PHÒNG Y TẾ"). The settings may name a template's heading by its id or its department.
  */
 export function templateHeading(spec: TemplateSpec, settings: PeriodSettings): TemplateHeading {
-  const organ = PARTY_ORGANS[spec.department.code];
+  const organs = settings.partyOrgans ?? DEFAULT_PARTY_ORGANS;
+  const organ = organs[departmentKey(spec)];
   const given =
     settings.departmentHeadings?.[spec.id] ?? settings.departmentHeadings?.[departmentKey(spec)];
   const upper = (s: string) => s.normalize("NFC").toUpperCase();
   if (given && given.length > 0) return { body: given.map(upper), party: organ !== undefined };
-  if (organ) return { body: [upper(settings.issuingBody), organ], party: true };
+  if (organ) return { body: [upper(settings.issuingBody), upper(organ)], party: true };
   // A state department the settings do not name: the department's own name, under no parent.
   return { body: [upper(spec.department.name.vi)], party: false };
 }

@@ -10,6 +10,17 @@ export interface OptionSpec {
   placeholder?: string;
 }
 
+/** `--templates DIR`: a template set as JSON files (catalog, templates, validate, consolidate). */
+export const TEMPLATES_OPTION: OptionSpec = {
+  name: "templates",
+  value: true,
+  placeholder: "DIR",
+  help: {
+    vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
+    en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
+  },
+};
+
 export interface ParsedArgs {
   positionals: string[];
   options: Record<string, string | true>;

@@ -8,10 +8,14 @@ import type { CellChange, WorkbookEvent } from "../../ports/workbook-port";
 import type { AdapterEnv } from "./env";
 import { describeOfficeError } from "./errors";
 
-export async function onUserChange(
-  env: AdapterEnv,
-  handler: (change: CellChange) => void
-): Promise<() => Promise<void>> {
+/**
+ * Sheet names by id for event handlers (events carry only ids): filled by the registration batch,
+ * loaded again (one round trip) for an id not seen yet or after an addition.
+ */
+function sheetNames(env: AdapterEnv): {
+  names: Map<string, string>;
+  nameOf: (id: string, reload: boolean) => Promise<string | undefined>;
+} {
   const names = new Map<string, string>();
   const refresh = () =>
     env.run(async (ctx) => {
@@ -21,19 +25,29 @@ export async function onUserChange(
       names.clear();
       for (const w of ws.items) names.set(w.id, w.name);
     });
+  const nameOf = async (id: string, reload: boolean): Promise<string | undefined> => {
+    if (reload || !names.has(id)) {
+      try {
+        await refresh();
+      } catch {
+        return undefined;
+      }
+    }
+    return names.get(id);
+  };
+  return { names, nameOf };
+}
+
+export async function onUserChange(
+  env: AdapterEnv,
+  handler: (change: CellChange) => void
+): Promise<() => Promise<void>> {
+  const { names, nameOf } = sheetNames(env);
 
   const listener = async (e: Excel.WorksheetChangedEventArgs) => {
     if (env.guard.active) return;
     if ((e as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
-    let name = names.get(e.worksheetId);
-    if (name === undefined) {
-      try {
-        await refresh();
-      } catch {
-        return;
-      }
-      name = names.get(e.worksheetId);
-    }
+    const name = await nameOf(e.worksheetId, false);
     if (name === undefined || name.startsWith("_")) return;
     handler({ sheet: name, address: e.address });
   };
@@ -108,26 +122,7 @@ export async function onWorkbookEvent(
   env: AdapterEnv,
   handler: (event: WorkbookEvent) => void
 ): Promise<() => Promise<void>> {
-  const names = new Map<string, string>();
-  const refresh = () =>
-    env.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets;
-      ws.load("items/id,items/name");
-      await ctx.sync();
-      names.clear();
-      for (const w of ws.items) names.set(w.id, w.name);
-    });
-  const nameOf = async (id: string, reload: boolean): Promise<string | undefined> => {
-    if (reload || !names.has(id)) {
-      try {
-        await refresh();
-      } catch {
-        return undefined;
-      }
-    }
-    return names.get(id);
-  };
-
+  const { names, nameOf } = sheetNames(env);
   const added = async (e: Excel.WorksheetAddedEventArgs) => {
     const sheet = await nameOf(e.worksheetId, true);
     if (sheet !== undefined) handler({ kind: "added", sheet });

@@ -2,7 +2,7 @@
 import { CATALOG } from "../../core/templates/catalog";
 import { getEnum } from "../../core/templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../../core/templates/spec";
-import { stringOpt } from "../args";
+import { stringOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, settingsFrom } from "../context";
 import { catalogJsonSchema, type CatalogJson } from "../json-schemas";
 import type { Command } from "../registry";
@@ -77,15 +77,7 @@ export const catalogCommand: Command = {
       value: false,
       help: { vi: "Xuất JSON (xem README)", en: "Print JSON (see README)" },
     },
-    {
-      name: "templates",
-      value: true,
-      placeholder: "DIR",
-      help: {
-        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
-        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
-      },
-    },
+    TEMPLATES_OPTION,
     {
       name: "settings",
       value: true,

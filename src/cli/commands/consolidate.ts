@@ -26,7 +26,7 @@ import type { RefusedFile, Submission } from "../../core/submission/types";
 import { CATALOG } from "../../core/templates/catalog";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
-import { CliError, stringOpt } from "../args";
+import { CliError, stringOpt, TEMPLATES_OPTION } from "../args";
 import { consolidateJsonSchema, type ConsolidateJson } from "../consolidate-json";
 import {
   readFileOrFail,
@@ -666,15 +666,7 @@ export const consolidateCommand: Command = {
         en: "Classification rule set as JSON (default: ruleSetId of the settings, HD21-2019)",
       },
     },
-    {
-      name: "templates",
-      value: true,
-      placeholder: "DIR",
-      help: {
-        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
-        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
-      },
-    },
+    TEMPLATES_OPTION,
     {
       name: "force",
       value: false,

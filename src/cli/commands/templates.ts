@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
-import { CliError, stringOpt, yearOpt } from "../args";
+import { CliError, stringOpt, yearOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, registerFrom, settingsFrom } from "../context";
 import { templatesJsonSchema, type TemplatesJson } from "../json-schemas";
 import type { Command } from "../registry";
@@ -47,15 +47,7 @@ export const templatesCommand: Command = {
       placeholder: "FILE",
       help: { vi: "Cấu hình kỳ đánh giá JSON", en: "Period settings JSON" },
     },
-    {
-      name: "templates",
-      value: true,
-      placeholder: "DIR",
-      help: {
-        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
-        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
-      },
-    },
+    TEMPLATES_OPTION,
     {
       name: "template",
       value: true,

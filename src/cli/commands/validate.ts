@@ -3,7 +3,7 @@
  * templates. The year is checked against the settings' period (2019 by default), as consolidate does.
  */
 import type { ValidationIssue } from "../../core/validate/types";
-import { CliError, stringOpt, yearOpt } from "../args";
+import { CliError, stringOpt, yearOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, registerFrom, settingsFrom, type CliContext } from "../context";
 import {
   validateJsonSchema,
@@ -197,15 +197,7 @@ export const validateCommand: Command = {
         en: "Period settings (JSON); each file's year is checked against its period",
       },
     },
-    {
-      name: "templates",
-      value: true,
-      placeholder: "DIR",
-      help: {
-        vi: "Thư mục bộ mẫu biểu JSON (như của lệnh defaults); mặc định: bộ mẫu của năm đánh giá",
-        en: "Folder of template JSON files (as written by `defaults`); default: the period's set",
-      },
-    },
+    TEMPLATES_OPTION,
     {
       name: "period",
       value: true,

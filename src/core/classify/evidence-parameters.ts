@@ -9,7 +9,7 @@ import { getEnum } from "../templates/enums";
 import { CATALOG } from "../templates/catalog";
 import type { TemplateSpec } from "../templates/spec";
 import type { EvidenceRule, RuleSet } from "../rules/types";
-import { CRITERIA, formatValue } from "./evidence";
+import { CRITERIA, OP_FAIL, formatValue } from "./evidence";
 
 export interface EvidenceParameter {
   /** The rule id (a React key; never shown). */
@@ -65,16 +65,6 @@ export function readableSource(source: string): { text: LocalizedText; decidedLo
   };
 }
 
-const OP: Record<EvidenceRule["test"]["op"], LocalizedText> = {
-  lt: { vi: "<", en: "<" },
-  lte: { vi: "≤", en: "≤" },
-  gt: { vi: ">", en: ">" },
-  gte: { vi: "≥", en: "≥" },
-  eq: { vi: "=", en: "=" },
-  ne: { vi: "≠", en: "≠" },
-  below: { vi: "dưới mức", en: "below" },
-};
-
 function describeRule(rule: EvidenceRule, catalog: readonly TemplateSpec[]): EvidenceParameter {
   const spec = catalog.find((s) => s.id === rule.data.templateId);
   const col = (key: string) => spec?.columns.find((c) => c.key === key);
@@ -99,15 +89,15 @@ function describeRule(rule: EvidenceRule, catalog: readonly TemplateSpec[]): Evi
             en: formatValue(col(t.key), t.threshold, "en"),
           };
     failsWhen = {
-      vi: `${what.vi} ${OP[t.op].vi} ${thr.vi}`,
-      en: `${what.en} ${OP[t.op].en} ${thr.en}`,
+      vi: `${what.vi} ${OP_FAIL[t.op].vi} ${thr.vi}`,
+      en: `${what.en} ${OP_FAIL[t.op].en} ${thr.en}`,
     };
   }
   if (t.onlyIf) {
     const g = header(t.onlyIf.key);
     failsWhen = {
-      vi: `${failsWhen.vi} (khi ${g.vi} ${OP[t.onlyIf.op].vi} ${t.onlyIf.value})`,
-      en: `${failsWhen.en} (when ${g.en} ${OP[t.onlyIf.op].en} ${t.onlyIf.value})`,
+      vi: `${failsWhen.vi} (khi ${g.vi} ${OP_FAIL[t.onlyIf.op].vi} ${t.onlyIf.value})`,
+      en: `${failsWhen.en} (when ${g.en} ${OP_FAIL[t.onlyIf.op].en} ${t.onlyIf.value})`,
     };
   }
   const criterion = CRITERIA.find((c) => c.key === rule.criterion)?.label ?? {

@@ -126,7 +126,8 @@ const rankIn = (col: ColumnSpec | undefined, code: unknown): number | null => {
   return getEnum(col.enumId).values.find((x) => x.code === code)?.rank ?? null;
 };
 
-const OP_FAIL: Record<EvidenceTest["op"], LocalizedText> = {
+/** The comparison that makes a test fail, as printed in reasons and in the pane. */
+export const OP_FAIL: Record<EvidenceTest["op"], LocalizedText> = {
   lt: { vi: "<", en: "<" },
   lte: { vi: "≤", en: "≤" },
   gt: { vi: ">", en: ">" },

@@ -3,7 +3,6 @@
  * loaded .xlsx adapter. The one place in the pane that knows the core modules' signatures.
  */
 import { loadXlsx, loadXlsxReader } from "../../adapters/xlsx";
-import { consolidateStep, ruleSetFor } from "../../core/master/pipeline";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { readSubmissions } from "../../core/submission/read";
@@ -12,8 +11,8 @@ import { periodOfWorkbook } from "../../core/submission/period";
 import { templatesForSettings } from "../../core/templates/shipped-sets";
 import { defaultRegister } from "../../core/units";
 import { masterServices } from "./master-services";
-import { consolidationView } from "./consolidation-view";
-import type { Consolidated, PaneServices, XlsxTools } from "./services";
+import { consolidateForPane } from "./consolidate-step-view";
+import type { PaneServices, XlsxTools } from "./services";
 import { createSubmissionsService } from "./submissions-service";
 
 export { consolidationView, missingLines } from "./consolidation-view";
@@ -69,25 +68,8 @@ export function createCoreServices(): PaneServices {
       });
     },
     loadXlsx: loadXlsxTools,
-    consolidate(
-      submissions,
-      refused,
-      settings: PeriodSettings,
-      register,
-      options = {}
-    ): Consolidated {
-      const result = consolidateStep({
-        submissions,
-        refused,
-        register,
-        settings,
-        catalog: templatesForSettings(settings),
-        now: now(),
-        errorPolicy: options.errorPolicy,
-        deadline: options.deadline,
-        ruleSet: ruleSetFor(settings),
-      });
-      return { view: consolidationView(result, templatesForSettings(settings), register), result };
+    consolidate(submissions, refused, settings: PeriodSettings, register, options = {}) {
+      return consolidateForPane({ submissions, refused, settings, register, options }, now());
     },
     ...masterServices(),
     // Reading, consolidating and building the master run in the pane's Web Worker.

@@ -4,12 +4,11 @@
  * and, where there is no Worker, by the pane itself (state/submissions-service.ts).
  */
 import { loadXlsxReader } from "../../adapters/xlsx";
-import { consolidateStep, ruleSetFor } from "../../core/master/pipeline";
 import { readSubmissions } from "../../core/submission/read";
 import { periodOfWorkbook } from "../../core/submission/period";
 import { templatesForSettings } from "../../core/templates/shipped-sets";
 import { DEFAULT_SETTINGS_2019 } from "../../core/settings/defaults";
-import { consolidationView } from "../state/consolidation-view";
+import { consolidateForPane } from "../state/consolidate-step-view";
 import { fileStatusOf, refusedStatus } from "../state/file-status";
 import { masterServices } from "../state/master-services";
 import type { WorkerJobs } from "./protocol";
@@ -42,22 +41,8 @@ export function realJobs(): WorkerJobs {
         });
       }
     },
-    consolidate({ submissions, refused, settings, register, options = {} }, now) {
-      const result = consolidateStep({
-        submissions,
-        refused,
-        register,
-        settings,
-        catalog: templatesForSettings(settings),
-        now,
-        errorPolicy: options.errorPolicy,
-        deadline: options.deadline,
-        ruleSet: ruleSetFor(settings),
-      });
-      return {
-        view: consolidationView(result, templatesForSettings(settings), register),
-        result,
-      };
+    consolidate(input, now) {
+      return consolidateForPane(input, now);
     },
     buildMaster({ consolidated, existing, settings, register }) {
       return master.buildMaster(consolidated, existing, settings, register);

@@ -130,5 +130,13 @@ describe("In, with a master written in an earlier session", () => {
     expect(fake.value("Phụ lục 1", "E5")).toBe(date);
     expect(fake.totalSyncs - syncsBefore).toBe(1 + 3 + 3 + PRINTED.length + DOCUMENTS.length + 1);
     expect(fake.pageLayout("Tổng hợp").orientation).toBe("Landscape");
+
+    // The master's own record of its period follows what it now shows (a pane opened later on a
+    // copy of this file starts from it), and the record stays very hidden and protected.
+    const recorded = JSON.parse(metaOf(fake).get("settings")!) as typeof DEFAULT_SETTINGS_2019;
+    expect(recorded.signer.name).toBe("Lê Văn Bình");
+    expect(recorded.documentDate).toBe("2020-01-15");
+    expect(fake.protection(META).protected).toBe(true);
+    expect(done.textContent).not.toContain(META);
   });
 });

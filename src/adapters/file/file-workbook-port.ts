@@ -21,6 +21,7 @@ import type {
 } from "../../ports/workbook-port";
 import type { XlsxAdapter } from "../xlsx";
 import { applyPrintLayout, cellValue, renderSheet } from "../xlsx/writer";
+import { RememberedState, type KeyValueStorage } from "./remembered-state";
 
 type Workbook = ExcelJSNs.Workbook;
 
@@ -44,8 +45,20 @@ export class FileWorkbookPort implements WorkbookPort {
   private readonly eventHandlers = new Set<(event: WorkbookEvent) => void>();
   /** The pane's own record (saveState): kept with the workbook in memory, gone with it. */
   private readonly state = new Map<string, unknown>();
+  /** Records kept in the browser between visits too (the review period). */
+  private readonly remembered: RememberedState;
 
-  constructor(private readonly loadXlsx: () => Promise<XlsxAdapter>) {}
+  /**
+   * `remember`: keys of the pane's records also kept in `storage` (localStorage), so a reload
+   * starts from them. They are read back while no file is open (a reload, or a workbook started
+   * here); a file opened brings its own record (its master's or template's period) instead.
+   */
+  constructor(
+    private readonly loadXlsx: () => Promise<XlsxAdapter>,
+    options: { storage?: KeyValueStorage | null; remember?: readonly string[] } = {}
+  ) {
+    this.remembered = new RememberedState(options.storage ?? null, options.remember ?? []);
+  }
 
   // ---- the file itself (what the browser mode's file bar uses)
 
@@ -159,10 +172,13 @@ export class FileWorkbookPort implements WorkbookPort {
 
   async saveState(key: string, value: unknown): Promise<void> {
     this.state.set(key, value);
+    this.remembered.save(key, value);
   }
 
   async loadState(key: string): Promise<unknown> {
-    return this.state.has(key) ? this.state.get(key) : null;
+    if (this.state.has(key)) return this.state.get(key);
+    const ownFile = this.doc !== null && this.doc.name !== "";
+    return ownFile ? null : this.remembered.load(key);
   }
 
   async sheetNames(): Promise<string[]> {

@@ -2,6 +2,7 @@ export { buildMasterWorkbook, type MasterInput } from "./build";
 export {
   readManualColumns,
   readMasterSettings,
+  masterSettingsPatch,
   writeMasterMeta,
   MANUAL_KEYS,
   type ManualRead,

@@ -93,6 +93,45 @@ export function readMasterSettings(sheets: SheetGrid[]): PeriodSettings | null {
   return loaded.ok ? loaded.settings : null;
 }
 
+/**
+ * The cell of `_meta_master` that records the review period, rewritten with `settings`: what the
+ * In part writes when it rewrites an existing master's heading and signature from the period, so
+ * a pane opened later starts from the period printed. Only that cell (or, for a master written
+ * before the period was recorded, one row appended below the others); null when there is no master.
+ */
+export function masterSettingsPatch(
+  settings: PeriodSettings,
+  sheets: SheetGrid[]
+): SheetModel | null {
+  const metaGrid = sheets.find((s) => s.name === SHEETS.meta);
+  if (!metaGrid) return null;
+  const keys = metaGrid.rows.map((row) => text(row?.[0]));
+  const kindAt = keys.indexOf("kind");
+  if (kindAt < 0 || text(metaGrid.rows[kindAt]?.[1]) !== "master") return null;
+  const json = JSON.stringify(settings);
+  const at = keys.indexOf("settings");
+  const block =
+    at >= 0
+      ? { top: at + 1, left: 2, cells: [[json]] }
+      : { top: lastUsedRow(metaGrid) + 1, left: 1, cells: [["settings", json]] };
+  return {
+    name: SHEETS.meta,
+    visibility: metaGrid.visibility,
+    blocks: [block],
+    styles: [],
+    merges: [],
+    columnWidths: [],
+    validations: [],
+    protect: true,
+  };
+}
+
+function lastUsedRow(grid: SheetGrid): number {
+  for (let i = grid.rows.length - 1; i >= 0; i--)
+    if ((grid.rows[i] ?? []).some((c) => text(c) !== "")) return i + 1;
+  return 0;
+}
+
 function text(c: RawCell): string {
   if (c === null || c === undefined) return "";
   if (c instanceof Date) return c.toISOString();

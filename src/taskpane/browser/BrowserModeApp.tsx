@@ -5,15 +5,20 @@
  */
 import * as React from "react";
 import { FileWorkbookPort } from "../../adapters/file/file-workbook-port";
+import { browserStorage } from "../../adapters/file/remembered-state";
 import { loadXlsx } from "../../adapters/xlsx";
 import App from "../components/App";
 import type { PanePart } from "../startup";
 import { createCoreServices } from "../state/core-services";
-import { PaneController } from "../state/pane-controller";
+import { PaneController, PERIOD_STATE } from "../state/pane-controller";
 import { WorkbookFileBar } from "./WorkbookFileBar";
 
 export function createBrowserController(): { port: FileWorkbookPort; controller: PaneController } {
-  const port = new FileWorkbookPort(loadXlsx);
+  // The review period the official saved outlives a reload (localStorage, when the browser allows).
+  const port = new FileWorkbookPort(loadXlsx, {
+    storage: browserStorage(),
+    remember: [PERIOD_STATE],
+  });
   return { port, controller: new PaneController(port, createCoreServices()) };
 }
 

@@ -4,7 +4,7 @@
  * earlier master in the open workbook: they are read back before it is rewritten.
  */
 import type { Consolidation } from "../../core/consolidate";
-import { MASTER_SHEETS, readManualColumns } from "../../core/master";
+import { MASTER_SHEETS, masterSettingsPatch, readManualColumns } from "../../core/master";
 import { masterHeadingPatch } from "../../core/master/build";
 import { PRINT_SHEETS } from "../../core/master/documents";
 import { documentHeadingPatch, printDocumentLayout } from "../../core/master/documents/patch";
@@ -66,8 +66,14 @@ export function masterServices(): MasterServices {
       const working = masterHeadingPatch(settings, grids.sheets);
       const docs = documentHeadingPatch(settings, grids.sheets);
       if (!working && docs.sheets.length === 0 && docs.skipped.length === 0) return null;
+      // The period the heading now shows is the one _meta_master records (a later pane starts from it).
+      const rewritten = docs.sheets.length + (working?.sheets.length ?? 0) > 0;
+      const meta = rewritten ? masterSettingsPatch(settings, grids.sheets) : null;
       return {
-        model: { sheets: [...docs.model.sheets, ...(working?.model.sheets ?? [])] },
+        model: {
+          sheets: [...docs.model.sheets, ...(working?.model.sheets ?? []), ...(meta ? [meta] : [])],
+        },
+        // What the official is told was updated: the printed sheets, never the hidden record.
         sheets: [...docs.sheets, ...(working?.sheets ?? [])],
         skipped: [...docs.skipped, ...(working?.skipped ?? [])],
       };

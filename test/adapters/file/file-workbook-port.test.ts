@@ -134,4 +134,33 @@ describe("the file-based WorkbookPort", () => {
     expect(master.pageSetup.printTitlesRow).toBeTruthy();
     expect(master.pageSetup.orientation).toBe("landscape");
   });
+
+  it("In on an earlier master: the period printed is the one its _meta_master records afterwards", async () => {
+    const names = ["3.9-quan-su.xlsx", "3.14-db-xa-thuy-phu.xlsx"];
+    const files = await writeDemoFiles(dir, names, defaultRegister(), settings);
+    const masterFile = path.join(dir, "ky-truoc.xlsx");
+    expect((await cli("consolidate", ...files, "--master", masterFile)).code).toBeLessThan(2);
+
+    const { port, controller } = setUp();
+    expect((await port.open("ky-truoc.xlsx", bytesOf(masterFile))).ok).toBe(true);
+    const changed = {
+      ...settings,
+      documentDate: "2020-01-15",
+      signer: { ...settings.signer, name: "Lê Văn Bình" },
+    };
+    const printed = await controller.applyPrint(changed);
+    expect(printed.rewritten).toBe(false);
+    expect(printed.headingUpdated).toContain("Tổng hợp");
+    expect(printed.headingUpdated).not.toContain("_meta_master");
+
+    // A pane opened later on the downloaded file (no pane record: a new port) starts from it.
+    const later = setUp();
+    expect((await later.port.open("ky-truoc-xeploai.xlsx", (await port.save())!)).ok).toBe(true);
+    const loaded = await later.controller.loadPeriod();
+    expect(loaded.from).toBe("master");
+    expect(loaded.settings.signer.name).toBe("Lê Văn Bình");
+    expect(loaded.settings.documentDate).toBe("2020-01-15");
+    const out = await excel((await later.port.save())!);
+    expect(out.getWorksheet("_meta_master")!.state).toBe("veryHidden");
+  });
 });

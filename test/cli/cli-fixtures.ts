@@ -9,6 +9,7 @@ import { fillTemplate, generateDemo } from "../../src/core/demo";
 import type { PeriodSettings } from "../../src/core/settings/types";
 import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
 import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
+import { ENUMS, LEVEL_ABBREVIATIONS } from "../../src/core/templates/enums";
 import type { UnitRegister } from "../../src/core/units/types";
 
 export async function cli(...argv: string[]) {
@@ -55,4 +56,41 @@ export async function openMaster(p: string) {
     kv.set(String(r.getCell(1).value), String(r.getCell(2).value ?? ""))
   );
   return { wb, kv };
+}
+
+/**
+ * The enum codes a person must never read (every code of every template's enum lists but the four
+ * levels' abbreviations), as a cell's whole text or as a word inside it (bounded by spaces,
+ * brackets or punctuation: "LĐ-TB&XH" is no "TB").
+ */
+const INTERNAL_CODES = [
+  ...new Set(Object.values(ENUMS).flatMap((e) => e.values.map((v) => v.code))),
+].filter((c) => !LEVEL_ABBREVIATIONS.includes(c));
+const CODE_IN_TEXT = new RegExp(
+  `(?:^|[\\s(:;,"“])(${INTERNAL_CODES.join("|")})(?=$|[\\s),.;:"”])`,
+  "u"
+);
+
+/** "Sheet!A1: text" for every cell of a visible sheet that shows an internal enum code. */
+export function enumCodesShown(wb: ExcelJS.Workbook): string[] {
+  const found: string[] = [];
+  for (const ws of wb.worksheets) {
+    if (ws.state !== "visible") continue;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        const text =
+          typeof v === "string"
+            ? v
+            : v && typeof v === "object" && "result" in v && typeof v.result === "string"
+              ? v.result
+              : v && typeof v === "object" && "richText" in v
+                ? v.richText.map((t) => t.text).join("")
+                : null;
+        if (text !== null && CODE_IN_TEXT.test(text))
+          found.push(`${ws.name}!${cell.address}: ${text}`);
+      })
+    );
+  }
+  return found;
 }

@@ -6,19 +6,11 @@
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { CliIO } from "../../src/cli/context";
-import { run } from "../../src/cli/main";
+import ExcelJS from "exceljs";
 import { sampleRegister2025 } from "../../src/core/units/register";
+import { cli, enumCodesShown } from "./cli-fixtures";
 
 jest.setTimeout(180_000);
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const ROOT = path.join(__dirname, "../..");
 
@@ -38,6 +30,9 @@ describe("xeploai demo --period 2025", () => {
       "van-phong.xlsx",
     ]);
     expect(existsSync(path.join(dir, "master.xlsx"))).toBe(true);
+    const master = new ExcelJS.Workbook();
+    await master.xlsx.readFile(path.join(dir, "master.xlsx"));
+    expect(enumCodesShown(master)).toEqual([]);
 
     // Consolidating the same files without --settings: the period comes from the files.
     const subs = readdirSync(path.join(dir, "submissions")).map((f) =>

@@ -6,6 +6,7 @@ import { runDemo } from "../../src/cli/commands/demo";
 import type { CliIO } from "../../src/cli/context";
 import { run } from "../../src/cli/main";
 import { CATALOG } from "../../src/core/templates/catalog";
+import { enumCodesShown } from "./cli-fixtures";
 
 jest.setTimeout(180_000);
 
@@ -46,6 +47,18 @@ describe("xeploai demo", () => {
       "_lists_master",
       "_meta_master",
     ]);
+    // Every visible sheet (working sheets and printed pages) shows choices by their labels.
+    expect(enumCodesShown(wb)).toEqual([]);
+    const danhHieu: string[] = [];
+    wb.getWorksheet("Tổng hợp")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && /đạt chuẩn văn/.test(cell.value))
+          danhHieu.push(cell.value);
+      })
+    );
+    expect(new Set(danhHieu)).toEqual(
+      new Set(["Xã đạt chuẩn văn hóa nông thôn mới", "Phường đạt chuẩn văn minh đô thị"])
+    );
     const status: string[] = [];
     wb.getWorksheet("Tình hình nộp")!.eachRow((row) =>
       status.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|"))

@@ -40,7 +40,7 @@ export const LOAI_HINH_VI: Record<string, string> = {
   CO_QUAN: "Cơ quan",
   SU_NGHIEP: "Sự nghiệp",
   DOANH_NGHIEP: "Doanh nghiệp",
-  LLVT: "LLVT",
+  LLVT: "Lực lượng vũ trang",
   THON_TDP: "Thôn, tổ dân phố",
 };
 

@@ -16,7 +16,7 @@ import { sortedUnits } from "../consolidate/units";
 import { isLevel, rankOf } from "../rules/levels";
 import type { RuleSet } from "../rules/types";
 import type { Cell, CellStyle, Scalar, SheetModel } from "../sheet/model";
-import { getEnum } from "../templates/enums";
+import { enumLabel, getEnum } from "../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../templates/spec";
 import type { Unit, UnitRegister } from "../units/types";
 import { effectiveLevel } from "../classify/classify";
@@ -82,16 +82,25 @@ function reportCol(
   };
 }
 
+/** Level columns keep the levels' abbreviations (HTXSNV …), like the decision columns. */
+const LEVEL_ENUMS = ["level4", "xepLoaiQp"];
+
 function formatDeptValue(col: ColumnSpec, v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === "boolean") return v ? "x" : "";
   if (typeof v === "number") return v;
   if (col.type === "enum" && col.enumId && typeof v === "string") {
-    const e = getEnum(col.enumId).values.find((ev) => ev.code === v);
-    if (col.enumId === "level4" || col.enumId === "xepLoaiQp") return v;
-    return e && e.label.vi.length <= 14 ? e.label.vi : v;
+    if (LEVEL_ENUMS.includes(col.enumId)) return v;
+    return enumLabel(col.enumId, v)?.vi ?? v;
   }
   return String(v);
+}
+
+/** A choice column shows its labels: wide enough for the longest on two lines, wrapped. */
+function choiceLabelWidth(col: ColumnSpec): number | undefined {
+  if (col.type !== "enum" || !col.enumId || LEVEL_ENUMS.includes(col.enumId)) return undefined;
+  const longest = Math.max(...getEnum(col.enumId).values.map((e) => e.label.vi.length));
+  return Math.min(22, Math.ceil(longest / 2) + 2);
 }
 
 function numFmtOf(col: ColumnSpec): string | undefined {
@@ -116,14 +125,19 @@ export function departmentColumns(
       r.idx.get(spec.id, spec.rowSet === "TCCS" ? r.unit.code : r.unit.localityCode);
     for (const c of cols) {
       const fmt = numFmtOf(c);
+      const labelWidth = choiceLabelWidth(c);
       out.push({
         key: `${spec.id}.${c.key}`,
         header:
           c.header.vi +
           (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : ""),
         group,
-        width: Math.max(8, Math.min(16, Math.ceil(c.header.vi.length / 2) + 2)),
-        style: { hAlign: "center", ...(fmt ? { numFmt: fmt } : {}) },
+        width: Math.max(8, Math.min(16, Math.ceil(c.header.vi.length / 2) + 2), labelWidth ?? 0),
+        style: {
+          hAlign: "center",
+          ...(fmt ? { numFmt: fmt } : {}),
+          ...(labelWidth ? { wrap: true } : {}),
+        },
         value: (r) => formatDeptValue(c, row(r)?.values[c.key]),
         source: (r) => row(r)?.provenance[c.key],
       });
@@ -132,7 +146,7 @@ export function departmentColumns(
   return out;
 }
 
-function flag38(r: RowCtx, ruleSet: RuleSet): string {
+function flag38(r: RowCtx, ruleSet: RuleSet, catalog: readonly TemplateSpec[]): string {
   const cap = ruleSet.caps.find((c) => c.triggers.some((t) => t.kind === "anyLevelBelow"));
   if (!cap) return "";
   const lh = cap.appliesTo?.loaiHinh;
@@ -144,8 +158,12 @@ function flag38(r: RowCtx, ruleSet: RuleSet): string {
   const below = test.keys.filter(
     (k) => isLevel(row.values[k]) && rankOf(row.values[k] as string) < rankOf(test.level)
   );
+  // Named by the column headers the department filled in ("Hội Nông dân: HTNV"), never by key.
+  const header = (k: string) =>
+    catalog.find((s) => s.id === cap.data.templateId)?.columns.find((c) => c.key === k)?.header
+      .vi ?? k;
   return below.length
-    ? `Chưa đạt (${below.map((k) => `${k}: ${row.values[k]}`).join(", ")})`
+    ? `Chưa đạt (${below.map((k) => `${header(k)}: ${row.values[k]}`).join(", ")})`
     : "Đạt";
 }
 
@@ -239,7 +257,7 @@ export function buildTongHop(args: {
       group: G_CO,
       width: 14,
       style: { hAlign: "center", wrap: true },
-      value: (r) => flag38(r, ruleSet),
+      value: (r) => flag38(r, ruleSet, catalog),
     },
     {
       key: "flag311",

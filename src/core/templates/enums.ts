@@ -201,3 +201,17 @@ export function getEnum(id: string): EnumSpec {
   if (!spec) throw new Error(`Unknown enum id "${id}". Known: ${Object.keys(ENUMS).join(", ")}`);
   return spec;
 }
+
+/**
+ * The label people read for a stored code of this enum (undefined for a code the enum lacks):
+ * cells, pages and messages show it, never the code.
+ */
+export function enumLabel(enumId: string, code: string): EnumValue["label"] | undefined {
+  return getEnum(enumId).values.find((v) => v.code === code)?.label;
+}
+
+/**
+ * The four levels' customary abbreviations (HTXSNV, HTTNV, HTNV, KHTNV): what officials write in a
+ * level column, explained by a legend; the only enum codes shown as they are.
+ */
+export const LEVEL_ABBREVIATIONS: readonly string[] = LEVEL4_VALUES.map((v) => v.code);

@@ -11,7 +11,7 @@ import type { RowIndex } from "../../consolidate/query";
 import type { PeriodSettings } from "../../settings/types";
 import type { Cell, SheetModel } from "../../sheet/model";
 import { unitsForRowSet } from "../../template-sheet/build";
-import { getEnum } from "../../templates/enums";
+import { enumLabel } from "../../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
 import type { UnitRegister } from "../../units/types";
 import { SheetBuilder } from "../grid";
@@ -79,8 +79,7 @@ export function departmentValue(col: ColumnSpec, v: unknown): Cell {
   if (typeof v === "number") return v;
   if (col.type === "enum" && col.enumId && typeof v === "string") {
     if (col.enumId === "level4") return v; // HTXSNV … with the legend under the table
-    const e = getEnum(col.enumId).values.find((ev) => ev.code === v);
-    return e ? e.label.vi : v;
+    return enumLabel(col.enumId, v)?.vi ?? v;
   }
   return String(v);
 }

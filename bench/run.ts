@@ -37,13 +37,12 @@ import { inflateRawSync } from "node:zlib";
 import { loadXlsx } from "../src/adapters/xlsx";
 import { createNodeXlsxReader } from "../src/adapters/xlsx/lean/node-reader";
 import { memberData, sniffXlsx } from "../src/adapters/xlsx/sniff";
-import { fillTemplate, generateDemo, withSyntheticTccs } from "../src/core/demo";
+import { demoWorkbook, generateDemo, withSyntheticTccs } from "../src/core/demo";
 import { runPipeline } from "../src/core/master";
 import { DEFAULT_SETTINGS_2019 } from "../src/core/settings/defaults";
 import type { PeriodSettings } from "../src/core/settings/types";
 import { readSubmissions } from "../src/core/submission/read";
 import type { RefusedFile, Submission } from "../src/core/submission/types";
-import { buildTemplateWorkbook } from "../src/core/template-sheet/build";
 import { CATALOG } from "../src/core/templates/catalog";
 import { defaultRegister } from "../src/core/units";
 import type { UnitRegister } from "../src/core/units/types";
@@ -65,12 +64,10 @@ async function generate(tccs: number, dir: string): Promise<void> {
   const { writer } = await loadXlsx();
   for (const f of generateDemo(CATALOG, register, settings).files) {
     const spec = CATALOG.find((s) => s.id === f.templateId)!;
-    const model = fillTemplate(
-      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
-      spec,
-      f
+    writeFileSync(
+      path.join(dir, f.fileName),
+      await writer.write(demoWorkbook(spec, register, settings, f))
     );
-    writeFileSync(path.join(dir, f.fileName), await writer.write(model));
   }
 }
 

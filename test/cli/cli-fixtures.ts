@@ -5,9 +5,8 @@ import ExcelJS from "exceljs";
 import { loadXlsx } from "../../src/adapters/xlsx";
 import type { CliIO } from "../../src/cli/context";
 import { run } from "../../src/cli/main";
-import { fillTemplate, generateDemo } from "../../src/core/demo";
+import { demoWorkbook, generateDemo } from "../../src/core/demo";
 import type { PeriodSettings } from "../../src/core/settings/types";
-import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
 import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
 import { ENUMS, LEVEL_ABBREVIATIONS } from "../../src/core/templates/enums";
 import type { UnitRegister } from "../../src/core/units/types";
@@ -35,11 +34,7 @@ export async function writeDemoFiles(
   const paths: string[] = [];
   for (const f of keep) {
     const spec = requireTemplate(f.templateId);
-    const model = fillTemplate(
-      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
-      spec,
-      f
-    );
+    const model = demoWorkbook(spec, register, settings, f);
     const p = path.join(dir, f.fileName);
     writeFileSync(p, await writer.write(model));
     paths.push(p);

@@ -7,7 +7,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
-import { fillTemplate, generateDemo, generateDemo2025, withSyntheticTccs } from "../../core/demo";
+import { demoWorkbook, generateDemo, generateDemo2025, withSyntheticTccs } from "../../core/demo";
 import { DEFAULT_SETTINGS_2019, SAMPLE_SETTINGS_2025 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
 import { buildTemplateWorkbook } from "../../core/template-sheet/build";
@@ -149,11 +149,7 @@ export async function runDemo(
   const written: string[] = [];
   for (const f of plan.files) {
     const spec = CATALOG.find((s) => s.id === f.templateId)!;
-    const model = fillTemplate(
-      buildTemplateWorkbook(spec, register, settings, { generatedAt: f.generatedAt }),
-      spec,
-      f
-    );
+    const model = demoWorkbook(spec, register, settings, f);
     const p = path.join(subDir, f.fileName);
     await fs.writeFile(p, await writer.write(model));
     written.push(p);

@@ -1,12 +1,18 @@
-/** `xeploai templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--templates DIR] [--template ID]`. */
+/**
+ * `xeploai templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--templates DIR]
+ * [--template ID [--unit CODE]]`. With --unit, the template lists only that unit (a TCCS's own 3.14
+ * report: one row) and is written as `<templateId>-<code>.xlsx`.
+ */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
-import { buildTemplateWorkbook } from "../../core/template-sheet/build";
+import { buildTemplateWorkbook, templateUnits } from "../../core/template-sheet/build";
 import { CliError, stringOpt, yearOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, registerFrom, settingsFrom } from "../context";
 import { templatesJsonSchema, type TemplatesJson } from "../json-schemas";
 import type { Command } from "../registry";
+import type { TemplateSpec } from "../../core/templates/spec";
+import type { UnitRegister } from "../../core/units/types";
 
 export const templatesCommand: Command = {
   name: "templates",
@@ -15,7 +21,7 @@ export const templatesCommand: Command = {
     en: "Write blank .xlsx templates (one <templateId>.xlsx per template)",
   },
   usage:
-    "templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--templates DIR] [--template ID] [--json]",
+    "templates --out DIR [--period YYYY] [--units FILE] [--settings FILE] [--templates DIR] [--template ID [--unit CODE]] [--json]",
   options: [
     {
       name: "out",
@@ -54,6 +60,15 @@ export const templatesCommand: Command = {
       placeholder: "ID",
       help: { vi: "Chỉ tạo một mẫu biểu", en: "Only this template" },
     },
+    {
+      name: "unit",
+      value: true,
+      placeholder: "CODE",
+      help: {
+        vi: "Cùng --template: mẫu chỉ có dòng của đơn vị này (mỗi TCCS một tệp báo cáo 3.14), tệp <mẫu>-<mã>.xlsx",
+        en: "With --template: the template lists only this unit (one 3.14 report per TCCS), file <template>-<code>.xlsx",
+      },
+    },
     { name: "json", value: false, help: { vi: "Xuất JSON", en: "Print JSON" } },
   ],
   async run(args, ctx) {
@@ -82,6 +97,9 @@ export const templatesCommand: Command = {
         en: `No template "${only}". Templates: ${catalog.map((s) => s.id).join(", ")}.`,
       });
     }
+    const unitArg = stringOpt(args, "unit");
+    let units: string[] | undefined;
+    if (unitArg !== undefined) units = [unitFor(unitArg, only, specs, register)];
     try {
       await fs.mkdir(out, { recursive: true });
     } catch (e) {
@@ -95,9 +113,12 @@ export const templatesCommand: Command = {
     const result: TemplatesJson = { outDir: out, period: settings.period, files: [] };
     for (const spec of specs) {
       const bytes = await writer.write(
-        buildTemplateWorkbook(spec, register, settings, { generatedAt })
+        buildTemplateWorkbook(spec, register, settings, {
+          generatedAt,
+          ...(units ? { units } : {}),
+        })
       );
-      const file = path.join(out, `${spec.id}.xlsx`);
+      const file = path.join(out, units ? `${spec.id}-${units[0]}.xlsx` : `${spec.id}.xlsx`);
       try {
         await fs.writeFile(file, bytes);
       } catch (e) {
@@ -122,3 +143,37 @@ export const templatesCommand: Command = {
     return 0;
   },
 };
+
+/** The register code --unit names, among the units the one template (--template) lists. */
+function unitFor(
+  arg: string,
+  only: string | undefined,
+  specs: TemplateSpec[],
+  register: UnitRegister
+): string {
+  const spec = specs[0];
+  if (!only || !spec)
+    throw new CliError({
+      vi: "--unit đi cùng --template: ví dụ --template tccs-bao-cao --unit db-xa-thuy-tan.",
+      en: "--unit goes with --template: e.g. --template tccs-bao-cao --unit db-xa-thuy-tan.",
+    });
+  const listed = templateUnits(spec, register);
+  if (spec.rowSet === "PEOPLE" || listed.length === 0)
+    throw new CliError({
+      vi: `Mẫu ${spec.id} không liệt kê sẵn đơn vị theo dòng nên không dùng được --unit.`,
+      en: `Template ${spec.id} does not list units row by row, so --unit does not apply.`,
+    });
+  const code = arg.trim().toLowerCase();
+  const unit = listed.find((u) => u.code.toLowerCase() === code);
+  if (!unit) {
+    const some = listed
+      .slice(0, 5)
+      .map((u) => `${u.code} (${u.name})`)
+      .join(", ");
+    throw new CliError({
+      vi: `Mẫu ${spec.id} không có đơn vị mã "${arg}" trong danh mục ${register.name}. Hãy dùng mã đơn vị trong danh mục, ví dụ: ${some}${listed.length > 5 ? ", …" : ""}.`,
+      en: `Template ${spec.id} has no unit coded "${arg}" in the register ${register.name}. Use a unit code from the register, e.g. ${some}${listed.length > 5 ? ", …" : ""}.`,
+    });
+  }
+  return unit.code;
+}

@@ -1,6 +1,9 @@
 /** Writes demo values into a blank template model (as a person would type them). Pure. */
+import type { PeriodSettings } from "../settings/types";
 import { columnNumber, type SheetModel, type WorkbookModel } from "../sheet/model";
+import { buildTemplateWorkbook } from "../template-sheet/build";
 import type { TemplateSpec } from "../templates/spec";
+import type { UnitRegister } from "../units/types";
 import type { DemoFile } from "./generate";
 
 function metaOf(model: WorkbookModel): { columns: Record<string, string>; firstDataRow: number } {
@@ -54,4 +57,21 @@ export function fillTemplate(
     return { ...s, blocks };
   });
   return { ...model, sheets, modifiedAt: file.modifiedAt };
+}
+
+/**
+ * A demo file as the unit returns it: its template (only its own row when the file is one unit's
+ * report, `file.units`) filled with the file's values.
+ */
+export function demoWorkbook(
+  spec: TemplateSpec,
+  register: UnitRegister,
+  settings: PeriodSettings,
+  file: DemoFile
+): WorkbookModel {
+  const template = buildTemplateWorkbook(spec, register, settings, {
+    generatedAt: file.generatedAt,
+    ...(file.units ? { units: file.units } : {}),
+  });
+  return fillTemplate(template, spec, file);
 }

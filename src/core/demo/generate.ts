@@ -1,7 +1,7 @@
 /**
  * Realistic sample submissions for the 2019 register, for `xeploai demo`: every department file
  * filled with plausible numbers (households 2.000–6.000, poverty 1–6 %, …), one TCCS report per
- * organisation, and a few deliberate problems so the master shows what it does with them:
+ * organisation (its own one-row 3.14 template), and a few deliberate problems so the master shows what it does with them:
  * a sum that does not add up, a number typed as text "1.234,5", an unknown unit "Thủy Xuân", a civil
  * servant rated above the rule, a late department, a missing department and a corrected resend.
  * The departments' figures agree with what each TCCS claims, except a few contradictions by design
@@ -31,6 +31,11 @@ export interface DemoFile {
   generatedAt: string;
   /** When the department saved the file (the workbook's modified time). */
   modifiedAt: string;
+  /**
+   * The template lists only these units (a TCCS's own 3.14 report: its one row); absent, it lists
+   * every unit of its row set.
+   */
+  units?: string[];
   rows: DemoRow[];
 }
 
@@ -436,6 +441,8 @@ export function generateDemo(
       templateId: "tccs-bao-cao",
       generatedAt: TEMPLATE_MADE,
       modifiedAt: day(d, 14),
+      // Each TCCS fills its own report: a template with its one row.
+      units: [f.u.code],
       rows: [
         {
           unitCode: f.u.code,

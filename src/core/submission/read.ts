@@ -306,7 +306,11 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
         })
       );
     }
-    const validation = validate(spec, rawRows, { register: ctx.register, layout });
+    const validation = validate(spec, rawRows, {
+      register: ctx.register,
+      layout,
+      ...(loc.meta?.units ? { onlyUnits: loc.meta.units } : {}),
+    });
     validation.issues = [...sheetIssues, ...validation.issues];
     submissions.push({
       file,

@@ -39,6 +39,11 @@ export interface TemplateMeta {
   firstDataRow: number;
   /** Register id the unit rows came from. */
   registerId?: string;
+  /**
+   * Codes of the only units the template lists (a unit's own report: one TCCS's 3.14); absent when
+   * it lists every unit of its row set. Rows of other units are then not expected in the file.
+   */
+  units?: string[];
 }
 
 /** One template sheet found in a workbook, read and validated. */

@@ -54,6 +54,12 @@ const TITLE_ROWS = 9;
 export interface BuildOptions {
   generatedAt?: string;
   peopleRows?: number;
+  /**
+   * List only these units (register codes; a unit's own report, e.g. one TCCS's 3.14: one row),
+   * without subtotal rows; recorded in `_meta` so the other units' rows are not expected back.
+   * Codes outside the template's row set are ignored (templateUnits says which are valid).
+   */
+  units?: readonly string[];
 }
 
 const KIND_LABEL: Record<UnitKind, string> = {
@@ -84,6 +90,18 @@ export function unitsForRowSet(spec: TemplateSpec, register: UnitRegister): Unit
             ? ["tccs"]
             : [];
   return unitsOfKind(register, kinds);
+}
+
+/** The units a template lists: its row set's, or only `units` among them (a unit's own report). */
+export function templateUnits(
+  spec: TemplateSpec,
+  register: UnitRegister,
+  units?: readonly string[]
+): Unit[] {
+  const all = unitsForRowSet(spec, register);
+  if (!units) return all;
+  const only = new Set(units);
+  return all.filter((u) => only.has(u.code));
 }
 
 /** One planned data row of the template sheet. */
@@ -259,7 +277,7 @@ export function buildTemplateWorkbook(
   if (people) {
     const count = opts.peopleRows ?? DEFAULT_PEOPLE_ROWS;
     for (let i = 1; i <= count; i++) planned.push({ type: "blank", row: next++, stt: i });
-  } else if (spec.groupBy === "urbanRural") {
+  } else if (spec.groupBy === "urbanRural" && !opts.units) {
     const units = unitsForRowSet(spec, register);
     const groups: { label: string; stt: string; units: Unit[] }[] = [
       { label: SUBTOTAL_LABELS.urban, stt: "I", units: units.filter((u) => u.kind === "phuong") },
@@ -290,7 +308,7 @@ export function buildTemplateWorkbook(
       sumRows: subtotalRows,
     });
   } else {
-    unitsForRowSet(spec, register).forEach((unit, i) =>
+    templateUnits(spec, register, opts.units).forEach((unit, i) =>
       planned.push({ type: "unit", row: next++, unit, stt: i + 1 })
     );
   }
@@ -685,6 +703,8 @@ export function buildTemplateWorkbook(
     firstDataRow,
     registerId: register.id,
   };
+  if (opts.units && !people)
+    meta.units = templateUnits(spec, register, opts.units).map((u) => u.code);
 
   const sheets = [templateSheet];
   if (lists.length > 0) sheets.push(listsSheet);

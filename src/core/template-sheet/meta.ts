@@ -24,6 +24,7 @@ export function writeMeta(meta: TemplateMeta): SheetModel {
     ["firstDataRow", meta.firstDataRow],
   ];
   if (meta.registerId) rows.push(["registerId", meta.registerId]);
+  if (meta.units) rows.push(["units", meta.units.join(",")]);
   for (const [key, letter] of Object.entries(meta.columns))
     rows.push([META_COLUMN_PREFIX + key, letter]);
   return metadataSheet(META_SHEET, rows);
@@ -90,5 +91,10 @@ export function parseMeta(grid: SheetGrid): MetaParse {
   };
   const registerId = kv.get("registerId");
   if (registerId) meta.registerId = registerId;
+  const units = (kv.get("units") ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (units.length > 0) meta.units = units;
   return { ok: true, meta };
 }

@@ -42,6 +42,11 @@ export interface ValidateContext {
    * covers one unit (e.g. one TCCS sending its own 3.14 report).
    */
   checkMissing?: boolean;
+  /**
+   * The file lists only these units (its template's `_meta` units: a unit's own report, such as
+   * one TCCS's 3.14): only they are expected, the other units of the row set are not missing.
+   */
+  onlyUnits?: readonly string[];
 }
 
 /** The unit kinds each row set lists. PEOPLE rows may name any unit. */
@@ -361,8 +366,9 @@ export function validate(
 
   const kinds = ROWSET_KINDS[spec.rowSet];
   if (kinds && ctx.checkMissing !== false) {
+    const only = ctx.onlyUnits ? new Set(ctx.onlyUnits) : null;
     for (const u of unitsOfKind(ctx.register, kinds)) {
-      if (seenCodes.has(u.code)) continue;
+      if (seenCodes.has(u.code) || (only && !only.has(u.code))) continue;
       issueAt(0, null, null, u.code, "warning", "unit.missing", {
         vi: `Thiếu dòng của ${u.name}: bảng "${spec.sheetName}" chưa có số liệu của đơn vị này. Hãy thêm một dòng cho ${u.name}.`,
         en: `No row for ${u.name}: the sheet "${spec.sheetName}" has no data for this unit. Add a row for ${u.name}.`,

@@ -139,6 +139,18 @@ maybe("printed documents through LibreOffice", () => {
       expect(p.text).toMatch(/STT/);
   });
 
+  it("Phụ lục 3: each department on one page of its own, no page left nearly empty or blank", () => {
+    for (const pages of [draft, decided]) {
+      pages.forEach((p, i) => expect([i + 1, p.words.length > 0]).toEqual([i + 1, true]));
+      const annex3 = documents(pages).find((d) => d.name === "Phụ lục 3")!;
+      // Every page starts a department's section ("IV. Phòng Kinh tế: …"): none is the tail of
+      // the section before, split off onto a second page.
+      const titles = annex3.pages.map((p) => p.lines.find((l) => SECTION_TITLE.test(l)) ?? "");
+      expect(titles.filter((t) => !t)).toEqual([]);
+      expect(titles.length).toBe(14);
+    }
+  });
+
   it("keeps text at 11 pt or more on paper and every table within the page width", () => {
     expect(layoutProblems(draft)).toEqual([]);
     expect(layoutProblems(decided)).toEqual([]);
@@ -175,6 +187,8 @@ maybe("printed documents through LibreOffice", () => {
 });
 
 const DRAFT = "DỰ THẢO";
+/** A Phụ lục 3 section title as printed: "IV. Phòng Kinh tế: …". */
+const SECTION_TITLE = /^\s*[IVX]+\. \S/;
 
 /** The levels printed on the annex row that starts with `name`. */
 function levelsOnRow(pages: PdfPage[], name: string): string[] {

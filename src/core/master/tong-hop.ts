@@ -16,7 +16,7 @@ import { sortedUnits } from "../consolidate/units";
 import { isLevel, rankOf } from "../rules/levels";
 import type { RuleSet } from "../rules/types";
 import type { Cell, CellStyle, Scalar, SheetModel } from "../sheet/model";
-import { enumLabel, getEnum } from "../templates/enums";
+import { enumLabel, getEnum, LEVEL_ENUM_IDS } from "../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../templates/spec";
 import type { Unit, UnitRegister } from "../units/types";
 import { effectiveLevel } from "../classify/classify";
@@ -82,15 +82,12 @@ function reportCol(
   };
 }
 
-/** Level columns keep the levels' abbreviations (HTXSNV …), like the decision columns. */
-const LEVEL_ENUMS = ["level4", "xepLoaiQp"];
-
 function formatDeptValue(col: ColumnSpec, v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === "boolean") return v ? "x" : "";
   if (typeof v === "number") return v;
   if (col.type === "enum" && col.enumId && typeof v === "string") {
-    if (LEVEL_ENUMS.includes(col.enumId)) return v;
+    if (LEVEL_ENUM_IDS.includes(col.enumId)) return v; // the abbreviations, like the decisions
     return enumLabel(col.enumId, v)?.vi ?? v;
   }
   return String(v);
@@ -98,7 +95,7 @@ function formatDeptValue(col: ColumnSpec, v: unknown): Cell {
 
 /** A choice column shows its labels: wide enough for the longest on two lines, wrapped. */
 function choiceLabelWidth(col: ColumnSpec): number | undefined {
-  if (col.type !== "enum" || !col.enumId || LEVEL_ENUMS.includes(col.enumId)) return undefined;
+  if (col.type !== "enum" || !col.enumId || LEVEL_ENUM_IDS.includes(col.enumId)) return undefined;
   const longest = Math.max(...getEnum(col.enumId).values.map((e) => e.label.vi.length));
   return Math.min(22, Math.ceil(longest / 2) + 2);
 }

@@ -29,6 +29,19 @@ export function printableWidthMm(orientation: "portrait" | "landscape", m: PageM
   return (orientation === "portrait" ? A4_MM.short : A4_MM.long) - m.left - m.right;
 }
 
+/**
+ * Row height in points (as set, before scaling) that fits between the top and bottom margins of
+ * an A4 page printed at `scale` percent: what one page holds.
+ */
+export function pageRowsHeightPt(
+  orientation: "portrait" | "landscape",
+  m: PageMargins,
+  scale: number
+): number {
+  const heightMm = (orientation === "portrait" ? A4_MM.long : A4_MM.short) - m.top - m.bottom;
+  return (((heightMm * 72) / 25.4) * 100) / scale;
+}
+
 /** Width in mm the columns take on paper at `scale` percent. */
 export function tableWidthMm(widths: readonly number[], scale: number): number {
   return (widths.reduce((s, w) => s + columnWidthMm(w), 0) * scale) / 100;

@@ -215,3 +215,6 @@ export function enumLabel(enumId: string, code: string): EnumValue["label"] | un
  * level column, explained by a legend; the only enum codes shown as they are.
  */
 export const LEVEL_ABBREVIATIONS: readonly string[] = LEVEL4_VALUES.map((v) => v.code);
+
+/** Enums whose values are the four levels: shown by those abbreviations, with the legend. */
+export const LEVEL_ENUM_IDS: readonly string[] = ["level4", "xepLoaiQp"];

@@ -8,7 +8,12 @@ import {
 } from "../../../src/core/master";
 import { HD21_2019 } from "../../../src/core/rules";
 import { columnNumber, type SheetModel, type WorkbookModel } from "../../../src/core/sheet/model";
-import { departmentValue } from "../../../src/core/master/documents/departments";
+import {
+  departmentValue,
+  figureSpans,
+} from "../../../src/core/master/documents/departments";
+import { pageRowsHeightPt } from "../../../src/core/print/page";
+import { unitsForRowSet } from "../../../src/core/template-sheet/build";
 import { requireTemplate } from "../../../src/core/templates/catalog";
 import type { UnitRegister } from "../../../src/core/units/types";
 import { catalog, danVan, register, report, settings, sub, ubkt } from "../consolidate/fixtures";
@@ -334,6 +339,71 @@ describe("Phụ lục 3 — Số liệu các ngành", () => {
     const bool = requireTemplate("tai-chinh").columns.find((c) => c.key === "hoanThanhThu")!;
     expect(departmentValue(bool, true)).toBe("Có");
     expect(departmentValue(bool, false)).toBe("Không");
+  });
+
+  it("each section takes the full table width: a few figures get wide columns, wordy ones wider", () => {
+    const cols = (id: string) => requireTemplate(id).columns.filter((c) => c.master && !c.identity);
+    const vanHoa = cols("van-hoa");
+    const spans = figureSpans(vanHoa, 7);
+    expect(spans.reduce((a, x) => a + x, 0)).toBe(7);
+    expect(spans[vanHoa.findIndex((c) => c.key === "danhHieu")]).toBe(Math.max(...spans));
+    expect(figureSpans(cols("quan-su"), 7)).toEqual([7]);
+    expect(figureSpans(cols("dan-van"), 7)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it("every department fits its page: no section runs onto a nearly empty second page", () => {
+    // Every locality sent the longest label of 3.4 and a level in 3.9 (the two that used to spill).
+    const localities = register.units.filter((u) => u.kind === "phuong" || u.kind === "xa");
+    const m = runPipeline({
+      submissions: [
+        ...subs(),
+        sub(
+          "van-hoa",
+          localities.map((u) => ({
+            unitCode: u.code,
+            values: {
+              tongSoHo: 3000,
+              soHoGdvh: 2700,
+              tongThonTdp: 12,
+              soThonTdpVh: 10,
+              danhHieu: u.kind === "xa" ? "XA_VH_NTM" : "PHUONG_VMDT",
+              namCongNhan: 2018,
+            },
+          })),
+          { file: "van-hoa.xlsx" }
+        ),
+        sub(
+          "quan-su",
+          unitsForRowSet(requireTemplate("quan-su"), register).map((u) => ({
+            unitCode: u.code,
+            values: { xepLoaiQp: "HTXSNV" },
+          })),
+          { file: "quan-su.xlsx" }
+        ),
+      ],
+      settings,
+      register,
+      catalog,
+      now: NOW,
+      previous: null,
+    }).model;
+    const s = sheet(m, "Phụ lục 3");
+    const p = s.print!;
+    const page = pageRowsHeightPt(p.orientation, p.margins, p.scale!);
+    const bottom = p.printArea!.bottom;
+    const starts = [1, ...p.rowBreaks!.map((r) => r + 1)];
+    const heights = starts.map((from, i) => {
+      const to = i + 1 < starts.length ? starts[i + 1]! - 1 : bottom;
+      let h = 0;
+      for (let r = from; r <= to; r++) h += s.rowHeights?.[r] ?? 15;
+      return h;
+    });
+    expect(heights.length).toBeGreaterThan(10);
+    for (const h of heights) expect(h).toBeLessThanOrEqual(page);
+    // The labels fit their wide column on one line: 3.4's rows stay one line high.
+    const t = texts(s);
+    expect(t).toContain("Phường đạt chuẩn văn minh đô thị");
+    expect(t).toContain("Xã đạt chuẩn văn hóa nông thôn mới");
   });
 
   it("is left out when the settings say printDepartmentAnnex: false", () => {

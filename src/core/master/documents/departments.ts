@@ -5,13 +5,15 @@
  * as officials write them: a choice is printed as its Vietnamese label, a yes/no as "Có"/"Không",
  * the four levels by their customary abbreviations (explained in the note under the table); no
  * keys or codes. Values from submissions are written as values. Printed landscape at 90 % with
- * 13 pt text (11.7 pt on paper); the widest section (3.8, seven columns) fits the page width.
+ * 13 pt text (11.7 pt on paper); the widest section (3.8, seven columns) fits the page width, and
+ * a section with fewer figures spreads them over the same width (merged cells), so labels such
+ * as "Phường đạt chuẩn văn minh đô thị" stay on one line and a department fits its page.
  */
 import type { RowIndex } from "../../consolidate/query";
 import type { PeriodSettings } from "../../settings/types";
 import type { Cell, SheetModel } from "../../sheet/model";
 import { unitsForRowSet } from "../../template-sheet/build";
-import { enumLabel } from "../../templates/enums";
+import { enumLabel, LEVEL_ENUM_IDS } from "../../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
 import type { UnitRegister } from "../../units/types";
 import { SheetBuilder } from "../grid";
@@ -78,7 +80,7 @@ export function departmentValue(col: ColumnSpec, v: unknown): Cell {
   if (typeof v === "boolean") return v ? "Có" : "Không";
   if (typeof v === "number") return v;
   if (col.type === "enum" && col.enumId && typeof v === "string") {
-    if (col.enumId === "level4") return v; // HTXSNV … with the legend under the table
+    if (LEVEL_ENUM_IDS.includes(col.enumId)) return v; // HTXSNV … with the legend under the table
     return enumLabel(col.enumId, v)?.vi ?? v;
   }
   return String(v);
@@ -95,6 +97,26 @@ const numFmt = (col: ColumnSpec): string | undefined =>
 
 const headerOf = (c: ColumnSpec) =>
   c.header.vi + (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : "");
+
+/** A figure whose values are words (a choice other than the levels, or free text): wraps first. */
+const isWordy = (c: ColumnSpec) =>
+  c.type === "text" || (c.type === "enum" && !!c.enumId && !LEVEL_ENUM_IDS.includes(c.enumId));
+
+/**
+ * How many of the `slots` figure columns each figure spans: every section's table takes the full
+ * width, so a department with few figures gets wide columns (its labels on one line, its rows
+ * low, the section on one page) instead of a narrow table of tall rows. The slots left over after
+ * an even share go to the wordy figures first, then to the longer headers.
+ */
+export function figureSpans(cols: readonly ColumnSpec[], slots: number): number[] {
+  const base = Math.floor(slots / cols.length);
+  const spans = cols.map(() => base);
+  const order = cols
+    .map((c, i) => ({ i, wordy: isWordy(c), len: headerOf(c).length }))
+    .sort((a, b) => Number(b.wordy) - Number(a.wordy) || b.len - a.len || a.i - b.i);
+  for (let k = 0; k < slots - base * cols.length; k++) spans[order[k]!.i]!++;
+  return spans;
+}
 
 export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
   const { settings } = input;
@@ -113,7 +135,9 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     number: false,
     note: input.note,
   });
-  const room = (col: number) => w[col - 1]! * MM_PER_CHAR - 1.1;
+  /** Room for text in columns from..to (one cell, or a merged span). */
+  const room = (from: number, to = from) =>
+    w.slice(from - 1, to).reduce((a, x) => a + x, 0) * MM_PER_CHAR - 1.1;
   // One department per page: a new page before every section but the first.
   const rowBreaks: number[] = [];
   let section = 0;
@@ -122,8 +146,16 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     if (input.skip.includes(spec.id) || spec.rowSet === "PEOPLE") continue;
     const cols = spec.columns.filter((c) => c.master && !c.identity).slice(0, n - 2);
     if (cols.length === 0) continue;
-    usesLevels ||= cols.some((c) => c.enumId === "level4");
-    const last = 2 + cols.length;
+    usesLevels ||= cols.some((c) => !!c.enumId && LEVEL_ENUM_IDS.includes(c.enumId));
+    const last = n;
+    // Figure k takes the sheet columns at[k]..at[k] + spans[k] - 1.
+    const spans = figureSpans(cols, n - 2);
+    const at = spans.map((_, k) => 3 + spans.slice(0, k).reduce((a, x) => a + x, 0));
+    const put = (r: number, k: number, v: Cell) => {
+      if (v !== null) b.put(r, at[k]!, v);
+      if (spans[k]! > 1) b.merge(r, at[k]!, r, at[k]! + spans[k]! - 1);
+    };
+    const roomOf = (k: number) => room(at[k]!, at[k]! + spans[k]! - 1);
     // Section title: the department and what its template reports.
     const sectionTop = row;
     const title = `${ROMAN[section] ?? section + 1}. ${spec.department.name.vi}: ${spec.title.vi} (mẫu ${spec.section})`;
@@ -138,7 +170,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     const head = row;
     b.put(head, 1, "STT");
     b.put(head, 2, spec.rowSet === "TCCS" ? "Tổ chức cơ sở đảng" : "Đơn vị");
-    cols.forEach((c, i) => b.put(head, 3 + i, headerOf(c)));
+    cols.forEach((c, k) => put(head, k, headerOf(c)));
     b.style(head, 1, head, last, {
       bold: true,
       wrap: true,
@@ -149,7 +181,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     });
     const headLines = Math.max(
       1,
-      ...cols.map((c, i) => wrappedLines(headerOf(c), room(3 + i), BODY_PT, true))
+      ...cols.map((c, k) => wrappedLines(headerOf(c), roomOf(k), BODY_PT, true))
     );
     b.rowHeights[head] = Math.ceil(BODY_PT * 1.2 * headLines + 6);
     row++;
@@ -166,10 +198,10 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
       } else
         cols.forEach((c, k) => {
           const v = departmentValue(c, data.values[c.key]);
-          if (v !== null) b.put(row, 3 + k, v);
+          put(row, k, v);
           const fmt = numFmt(c);
-          if (fmt) b.style(row, 3 + k, row, 3 + k, { numFmt: fmt });
-          if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, room(3 + k), BODY_PT));
+          if (fmt) b.style(row, at[k]!, row, at[k]!, { numFmt: fmt });
+          if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, roomOf(k), BODY_PT));
         });
       b.rowHeights[row] = Math.ceil(BODY_PT * 1.15 * lines + 3);
       row++;

@@ -37,7 +37,7 @@ describe("a minimal hand-made .xlsx with the template's header row but no _meta"
     const v = s.validation;
     const note = v.issues.find((i) => i.rule === "recognized.header")!;
     expect(note.severity).toBe("warning");
-    expect(note.message.vi).toContain("không có trang _meta");
+    expect(note.message.vi).toContain("không còn phần nhận dạng ẩn của mẫu biểu");
     expect(note.message.vi).toContain("theo dòng tiêu đề (dòng 3)");
 
     const errorAt = (cell: string) =>

@@ -81,7 +81,7 @@ describe("Tổng hợp: the evidence parameters, read only, with their source", 
     show(HD21_2019, "en");
     open(/Evidence checks/);
     expect(
-      screen.getAllByText("Source: a parameter the Organization Committee decides").length
+      screen.getAllByText("Source: a parameter set by the Organization Committee").length
     ).toBeGreaterThan(5);
   });
 

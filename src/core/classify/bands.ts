@@ -4,6 +4,7 @@
  * Each step leaves a reason naming the score, the conditions that failed (or had no data) and the
  * article of the band.
  */
+import { sourceInWords } from "../rules/source-words";
 import type { CellSource } from "../consolidate/types";
 import { formatNumberVi } from "../i18n";
 import type { BandCondition, LevelCode, ScoreBand } from "../rules/types";
@@ -61,6 +62,7 @@ export function levelFromBands(input: BandInput): { level: LevelCode; reasons: R
   for (const band of [...input.bands].sort((a, b) => b.min - a.min)) {
     if (score < band.min) continue;
     const source = band.source ?? input.source;
+    const words = sourceInWords(source);
     const failed = band.conditions.filter((c) => !conditionHolds(c, values[c.key]));
     if (failed.length === 0) {
       const met = band.conditions.map((c) => c.label.vi).join("; ");
@@ -71,8 +73,8 @@ export function levelFromBands(input: BandInput): { level: LevelCode; reasons: R
         source,
         cells,
         message: {
-          vi: `${who} ${s} ≥ ${formatNumberVi(band.min)}${met ? ` và đạt điều kiện: ${met}` : ""} → ${band.level} (${source}).`,
-          en: `${whoEn} ${score} ≥ ${band.min}${met ? ` with its conditions` : ""} → ${band.level} (${source}).`,
+          vi: `${who} ${s} ≥ ${formatNumberVi(band.min)}${met ? ` và đạt điều kiện: ${met}` : ""} → ${band.level} (${words.vi}).`,
+          en: `${whoEn} ${score} ≥ ${band.min}${met ? ` with its conditions` : ""} → ${band.level} (${words.en}).`,
         },
       });
       return { level: band.level, reasons };
@@ -93,13 +95,14 @@ export function levelFromBands(input: BandInput): { level: LevelCode; reasons: R
       source,
       cells: [...cells, ...failedCells],
       message: {
-        vi: `${who} ${s} ≥ ${formatNumberVi(band.min)} nhưng chưa đạt điều kiện mức ${band.level}: ${what} (${source}).`,
-        en: `${whoEn} ${score} ≥ ${band.min} but the conditions for ${band.level} fail: ${whatEn} (${source}).`,
+        vi: `${who} ${s} ≥ ${formatNumberVi(band.min)} nhưng chưa đạt điều kiện mức ${band.level}: ${what} (${words.vi}).`,
+        en: `${whoEn} ${score} ≥ ${band.min} but the conditions for ${band.level} fail: ${whatEn} (${words.en}).`,
       },
     });
   }
   const lowest = Math.min(...input.bands.map((b) => b.min));
   const source = input.fallbackSource ?? input.source;
+  const words = sourceInWords(source);
   reasons.push({
     ruleId: `band.${input.fallback}`,
     kind: "info",
@@ -109,12 +112,12 @@ export function levelFromBands(input: BandInput): { level: LevelCode; reasons: R
     message: {
       vi:
         score < lowest
-          ? `${who} ${s} dưới ${formatNumberVi(lowest)} → ${input.fallback} (${source}).`
-          : `${who} ${s}, không đạt điều kiện của mức nào ở trên → ${input.fallback} (${source}).`,
+          ? `${who} ${s} dưới ${formatNumberVi(lowest)} → ${input.fallback} (${words.vi}).`
+          : `${who} ${s}, không đạt điều kiện của mức nào ở trên → ${input.fallback} (${words.vi}).`,
       en:
         score < lowest
-          ? `${whoEn} ${score} below ${lowest} → ${input.fallback} (${source}).`
-          : `${whoEn} ${score}, no band's conditions met → ${input.fallback} (${source}).`,
+          ? `${whoEn} ${score} below ${lowest} → ${input.fallback} (${words.en}).`
+          : `${whoEn} ${score}, no band's conditions met → ${input.fallback} (${words.en}).`,
     },
   });
   return { level: input.fallback, reasons };

@@ -55,13 +55,15 @@ function orphanWarnings(
   tccs: TccsClassification[],
   leaders: LeaderClassification[],
   manual: ManualColumns | undefined,
-  leaderManual: LeaderManualColumns | undefined
+  leaderManual: LeaderManualColumns | undefined,
+  /** A unit's name for a code (the code itself only when the register no longer has it). */
+  nameOf: (code: string) => string
 ): ClassWarning[] {
   const out: ClassWarning[] = [];
   const codes = new Set(tccs.map((t) => t.unitCode));
   for (const [code, m] of Object.entries(manual ?? {})) {
     if (codes.has(code)) continue;
-    const name = m.ten ? `${m.ten} (${code})` : code;
+    const name = m.ten || nameOf(code);
     out.push({
       rule: m.unmatchedSince ? "manual.unmatched" : "manual.orphan",
       unitCode: code,
@@ -80,8 +82,8 @@ function orphanWarnings(
       unitCode: m.unitCode,
       cells: [],
       message: {
-        vi: `Trang Lãnh đạo: quyết định nhập tay cho "${m.ten}" (${m.chucVu || "không rõ chức vụ"}, ${m.unitCode}) chưa có dòng tương ứng trong mẫu 3.15 của lần tổng hợp này (tệp chưa nộp hoặc bị loại, dòng bị loại vì lỗi, hoặc họ tên, chức vụ, đơn vị ghi khác): ${describeManual(m)}. Quyết định được giữ ở mục "Quyết định chưa khớp" cuối trang Lãnh đạo và tự điền lại khi dòng trở lại; nếu họ tên hoặc chức vụ đã đổi, hãy nhập lại vào dòng mới.`,
-        en: `Lãnh đạo: the hand-filled decision for "${m.ten}" (${m.chucVu || "position unknown"}, ${m.unitCode}) has no row in this run's 3.15 (file missing or left out, row refused, or name, position or unit written differently): ${describeManual(m)}. It is kept under "Quyết định chưa khớp" at the end of the Lãnh đạo sheet and put back when the row returns; if the name or position changed, type it on the new row.`,
+        vi: `Trang Lãnh đạo: quyết định nhập tay cho "${m.ten}" (${m.chucVu || "không rõ chức vụ"}, ${nameOf(m.unitCode)}) chưa có dòng tương ứng trong mẫu 3.15 của lần tổng hợp này (tệp chưa nộp hoặc bị loại, dòng bị loại vì lỗi, hoặc họ tên, chức vụ, đơn vị ghi khác): ${describeManual(m)}. Quyết định được giữ ở mục "Quyết định chưa khớp" cuối trang Lãnh đạo và tự điền lại khi dòng trở lại; nếu họ tên hoặc chức vụ đã đổi, hãy nhập lại vào dòng mới.`,
+        en: `Lãnh đạo: the hand-filled decision for "${m.ten}" (${m.chucVu || "position unknown"}, ${nameOf(m.unitCode)}) has no row in this run's 3.15 (file missing or left out, row refused, or name, position or unit written differently): ${describeManual(m)}. It is kept under "Quyết định chưa khớp" at the end of the Lãnh đạo sheet and put back when the row returns; if the name or position changed, type it on the new row.`,
       },
     });
   }
@@ -178,7 +180,15 @@ export function classifyAll(
         });
     }
   }
-  warnings.push(...orphanWarnings(tccs, leaders, manual, leaderManual));
+  warnings.push(
+    ...orphanWarnings(
+      tccs,
+      leaders,
+      manual,
+      leaderManual,
+      (code) => register.units.find((u) => u.code === code)?.name ?? code
+    )
+  );
   for (const l of leaders) {
     for (const w of l.warnings)
       warnings.push({

@@ -8,6 +8,7 @@ import type { LocalizedText } from "../i18n";
 import { getEnum } from "../templates/enums";
 import { CATALOG } from "../templates/catalog";
 import type { TemplateSpec } from "../templates/spec";
+import { isLocalParameter, sourceInWords } from "../rules/source-words";
 import type { EvidenceRule, RuleSet } from "../rules/types";
 import { CRITERIA, OP_FAIL, formatValue } from "./evidence";
 
@@ -25,7 +26,7 @@ export interface EvidenceParameter {
   appliesTo: LocalizedText | null;
   /** The source as people read it: the document cited, tags removed. */
   source: LocalizedText;
-  /** The source is (or includes) a parameter the Ban Tổ chức decides ("[M]" / "[P]" in the data). */
+  /** The source is (or includes) a parameter the Ban Tổ chức decides (said so in the data). */
   decidedLocally: boolean;
 }
 
@@ -38,31 +39,9 @@ export interface EvidenceParametersView {
   rules: EvidenceParameter[];
 }
 
-const LOCAL_VI = "tham số do Ban Tổ chức quyết định";
-const LOCAL_EN = "a parameter the Organization Committee decides";
-
-/** "TT 23/2012 (…); [M] tham số do Ban Tổ chức quyết định" → the document, the tag as a flag. */
+/** "TT 23/2012 (…); tham số do Ban Tổ chức quyết định" → the source in words, and the flag. */
 export function readableSource(source: string): { text: LocalizedText; decidedLocally: boolean } {
-  const decidedLocally = /\[(M|P)\]/.test(source);
-  const parts = source
-    .split(";")
-    .map((p) =>
-      p
-        .replace(/\[(M|P|V)\]/g, "")
-        .replace(/\s+/g, " ")
-        .trim()
-    )
-    .filter((p) => p !== "");
-  const docs = parts.filter((p) => p.toLowerCase() !== LOCAL_VI.toLowerCase());
-  const vi = [...docs, ...(decidedLocally ? [LOCAL_VI] : [])];
-  const en = [...docs, ...(decidedLocally ? [LOCAL_EN] : [])];
-  return {
-    text: {
-      vi: (vi.join("; ") || LOCAL_VI).normalize("NFC"),
-      en: en.join("; ") || LOCAL_EN,
-    },
-    decidedLocally,
-  };
+  return { text: sourceInWords(source), decidedLocally: isLocalParameter(source) };
 }
 
 function describeRule(rule: EvidenceRule, catalog: readonly TemplateSpec[]): EvidenceParameter {

@@ -192,7 +192,9 @@ export function evaluateRule(
   if (!row) {
     const tpl = spec(env, rule.data.templateId);
     const tplVi = tpl ? `mẫu ${tpl.section} “${tpl.sheetName}”` : `mẫu “${rule.data.templateId}”`;
-    const of = joinCode ? (env.unitName?.(joinCode) ?? joinCode) : "đơn vị (chưa gắn xã/phường)";
+    const named = joinCode ? (env.unitName?.(joinCode) ?? joinCode) : null;
+    const of = named ?? "đơn vị (chưa gắn xã/phường)";
+    const ofEn = named ?? `${unit.name} (not linked to a commune or ward)`;
     return {
       ...base,
       status: "missing",
@@ -200,7 +202,7 @@ export function evaluateRule(
       cells: [],
       message: {
         vi: `${dept}: chưa có số liệu ${tplVi} của ${of} (chưa nhận, bị từ chối hoặc dòng bị loại)`,
-        en: `${dept}: no data in template ${tpl?.section ?? rule.data.templateId} for ${joinCode ?? unit.code} (not received, refused or row left out)`,
+        en: `${dept}: no data in ${tpl ? `template ${tpl.section} “${tpl.sheetName}”` : `template “${rule.data.templateId}”`} for ${ofEn} (not received, refused or row left out)`,
       },
     };
   }

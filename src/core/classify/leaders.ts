@@ -6,6 +6,7 @@
  * leadership-collective row in 3.15 for a body of the town (plan III.1.2) or an agency.
  */
 import type { CellSource, ConsolidatedRow } from "../consolidate/types";
+import { sourceInWords } from "../rules/source-words";
 import type { LocalizedText } from "../i18n";
 import { canonicalVietnamese } from "../normalize/text";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
@@ -134,16 +135,17 @@ export function classifyLeader(
   if (cs && !laTapThe && cbccvc && cbccvc !== cs.requiredLevel) {
     cap = lowerOf(cap, cs.maxUnless);
     // A rating above what the rule allows is a rating error: the person stays on the list, marked.
-    for (const [k, what] of [
-      ["tuXepLoai", "Tự xếp loại"],
-      ["deXuat", "Tập thể đề xuất"],
+    const csSource = sourceInWords(cs.source);
+    for (const [k, what, whatEn] of [
+      ["tuXepLoai", "Tự xếp loại", "Self-rating"],
+      ["deXuat", "Tập thể đề xuất", "The collective's proposal"],
     ] as const) {
       const given = k === "tuXepLoai" ? tuXepLoai : deXuat;
       if (!given || rankOf(given) <= rankOf(cs.maxUnless)) continue;
       warningCells.push(...cell(k), ...cell(cs.key));
       warnings.push({
-        vi: `${ten}: ${what} là ${given} nhưng xếp loại cán bộ, công chức, viên chức là ${cbccvc} — mức xếp loại chưa đúng quy định (${cs.source}); vẫn giữ trong danh sách, đề xuất tối đa ${cs.maxUnless}. Hãy đề nghị đơn vị sửa mẫu 3.15.`,
-        en: `${ten}: ${k} is ${given} but the civil-servant rating is ${cbccvc} — the rating breaks the rule (${cs.source}); kept on the list, at most ${cs.maxUnless}. Ask the unit to correct 3.15.`,
+        vi: `${ten}: ${what} là ${given} nhưng xếp loại cán bộ, công chức, viên chức là ${cbccvc} — mức xếp loại chưa đúng quy định (${csSource.vi}); vẫn giữ trong danh sách, đề xuất tối đa ${cs.maxUnless}. Hãy đề nghị đơn vị sửa mẫu 3.15.`,
+        en: `${ten}: ${whatEn} is ${given} but the civil-servant rating is ${cbccvc} — the rating breaks the rule (${csSource.en}); kept on the list, at most ${cs.maxUnless}. Ask the unit to correct 3.15.`,
       });
     }
     reasons.push({
@@ -153,8 +155,8 @@ export function classifyLeader(
       source: cs.source,
       cells: cell(cs.key),
       message: {
-        vi: `${ten}: xếp loại CBCCVC là ${cbccvc}, không phải ${cs.requiredLevel} → tối đa ${cs.maxUnless} (${cs.source}).`,
-        en: `${ten}: civil-servant level ${cbccvc}, not ${cs.requiredLevel} → at most ${cs.maxUnless} (${cs.source}).`,
+        vi: `${ten}: xếp loại CBCCVC là ${cbccvc}, không phải ${cs.requiredLevel} → tối đa ${cs.maxUnless} (${csSource.vi}).`,
+        en: `${ten}: civil-servant level ${cbccvc}, not ${cs.requiredLevel} → at most ${cs.maxUnless} (${csSource.en}).`,
       },
     });
   }
@@ -206,6 +208,7 @@ export function classifyLeader(
   const headed = headedUnit(register, row.unitCode);
   const isTheUnit = laTapThe && headed?.via === "collective";
   const unit = headed && !isTheUnit ? unitLevels.get(headed.code) : undefined;
+  const unitSource = rules.capAtUnit ? sourceInWords(rules.capAtUnit.source) : null;
   if (rules.capAtUnit && headed && !isTheUnit && !unit) {
     const capNow = rules.capAtUnit.whenMissing === "cap";
     const max = rules.capAtUnit.missingMaxLevel;
@@ -227,8 +230,8 @@ export function classifyLeader(
       source: rules.capAtUnit.source,
       cells: [],
       message: {
-        vi: `${ten}: chưa đủ căn cứ để gắn với đơn vị mình lãnh đạo — ${why.vi}${capNow ? ` → tạm tối đa ${max}` : ""} (${rules.capAtUnit.source}).`,
-        en: `${ten}: not enough evidence to link with the unit they head — ${why.en}${capNow ? ` → at most ${max} for now` : ""}.`,
+        vi: `${ten}: chưa đủ căn cứ để gắn với đơn vị mình lãnh đạo — ${why.vi}${capNow ? ` → tạm tối đa ${max}` : ""} (${unitSource!.vi}).`,
+        en: `${ten}: not enough evidence to link with the unit they head — ${why.en}${capNow ? ` → at most ${max} for now` : ""} (${unitSource!.en}).`,
       },
     });
   }
@@ -242,8 +245,8 @@ export function classifyLeader(
         source: rules.capAtUnit.source,
         cells: unit.cells ?? [],
         message: {
-          vi: `${unit.unitName} được xếp ${unit.level} (theo ${unit.basis}); đánh giá cá nhân, tập thể lãnh đạo gắn với đơn vị mình lãnh đạo → tối đa ${unit.level} (${rules.capAtUnit.source}).`,
-          en: `${unit.unitName} is at ${unit.level} (from ${unit.basis}); a leader is rated with the unit they head → at most ${unit.level}.`,
+          vi: `${unit.unitName} được xếp ${unit.level} (theo ${unit.basis}); đánh giá cá nhân, tập thể lãnh đạo gắn với đơn vị mình lãnh đạo → tối đa ${unit.level} (${unitSource!.vi}).`,
+          en: `${unit.unitName} is at ${unit.level} (from ${unit.basis}); a leader is rated with the unit they head → at most ${unit.level} (${unitSource!.en}).`,
         },
       });
     }
@@ -253,9 +256,10 @@ export function classifyLeader(
       if (!manual?.quyetDinhBtv && !manual?.deXuatBtc)
         warningCells.push(...cell(sb ? sb.key : deXuat ? "deXuat" : "tuXepLoai"));
       warningCells.push(...(unit.cells ?? []));
+      const above = sourceInWords(rules.aboveUnitWarning.source);
       warnings.push({
-        vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own} (theo ${ownBasis}), cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${rules.aboveUnitWarning.source}).`,
-        en: `${ten} is rated ${own}, above ${unit.unitName} (${unit.level}, from ${unit.basis}). Please review.`,
+        vi: `${ten} (${str("chucVu") ?? "lãnh đạo"}) được xếp ${own} (theo ${ownBasis}), cao hơn ${unit.unitName} (${unit.level}, theo ${unit.basis}). Hãy xem lại (${above.vi}).`,
+        en: `${ten} is rated ${own}, above ${unit.unitName} (${unit.level}, from ${unit.basis}). Please review (${above.en}).`,
       });
     }
   }

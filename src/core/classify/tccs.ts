@@ -5,7 +5,8 @@
  */
 import type { CellSource, ConsolidatedRow } from "../consolidate/types";
 import { templateLabel as labelOfTemplate } from "../templates/catalog";
-import { formatNumberVi, type LocalizedText } from "../i18n";
+import { formatNumberVi, type Lang, type LocalizedText } from "../i18n";
+import { sourceInWords } from "../rules/source-words";
 import { isLevel, lowerOf, rankOf } from "../rules/levels";
 import type { CapRule, CapTest, DataRef, LevelCode, RuleSet } from "../rules/types";
 import type { TemplateSpec } from "../templates/spec";
@@ -31,13 +32,13 @@ export interface ClassifyEnv {
 
 const pct = (x: number) => `${formatNumberVi(x * 100)}%`;
 
-function label(env: ClassifyEnv, templateId: string, key: string): string {
+function label(env: ClassifyEnv, templateId: string, key: string, lang: Lang = "vi"): string {
   const spec = env.catalog?.find((s) => s.id === templateId);
-  return spec?.columns.find((c) => c.key === key)?.header.vi ?? key;
+  return spec?.columns.find((c) => c.key === key)?.header[lang] ?? key;
 }
 
-function templateLabel(env: ClassifyEnv, templateId: string): string {
-  return labelOfTemplate(templateId, env.catalog ?? undefined).vi;
+function templateLabel(env: ClassifyEnv, templateId: string, lang: Lang = "vi"): string {
+  return labelOfTemplate(templateId, env.catalog ?? undefined)[lang];
 }
 
 export function joinRow(env: ClassifyEnv, unit: Unit, ref: DataRef): ConsolidatedRow | null {
@@ -73,6 +74,8 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
       const triggered = below ? share < test.threshold : share > test.threshold;
       const numLabel = test.numerator.map((k) => label(env, t, k)).join(" + ");
       const denLabel = label(env, t, test.denominator);
+      const numLabelEn = test.numerator.map((k) => label(env, t, k, "en")).join(" + ");
+      const denLabelEn = label(env, t, test.denominator, "en");
       const op = below ? (triggered ? "<" : "≥") : triggered ? ">" : "≤";
       return {
         triggered,
@@ -80,7 +83,7 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         cells: cells(keys),
         detail: {
           vi: `(${numLabel}) / ${denLabel} = ${n}/${d} = ${pct(share)} ${op} ${pct(test.threshold)}`,
-          en: `(${test.numerator.join(" + ")}) / ${test.denominator} = ${n}/${d} = ${pct(share)} ${op} ${pct(test.threshold)}`,
+          en: `(${numLabelEn}) / ${denLabelEn} = ${n}/${d} = ${pct(share)} ${op} ${pct(test.threshold)}`,
         },
       };
     }
@@ -94,7 +97,7 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         detail: hits.length
           ? {
               vi: hits.map((k) => `${label(env, t, k)} = ${row.values[k]}`).join(", "),
-              en: hits.map((k) => `${k} = ${row.values[k]}`).join(", "),
+              en: hits.map((k) => `${label(env, t, k, "en")} = ${row.values[k]}`).join(", "),
             }
           : null,
       };
@@ -109,7 +112,7 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         detail: hits.length
           ? {
               vi: `chưa đánh dấu: ${hits.map((k) => `"${label(env, t, k)}"`).join(", ")}`,
-              en: `not ticked: ${hits.join(", ")}`,
+              en: `not ticked: ${hits.map((k) => `"${label(env, t, k, "en")}"`).join(", ")}`,
             }
           : null,
       };
@@ -126,7 +129,7 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         detail: hits.length
           ? {
               vi: hits.map((k) => `"${label(env, t, k)}": có`).join(", "),
-              en: hits.map((k) => `${k}: yes`).join(", "),
+              en: hits.map((k) => `"${label(env, t, k, "en")}": yes`).join(", "),
             }
           : null,
       };
@@ -142,7 +145,7 @@ function runTest(env: ClassifyEnv, row: ConsolidatedRow, test: CapTest): TestOut
         detail: hits.length
           ? {
               vi: hits.map((k) => `${label(env, t, k)}: ${row.values[k]}`).join(", "),
-              en: hits.map((k) => `${k}: ${row.values[k]}`).join(", "),
+              en: hits.map((k) => `${label(env, t, k, "en")}: ${row.values[k]}`).join(", "),
             }
           : null,
       };
@@ -185,6 +188,7 @@ export function applyCap(
   const applies = capApplies(cap, unit, form);
   if (applies === false) return [];
   const row = joinRow(env, unit, cap.data);
+  const src = sourceInWords(cap.source);
   const missingReason = (what: string, whatEn: string): Reason => {
     const capNow = cap.whenMissing === "cap";
     return {
@@ -194,8 +198,8 @@ export function applyCap(
       source: cap.source,
       cells: [],
       message: {
-        vi: `${cap.name.vi}: chưa có số liệu ${what}${capNow ? `, chưa đủ căn cứ xếp trên ${cap.maxLevel} → tạm tối đa ${cap.maxLevel}` : "; chưa xét được quy tắc này"} (${cap.source}).`,
-        en: `${cap.name.en}: no data ${whatEn}${capNow ? `; cannot prove a level above ${cap.maxLevel} → at most ${cap.maxLevel} for now` : "; the rule could not be checked"} (${cap.source}).`,
+        vi: `${cap.name.vi}: chưa có số liệu ${what}${capNow ? `, chưa đủ căn cứ xếp trên ${cap.maxLevel} → tạm tối đa ${cap.maxLevel}` : "; chưa xét được quy tắc này"} (${src.vi}).`,
+        en: `${cap.name.en}: no data ${whatEn}${capNow ? `; cannot prove a level above ${cap.maxLevel} → at most ${cap.maxLevel} for now` : "; the rule could not be checked"} (${src.en}).`,
       },
     };
   };
@@ -207,7 +211,7 @@ export function applyCap(
     return [
       missingReason(
         `${templateLabel(env, cap.data.templateId)}${joinNote}`,
-        `from template "${cap.data.templateId}"`
+        `from ${templateLabel(env, cap.data.templateId, "en")}`
       ),
     ];
   }
@@ -229,8 +233,8 @@ export function applyCap(
         source: cap.source,
         cells: hits.flatMap((h) => h.cells),
         message: {
-          vi: `${cap.reason.vi}: ${hits.map((h) => h.detail!.vi).join("; ")} → tối đa ${cap.maxLevel} (${cap.source}).`,
-          en: `${cap.reason.en}: ${hits.map((h) => h.detail!.en).join("; ")} → at most ${cap.maxLevel} (${cap.source}).`,
+          vi: `${cap.reason.vi}: ${hits.map((h) => h.detail!.vi).join("; ")} → tối đa ${cap.maxLevel} (${src.vi}).`,
+          en: `${cap.reason.en}: ${hits.map((h) => h.detail!.en).join("; ")} → at most ${cap.maxLevel} (${src.en}).`,
         },
       },
     ];
@@ -240,7 +244,7 @@ export function applyCap(
     return [
       missingReason(
         `ở cột ${missing.map((k) => `"${label(env, cap.data.templateId, k)}"`).join(", ")}`,
-        `in ${missing.join(", ")}`
+        `in ${missing.map((k) => `"${label(env, cap.data.templateId, k, "en")}"`).join(", ")}`
       ),
     ];
   }
@@ -276,7 +280,7 @@ function startLevel(
     if (!row)
       return noSuggestion({
         vi: `Chưa có ${templateLabel(env, m.start.templateId)} của đơn vị nên chưa có tự xếp loại; hệ thống chưa đề xuất mức.`,
-        en: `No report (template "${m.start.templateId}") from this unit, so no self-rating; no suggestion.`,
+        en: `No ${templateLabel(env, m.start.templateId, "en")} from this unit, so no self-rating; no suggestion.`,
       });
     if (!isLevel(v))
       return noSuggestion({
@@ -313,8 +317,8 @@ function startLevel(
           source: ruleSet.source,
           cells,
           message: {
-            vi: `Chưa có điểm đánh giá ("${m.score.key}", ${templateLabel(env, m.score.templateId)}); hệ thống chưa đề xuất mức.`,
-            en: `No score ("${m.score.key}"); no suggestion.`,
+            vi: `Chưa có điểm đánh giá ("${label(env, m.score.templateId, m.score.key)}", ${templateLabel(env, m.score.templateId)}); hệ thống chưa đề xuất mức.`,
+            en: `No score ("${label(env, m.score.templateId, m.score.key, "en")}", ${templateLabel(env, m.score.templateId, "en")}); no suggestion.`,
           },
         },
       ],

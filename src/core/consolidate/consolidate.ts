@@ -14,7 +14,7 @@ import type { TemplateSpec } from "../templates/spec";
 import type { UnitRegister } from "../units/types";
 import type { ValidationIssue, ValidRow } from "../validate/types";
 import { crossTemplateChecks } from "./cross-checks";
-import { compareTimes, formatTimeVi, isFuture, isLate, submittedAt } from "./time";
+import { compareTimes, formatTimeEn, formatTimeVi, isFuture, isLate, submittedAt } from "./time";
 import type {
   CompletenessEntry,
   Conflict,
@@ -131,8 +131,8 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
     if (!spec) {
       return leaveFile(
         "unknown-template",
-        `Tệp ${sub.file}, trang "${sub.sheet}": mẫu "${sub.templateId}" không có trong danh mục mẫu biểu; bỏ qua cả tệp.`,
-        `File ${sub.file}, sheet "${sub.sheet}": template "${sub.templateId}" is not in the catalog; the file is left out.`
+        `Tệp ${sub.file}, trang "${sub.sheet}": mẫu biểu của trang này không có trong danh mục mẫu biểu của kỳ này; bỏ qua cả tệp.`,
+        `File ${sub.file}, sheet "${sub.sheet}": this sheet's template is not in this period's template list; the file is left out.`
       );
     }
     if (sub.period !== null && sub.period !== ctx.settings.period) {
@@ -189,7 +189,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
         leaveRow(
           "error-policy",
           `Tệp ${sub.file}, dòng ${row.rowNumber} (${unitName(ctx.register, row.unitCode)}) có lỗi nên không lấy: ${issueSummary(errs)}`,
-          `File ${sub.file}, row ${row.rowNumber} (${row.unitCode}) has errors and is left out: ${issueSummaryEn(errs)}`
+          `File ${sub.file}, row ${row.rowNumber} (${unitName(ctx.register, row.unitCode)}) has errors and is left out: ${issueSummaryEn(errs)}`
         );
         continue;
       }
@@ -198,7 +198,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
         leaveRow(
           "duplicate-in-file",
           `Tệp ${sub.file}, dòng ${row.rowNumber}: ${unitName(ctx.register, row.unitCode)} đã có ở dòng trước trong cùng tệp; chỉ lấy dòng đầu tiên.`,
-          `File ${sub.file}, row ${row.rowNumber}: ${row.unitCode} already appears above in the same file; only the first row is taken.`
+          `File ${sub.file}, row ${row.rowNumber}: ${unitName(ctx.register, row.unitCode)} already appears above in the same file; only the first row is taken.`
         );
         continue;
       }
@@ -231,7 +231,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
       const why = byTime
         ? {
             vi: `mới hơn (${formatTimeVi(winner.submittedAt)} so với ${formatTimeVi(loser.submittedAt)})`,
-            en: `newer (${winner.submittedAt} vs ${loser.submittedAt})`,
+            en: `newer (${formatTimeEn(winner.submittedAt)} vs ${formatTimeEn(loser.submittedAt)})`,
           }
         : {
             vi: "không so được thời điểm nên lấy tệp được đưa vào sau",
@@ -242,7 +242,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
         ? ` Cảnh báo: ${future.map((r) => `tệp ${r.file} ghi thời điểm lưu ${formatTimeVi(r.submittedAt)}`).join(", ")} — ở tương lai so với lần tổng hợp này (${formatTimeVi(ctx.now ?? null)}), có lẽ đồng hồ máy lập tệp bị sai — nên thời điểm đó không được dùng để chọn. Nếu cần số liệu của tệp kia, hãy chỉ đưa tệp đó vào khi tổng hợp.`
         : "";
       const warnEn = future.length
-        ? ` Warning: ${future.map((r) => `${r.file} says it was saved ${r.submittedAt}`).join(", ")} — in the future of this run (${ctx.now}), probably a wrong clock on the machine that saved it — so that time was not used to choose. If the other file's data is wanted, consolidate with that file only.`
+        ? ` Warning: ${future.map((r) => `${r.file} says it was saved ${formatTimeEn(r.submittedAt)}`).join(", ")} — in the future of this run (${formatTimeEn(ctx.now ?? null)}), probably a wrong clock on the machine that saved it — so that time was not used to choose. If the other file's data is wanted, consolidate with that file only.`
         : "";
       conflicts.push({
         templateId: winner.templateId,
@@ -251,7 +251,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
         loser,
         message: {
           vi: `${unitName(ctx.register, unitCode)}, ${templateLabel(winner.templateId, ctx.catalog).vi}: có trong cả tệp ${loser.file} và tệp ${winner.file}; lấy số liệu tệp ${winner.file} vì ${why.vi}.${warnVi}`,
-          en: `${unitCode}, ${templateLabel(winner.templateId, ctx.catalog).en}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.${warnEn}`,
+          en: `${unitName(ctx.register, unitCode)}, ${templateLabel(winner.templateId, ctx.catalog).en}: in both ${loser.file} and ${winner.file}; ${winner.file} is taken because it is ${why.en}.${warnEn}`,
         },
       });
       const lr = reports.get(loser.inputIndex)!;

@@ -3,6 +3,7 @@
  * figures (3.7). Warnings only, each with the cells it compared. (The "leader above own unit" check
  * needs levels, so it lives in classify/leaders.ts.)
  */
+import { sourceInWords } from "../rules/source-words";
 import { formatNumberVi } from "../i18n";
 import type { RuleSet } from "../rules/types";
 import type { UnitRegister } from "../units/types";
@@ -39,17 +40,18 @@ export function crossTemplateChecks(
       const name = unitName(register, ntm.unitCode);
       const r = formatNumberVi(rate);
       const lim = formatNumberVi(tc.maxRatePercent);
+      const basis = sourceInWords(tc.source);
       out.push({
         rule: "cross.tc11-ho-ngheo",
         unitCode: ntm.unitCode,
         message: met
           ? {
-              vi: `${name}: tiêu chí 11 (Hộ nghèo) ghi "Đạt" nhưng tỷ lệ hộ nghèo theo LĐ-TB&XH là ${r}% (trên ${lim}%). Hãy đối chiếu hai phòng. Căn cứ: ${tc.source}.`,
-              en: `${ntm.unitCode}: NTM criterion 11 is "met" but the poverty rate is ${r}% (above ${lim}%). Check both departments.`,
+              vi: `${name}: tiêu chí 11 (Hộ nghèo) ghi "Đạt" nhưng tỷ lệ hộ nghèo theo LĐ-TB&XH là ${r}% (trên ${lim}%). Hãy đối chiếu hai phòng. Căn cứ: ${basis.vi}.`,
+              en: `${name}: NTM criterion 11 is "met" but the poverty rate is ${r}% (above ${lim}%). Check both departments. Basis: ${basis.en}.`,
             }
           : {
-              vi: `${name}: tiêu chí 11 (Hộ nghèo) ghi "Chưa đạt" nhưng tỷ lệ hộ nghèo theo LĐ-TB&XH là ${r}% (không quá ${lim}%). Hãy đối chiếu hai phòng. Căn cứ: ${tc.source}.`,
-              en: `${ntm.unitCode}: NTM criterion 11 is "not met" but the poverty rate is ${r}% (at most ${lim}%). Check both departments.`,
+              vi: `${name}: tiêu chí 11 (Hộ nghèo) ghi "Chưa đạt" nhưng tỷ lệ hộ nghèo theo LĐ-TB&XH là ${r}% (không quá ${lim}%). Hãy đối chiếu hai phòng. Căn cứ: ${basis.vi}.`,
+              en: `${name}: NTM criterion 11 is "not met" but the poverty rate is ${r}% (at most ${lim}%). Check both departments. Basis: ${basis.en}.`,
             },
         sources: [
           ntm.provenance[tc.criterionKey],

@@ -58,3 +58,8 @@ export function formatTimeVi(iso: string | null): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
+
+/** The same moment for an English message: dd/mm/yyyy HH:mm (Vietnam time), never an ISO string. */
+export function formatTimeEn(iso: string | null): string {
+  return parse(iso) === null ? "time unknown" : formatTimeVi(iso);
+}

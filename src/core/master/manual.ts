@@ -242,7 +242,7 @@ export function readManualColumns(grids: WorkbookGrids): ManualRead {
   if (kv.get("kind") !== "master") {
     if (grids.sheets.length) {
       out.issues.push({
-        vi: `Tệp ${grids.source} không phải bảng tổng hợp do XếpLoại tạo (thiếu trang _meta loại "master"); không đọc được các cột nhập tay.`,
+        vi: `Tệp ${grids.source} không phải bảng tổng hợp do XếpLoại tạo (thiếu phần nhận dạng ẩn của bảng tổng hợp); không đọc được các cột nhập tay.`,
         en: `${grids.source} is not a master made by XếpLoại; its hand-filled columns cannot be read.`,
       });
     }
@@ -305,8 +305,8 @@ function readUnmatchedDecisions(source: string, kv: Map<string, string>, out: Ma
     const { intact, unitCode, ten, chucVu, ...entry } = parseDecision(v);
     if (!intact)
       out.issues.push({
-        vi: `Bảng tổng hợp ${source}, trang ${SHEETS.meta}: dòng "${k}" đã bị sửa, không đọc được; nội dung được giữ nguyên làm ghi chú ở mục "Quyết định chưa khớp".`,
-        en: `Master ${source}, sheet ${SHEETS.meta}: row "${k}" was edited and cannot be read; its text is kept as a note under "Quyết định chưa khớp".`,
+        vi: `Bảng tổng hợp ${source}: một quyết định chưa khớp ghi trong phần ẩn của bảng tổng hợp đã bị sửa, không đọc được; nội dung được giữ nguyên làm ghi chú ở mục "Quyết định chưa khớp".`,
+        en: `Master ${source}: an unmatched decision recorded in the master's hidden part was edited and cannot be read; its text is kept as a note under "Quyết định chưa khớp".`,
       });
     if (isUnit) keepDecision(out.manual, key, ten ? { ...entry, ten } : entry);
     else {

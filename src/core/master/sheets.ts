@@ -1,4 +1,5 @@
 /** The other sheets of the master workbook: leaders, summary and quota, status, register, sources, log. */
+import { sourceInWords } from "../rules/source-words";
 import { templateLabel } from "../templates/catalog";
 import type {
   Classification,
@@ -469,7 +470,7 @@ export function buildSummary(args: {
     row + 2,
     1,
     forPeople(
-      `Tỷ lệ HTXSNV tối đa: ${formatNumberVi(quota.ratio * 100)}% ${baseLabel}, ${ROUNDING_VI[quota.rounding]}. Căn cứ: tổ chức cơ sở đảng — ${quota.organisationsSource}; đảng viên — ${quota.source}. Hệ thống không tự hạ mức; cấp có thẩm quyền xem xét, quyết định.`
+      `Tỷ lệ HTXSNV tối đa: ${formatNumberVi(quota.ratio * 100)}% ${baseLabel}, ${ROUNDING_VI[quota.rounding]}. Căn cứ: tổ chức cơ sở đảng — ${sourceInWords(quota.organisationsSource).vi}; đảng viên — ${sourceInWords(quota.source).vi}. Hệ thống không tự hạ mức; cấp có thẩm quyền xem xét, quyết định.`
     )
   );
   b.merge(row + 2, 1, row + 2, 8);

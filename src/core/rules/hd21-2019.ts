@@ -110,7 +110,8 @@ export const HD21_2019: RuleSet = {
     {
       id: "cap5-ky-luat",
       name: { vi: "Tổ chức cơ sở đảng bị kỷ luật", en: "Organisation disciplined" },
-      source: "HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật) [M]",
+      source:
+        "HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật); tham số do Ban Tổ chức quyết định",
       confidence: "M",
       data: { templateId: "ubkt", joinBy: "unitCode" },
       triggers: [{ kind: "anyTrue", keys: ["tccsBiKyLuat"] }],
@@ -127,7 +128,8 @@ export const HD21_2019: RuleSet = {
         vi: "Tỷ lệ tổ chức đảng trực thuộc KHTNV",
         en: "Share of subordinate organisations at KHTNV",
       },
-      source: "HD 21-HD/BTCTW (trên 20% tổ chức đảng trực thuộc KHTNV) [M]",
+      source:
+        "HD 21-HD/BTCTW (trên 20% tổ chức đảng trực thuộc KHTNV); tham số do Ban Tổ chức quyết định",
       confidence: "M",
       appliesTo: { tccsForm: ["dangBo"] },
       data: { templateId: TCCS_REPORT, joinBy: "unitCode" },
@@ -149,7 +151,7 @@ export const HD21_2019: RuleSet = {
     {
       id: "cap6b-ty-le-dv-khtnv",
       name: { vi: "Tỷ lệ đảng viên KHTNV", en: "Share of members at KHTNV" },
-      source: "HD 21-HD/BTCTW (trên 20% đảng viên KHTNV) [M]",
+      source: "HD 21-HD/BTCTW (trên 20% đảng viên KHTNV); tham số do Ban Tổ chức quyết định",
       confidence: "M",
       appliesTo: { tccsForm: ["chiBo"] },
       data: { templateId: TCCS_REPORT, joinBy: "unitCode" },
@@ -169,7 +171,7 @@ export const HD21_2019: RuleSet = {
     organisations: {
       groupBy: "all",
       source:
-        "HD 21-HD/BTCTW, II.B.1.3: cấp có thẩm quyền xem xét, quyết định số tổ chức cơ sở đảng HTXSNV, không vượt quá 20% số được xếp loại HTTNV [M]",
+        "HD 21-HD/BTCTW, II.B.1.3: cấp có thẩm quyền xem xét, quyết định số tổ chức cơ sở đảng HTXSNV, không vượt quá 20% số được xếp loại HTTNV; tham số do Ban Tổ chức quyết định",
     },
     members: { groupBy: "tccs", templateId: TCCS_REPORT, topKey: "dv_Htxs", baseKey: "dv_Httn" },
   },
@@ -185,7 +187,8 @@ export const HD21_2019: RuleSet = {
     aboveUnitWarning: null,
     scoreBands: null,
     capAtUnit: {
-      source: "HD 21-HD/BTCTW: gắn đánh giá cá nhân với tập thể, đơn vị mình lãnh đạo, quản lý [M]",
+      source:
+        "HD 21-HD/BTCTW: gắn đánh giá cá nhân với tập thể, đơn vị mình lãnh đạo, quản lý; tham số do Ban Tổ chức quyết định",
       // The unit's level unknown (no 3.14 report, no collective row in 3.15): "chưa đủ căn cứ".
       whenMissing: "cap",
       missingMaxLevel: "HTTNV",
@@ -199,7 +202,8 @@ export const HD21_2019: RuleSet = {
       poorKey: "soHoNgheo",
       totalKey: "tongSoHo",
       maxRatePercent: 5,
-      source: "QĐ 1980/QĐ-TTg, tiêu chí 11 (vùng Bắc Trung Bộ: tỷ lệ hộ nghèo ≤ 5%) [M]",
+      source:
+        "QĐ 1980/QĐ-TTg, tiêu chí 11 (vùng Bắc Trung Bộ: tỷ lệ hộ nghèo ≤ 5%); tham số do Ban Tổ chức quyết định",
     },
   },
   evidence: HD21_EVIDENCE,

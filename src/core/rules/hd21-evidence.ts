@@ -5,7 +5,8 @@
  */
 import type { EvidenceRule, EvidenceSettings } from "./types";
 
-const M = "[M] tham số do Ban Tổ chức quyết định";
+/** A threshold the Ban Tổ chức decides (confidence "M"), said in words wherever it is shown. */
+const M = "tham số do Ban Tổ chức quyết định";
 const DB: EvidenceRule["appliesTo"] = { loaiHinh: ["DB_XA", "DB_PHUONG"] };
 const KTXH = "tcKtxhXuatSac" as const;
 const XDD = "tcXdDangXuatSac" as const;
@@ -45,7 +46,8 @@ export const HD21_EVIDENCE: EvidenceSettings = {
   memberCheck: {
     disciplined: { templateId: "ubkt", key: "dvKyLuat" },
     khtnvKey: "dv_Khtnv",
-    source: "HD 21-HD/BTCTW: đảng viên bị thi hành kỷ luật trong năm xếp loại KHTNV [M]",
+    source:
+      "HD 21-HD/BTCTW: đảng viên bị thi hành kỷ luật trong năm xếp loại KHTNV; tham số do Ban Tổ chức quyết định",
   },
   rules: [
     // Lãnh đạo phát triển KT-XH (Đảng bộ xã/phường: the locality's figures).
@@ -207,7 +209,8 @@ export const HD21_EVIDENCE: EvidenceSettings = {
       data: ofTccs("ubkt"),
       test: { key: "tccsBiKyLuat", op: "eq", threshold: true },
       consequence: CAP,
-      source: "HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật) [M]",
+      source:
+        "HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật); tham số do Ban Tổ chức quyết định",
       confidence: "M",
       message: {
         vi: "tổ chức cơ sở đảng hoặc cấp ủy bị kỷ luật: {value}",

@@ -105,7 +105,7 @@ export const QD366_2025: RuleSet = {
     {
       id: "ky-luat",
       name: { vi: "Tổ chức bị kỷ luật", en: "Organisation disciplined" },
-      source: "QĐ 366-QĐ/TW [M]",
+      source: "QĐ 366-QĐ/TW; tham số do Ban Tổ chức quyết định",
       confidence: "M",
       data: { templateId: "ubkt", joinBy: "unitCode" },
       triggers: [{ kind: "anyTrue", keys: ["tccsBiKyLuat"] }],
@@ -121,14 +121,17 @@ export const QD366_2025: RuleSet = {
     ratio: 0.2,
     rounding: "floor",
     quotaBase: "HTTNV_only",
-    source: "QĐ 366-QĐ/TW [M]: HTXSNV không vượt quá 20% số HTTNV",
+    source: "QĐ 366-QĐ/TW: HTXSNV không vượt quá 20% số HTTNV; tham số do Ban Tổ chức quyết định",
     organisations: { groupBy: "all" },
     members: { groupBy: "tccs", templateId: REPORT, topKey: "dv_Htxs", baseKey: "dv_Httn" },
   },
   leaders: {
     templateId: "lanh-dao",
     civilServant: null,
-    aboveUnitWarning: { source: "Đề xuất của sản phẩm [P]" },
+    aboveUnitWarning: {
+      source:
+        "gắn đánh giá cá nhân với tập thể, đơn vị mình lãnh đạo; tham số do Ban Tổ chức quyết định",
+    },
     capAtUnit: null,
     scoreBands: {
       key: "diemDanhGia",

@@ -258,7 +258,7 @@ export const evidenceRule = z.object({
     z.object({ kind: z.literal("cap"), maxLevel: levelCode }),
     z.object({ kind: z.literal("warn") }),
   ]),
-  /** Legal source, or "[M] tham số do Ban Tổ chức quyết định". */
+  /** Legal source; a threshold the Ban Tổ chức decides says "tham số do Ban Tổ chức quyết định". */
   source: z.string().min(1),
   confidence: z.enum(["V", "M", "P"]),
   /** What the value is, "{value}" standing for it: "thu ngân sách đạt {value} dự toán". */

@@ -31,8 +31,8 @@ export function masterRefusal(grids: WorkbookGrids): LocalizedText | null {
   const file = grids.source;
   const year = period ? ` năm ${period}` : "";
   return {
-    vi: `Tệp ${file}: đây là bảng tổng hợp${year} do XếpLoại tạo, không phải mẫu biểu đơn vị gửi về, nên không kiểm tra hay tổng hợp như một mẫu biểu. Hãy chọn các tệp mẫu biểu đã điền; bảng tổng hợp chỉ được chỉ ra khi tổng hợp (--master), để giữ các cột nhập tay.`,
-    en: `File ${file}: this is a master${period ? ` for ${period}` : ""} made by XếpLoại, not a template a unit sends back, so it is not checked or consolidated as one. Choose the filled template files; name the master only as the consolidation's --master, which keeps its hand-filled columns.`,
+    vi: `Tệp ${file}: đây là bảng tổng hợp${year} do XếpLoại tạo, không phải mẫu biểu đơn vị gửi về, nên không kiểm tra hay tổng hợp như một mẫu biểu. Hãy chọn các tệp mẫu biểu đã điền. Các cột nhập tay của bảng tổng hợp được giữ khi tổng hợp lại vào chính bảng tổng hợp đó (trong Excel: mở nó rồi tổng hợp; trên dòng lệnh: chỉ ra nó là bảng tổng hợp).`,
+    en: `File ${file}: this is a master${period ? ` for ${period}` : ""} made by XếpLoại, not a template a unit sends back, so it is not checked or consolidated as one. Choose the filled template files. A master's hand-filled columns are kept when you consolidate into that master itself (in Excel: open it, then consolidate; on the command line: name it as the master).`,
   };
 }
 
@@ -42,7 +42,7 @@ export function unknownWorkbookMessage(grids: WorkbookGrids): LocalizedText {
   const names = grids.sheets.filter((s) => s.visibility === "visible").map((s) => `"${s.name}"`);
   const list = names.slice(0, 6).join(", ") + (names.length > 6 ? ", …" : "");
   return {
-    vi: `Tệp ${file}: không phải mẫu biểu của XếpLoại (không có trang ẩn _meta, và dòng tiêu đề của ${names.length ? `các trang ${list}` : "tệp"} không khớp mẫu biểu nào); có thể là tệp của chương trình khác hoặc mẫu tự lập. Hãy chép số liệu vào mẫu biểu đã phát (không xóa hay đổi tên các cột) rồi gửi lại.`,
-    en: `File ${file}: not a XếpLoại template (no hidden _meta sheet, and the header rows of ${names.length ? `sheets ${list}` : "the file"} match no template); probably another program's workbook or a home-made form. Copy the data into the issued template (do not delete or rename columns) and send it again.`,
+    vi: `Tệp ${file}: không phải mẫu biểu của XếpLoại (không có phần nhận dạng ẩn của mẫu biểu, và dòng tiêu đề của ${names.length ? `các trang ${list}` : "tệp"} không khớp mẫu biểu nào); có thể là tệp của chương trình khác hoặc mẫu tự lập. Hãy chép số liệu vào mẫu biểu đã phát (không xóa hay đổi tên các cột) rồi gửi lại.`,
+    en: `File ${file}: not a XếpLoại template (no hidden template identification, and the header rows of ${names.length ? `sheets ${list}` : "the file"} match no template); probably another program's workbook or a home-made form. Copy the data into the issued template (do not delete or rename columns) and send it again.`,
   };
 }

@@ -142,8 +142,8 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
       return refused(
         file,
         "unknown-template",
-        `Tệp ${file}: mẫu biểu "${meta.templateId}" (ghi trong _meta) không có trong danh mục mẫu biểu. Hãy dùng mẫu biểu do ${"Ban Tổ chức"} phát hành.`,
-        `File ${file}: template "${meta.templateId}" (named in _meta) is not in the template catalog. Use a template issued by the Organization Committee.`
+        `Tệp ${file}: mẫu biểu mà tệp ghi là mình thuộc về không có trong danh mục mẫu biểu của kỳ này (có thể là mẫu của năm khác hoặc mẫu đã thay). Hãy dùng mẫu biểu do Ban Tổ chức phát hành.`,
+        `File ${file}: the template this file says it belongs to is not in this period's template list (perhaps another year's or a replaced template). Use a template issued by the Organization Committee.`
       );
     }
     let renames: Record<string, string> = {};
@@ -224,8 +224,8 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
         meta: null,
         notes: [
           fileIssue("warning", "recognized.header", {
-            vi: `Tệp ${file}, trang "${sheet.name}": không có trang _meta; đã nhận dạng mẫu biểu "${m.spec.title.vi}" theo dòng tiêu đề (dòng ${m.headerRow}).`,
-            en: `File ${file}, sheet "${sheet.name}": no _meta sheet; recognised template "${m.spec.title.en}" by its header row (row ${m.headerRow}).`,
+            vi: `Tệp ${file}, trang "${sheet.name}": không còn phần nhận dạng ẩn của mẫu biểu (tệp được lưu lại bằng chương trình khác hoặc chép sang tệp mới); đã nhận dạng mẫu biểu "${m.spec.title.vi}" theo dòng tiêu đề (dòng ${m.headerRow}).`,
+            en: `File ${file}, sheet "${sheet.name}": the template's hidden identification is gone (saved again by another program or copied into a new file); recognised template "${m.spec.title.en}" by its header row (row ${m.headerRow}).`,
           }),
         ],
       });
@@ -282,8 +282,8 @@ export function readSubmissions(grids: WorkbookGrids, ctx: ReadContext): ReadOut
     if (loc.meta?.registerId && loc.meta.registerId !== ctx.register.id) {
       sheetIssues.push(
         fileIssue("warning", "register.mismatch", {
-          vi: `Tệp ${file}: mẫu biểu lập theo danh mục đơn vị "${loc.meta.registerId}", khác danh mục đang dùng "${ctx.register.id}".`,
-          en: `File ${file}: the template was made from unit register "${loc.meta.registerId}", not the current "${ctx.register.id}".`,
+          vi: `Tệp ${file}: mẫu biểu lập theo một danh mục đơn vị khác với danh mục đang dùng (${ctx.register.name}); hãy kiểm tra tên các đơn vị.`,
+          en: `File ${file}: the template was made from another unit register than the one in use (${ctx.register.name}); check the unit names.`,
         })
       );
     }

@@ -56,14 +56,21 @@ export function parseMeta(grid: SheetGrid): MetaParse {
     (k) => !kv.get(k)
   );
   if (missing.length > 0 || Object.keys(columns).length === 0) {
-    const what = [...missing, ...(Object.keys(columns).length === 0 ? ["column:*"] : [])].join(
-      ", "
-    );
+    const WORDS: Record<string, [string, string]> = {
+      templateId: ["mẫu biểu", "template"],
+      templateVersion: ["phiên bản mẫu", "template version"],
+      sheet: ["tên trang", "sheet name"],
+      firstDataRow: ["dòng bắt đầu số liệu", "first data row"],
+      columns: ["vị trí các cột", "column positions"],
+    };
+    const gone = [...missing, ...(Object.keys(columns).length === 0 ? ["columns"] : [])];
+    const what = gone.map((k) => WORDS[k]![0]).join(", ");
+    const whatEn = gone.map((k) => WORDS[k]![1]).join(", ");
     return {
       ok: false,
       message: {
-        vi: `Trang _meta thiếu thông tin (${what}); không nhận dạng được mẫu biểu từ _meta.`,
-        en: `The _meta sheet lacks entries (${what}); the template cannot be recognised from _meta.`,
+        vi: `Phần nhận dạng ẩn của mẫu biểu bị thiếu hoặc đã bị sửa (${what}); không nhận dạng được mẫu biểu từ phần đó.`,
+        en: `The template's hidden identification is incomplete or was edited (${whatEn}); the template cannot be recognised from it.`,
       },
     };
   }
@@ -74,8 +81,8 @@ export function parseMeta(grid: SheetGrid): MetaParse {
     return {
       ok: false,
       message: {
-        vi: `Trang _meta có templateVersion hoặc firstDataRow không hợp lệ.`,
-        en: `The _meta sheet has an invalid templateVersion or firstDataRow.`,
+        vi: `Phần nhận dạng ẩn của mẫu biểu đã bị sửa (phiên bản mẫu hoặc dòng bắt đầu số liệu không hợp lệ).`,
+        en: `The template's hidden identification was edited (the template version or first data row is not valid).`,
       },
     };
   }

@@ -1,0 +1,174 @@
+/**
+ * Words a department official uses: no text the task pane can show from the core carries an
+ * internal token — a research tag ("[M]", "[P]", "[V S2]"), a rule id, a template or template-set
+ * id, a unit code, a column key, an enum code ("XA_VH_NTM"), "_meta", "ExcelApi 1.x", a
+ * command-line option or an ISO date. Walked: both rule sets (2019 HD 21, 2025 QĐ 366) and both template sets as data, and what
+ * the pane's own steps say about both demo years' returns and a few refused files (file statuses,
+ * consolidation view and warnings, suggested levels with their reasons, the quota).
+ * Level codes (HTXSNV, HTTNV, HTNV, KHTNV) are the officials' own abbreviations: allowed. File
+ * names (the official's own files) and "{placeholders}" filled at run time are not checked.
+ */
+import { sourceInWords } from "../../../src/core/rules/source-words";
+import { ENUMS } from "../../../src/core/templates/enums";
+import { defaultRegister, sampleRegister2025 } from "../../../src/core/units/register";
+import { RULE_SETS, TEMPLATE_SETS, demoTexts, ruleSetTexts, textsIn, type Shown } from "./collect";
+
+jest.setTimeout(120_000);
+
+const LEVELS = new Set(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whole-token matcher for a set of identifiers (a neighbour letter, digit, _ or - makes no token). */
+function tokens(ids: Iterable<string>): RegExp {
+  const list = [...new Set(ids)].filter((s) => s.length > 1).sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\d_&-])(?:${list.map(escape).join("|")})(?![\\p{L}\\d_&-])`, "u");
+}
+
+function internalTokens(): { name: string; re: RegExp }[] {
+  const specs = TEMPLATE_SETS.flatMap((s) => s.specs);
+  const units = [...defaultRegister().units, ...sampleRegister2025().units];
+  const enumCodes = Object.values(ENUMS)
+    .flatMap((e) => e.values.map((v) => v.code))
+    .filter((c) => !LEVELS.has(c));
+  const ruleIds = RULE_SETS.flatMap((r) => [
+    ...r.caps.map((c) => c.id),
+    ...r.evidence.rules.map((e) => e.id),
+  ]);
+  const specRuleIds = specs.flatMap((s) =>
+    ((s as { rules?: { id?: string }[] }).rules ?? []).map((r) => r.id ?? "")
+  );
+  const keys = specs
+    .flatMap((s) => s.columns.map((c) => c.key))
+    .filter((k) => /[A-Z_]/.test(k) || /\d/.test(k));
+  return [
+    { name: "research tag", re: /\[\s*[MPV](?:[\s,;]*S\d+)*\s*\]/ },
+    { name: "hidden sheet name", re: /_meta/ },
+    { name: "requirement set", re: /ExcelApi/ },
+    { name: "command-line option", re: /(?<![\p{L}\d])--[a-z]/u },
+    { name: "ISO date", re: /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?/ },
+    { name: "rule id", re: tokens([...ruleIds, ...specRuleIds]) },
+    { name: "rule set id", re: tokens(RULE_SETS.map((r) => r.id)) },
+    {
+      name: "template or template set id",
+      re: tokens([...specs.map((s) => s.id), ...TEMPLATE_SETS.map((s) => s.id)]),
+    },
+    { name: "unit code", re: tokens(units.map((u) => u.code)) },
+    { name: "column key", re: tokens(keys) },
+    { name: "enum code", re: tokens(enumCodes) },
+  ];
+}
+
+/** The text as checked: the official's own file names and run-time placeholders taken out. */
+function checkedPart(text: string): string {
+  return text
+    .replace(/[^\s“”"'(),;:›]+\.(?:xlsx|xlsm|xls|xlsb|ods|csv)\b/gi, "‹tệp›")
+    .replace(/\{[A-Za-z]+\}/g, "‹…›");
+}
+
+function offenders(shown: Shown[]): string[] {
+  const checks = internalTokens();
+  const out = new Set<string>();
+  for (const s of shown) {
+    const t = checkedPart(s.text);
+    for (const { name, re } of checks) {
+      const m = t.match(re);
+      if (m) out.add(`${name} “${m[0]}” in ${s.where}: ${s.text.slice(0, 160)}`);
+    }
+  }
+  return [...out];
+}
+
+describe("words a department official uses", () => {
+  it("the checks themselves catch each kind of token", () => {
+    const samples = [
+      "Đề xuất của sản phẩm [P]",
+      "HD 21 (…) [M]",
+      "theo [V S2]",
+      "trang _meta",
+      "cần ExcelApi 1.9",
+      "ngày 2019-12-25",
+      "quy tắc ev-3.2-thu-ngan-sach",
+      "mẫu tccs-bao-cao",
+      "bộ hd21-2019",
+      "QD366-2025",
+      "đơn vị db-xa-thuy-tan",
+      "tyLeThu < 100",
+      "danh hiệu XA_VH_NTM",
+      "chỉ ra khi tổng hợp (--master)",
+    ];
+    const found = offenders(samples.map((text) => ({ where: "sample", text })));
+    expect(found).toHaveLength(samples.length);
+    expect(
+      offenders([
+        { where: "ok", text: "Tự xếp loại HTXSNV, tối đa HTTNV (tệp 3.14-tccs-bao-cao.xlsx)" },
+        { where: "ok", text: "LĐ-TB&XH: {value} hộ nghèo" },
+      ])
+    ).toEqual([]);
+  });
+
+  it("a tag in a hand-edited rules file is said in words, in each language", () => {
+    expect(sourceInWords("HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật) [M]")).toEqual({
+      vi: "HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật); tham số do Ban Tổ chức quyết định",
+      en: "HD 21-HD/BTCTW (tổ chức đảng bị thi hành kỷ luật); a parameter set by the Organization Committee",
+    });
+    expect(sourceInWords("Đề xuất của sản phẩm [P]").vi).toBe(
+      "Đề xuất của sản phẩm; tham số do Ban Tổ chức quyết định"
+    );
+    expect(sourceInWords("HD 21-HD/BTCTW, 2.3 [V S2]")).toEqual({
+      vi: "HD 21-HD/BTCTW, 2.3",
+      en: "HD 21-HD/BTCTW, 2.3",
+    });
+    expect(sourceInWords("[M] tham số do Ban Tổ chức quyết định").en).toBe(
+      "a parameter set by the Organization Committee"
+    );
+  });
+
+  it.each(RULE_SETS.map((r) => [r.id, r] as const))(
+    "rule set %s: names, reasons, sources, band conditions and evidence parameters",
+    (_id, ruleSet) => {
+      const shown = ruleSetTexts(ruleSet);
+      expect(shown.length).toBeGreaterThan(20);
+      expect(offenders(shown)).toEqual([]);
+    }
+  );
+
+  it("the rule data say in words what the Ban Tổ chức decides (no tags left to strip)", () => {
+    const raw = JSON.stringify(RULE_SETS);
+    expect(raw).not.toMatch(/\[\s*[MPV](?:[\s,;]*S\d+)*\s*\]/);
+    expect(raw).not.toContain("sản phẩm");
+  });
+
+  it.each(TEMPLATE_SETS.map((s) => [s.id, s] as const))(
+    "template set %s: titles, headers, notes, validation messages and choices",
+    (_id, set) => {
+      const used = new Set(set.specs.flatMap((s) => s.columns.map((c) => c.enumId ?? "")));
+      const shown = [
+        ...textsIn(set, set.id),
+        ...Object.values(ENUMS)
+          .filter((e) => used.has(e.id))
+          .flatMap((e) => textsIn(e, `enum ${e.id}`)),
+      ];
+      expect(shown.length).toBeGreaterThan(100);
+      expect(offenders(shown)).toEqual([]);
+    }
+  );
+
+  it("what the pane says about the 2019 and 2025 returns and refused files", async () => {
+    const shown = await demoTexts();
+    // The walk reaches each kind of message.
+    const all = shown.map((s) => s.where).join("\n");
+    for (const where of [
+      "view.refused",
+      "view.conflicts",
+      "view.excludedRows",
+      "view.missing",
+      "consolidation warnings",
+      "classification.tccs",
+      "classification.leaders",
+      "2025 classification",
+    ])
+      expect(all).toContain(where);
+    expect(offenders(shown)).toEqual([]);
+  });
+});

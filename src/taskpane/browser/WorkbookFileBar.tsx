@@ -92,7 +92,7 @@ export function WorkbookFileBar({
         <Body1 className={styles.name} data-testid="browser-workbook">
           {name === null
             ? l(B.noFile)
-            : `${l(B.workbook)}: ${name || l(B.newWorkbook)}${marked ? ` — ${l(B.marked).replace("{n}", String(marked))}` : ""}`}
+            : `${l(B.workbook)}: ${name || l(B.newWorkbook)}${marked ? ` — ${marked === 1 ? l(B.markedOne) : l(B.marked).replace("{n}", String(marked))}` : ""}`}
         </Body1>
       </div>
       <div className={styles.row}>

@@ -15,6 +15,7 @@ export const BROWSER_STRINGS = {
   workbook: { vi: "Sổ làm việc", en: "Workbook" },
   newWorkbook: { vi: "sổ làm việc mới", en: "new workbook" },
   marked: { vi: "{n} ô được đánh dấu", en: "{n} cells marked" },
+  markedOne: { vi: "1 ô được đánh dấu", en: "1 cell marked" },
   open: { vi: "Mở tệp .xlsx…", en: "Open an .xlsx file…" },
   download: { vi: "Tải về", en: "Download" },
   downloadMarked: { vi: "Tải bản có đánh dấu", en: "Download the marked copy" },

@@ -360,13 +360,17 @@ const S = {
 export type StringKey = keyof typeof S;
 export const STRINGS: Record<StringKey, LocalizedText> = S;
 
-/** English nouns the pane counts; "1 errors" becomes "1 error" (Vietnamese has no plural form). */
-const COUNTED = /(^|[^\d.,])1 (error|warning|file|row|sheet|template|item)s\b/g;
+/**
+ * English nouns the pane counts, with the words that may stand between the count and the noun;
+ * "1 errors", "1 more rows", "1 data errors" become singular (Vietnamese has no plural form).
+ */
+const COUNTED =
+  /(^|[^\d.,])1 ((?:more |data |template \.xlsx )?)(error|warning|file|row|sheet|template|item|cell)s\b/g;
 
 /** The text of `key` in `lang`, placeholders filled, English counts in the singular for 1. */
 export function text(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
   const filled = fill(STRINGS[key][lang], params).normalize("NFC");
-  return lang === "en" ? filled.replace(COUNTED, "$11 $2") : filled;
+  return lang === "en" ? filled.replace(COUNTED, "$11 $2$3") : filled;
 }
 
 /** The text of `key` in both languages (for messages kept as LocalizedText until shown). */

@@ -1,8 +1,4 @@
-import {
-  buildTemplateWorkbook,
-  DEFAULT_PEOPLE_ROWS,
-  LISTS_SHEET,
-} from "../../../src/core/template-sheet/build";
+import { buildTemplateWorkbook, DEFAULT_PEOPLE_ROWS, LISTS_SHEET } from "../../../src/core/template-sheet/build";
 import { computedFormula } from "../../../src/core/template-sheet/formulas";
 import { parseMeta, writeMeta } from "../../../src/core/template-sheet/meta";
 import { DEFAULT_SETTINGS_2019 } from "../../../src/core/settings/defaults";
@@ -18,22 +14,13 @@ import { modelToGrids } from "../submission/model-grids";
 
 const register = defaultRegister();
 const build = (id: string) =>
-  buildTemplateWorkbook(requireTemplate(id), register, DEFAULT_SETTINGS_2019, {
-    generatedAt: "2019-11-01T00:00:00.000Z",
-  });
+  buildTemplateWorkbook(requireTemplate(id), register, DEFAULT_SETTINGS_2019, { generatedAt: "2019-11-01T00:00:00.000Z" });
 
 function lockedAt(sheet: SheetModel, row: number, col: number): boolean {
   let locked = true; // Excel's default
   for (const s of sheet.styles) {
     const r = s.range;
-    if (
-      row >= r.top &&
-      row <= r.bottom &&
-      col >= r.left &&
-      col <= r.right &&
-      s.style.locked !== undefined
-    )
-      locked = s.style.locked;
+    if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && s.style.locked !== undefined) locked = s.style.locked;
   }
   return locked;
 }
@@ -42,8 +29,7 @@ function styleAt(sheet: SheetModel, row: number, col: number) {
   const out: Record<string, unknown> = {};
   for (const s of sheet.styles) {
     const r = s.range;
-    if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right)
-      Object.assign(out, s.style);
+    if (row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) Object.assign(out, s.style);
   }
   return out;
 }
@@ -73,9 +59,7 @@ describe("buildTemplateWorkbook", () => {
     expect(cellOf(s, 2, rightCol)).toBe("Độc lập - Tự do - Hạnh phúc");
     expect(styleAt(s, 2, rightCol)).toMatchObject({ bold: true, underline: true });
     expect(cellOf(s, 3, 1)).toBeUndefined(); // no "*" on a state document
-    expect(cellOf(s, 5, 1)).toBe(
-      "Mẫu số 3.6 (kèm theo Kế hoạch số …-KH/TU ngày … của Ban Thường vụ Thị ủy)"
-    );
+    expect(cellOf(s, 5, 1)).toBe("Mẫu số 3.6 (kèm theo Kế hoạch số …-KH/TU ngày … của Ban Thường vụ Thị ủy)");
     expect(styleAt(s, 6, 1)).toMatchObject({ bold: true });
     expect(cellOf(s, 7, 1)).toBe("Năm 2019");
     expect(cellOf(s, 8, 1)).toBe("Hạn nộp: 25/12/2019 về Ban Tổ chức Thị ủy");
@@ -91,9 +75,7 @@ describe("buildTemplateWorkbook", () => {
     const rightCol = s.merges.find((m) => m.top === 1 && m.left > 1)!.left;
     expect(cellOf(s, 1, rightCol)).toBe("ĐẢNG CỘNG SẢN VIỆT NAM");
     expect(styleAt(s, 1, rightCol)).toMatchObject({ bold: true, underline: true });
-    expect(cellOf(s, 5, 1)).toBe(
-      "Mẫu số 3.11 (kèm theo Kế hoạch số 125-KH/TU ngày 15/11/2019 của Ban Thường vụ Thị ủy)"
-    );
+    expect(cellOf(s, 5, 1)).toBe("Mẫu số 3.11 (kèm theo Kế hoạch số 125-KH/TU ngày 15/11/2019 của Ban Thường vụ Thị ủy)");
     const tccs = build("tccs-bao-cao").sheets[0]!;
     expect([cellOf(tccs, 1, 1), cellOf(tccs, 2, 1)]).toEqual(["THỊ ỦY HƯƠNG THỦY", "BAN TỔ CHỨC"]);
   });
@@ -101,15 +83,11 @@ describe("buildTemplateWorkbook", () => {
   test("departmentHeadings in the settings name a department's heading (by department or template id)", () => {
     const settings = {
       ...DEFAULT_SETTINGS_2019,
-      departmentHeadings: {
-        "y-te": ["UBND THÀNH PHỐ HUẾ", "Phòng Y tế"],
-        "noi-vu-cchc": ["SỞ NỘI VỤ"],
-      },
+      departmentHeadings: { "y-te": ["UBND THÀNH PHỐ HUẾ", "Phòng Y tế"], "noi-vu-cchc": ["SỞ NỘI VỤ"] },
     };
     const yte = buildTemplateWorkbook(requireTemplate("y-te"), register, settings).sheets[0]!;
     expect([cellOf(yte, 1, 1), cellOf(yte, 2, 1)]).toEqual(["UBND THÀNH PHỐ HUẾ", "PHÒNG Y TẾ"]);
-    const cchc = buildTemplateWorkbook(requireTemplate("noi-vu-cchc"), register, settings)
-      .sheets[0]!;
+    const cchc = buildTemplateWorkbook(requireTemplate("noi-vu-cchc"), register, settings).sheets[0]!;
     expect(cellOf(cchc, 1, 1)).toBe("SỞ NỘI VỤ");
   });
 
@@ -119,9 +97,7 @@ describe("buildTemplateWorkbook", () => {
       const s = wb.sheets[0]!;
       const texts = new Map<string, number>();
       for (const b of s.blocks)
-        b.cells.forEach((r, i) =>
-          r.forEach((c) => typeof c === "string" && texts.set(c, b.top + i))
-        );
+        b.cells.forEach((r, i) => r.forEach((c) => typeof c === "string" && texts.set(c, b.top + i)));
       const head = spec.id === "tccs-bao-cao" ? "T/M ĐẢNG ỦY" : "THỦ TRƯỞNG ĐƠN VỊ";
       expect(texts.get("NGƯỜI LẬP BIỂU")).toBeGreaterThan(metaOf(wb).firstDataRow);
       expect(texts.get(head)).toBe(texts.get("NGƯỜI LẬP BIỂU"));
@@ -132,9 +108,7 @@ describe("buildTemplateWorkbook", () => {
   });
 
   test("3.8 (MTTQ, đoàn thể) shows its own deadline from the settings: 20/11/2019", () => {
-    expect(cellOf(build("dan-van").sheets[0]!, 8, 1)).toBe(
-      "Hạn nộp: 20/11/2019 về Ban Tổ chức Thị ủy"
-    );
+    expect(cellOf(build("dan-van").sheets[0]!, 8, 1)).toBe("Hạn nộp: 20/11/2019 về Ban Tổ chức Thị ủy");
   });
 
   test("unit rows filled and locked, entry cells unlocked, computed cells are formulas with no cached result", () => {
@@ -173,9 +147,7 @@ describe("buildTemplateWorkbook", () => {
     expect(at("ghiChu")).toBe("@");
     const cbcc = build("noi-vu-cbcc");
     const m2 = metaOf(cbcc);
-    expect(styleAt(cbcc.sheets[0]!, m2.firstDataRow, columnNumber(m2.columns.tongSo!)).numFmt).toBe(
-      "#,##0"
-    );
+    expect(styleAt(cbcc.sheets[0]!, m2.firstDataRow, columnNumber(m2.columns.tongSo!)).numFmt).toBe("#,##0");
   });
 
   test("validations cover only the unit rows, lists come from the hidden _lists sheet, Vietnamese prompts", () => {
@@ -196,18 +168,13 @@ describe("buildTemplateWorkbook", () => {
     expect(list.rule).toEqual({ kind: "list", source: "=_lists!$A$2:$A$5" });
     const lists = wb.sheets.find((x) => x.name === LISTS_SHEET)!;
     expect(lists.visibility).toBe("hidden");
-    expect(lists.blocks[0]!.cells.map((r) => r[0])).toEqual([
-      "level4",
-      ...getEnum("level4").values.map((v) => v.label.vi),
-    ]);
+    expect(lists.blocks[0]!.cells.map((r) => r[0])).toEqual(["level4", ...getEnum("level4").values.map((v) => v.label.vi)]);
   });
 
   test("numeric validations carry the spec's bounds", () => {
     const wb = build("noi-vu-cchc");
     const meta = metaOf(wb);
-    const v = wb.sheets[0]!.validations.find(
-      (x) => x.range.left === columnNumber(meta.columns.diemCchc!)
-    )!;
+    const v = wb.sheets[0]!.validations.find((x) => x.range.left === columnNumber(meta.columns.diemCchc!))!;
     expect(v.rule).toEqual({ kind: "decimal", min: 0, max: 100 });
     expect(v.prompt!.message).toContain("từ 0 đến 100");
   });
@@ -217,12 +184,7 @@ describe("buildTemplateWorkbook", () => {
       const wb = build(spec.id);
       const s = wb.sheets[0]!;
       const p = s.print!;
-      expect(p).toMatchObject({
-        paperSize: "A4",
-        fitToWidth: 0,
-        fitToHeight: 0,
-        footer: "&CTrang &P/&N",
-      });
+      expect(p).toMatchObject({ paperSize: "A4", fitToWidth: 0, fitToHeight: 0, footer: "&CTrang &P/&N" });
       expect(p.scale).toBeGreaterThanOrEqual(92);
       expect(p.scale).toBeLessThanOrEqual(100);
       expect(p.printTitleRows!.last).toBe(metaOf(wb).firstDataRow - 1);
@@ -236,15 +198,12 @@ describe("buildTemplateWorkbook", () => {
       );
       expect((widthMm * p.scale!) / 100).toBeLessThanOrEqual(room);
       // No text below 12 pt on the sheet.
-      for (const st of s.styles)
-        if (st.style.fontSize) expect(st.style.fontSize).toBeGreaterThanOrEqual(12);
+      for (const st of s.styles) if (st.style.fontSize) expect(st.style.fontSize).toBeGreaterThanOrEqual(12);
     }
     // 3.3's nineteen criteria: their one-word headers turned up, so the columns are as narrow as "Chưa đạt" wrapped.
     const ntm = build("kinh-te-ntm");
     const m = metaOf(ntm);
-    expect(
-      styleAt(ntm.sheets[0]!, m.firstDataRow - 2, columnNumber(m.columns.tc10!)).rotation
-    ).toBe(90);
+    expect(styleAt(ntm.sheets[0]!, m.firstDataRow - 2, columnNumber(m.columns.tc10!)).rotation).toBe(90);
   });
 
   test("a column is never narrower than its longest word (header, unit of measure or value)", () => {
@@ -253,13 +212,9 @@ describe("buildTemplateWorkbook", () => {
       spec.columns.forEach((col, i) => {
         if ((s.hiddenColumns ?? []).includes(i + 1)) return;
         const room = textRoomMm(s.columnWidths[i]!);
-        const rotated = s.styles.some(
-          (st) => st.style.rotation === 90 && st.range.left === i + 1 && st.range.right === i + 1
-        );
-        if (!rotated)
-          expect(longestWordMm(col.header.vi, 12, true)).toBeLessThanOrEqual(room + 0.01);
-        if (col.unitOfMeasure)
-          expect(longestWordMm(`(${col.unitOfMeasure.vi})`, 12)).toBeLessThanOrEqual(room + 0.01);
+        const rotated = s.styles.some((st) => st.style.rotation === 90 && st.range.left === i + 1 && st.range.right === i + 1);
+        if (!rotated) expect(longestWordMm(col.header.vi, 12, true)).toBeLessThanOrEqual(room + 0.01);
+        if (col.unitOfMeasure) expect(longestWordMm(`(${col.unitOfMeasure.vi})`, 12)).toBeLessThanOrEqual(room + 0.01);
       });
     }
   });
@@ -269,15 +224,8 @@ describe("buildTemplateWorkbook", () => {
     const s = wb.sheets[0]!;
     const spec = requireTemplate("giao-duc");
     const firstGrouped = spec.columns.findIndex((c) => c.group) + 1;
-    const groupSize = spec.columns.filter(
-      (c) => c.group?.vi === spec.columns[firstGrouped - 1]!.group!.vi
-    ).length;
-    expect(s.merges).toContainEqual({
-      top: 10,
-      left: firstGrouped,
-      bottom: 10,
-      right: firstGrouped + groupSize - 1,
-    });
+    const groupSize = spec.columns.filter((c) => c.group?.vi === spec.columns[firstGrouped - 1]!.group!.vi).length;
+    expect(s.merges).toContainEqual({ top: 10, left: firstGrouped, bottom: 10, right: firstGrouped + groupSize - 1 });
     expect(cellOf(s, 10, firstGrouped)).toBe(spec.columns[firstGrouped - 1]!.group!.vi);
     expect(cellOf(s, 11, firstGrouped)).toBe(spec.columns[firstGrouped - 1]!.header.vi);
     // A non-grouped column's header spans both header rows.
@@ -292,9 +240,7 @@ describe("buildTemplateWorkbook", () => {
     expect(cellOf(s, last, 1)).toBe(DEFAULT_PEOPLE_ROWS);
     expect(cellOf(s, meta.firstDataRow, columnNumber(meta.columns.ten!))).toBeUndefined();
     expect(lockedAt(s, last, columnNumber(meta.columns.ten!))).toBe(false);
-    const unitDv = s.validations.find(
-      (v) => v.range.left === columnNumber(meta.columns.unitCode!)
-    )!;
+    const unitDv = s.validations.find((v) => v.range.left === columnNumber(meta.columns.unitCode!))!;
     expect(unitDv.rule.kind).toBe("list");
     expect(unitDv.range).toMatchObject({ top: meta.firstDataRow, bottom: last });
   });
@@ -310,15 +256,9 @@ describe("buildTemplateWorkbook", () => {
     expect(cellOf(s, r0 + 14, name)).toBe("Tổng cộng");
     const ho = meta.columns.tongSoHo!;
     const group = `${ho}${r0 + 1}:${ho}${r0 + 5}`;
-    expect(cellOf(s, r0, columnNumber(ho))).toEqual({
-      formula: `IF(COUNT(${group})<5,"",SUM(${group}))`,
-      result: null,
-    });
+    expect(cellOf(s, r0, columnNumber(ho))).toEqual({ formula: `IF(COUNT(${group})<5,"",SUM(${group}))`, result: null });
     const both = `${ho}${r0},${ho}${r0 + 6}`;
-    expect(cellOf(s, r0 + 14, columnNumber(ho))).toEqual({
-      formula: `IF(COUNT(${both})<2,"",SUM(${both}))`,
-      result: null,
-    });
+    expect(cellOf(s, r0 + 14, columnNumber(ho))).toEqual({ formula: `IF(COUNT(${both})<2,"",SUM(${both}))`, result: null });
     const rate = cellOf(s, r0, columnNumber(meta.columns.tyLeNgheo!)) as { formula: string };
     expect(rate.formula).toContain(`SUM(${ho}${r0})`);
     expect(lockedAt(s, r0, columnNumber(meta.columns.soHoNgheo!))).toBe(true);
@@ -328,31 +268,16 @@ describe("buildTemplateWorkbook", () => {
   test("countEquals counts the enum LABEL across a contiguous range; allAtLeast lists the good labels", () => {
     const dat = getEnum("datChuaDat").values.find((v) => v.code === "DAT")!.label.vi;
     const refOf = (k: string) => ({ a: "E7", b: "F7", c: "G7" })[k];
-    expect(
-      computedFormula(
-        { kind: "countEquals", keys: ["a", "b", "c"], code: "DAT" },
-        refOf,
-        getEnum,
-        () => "datChuaDat"
-      )
-    ).toBe(`IF(COUNTA(E7:G7)=0,"",COUNTIF(E7:G7,"${dat}"))`);
-    const f = computedFormula(
-      { kind: "allAtLeast", keys: ["a", "c"], enumId: "level4", code: "HTTNV" },
-      refOf,
-      getEnum,
-      () => "level4"
-    )!;
+    expect(computedFormula({ kind: "countEquals", keys: ["a", "b", "c"], code: "DAT" }, refOf, getEnum, () => "datChuaDat")).toBe(
+      `IF(COUNTA(E7:G7)=0,"",COUNTIF(E7:G7,"${dat}"))`
+    );
+    const f = computedFormula({ kind: "allAtLeast", keys: ["a", "c"], enumId: "level4", code: "HTTNV" }, refOf, getEnum, () => "level4")!;
     expect(f).toBe(
       'IF(COUNTA(E7)+COUNTA(G7)=0,"",IF(SUMPRODUCT(COUNTIF(E7,{"Hoàn thành xuất sắc nhiệm vụ","Hoàn thành tốt nhiệm vụ"}))+SUMPRODUCT(COUNTIF(G7,{"Hoàn thành xuất sắc nhiệm vụ","Hoàn thành tốt nhiệm vụ"}))=COUNTA(E7)+COUNTA(G7),"Có","Không"))'
     );
-    expect(
-      computedFormula(
-        { kind: "atLeast", key: "a", threshold: 100 },
-        refOf,
-        getEnum,
-        () => undefined
-      )
-    ).toBe('IF(ISNUMBER(E7),IF(E7>=100,"Có","Không"),"")');
+    expect(computedFormula({ kind: "atLeast", key: "a", threshold: 100 }, refOf, getEnum, () => undefined)).toBe(
+      'IF(ISNUMBER(E7),IF(E7>=100,"Có","Không"),"")'
+    );
   });
 });
 
@@ -374,14 +299,7 @@ describe("_meta", () => {
   });
 
   test("a _meta without template id or columns is rejected with a message", () => {
-    const r = parseMeta({
-      name: "_meta",
-      visibility: "veryHidden",
-      rows: [
-        ["key", "value"],
-        ["period", 2019],
-      ],
-    });
+    const r = parseMeta({ name: "_meta", visibility: "veryHidden", rows: [["key", "value"], ["period", 2019]] });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.message.vi).toContain("mẫu biểu, phiên bản mẫu");

@@ -6,6 +6,7 @@
  */
 import type { CellChange, WorkbookEvent } from "../../ports/workbook-port";
 import type { AdapterEnv } from "./env";
+import type { LocalizedText } from "../../core/i18n";
 import { describeOfficeError } from "./errors";
 
 /**
@@ -38,25 +39,42 @@ function sheetNames(env: AdapterEnv): {
   return { names, nameOf };
 }
 
-export async function onUserChange(
-  env: AdapterEnv,
-  handler: (change: CellChange) => void
-): Promise<() => Promise<void>> {
-  const { names, nameOf } = sheetNames(env);
+type NameOf = ReturnType<typeof sheetNames>["nameOf"];
 
-  const listener = async (e: Excel.WorksheetChangedEventArgs) => {
+/**
+ * A `worksheets.onChanged` listener passing on only the user's edits of template sheets: not while
+ * the adapter writes (the guard), not the add-in's own writes (triggerSource, ExcelApi 1.14), not a
+ * sheet whose name starts with "_".
+ */
+function userEdits(
+  env: AdapterEnv,
+  nameOf: NameOf,
+  emit: (sheet: string, address: string) => void
+): (e: Excel.WorksheetChangedEventArgs) => Promise<void> {
+  return async (e) => {
     if (env.guard.active) return;
     if ((e as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
-    const name = await nameOf(e.worksheetId, false);
-    if (name === undefined || name.startsWith("_")) return;
-    handler({ sheet: name, address: e.address });
+    const sheet = await nameOf(e.worksheetId, false);
+    if (sheet === undefined || sheet.startsWith("_")) return;
+    emit(sheet, e.address);
   };
+}
 
+/**
+ * Adds the handlers `add` returns in one batch that also loads the sheet names; resolves to the
+ * function that removes them all (once). A failure is described with `doing`.
+ */
+async function registerAll(
+  env: AdapterEnv,
+  names: Map<string, string>,
+  add: (ws: Excel.WorksheetCollection) => OfficeExtension.EventHandlerResult<unknown>[],
+  doing: LocalizedText
+): Promise<() => Promise<void>> {
   try {
-    const reg = await env.run(async (ctx) => {
+    const regs = await env.run(async (ctx) => {
       const ws = ctx.workbook.worksheets;
       ws.load("items/id,items/name");
-      const r = ws.onChanged.add(listener);
+      const r = add(ws);
       await ctx.sync();
       for (const w of ws.items) names.set(w.id, w.name);
       return r;
@@ -65,17 +83,26 @@ export async function onUserChange(
     return async () => {
       if (removed) return;
       removed = true;
-      await env.runWith(reg.context as Excel.RequestContext, async (ctx) => {
-        reg.remove();
+      await env.runWith(regs[0]!.context as Excel.RequestContext, async (ctx) => {
+        for (const r of regs) r.remove();
         await ctx.sync();
       });
     };
   } catch (e) {
-    throw describeOfficeError(e, {
-      vi: "Không theo dõi được thay đổi trên trang tính",
-      en: "Could not listen for changes on the sheets",
-    });
+    throw describeOfficeError(e, doing);
   }
+}
+
+export async function onUserChange(
+  env: AdapterEnv,
+  handler: (change: CellChange) => void
+): Promise<() => Promise<void>> {
+  const { names, nameOf } = sheetNames(env);
+  const changed = userEdits(env, nameOf, (sheet, address) => handler({ sheet, address }));
+  return registerAll(env, names, (ws) => [ws.onChanged.add(changed)], {
+    vi: "Không theo dõi được thay đổi trên trang tính",
+    en: "Could not listen for changes on the sheets",
+  });
 }
 
 /**
@@ -136,41 +163,21 @@ export async function onWorkbookEvent(
     names.delete(e.worksheetId);
     handler({ kind: "deleted", sheet });
   };
-  const changed = async (e: Excel.WorksheetChangedEventArgs) => {
-    if (env.guard.active) return;
-    if ((e as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
-    const sheet = await nameOf(e.worksheetId, false);
-    if (sheet === undefined || sheet.startsWith("_")) return;
-    handler({ kind: "changed", sheet, address: e.address });
-  };
-
-  try {
-    const regs = await env.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets;
-      ws.load("items/id,items/name");
-      const r = [
-        ws.onAdded.add(added),
-        ws.onActivated.add(activated),
-        ws.onDeleted.add(deleted),
-        ws.onChanged.add(changed),
-      ];
-      await ctx.sync();
-      for (const w of ws.items) names.set(w.id, w.name);
-      return r;
-    });
-    let removed = false;
-    return async () => {
-      if (removed) return;
-      removed = true;
-      await env.runWith(regs[0]!.context as Excel.RequestContext, async (ctx) => {
-        for (const r of regs) r.remove();
-        await ctx.sync();
-      });
-    };
-  } catch (e) {
-    throw describeOfficeError(e, {
+  const changed = userEdits(env, nameOf, (sheet, address) =>
+    handler({ kind: "changed", sheet, address })
+  );
+  return registerAll(
+    env,
+    names,
+    (ws) => [
+      ws.onAdded.add(added),
+      ws.onActivated.add(activated),
+      ws.onDeleted.add(deleted),
+      ws.onChanged.add(changed),
+    ],
+    {
       vi: "Không theo dõi được các trang tính của sổ làm việc",
       en: "Could not follow the workbook's sheets",
-    });
-  }
+    }
+  );
 }

@@ -20,6 +20,7 @@ import { enumLabel, getEnum, LEVEL_ENUM_IDS } from "../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../templates/spec";
 import type { Unit, UnitRegister } from "../units/types";
 import { effectiveLevel } from "../classify/classify";
+import { figureHeader, figureNumFmt } from "./figures";
 import { cellRef } from "./formula";
 import { BODY_STYLE, HEADER_STYLE, MANUAL_FILL, SheetBuilder, WARN_COLOR } from "./grid";
 import { LOAI_HINH_VI, MASTER_HEADERS, SHEETS } from "./labels";
@@ -100,13 +101,6 @@ function choiceLabelWidth(col: ColumnSpec): number | undefined {
   return Math.min(22, Math.ceil(longest / 2) + 2);
 }
 
-function numFmtOf(col: ColumnSpec): string | undefined {
-  if (col.computed?.kind === "countEquals") return `0"/${col.computed.keys.length}"`;
-  if (col.type === "percent" || col.type === "number") return "0.00";
-  if (col.type === "int") return "#,##0";
-  return undefined;
-}
-
 /** The department columns (spec columns with master: true), joined to each TCCS. */
 export function departmentColumns(
   catalog: readonly TemplateSpec[],
@@ -121,13 +115,11 @@ export function departmentColumns(
     const row = (r: RowCtx) =>
       r.idx.get(spec.id, spec.rowSet === "TCCS" ? r.unit.code : r.unit.localityCode);
     for (const c of cols) {
-      const fmt = numFmtOf(c);
+      const fmt = figureNumFmt(c);
       const labelWidth = choiceLabelWidth(c);
       out.push({
         key: `${spec.id}.${c.key}`,
-        header:
-          c.header.vi +
-          (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : ""),
+        header: figureHeader(c),
         group,
         width: Math.max(8, Math.min(16, Math.ceil(c.header.vi.length / 2) + 2), labelWidth ?? 0),
         style: {

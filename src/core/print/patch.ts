@@ -6,7 +6,7 @@
  */
 import type { LocalizedText } from "../i18n";
 import type { PeriodSettings } from "../settings/types";
-import type { SheetModel, WorkbookModel } from "../sheet/model";
+import type { Block, SheetModel, WorkbookModel } from "../sheet/model";
 import { columnLetter } from "../sheet/model";
 import type { SheetGrid } from "../submission/types";
 import type { RawCell } from "../validate/types";
@@ -29,8 +29,33 @@ export interface HeadingPatch {
   skipped: { sheet: string; message: LocalizedText }[];
 }
 
-const textOf = (c: RawCell | undefined): string =>
+/** A cell's text as compared with what was written: NFC, trimmed; "" when empty or not text-like. */
+export const cellText = (c: RawCell | undefined): string =>
   c === null || c === undefined || typeof c === "object" ? "" : String(c).normalize("NFC").trim();
+
+/** A sheet of a patch: only the value blocks (styles, merges and widths stay as written). */
+export function patchSheet(
+  name: string,
+  visibility: SheetModel["visibility"],
+  blocks: Block[]
+): SheetModel {
+  return {
+    name,
+    visibility,
+    blocks,
+    styles: [],
+    merges: [],
+    columnWidths: [],
+    validations: [],
+    protect: false,
+  };
+}
+
+/** The patch writing `sheets`, and the sheets left alone with why. */
+export const headingPatch = (
+  sheets: SheetModel[],
+  skipped: HeadingPatch["skipped"]
+): HeadingPatch => ({ model: { sheets }, sheets: sheets.map((s) => s.name), skipped });
 
 /**
  * Whether the sheet as it is now still has its blocks where they were written: every fixed text
@@ -39,7 +64,7 @@ const textOf = (c: RawCell | undefined): string =>
  * fail this, and then the sheet is left alone rather than overwriting a data row.
  */
 function blocksInPlace(grid: SheetGrid, lines: PrintLine[], g: PrintGeometry): string | null {
-  const at = (row: number, col: number) => textOf(grid.rows[row - 1]?.[col - 1]);
+  const at = (row: number, col: number) => cellText(grid.rows[row - 1]?.[col - 1]);
   const rows = new Map<number, PrintLine[]>();
   for (const l of lines) rows.set(l.row, [...(rows.get(l.row) ?? []), l]);
   if (g.signatureTop !== null)
@@ -88,16 +113,13 @@ export function printHeadingPatch(
       });
       continue;
     }
-    sheets.push({
-      name: p.name,
-      visibility: grid.visibility,
-      blocks: lines.map((l) => ({ top: l.row, left: l.left, cells: [[l.text]] })),
-      styles: [],
-      merges: [],
-      columnWidths: [],
-      validations: [],
-      protect: false,
-    });
+    sheets.push(
+      patchSheet(
+        p.name,
+        grid.visibility,
+        lines.map((l) => ({ top: l.row, left: l.left, cells: [[l.text]] }))
+      )
+    );
   }
-  return { model: { sheets }, sheets: sheets.map((s) => s.name), skipped };
+  return headingPatch(sheets, skipped);
 }

@@ -10,8 +10,9 @@
 import { LEVEL_CODES } from "../../rules/levels";
 import type { LevelCode } from "../../rules/types";
 import type { PeriodSettings } from "../../settings/types";
-import { columnLetter, type Cell, type SheetModel } from "../../sheet/model";
+import { columnLetter, type Cell, type CellStyle, type SheetModel } from "../../sheet/model";
 import { formula, pctText, quoteSheet, str } from "../formula";
+import { ROMAN } from "../figures";
 import { SheetBuilder } from "../grid";
 import { documentPageSetup, type PageMargins } from "../../print/page";
 import { documentHeading, type DocumentGrid, type DraftTest } from "./heading";
@@ -53,12 +54,29 @@ export const TCCS_WIDTHS = [5, 30, 19, 10, 12, 13, 46];
 export const LEADER_WIDTHS = [5, 25, 30, 10, 12, 13, 40];
 export const ANNEX_SCALE = 90;
 /** Body text as set (13 pt at 90 % prints at 11.7 pt). */
-const BODY_PT = 13;
+export const ANNEX_BODY_PT = 13;
+const BODY_PT = ANNEX_BODY_PT;
+
+/** An annex's table header row: bold, centred, wrapped, boxed. */
+export const ANNEX_HEADER_STYLE: CellStyle = {
+  bold: true,
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+  border: "thin",
+  fontSize: ANNEX_BODY_PT,
+};
+
+/** An annex's columns for its heading: the issuing body over columns 1–3, the motto from 5. */
+export const annexGrid = (widths: readonly number[]): DocumentGrid => ({
+  widthChars: widths.reduce((a, x) => a + x, 0),
+  columns: widths.length,
+  leftEnd: 3,
+  rightStart: 5,
+});
 
 export const LEVEL_LEGEND =
   "Ghi chú: HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ; HTNV: Hoàn thành nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ.";
-
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 const refOf = (r: WorkingRef, col: number) => `${quoteSheet(r.sheet)}!${columnLetter(col)}${r.row}`;
 
@@ -163,12 +181,7 @@ export function buildAnnex(
   const b = new SheetBuilder();
   const w = spec.widths;
   const n = w.length;
-  const grid: DocumentGrid = {
-    widthChars: w.reduce((a, x) => a + x, 0),
-    columns: n,
-    leftEnd: 3,
-    rightStart: 5,
-  };
+  const grid = annexGrid(w);
   let row = documentHeading(b, grid, settings, draft, {
     title: spec.title,
     subtitle: spec.subtitle,
@@ -186,14 +199,7 @@ export function buildAnnex(
     "Lý do",
   ];
   headers.forEach((h, i) => b.put(head, i + 1, h));
-  b.style(head, 1, head, n, {
-    bold: true,
-    hAlign: "center",
-    vAlign: "middle",
-    wrap: true,
-    border: "thin",
-    fontSize: BODY_PT,
-  });
+  b.style(head, 1, head, n, ANNEX_HEADER_STYLE);
   b.rowHeights[head] = 50;
   row = head + 1;
   const out: AnnexResult["groups"] = [];

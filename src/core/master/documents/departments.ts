@@ -16,33 +16,16 @@ import { unitsForRowSet } from "../../template-sheet/build";
 import { enumLabel, LEVEL_ENUM_IDS } from "../../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
 import type { UnitRegister } from "../../units/types";
+import { figureHeader, figureNumFmt, ROMAN } from "../figures";
 import { SheetBuilder } from "../grid";
 import { documentPageSetup, type PageMargins } from "../../print/page";
 import { wrappedLines } from "../../print/text-width";
-import { ANNEX_SCALE, LEVEL_LEGEND } from "./annex";
-import { documentHeading, type DocumentGrid, type DraftTest } from "./heading";
+import { ANNEX_BODY_PT, ANNEX_HEADER_STYLE, ANNEX_SCALE, annexGrid, LEVEL_LEGEND } from "./annex";
+import { documentHeading, type DraftTest } from "./heading";
 
 /** STT, unit, then up to seven figures (3.8 has seven). */
 export const DEPARTMENT_WIDTHS = [5, 34, 13, 13, 13, 13, 13, 13, 13];
-const BODY_PT = 13;
-const ROMAN = [
-  "I",
-  "II",
-  "III",
-  "IV",
-  "V",
-  "VI",
-  "VII",
-  "VIII",
-  "IX",
-  "X",
-  "XI",
-  "XII",
-  "XIII",
-  "XIV",
-  "XV",
-  "XVI",
-];
+const BODY_PT = ANNEX_BODY_PT;
 const MM_PER_CHAR = (7 * 25.4) / 96;
 
 export interface DepartmentAnnexInput {
@@ -86,18 +69,6 @@ export function departmentValue(col: ColumnSpec, v: unknown): Cell {
   return String(v);
 }
 
-const numFmt = (col: ColumnSpec): string | undefined =>
-  col.computed?.kind === "countEquals"
-    ? `0"/${col.computed.keys.length}"`
-    : col.type === "percent" || col.type === "number"
-      ? "0.00"
-      : col.type === "int"
-        ? "#,##0"
-        : undefined;
-
-const headerOf = (c: ColumnSpec) =>
-  c.header.vi + (c.unitOfMeasure && c.unitOfMeasure.vi !== "%" ? ` (${c.unitOfMeasure.vi})` : "");
-
 /** A figure whose values are words (a choice other than the levels, or free text): wraps first. */
 const isWordy = (c: ColumnSpec) =>
   c.type === "text" || (c.type === "enum" && !!c.enumId && !LEVEL_ENUM_IDS.includes(c.enumId));
@@ -112,7 +83,7 @@ export function figureSpans(cols: readonly ColumnSpec[], slots: number): number[
   const base = Math.floor(slots / cols.length);
   const spans = cols.map(() => base);
   const order = cols
-    .map((c, i) => ({ i, wordy: isWordy(c), len: headerOf(c).length }))
+    .map((c, i) => ({ i, wordy: isWordy(c), len: figureHeader(c).length }))
     .sort((a, b) => Number(b.wordy) - Number(a.wordy) || b.len - a.len || a.i - b.i);
   for (let k = 0; k < slots - base * cols.length; k++) spans[order[k]!.i]!++;
   return spans;
@@ -123,12 +94,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
   const b = new SheetBuilder();
   const w = DEPARTMENT_WIDTHS;
   const n = w.length;
-  const grid: DocumentGrid = {
-    widthChars: w.reduce((a, x) => a + x, 0),
-    columns: n,
-    leftEnd: 3,
-    rightStart: 5,
-  };
+  const grid = annexGrid(w);
   let row = documentHeading(b, grid, settings, input.draft, {
     title: "PHỤ LỤC 3",
     subtitle: [`SỐ LIỆU CỦA CÁC BAN, NGÀNH NĂM ${settings.period}`],
@@ -170,18 +136,11 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     const head = row;
     b.put(head, 1, "STT");
     b.put(head, 2, spec.rowSet === "TCCS" ? "Tổ chức cơ sở đảng" : "Đơn vị");
-    cols.forEach((c, k) => put(head, k, headerOf(c)));
-    b.style(head, 1, head, last, {
-      bold: true,
-      wrap: true,
-      hAlign: "center",
-      vAlign: "middle",
-      border: "thin",
-      fontSize: BODY_PT,
-    });
+    cols.forEach((c, k) => put(head, k, figureHeader(c)));
+    b.style(head, 1, head, last, ANNEX_HEADER_STYLE);
     const headLines = Math.max(
       1,
-      ...cols.map((c, k) => wrappedLines(headerOf(c), roomOf(k), BODY_PT, true))
+      ...cols.map((c, k) => wrappedLines(figureHeader(c), roomOf(k), BODY_PT, true))
     );
     b.rowHeights[head] = Math.ceil(BODY_PT * 1.2 * headLines + 6);
     row++;
@@ -199,7 +158,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
         cols.forEach((c, k) => {
           const v = departmentValue(c, data.values[c.key]);
           put(row, k, v);
-          const fmt = numFmt(c);
+          const fmt = figureNumFmt(c);
           if (fmt) b.style(row, at[k]!, row, at[k]!, { numFmt: fmt });
           if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, roomOf(k), BODY_PT));
         });

@@ -6,22 +6,20 @@
  * and the formulas over the decisions are not touched. A document whose title is no longer where
  * it was written (rows inserted above it) is left alone, with a message.
  */
-import type { LocalizedText } from "../../i18n";
 import { dateLine } from "../../print/layout";
 import { documentPageSetup } from "../../print/page";
 import { DEFAULT_MARGINS } from "../../print/layout";
 import type { PeriodSettings } from "../../settings/types";
-import type { Block, PrintLayout, SheetModel, WorkbookModel } from "../../sheet/model";
+import { cellText, headingPatch, patchSheet, type HeadingPatch } from "../../print/patch";
+import type { Block, PrintLayout, SheetModel } from "../../sheet/model";
 import type { SheetGrid } from "../../submission/types";
-import type { RawCell } from "../../validate/types";
 import { HEADING_ROWS, numberLine, onceDecided } from "./heading";
 import { annexNote, PRINT_SHEETS, standingCommitteeOf } from "./index";
 import { REPORT_SCALE, REPORT_WIDTHS, reportIntro } from "./report";
 import { ANNEX_SCALE } from "./annex";
 import { DEPARTMENT_WIDTHS } from "./departments";
 
-const text = (c: RawCell | undefined): string =>
-  c === null || c === undefined || typeof c === "object" ? "" : String(c).normalize("NFC").trim();
+const text = cellText;
 
 interface DocShape {
   title: string;
@@ -84,11 +82,8 @@ export function printDocumentLayout(settings: PeriodSettings, grid: SheetGrid): 
   });
 }
 
-export interface DocumentPatch {
-  model: WorkbookModel;
-  sheets: string[];
-  skipped: { sheet: string; message: LocalizedText }[];
-}
+/** Only the cells that follow the settings; documents whose title moved are skipped, with why. */
+export type DocumentPatch = HeadingPatch;
 
 export function documentHeadingPatch(settings: PeriodSettings, grids: SheetGrid[]): DocumentPatch {
   const committee = standingCommitteeOf(settings);
@@ -131,16 +126,7 @@ export function documentHeadingPatch(settings: PeriodSettings, grids: SheetGrid[
       const note = grid.rows.findIndex((r) => text(r?.[0]).startsWith("(Kèm theo Báo cáo"));
       if (note >= 0) put(note + 1, 1, annexNote(settings, committee));
     }
-    sheets.push({
-      name: grid.name,
-      visibility: grid.visibility,
-      blocks,
-      styles: [],
-      merges: [],
-      columnWidths: [],
-      validations: [],
-      protect: false,
-    });
+    sheets.push(patchSheet(grid.name, grid.visibility, blocks));
   }
-  return { model: { sheets }, sheets: sheets.map((s) => s.name), skipped };
+  return headingPatch(sheets, skipped);
 }

@@ -6,14 +6,13 @@
  * exactly 90 / 70 / 50 points, too few tasks beyond the requirement, a task late, a task unfinished,
  * a member disciplined, and a Văn phòng figure that contradicts a "xuất sắc" claim. Deterministic.
  */
-import { getEnum } from "../templates/enums";
 import type { TemplateSpec } from "../templates/spec";
 import type { PeriodSettings } from "../settings/types";
 import type { Unit, UnitRegister } from "../units/types";
 import type { DemoFile, DemoPlan, DemoRow } from "./generate";
+import { choiceLabel, DEMO_NAMES, departmentFile, finishPlan } from "./plan";
 
-const label = (enumId: string, code: string) =>
-  getEnum(enumId).values.find((v) => v.code === code)?.label.vi ?? code;
+const label = choiceLabel;
 
 /** One TCCS's year: score split, tasks and discipline, and what it claims. */
 interface Scenario {
@@ -83,22 +82,7 @@ const SCENARIOS: Scenario[] = [
   S(94, [24, 24, 0, 0, 9], [0, 0], "HTXSNV", "94 điểm, đủ điều kiện → HTXSNV"),
 ];
 
-const NAMES = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Văn Cường",
-  "Phạm Thị Dung",
-  "Hoàng Văn Đức",
-  "Võ Thị Hạnh",
-  "Đặng Văn Hùng",
-  "Bùi Thị Lan",
-  "Huỳnh Văn Minh",
-  "Phan Thị Nga",
-  "Ngô Văn Phúc",
-  "Dương Thị Quyên",
-  "Lý Văn Sơn",
-  "Trương Thị Thu",
-];
+const NAMES = DEMO_NAMES;
 
 function scoreCells(s: Scenario): Record<string, number> {
   return {
@@ -131,13 +115,7 @@ export function generateDemo2025(
   const dept = (templateId: string, d: number, rows: DemoRow[]) => {
     const spec = catalog.find((s) => s.id === templateId);
     if (!spec) return;
-    files.push({
-      fileName: `${spec.section}-${spec.id}.xlsx`,
-      templateId,
-      generatedAt: made,
-      modifiedAt: at(d, 9 + (d % 7)),
-      rows,
-    });
+    files.push(departmentFile(spec, { generatedAt: made, modifiedAt: at(d, 9 + (d % 7)) }, rows));
   };
   const facts = tccs.map((u, i) => {
     const s = SCENARIOS[i % SCENARIOS.length]!;
@@ -256,10 +234,5 @@ export function generateDemo2025(
   });
   dept("lanh-dao", 16, people);
 
-  const sent = new Set(files.map((f) => f.templateId));
-  return {
-    files: files.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0)),
-    missing: catalog.map((s) => s.id).filter((id) => !sent.has(id)),
-    mistakes: notes,
-  };
+  return finishPlan(catalog, files, notes);
 }

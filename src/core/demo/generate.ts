@@ -10,10 +10,10 @@
  * and 3 members disciplined; the Quân sự file without Phường Phú Bài's row ("chưa đủ căn cứ").
  * Pure and deterministic (seeded).
  */
-import { getEnum } from "../templates/enums";
 import type { TemplateSpec } from "../templates/spec";
 import type { PeriodSettings } from "../settings/types";
 import type { Unit, UnitRegister } from "../units/types";
+import { choiceLabel, DEMO_NAMES, departmentFile, finishPlan } from "./plan";
 import { Rng } from "./random";
 
 export type DemoCell = string | number | boolean | null;
@@ -47,8 +47,7 @@ export interface DemoPlan {
   mistakes: string[];
 }
 
-const label = (enumId: string, code: string) =>
-  getEnum(enumId).values.find((v) => v.code === code)!.label.vi;
+const label = choiceLabel;
 const LV = (code: string) => label("level4", code);
 
 const TEMPLATE_MADE = "2019-11-25T08:00:00+07:00";
@@ -59,20 +58,7 @@ const CCHC_FAIR = "phuong-thuy-luong"; // CCHC grade "Khá"
 const DISCIPLINED: Record<string, number> = { "db-xa-thuy-tan": 2, "db-phuong-thuy-luong": 3 };
 const NO_DEFENCE_ROW = "phuong-phu-bai"; // the Quân sự file lacks this locality
 
-const NAMES = [
-  "Nguyễn Văn An",
-  "Trần Thị Bình",
-  "Lê Văn Cường",
-  "Phạm Thị Dung",
-  "Hoàng Văn Đức",
-  "Võ Thị Hạnh",
-  "Đặng Văn Hùng",
-  "Bùi Thị Lan",
-  "Huỳnh Văn Minh",
-  "Phan Thị Nga",
-  "Ngô Văn Phúc",
-  "Dương Thị Quyên",
-];
+const NAMES = DEMO_NAMES;
 
 /** An ISO date moved by n days (pure, UTC arithmetic on the date only). */
 function addDays(iso: string, n: number): string {
@@ -129,17 +115,24 @@ export function generateDemo(
     const late = templateId === LATE_TEMPLATE;
     // A template with its own earlier deadline (3.8: 20/11) is sent out and back earlier.
     const own = settings.templateDeadlines?.[templateId];
-    files.push({
-      fileName: `${spec.section}-${spec.id}.xlsx`,
-      templateId,
-      generatedAt: late ? day(27, 8) : own ? `${addDays(own, -15)}T08:00:00+07:00` : TEMPLATE_MADE,
-      modifiedAt: late
-        ? day(27, 10)
-        : own
-          ? `${addDays(own, -2)}T09:15:00+07:00`
-          : day(d, 9 + (d % 7)),
-      rows,
-    });
+    files.push(
+      departmentFile(
+        spec,
+        {
+          generatedAt: late
+            ? day(27, 8)
+            : own
+              ? `${addDays(own, -15)}T08:00:00+07:00`
+              : TEMPLATE_MADE,
+          modifiedAt: late
+            ? day(27, 10)
+            : own
+              ? `${addDays(own, -2)}T09:15:00+07:00`
+              : day(d, 9 + (d % 7)),
+        },
+        rows
+      )
+    );
   };
 
   // 3.1a CCHC: scores with ranks that follow them.
@@ -665,11 +658,5 @@ export function generateDemo(
   }
   dept("lanh-dao", 24, people);
 
-  const sent = new Set(files.map((f) => f.templateId));
-  const missing = catalog.map((s) => s.id).filter((id) => !sent.has(id));
-  return {
-    files: files.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0)),
-    missing,
-    mistakes,
-  };
+  return finishPlan(catalog, files, mistakes);
 }

@@ -22,5 +22,12 @@ export function localize(
 
 /** Vietnamese number display: 1.234,5 */
 export function formatNumberVi(n: number, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: maxFractionDigits }).format(n);
+  let f = VI_FORMATS.get(maxFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: maxFractionDigits });
+    VI_FORMATS.set(maxFractionDigits, f);
+  }
+  return f.format(n);
 }
+/** One formatter per number of fraction digits (making one costs far more than formatting). */
+const VI_FORMATS = new Map<number, Intl.NumberFormat>();

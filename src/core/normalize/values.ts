@@ -82,6 +82,22 @@ function enumForms(v: EnumValue): string[] {
   return [v.code, v.label.vi, v.label.en, ...(v.aliases ?? [])];
 }
 
+/** The enum's values by the key of any of their forms (in the enum's order), made once per enum. */
+const BY_KEY = new WeakMap<EnumSpec, Map<string, EnumValue[]>>();
+function valuesByKey(spec: EnumSpec): Map<string, EnumValue[]> {
+  let m = BY_KEY.get(spec);
+  if (m) return m;
+  m = new Map();
+  for (const v of spec.values)
+    for (const k of new Set(enumForms(v).map(enumKey))) {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
+    }
+  BY_KEY.set(spec, m);
+  return m;
+}
+
 function allowedList(spec: EnumSpec): LocalizedText {
   const quote = (s: string) => `"${s}"`;
   return {
@@ -97,8 +113,8 @@ function allowedList(spec: EnumSpec): LocalizedText {
 export function parseEnum(raw: RawCell, spec: EnumSpec): Parsed<string> {
   if (raw === null || raw === undefined) return EMPTY;
   if (isErrorCell(raw)) return errorValue(raw);
-  const allowed = allowedList(spec);
   if (typeof raw !== "string" && typeof raw !== "number") {
+    const allowed = allowedList(spec);
     const d = describeRaw(raw);
     return {
       ok: false,
@@ -112,7 +128,7 @@ export function parseEnum(raw: RawCell, spec: EnumSpec): Parsed<string> {
   const text = normalizeText(String(raw));
   const key = enumKey(text);
   if (key === "") return EMPTY;
-  const matches = spec.values.filter((v) => enumForms(v).some((f) => enumKey(f) === key));
+  const matches = valuesByKey(spec).get(key) ?? [];
   if (matches.length === 1) return { ok: true, value: matches[0].code };
   if (matches.length > 1) {
     const list = matches.map((v) => `"${v.label.vi}"`).join(", ");
@@ -125,6 +141,7 @@ export function parseEnum(raw: RawCell, spec: EnumSpec): Parsed<string> {
       },
     };
   }
+  const allowed = allowedList(spec);
   return {
     ok: false,
     reason: "invalid",

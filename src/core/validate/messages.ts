@@ -63,6 +63,14 @@ export function formatValue(
   return v;
 }
 
+/** A template's column by key (a map per template, made once). */
+const COLUMNS = new WeakMap<TemplateSpec, Map<string, ColumnSpec>>();
+function columnOf(spec: TemplateSpec, key: string): ColumnSpec | undefined {
+  let m = COLUMNS.get(spec);
+  if (!m) COLUMNS.set(spec, (m = new Map(spec.columns.map((c) => [c.key, c]))));
+  return m.get(key);
+}
+
 export type Params = Record<string, string | number | Value | undefined>;
 
 /**
@@ -75,17 +83,25 @@ export function fillRule(
   values: Record<string, Value>,
   extra: Params = {}
 ): LocalizedText {
-  const cols = new Map(spec.columns.map((c) => [c.key, c]));
-  const params = (lang: "vi" | "en") => {
+  // Only the placeholders the message uses are formatted.
+  const params = (template: string, lang: "vi" | "en") => {
     const p: Record<string, string> = {};
-    for (const [k, v] of Object.entries(values)) p[k] = formatValue(cols.get(k), v, lang);
-    for (const [k, v] of Object.entries(extra)) {
-      p[k] =
-        typeof v === "number" || typeof v === "boolean" || v === null || v === undefined
-          ? formatValue(undefined, v ?? null, lang)
-          : v;
+    for (const m of template.matchAll(/\{(\w+)\}/g)) {
+      const k = m[1]!;
+      if (k in p) continue;
+      if (Object.prototype.hasOwnProperty.call(extra, k)) {
+        const v = extra[k];
+        p[k] =
+          typeof v === "number" || typeof v === "boolean" || v === null || v === undefined
+            ? formatValue(undefined, v ?? null, lang)
+            : v;
+      } else if (Object.prototype.hasOwnProperty.call(values, k))
+        p[k] = formatValue(columnOf(spec, k), values[k]!, lang);
     }
     return p;
   };
-  return { vi: fill(message.vi, params("vi")), en: fill(message.en, params("en")) };
+  return {
+    vi: fill(message.vi, params(message.vi, "vi")),
+    en: fill(message.en, params(message.en, "en")),
+  };
 }

@@ -2,7 +2,7 @@
  * The reader's XML tokenizer: the events a strict parser gives on well-formed parts, and a
  * refusal (an error, so the file is reported damaged) on everything saxes refused.
  */
-import { tokenizeXml } from "../../../src/adapters/xlsx/lean/tokenize";
+import { scanXml, tokenizeXml } from "../../../src/adapters/xlsx/lean/tokenize";
 
 function events(xml: string): string[] {
   const out: string[] = [];
@@ -44,4 +44,38 @@ test.each([
   ["a closing tag without an opening one", `</a>`],
 ])("refused: %s", (_name, xml) => {
   expect(() => events(xml)).toThrow();
+});
+
+test("scanXml: attributes read on demand (exact name, any prefix), the same values as the record", () => {
+  const seen: (string | undefined)[] = [];
+  scanXml(`<a xmlns:r="u" r:id="rId1" t='s&amp;t' v="1\t2"><c r="B12" s="5"/></a>`, {
+    open: (name, a) => {
+      if (name === "a")
+        seen.push(a.get("t"), a.get("v"), a.prefixed("id"), a.get("id"), a.get("r"));
+      else seen.push(a.get("r"), a.get("s"), a.get("t"), String(a.count));
+    },
+  });
+  expect(seen).toEqual(["s&t", "1 2", "rId1", undefined, undefined, "B12", "5", undefined, "2"]);
+});
+
+test.each([
+  ["an undefined entity in an attribute nobody reads", `<a><b x="&nbsp;"/></a>`],
+  [
+    "a duplicate attribute among many",
+    `<a p="1" q="2" r="3" s="4" t="5" u="6" v="7" w="8" x="9" y="10" z="11" aa="12" bb="13" cc="14" dd="15" ee="16" ff="17" p="18"/>`,
+  ],
+  ["a closing tag longer than the open one", `<a></ab>`],
+])("scanXml refuses %s", (_name, xml) => {
+  expect(() => scanXml(xml, { open: () => undefined })).toThrow();
+});
+
+test("scanXml takes many attributes (more than its first buffer holds)", () => {
+  const names = Array.from({ length: 40 }, (_, i) => `a${i}`);
+  let last: string | undefined;
+  scanXml(`<x ${names.map((n, i) => `${n}="${i}"`).join(" ")}/>`, {
+    open: (_n, a) => {
+      last = a.get("a39");
+    },
+  });
+  expect(last).toBe("39");
 });

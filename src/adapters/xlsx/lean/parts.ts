@@ -3,7 +3,7 @@
  * WorkbookGrids): the sheet list (name, visibility, part), relationships, number formats of the
  * cell styles, the shared strings and the last-modified date.
  */
-import { parseXml, prefixedAttr } from "./xml";
+import { parseXml } from "./xml";
 
 export interface SheetEntry {
   name: string;
@@ -21,8 +21,12 @@ export function parseWorkbook(xml: string): WorkbookPart {
   parseXml(xml, {
     open(name, a) {
       if (name === "sheet")
-        out.sheets.push({ name: a.name ?? "", state: a.state, rId: prefixedAttr(a, "id") });
-      else if (name === "workbookPr") out.date1904 = a.date1904 === "1";
+        out.sheets.push({
+          name: a.get("name") ?? "",
+          state: a.get("state"),
+          rId: a.prefixed("id"),
+        });
+      else if (name === "workbookPr") out.date1904 = a.get("date1904") === "1";
     },
   });
   return out;
@@ -33,7 +37,9 @@ export function parseRels(xml: string): Map<string, string> {
   const out = new Map<string, string>();
   parseXml(xml, {
     open(name, a) {
-      if (name === "Relationship" && a.Id !== undefined) out.set(a.Id, a.Target ?? "");
+      if (name !== "Relationship") return;
+      const id = a.get("Id");
+      if (id !== undefined) out.set(id, a.get("Target") ?? "");
     },
   });
   return out;
@@ -78,10 +84,13 @@ export function parseStyles(xml: string): (string | undefined)[] {
   let inCellXfs = false;
   parseXml(xml, {
     open(name, a) {
-      if (name === "numFmt" && a.numFmtId !== undefined)
-        custom.set(parseInt(a.numFmtId, 10), (a.formatCode ?? "").replace(/[\\](.)/g, "$1"));
-      else if (name === "cellXfs") inCellXfs = true;
-      else if (name === "xf" && inCellXfs) xfNumFmtIds.push(parseInt(a.numFmtId ?? "0", 10) || 0);
+      if (name === "numFmt") {
+        const id = a.get("numFmtId");
+        if (id !== undefined)
+          custom.set(parseInt(id, 10), (a.get("formatCode") ?? "").replace(/[\\](.)/g, "$1"));
+      } else if (name === "cellXfs") inCellXfs = true;
+      else if (name === "xf" && inCellXfs)
+        xfNumFmtIds.push(parseInt(a.get("numFmtId") ?? "0", 10) || 0);
     },
     close(name) {
       if (name === "cellXfs") inCellXfs = false;

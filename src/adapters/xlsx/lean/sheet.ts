@@ -10,7 +10,7 @@ import type { RawCell } from "../../../core/validate/types";
 import { UNCALCULATED_FORMULA } from "../../../core/normalize/describe";
 import { columnLetter } from "../../../core/sheet/model";
 import { unescapeOoxml } from "./parts";
-import { parseXml, prefixedAttr } from "./xml";
+import { parseXml } from "./xml";
 
 /** Beyond this, a sheet is cut (a template has a few hundred rows at most). */
 export const MAX_ROWS = 50_000;
@@ -91,6 +91,22 @@ export function decodeAddress(value: string): { col: number; row: number } {
   return { col, row };
 }
 
+/** The column of a cell reference ("B12" → 2), as decodeAddress(ref).col, without an object. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 48 && c <= 57) return col;
+    else if (c !== 36) return decodeAddress(ref).col;
+  }
+  return col;
+}
+
+/** Column letters by number, made once per column. */
+const LETTERS: string[] = [];
+const letterOf = (col: number): string => (LETTERS[col] ??= columnLetter(col));
+
 type CellValue = string | number | boolean | Date | { error: string } | undefined;
 
 function toRaw(value: CellValue, numFmt: string | undefined): RawCell {
@@ -115,11 +131,12 @@ function hyperlinkCells(xml: string, rels: Map<string, string> | null): Set<stri
   parseXml(xml, {
     open(name, a) {
       if (name !== "hyperlink") return;
-      const id = prefixedAttr(a, "id");
+      const id = a.prefixed("id");
       if (!id) return;
       if (!rels?.has(id))
         throw new TypeError("Cannot read properties of undefined (reading 'Target')");
-      if (a.ref !== undefined) out.add(a.ref);
+      const ref = a.get("ref");
+      if (ref !== undefined) out.add(ref);
     },
   });
   return out;
@@ -129,7 +146,10 @@ export function parseSheet(
   xml: string,
   ctx: SheetContext
 ): Pick<SheetGrid, "rows" | "mergedInto" | "truncatedAfterRow"> {
-  const links = /<(\w+:)?hyperlink[\s/>]/.test(xml) ? hyperlinkCells(xml, ctx.rels) : null;
+  const links =
+    xml.indexOf("hyperlink") >= 0 && /<(\w+:)?hyperlink[\s/>]/.test(xml)
+      ? hyperlinkCells(xml, ctx.rels)
+      : null;
   const acc: RowAcc[] = [];
   const rowNumbers: number[] = [];
   const merges: string[] = [];
@@ -235,7 +255,7 @@ export function parseSheet(
         switch (name) {
           case "f":
             node = "f";
-            shareType = a.t;
+            shareType = a.get("t");
             return;
           case "v":
             node = "v";
@@ -253,7 +273,8 @@ export function parseSheet(
       }
       if (name === "sheetData") inSheetData = true;
       else if (name === "row" && inSheetData) {
-        const n = a.r === undefined ? NaN : parseInt(a.r, 10);
+        const r = a.get("r");
+        const n = r === undefined ? NaN : parseInt(r, 10);
         rowNumber = Number.isNaN(n) ? rowNumber + 1 : n;
         prevCol = 0;
         if (rowNumber < 1) {
@@ -267,20 +288,24 @@ export function parseSheet(
         }
       } else if (name === "c" && row) {
         inCell = true;
-        cellRef = a.r;
-        cellCol = cellRef !== undefined ? decodeAddress(cellRef).col : prevCol + 1;
+        cellRef = a.get("r");
+        cellCol = cellRef !== undefined ? columnOf(cellRef) : prevCol + 1;
         if (cellRef !== undefined && cellCol === 0 && !/[A-Za-z]/.test(cellRef))
           cellCol = prevCol + 1;
         prevCol = cellCol;
-        cellType = a.t;
-        styleId = a.s !== undefined ? parseInt(a.s, 10) || 0 : 0;
+        cellType = a.get("t");
+        const s = a.get("s");
+        styleId = s !== undefined ? parseInt(s, 10) || 0 : 0;
         formula = "";
         shareType = undefined;
         value = undefined;
         node = undefined;
         runs = null;
         inRun = false;
-      } else if (name === "mergeCell" && a.ref !== undefined) merges.push(a.ref);
+      } else if (name === "mergeCell") {
+        const ref = a.get("ref");
+        if (ref !== undefined) merges.push(ref);
+      }
     },
     text(t) {
       if (!inCell) return;
@@ -323,7 +348,7 @@ export function parseSheet(
     const left = Math.min(a.col, b.col);
     const right = Math.max(a.col, b.col);
     if (top < 1 || left < 1) continue;
-    const master = `${columnLetter(left)}${top}`;
+    const master = `${letterOf(left)}${top}`;
     if (bottom > MAX_ROWS && (bottom > top || right > left)) truncated = true;
     for (let i = top; i <= Math.min(bottom, MAX_ROWS); i++) {
       for (let j = left; j <= Math.min(right, MAX_COLS + 1); j++) {
@@ -343,7 +368,7 @@ export function parseSheet(
           continue;
         }
         r.entries[j - 1] = COUNTED;
-        mergedInto[`${columnLetter(j)}${i}`] = master;
+        mergedInto[`${letterOf(j)}${i}`] = master;
       }
     }
   }
@@ -354,13 +379,15 @@ export function parseSheet(
     const r = acc[n - 1]!;
     const cells: RawCell[] = [];
     let counted = r.beyond;
-    r.entries.forEach((e, i) => {
-      if (e === undefined || e === STYLED_EMPTY) return;
+    const entries = r.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
+      if (e === undefined || e === STYLED_EMPTY) continue;
       counted = true;
-      if (e === COUNTED || e === null) return;
+      if (e === COUNTED || e === null) continue;
       while (cells.length < i) cells.push(null);
       cells[i] = e;
-    });
+    }
     if (!counted) continue;
     while (rows.length < n - 1) rows.push([]);
     rows[n - 1] = cells;

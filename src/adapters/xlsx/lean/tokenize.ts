@@ -10,12 +10,121 @@
  * the handlers never asked saxes for them); characters XML does not allow (raw control characters,
  * lone surrogates) are refused. Line ends are normalised (\r\n and \r → \n) and
  * attribute values have their literal tabs and line ends turned into spaces, as XML 1.0 says.
+ * scanXml hands each tag's attributes over as positions (Attributes), checked as above but made
+ * into strings only when a handler asks for one: a sheet's thousands of cells cost no object each.
  */
 
 export interface TokenHandlers {
   open(qname: string, attrs: Record<string, string>): void;
   text?(text: string): void;
   close?(qname: string): void;
+}
+
+/**
+ * The attributes of the tag being opened, valid only during the `open` call: positions in the
+ * part, checked (quoted, no "<", no duplicate, entities defined) but turned into strings only when
+ * asked for, so a sheet's thousands of `<c r="B12" s="5"/>` cost no object per tag.
+ */
+export class Attributes {
+  /** Per attribute: name start, name end, value start, value end, 1 when the value needs work. */
+  private pos = new Int32Array(5 * 16);
+  private xml = "";
+  count = 0;
+
+  /** @internal The tokenizer starts a new tag. */
+  reset(xml: string): void {
+    this.xml = xml;
+    this.count = 0;
+  }
+
+  /** @internal The tokenizer records one attribute; false when its name is already there. */
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, special: boolean) {
+    const len = nameEnd - nameStart;
+    for (let i = 0; i < this.count; i++) {
+      const b = i * 5;
+      if (
+        this.pos[b + 1]! - this.pos[b]! === len &&
+        sameRange(this.xml, this.pos[b]!, nameStart, len)
+      )
+        return false;
+    }
+    if ((this.count + 1) * 5 > this.pos.length) {
+      const bigger = new Int32Array(this.pos.length * 2);
+      bigger.set(this.pos);
+      this.pos = bigger;
+    }
+    const b = this.count * 5;
+    this.pos[b] = nameStart;
+    this.pos[b + 1] = nameEnd;
+    this.pos[b + 2] = valueStart;
+    this.pos[b + 3] = valueEnd;
+    this.pos[b + 4] = special ? 1 : 0;
+    this.count++;
+    return true;
+  }
+
+  name(i: number): string {
+    return this.xml.slice(this.pos[i * 5]!, this.pos[i * 5 + 1]!);
+  }
+
+  /** The i-th value as XML gives it: entities replaced, literal tabs and line ends as spaces. */
+  value(i: number): string {
+    const b = i * 5;
+    const raw = this.xml.slice(this.pos[b + 2]!, this.pos[b + 3]!);
+    return this.pos[b + 4] ? attributeValue(raw, this.pos[b + 2]!) : raw;
+  }
+
+  /** The value of the attribute named exactly `name`. */
+  get(name: string): string | undefined {
+    const len = name.length;
+    for (let i = 0; i < this.count; i++) {
+      const b = i * 5;
+      const start = this.pos[b]!;
+      if (this.pos[b + 1]! - start === len && matchesAt(this.xml, start, name))
+        return this.value(i);
+    }
+    return undefined;
+  }
+
+  /** The value of attribute `local` under any namespace prefix ("r:id", "ns1:id"), not the bare one. */
+  prefixed(local: string): string | undefined {
+    for (let i = 0; i < this.count; i++) {
+      const n = this.name(i);
+      const c = n.indexOf(":");
+      if (c > 0 && n.slice(c + 1) === local && n.slice(0, c) !== "xmlns") return this.value(i);
+    }
+    return undefined;
+  }
+
+  /** Every attribute as a record (for callers that want them all). */
+  toRecord(): Record<string, string> {
+    const out = Object.create(null) as Record<string, string>;
+    for (let i = 0; i < this.count; i++) out[this.name(i)] = this.value(i);
+    return out;
+  }
+}
+
+/** Handlers of scanXml: as TokenHandlers, with lazily read attributes. */
+export interface ScanHandlers {
+  open(qname: string, attrs: Attributes): void;
+  text?(text: string): void;
+  close?(qname: string): void;
+}
+
+function sameRange(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
+}
+
+function matchesAt(s: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++)
+    if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/** An attribute value with literal tabs and line ends as spaces and its entities replaced. */
+function attributeValue(raw: string, at: number): string {
+  return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, " "), at);
 }
 
 const PREDEFINED: Record<string, string> = {
@@ -72,21 +181,10 @@ const NOT_XML_CHAR =
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
-/** Characters that end a name: space, "/", ">", "=", quotes, "<". */
-function isNameEnd(c: number): boolean {
-  return (
-    c === 32 ||
-    c === 10 ||
-    c === 9 ||
-    c === 13 ||
-    c === 47 ||
-    c === 62 ||
-    c === 61 ||
-    c === 34 ||
-    c === 39 ||
-    c === 60
-  );
-}
+/** Characters that end a name: space, "/", ">", "=", quotes, "<" (a table: one load per character). */
+const NAME_END = new Uint8Array(128);
+for (const c of [32, 10, 9, 13, 47, 62, 61, 34, 39, 60]) NAME_END[c] = 1;
+const isNameEnd = (c: number): boolean => c < 128 && NAME_END[c] === 1;
 
 function normaliseLineEnds(s: string): string {
   return s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n");
@@ -96,7 +194,17 @@ function normaliseLineEnds(s: string): string {
 const MAYBE_NOT_XML_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
 /* eslint-enable no-control-regex */
 
+/** The strict tokenizer with every tag's attributes as a record (see scanXml). */
 export function tokenizeXml(xml: string, h: TokenHandlers): void {
+  const open = h.open;
+  scanXml(xml, {
+    open: (qname, attrs) => open(qname, attrs.toRecord()),
+    text: h.text,
+    close: h.close,
+  });
+}
+
+export function scanXml(xml: string, h: ScanHandlers): void {
   const bad = MAYBE_NOT_XML_CHAR.test(xml) ? NOT_XML_CHAR.exec(xml) : null;
   if (bad)
     fail(
@@ -109,16 +217,17 @@ export function tokenizeXml(xml: string, h: TokenHandlers): void {
   let i = 0;
   const onText = h.text;
   const onClose = h.close;
+  const attrs = new Attributes();
 
   const emitText = (from: number, to: number) => {
     if (to <= from) return;
-    const raw = xml.slice(from, to);
     if (stack.length === 0) {
       // Outside the root only white space may appear.
-      for (let k = 0; k < raw.length; k++)
-        if (!isSpace(raw.charCodeAt(k))) fail("text outside the root element", from + k);
+      for (let k = from; k < to; k++)
+        if (!isSpace(xml.charCodeAt(k))) fail("text outside the root element", k);
       return;
     }
+    const raw = xml.slice(from, to);
     if (raw.indexOf(">") >= 0 && raw.indexOf("]]>") >= 0) fail('"]]>" in text', from);
     if (onText) onText(decodeEntities(normaliseLineEnds(raw), from));
   };
@@ -156,18 +265,21 @@ export function tokenizeXml(xml: string, h: TokenHandlers): void {
     if (c === 47 /* / */) {
       let k = lt + 2;
       while (k < n && !isNameEnd(xml.charCodeAt(k))) k++;
-      const name = xml.slice(lt + 2, k);
+      const len = k - lt - 2;
       while (k < n && isSpace(xml.charCodeAt(k))) k++;
-      if (xml.charCodeAt(k) !== 62) fail(`malformed closing tag </${name}`, lt);
+      if (xml.charCodeAt(k) !== 62)
+        fail(`malformed closing tag </${xml.slice(lt + 2, lt + 2 + len)}`, lt);
       const open = stack.pop();
-      if (open !== name)
+      if (open === undefined || open.length !== len || !matchesAt(xml, lt + 2, open)) {
+        const name = xml.slice(lt + 2, lt + 2 + len);
         fail(
           open === undefined
             ? `closing tag </${name}> without an opening tag`
             : `closing tag </${name}> does not match <${open}>`,
           lt
         );
-      if (onClose) onClose(name);
+      }
+      if (onClose) onClose(open);
       i = k + 1;
       continue;
     }
@@ -180,7 +292,7 @@ export function tokenizeXml(xml: string, h: TokenHandlers): void {
       if (rootSeen) fail("a second root element", lt);
       rootSeen = true;
     }
-    const attrs = Object.create(null) as Record<string, string>;
+    attrs.reset(xml);
     let selfClosing = false;
     for (;;) {
       const before = k;
@@ -200,30 +312,31 @@ export function tokenizeXml(xml: string, h: TokenHandlers): void {
       if (k === before) fail(`attributes of <${name}> must be separated by white space`, k);
       const aStart = k;
       while (k < n && !isNameEnd(xml.charCodeAt(k))) k++;
-      const aName = xml.slice(aStart, k);
-      if (aName.length === 0) fail(`malformed attribute in <${name}>`, aStart);
+      const aEnd = k;
+      if (aEnd === aStart) fail(`malformed attribute in <${name}>`, aStart);
       while (k < n && isSpace(xml.charCodeAt(k))) k++;
-      if (xml.charCodeAt(k) !== 61 /* = */) fail(`attribute ${aName} without a value`, k);
+      if (xml.charCodeAt(k) !== 61 /* = */)
+        fail(`attribute ${xml.slice(aStart, aEnd)} without a value`, k);
       k++;
       while (k < n && isSpace(xml.charCodeAt(k))) k++;
       const q = xml.charCodeAt(k);
-      if (q !== 34 && q !== 39) fail(`attribute ${aName} value is not quoted`, k);
-      const end = xml.indexOf(q === 34 ? '"' : "'", k + 1);
-      if (end < 0) fail(`unterminated value of attribute ${aName}`, k);
-      let value = xml.slice(k + 1, end);
+      if (q !== 34 && q !== 39) fail(`attribute ${xml.slice(aStart, aEnd)} value is not quoted`, k);
       // One pass over the value: "<" is an error, "&" and literal tabs or line ends need work.
+      let end = k + 1;
       let special = false;
-      for (let v = 0; v < value.length; v++) {
-        const vc = value.charCodeAt(v);
-        if (vc === 60) fail(`"<" in the value of attribute ${aName}`, k);
-        if (vc === 38 || vc === 9 || vc === 10 || vc === 13) special = true;
+      let amp = false;
+      for (; end < n; end++) {
+        const vc = xml.charCodeAt(end);
+        if (vc === q) break;
+        if (vc === 60) fail(`"<" in the value of attribute ${xml.slice(aStart, aEnd)}`, k);
+        if (vc === 38) amp = special = true;
+        else if (vc === 9 || vc === 10 || vc === 13) special = true;
       }
-      if (special) {
-        value = value.replace(/\r\n|[\t\n\r]/g, " ");
-        value = decodeEntities(value, k + 1);
-      }
-      if (attrs[aName] !== undefined) fail(`duplicate attribute ${aName} in <${name}>`, aStart);
-      attrs[aName] = value;
+      if (end >= n) fail(`unterminated value of attribute ${xml.slice(aStart, aEnd)}`, k);
+      // An undefined entity is an error whether or not the value is read.
+      if (amp) attributeValue(xml.slice(k + 1, end), k + 1);
+      if (!attrs.add(aStart, aEnd, k + 1, end, special))
+        fail(`duplicate attribute ${xml.slice(aStart, aEnd)} in <${name}>`, aStart);
       k = end + 1;
     }
     h.open(name, attrs);

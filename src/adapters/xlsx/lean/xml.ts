@@ -4,10 +4,13 @@
  * written with a prefix (the .NET Open XML SDK) reads like Excel's own. A malformed part, or one
  * that stops before its root element is closed, is an error (the file is reported damaged).
  */
-import { tokenizeXml } from "./tokenize";
+import { scanXml, type Attributes } from "./tokenize";
+
+export type { Attributes } from "./tokenize";
 
 export interface XmlHandlers {
-  open(name: string, attrs: Record<string, string>, qname: string): void;
+  /** `attrs` is valid during the call only (read what you need: attrs.get("r")). */
+  open(name: string, attrs: Attributes, qname: string): void;
   text?(text: string): void;
   close?(name: string, qname: string): void;
 }
@@ -17,18 +20,9 @@ export const localName = (qname: string): string => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-/** Value of the attribute `local` in any namespace prefix ("r:id", "ns1:id"), but not the bare one. */
-export function prefixedAttr(attrs: Record<string, string>, local: string): string | undefined {
-  for (const k in attrs) {
-    const i = k.indexOf(":");
-    if (i > 0 && k.slice(i + 1) === local && k.slice(0, i) !== "xmlns") return attrs[k];
-  }
-  return undefined;
-}
-
 export function parseXml(xml: string, h: XmlHandlers): void {
   const close = h.close;
-  tokenizeXml(xml, {
+  scanXml(xml, {
     open: (qname, attrs) => h.open(localName(qname), attrs, qname),
     text: h.text,
     close: close ? (qname) => close(localName(qname), qname) : undefined,

@@ -6,11 +6,13 @@
  * hold types of ExcelJS, so importing them statically costs nothing.
  */
 import type { XlsxReader } from "./read-types";
+import type { DeflateRaw } from "./recompress";
 import { createXlsxWriter, type XlsxWriter } from "./writer";
 import { printCopy, type PrintCopy } from "./print-copy";
 
 export type { XlsxReader, XlsxReadResult } from "./read-types";
-export type { XlsxWriter } from "./writer";
+export type { XlsxWriter, XlsxWriterOptions } from "./writer";
+export type { DeflateRaw } from "./recompress";
 export type { PrintCopy } from "./print-copy";
 export { sniffXlsx, LIMITS } from "./sniff";
 
@@ -21,6 +23,8 @@ export interface XlsxAdapter {
   printCopy(input: Uint8Array, sheets: readonly string[]): Promise<PrintCopy>;
   /** ExcelJS itself, for adapters that edit a workbook loaded from a file (src/adapters/file). */
   ExcelJS: typeof import("exceljs");
+  /** The raw deflater the writer compresses with (fflate here; Node's zlib in node-writer.ts). */
+  deflateRaw: DeflateRaw;
 }
 
 let cachedReader: Promise<XlsxReader> | null = null;
@@ -35,14 +39,19 @@ export function loadXlsxReader(): Promise<XlsxReader> {
 }
 
 export function loadXlsx(): Promise<XlsxAdapter> {
-  cached ??= Promise.all([loadXlsxReader(), import("exceljs")]).then(([reader, mod]) => {
+  cached ??= Promise.all([
+    loadXlsxReader(),
+    import("exceljs"),
+    import(/* webpackChunkName: "xlsx-deflate" */ "./fflate-deflate"),
+  ]).then(([reader, mod, { fflateDeflateRaw }]) => {
     // CommonJS interop: the namespace's default export (or the module itself) is ExcelJS.
     const ExcelJS = ((mod as { default?: unknown }).default ?? mod) as typeof import("exceljs");
     return {
       reader,
-      writer: createXlsxWriter(ExcelJS),
+      writer: createXlsxWriter(ExcelJS, { deflateRaw: fflateDeflateRaw }),
       printCopy: (input, sheets) => printCopy(ExcelJS, input, sheets),
       ExcelJS,
+      deflateRaw: fflateDeflateRaw,
     };
   });
   return cached;

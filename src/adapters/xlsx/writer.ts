@@ -8,23 +8,40 @@ import {
   address,
   columnLetter,
   type Cell,
-  type CellStyle,
   type DataValidation,
   type PrintLayout,
   type SheetModel,
   type WorkbookModel,
 } from "../../core/sheet/model";
+import { cellStyles, COLUMNS } from "./cell-styles";
+import {
+  gridSize,
+  MAX_GRID_CELLS,
+  sheetDataXml,
+  type CellTables,
+  type SheetData,
+} from "./sheet-data";
+import { recompressZip, type Crc32, type DeflateRaw } from "./recompress";
 
 type ExcelJSModule = typeof ExcelJSNs;
 type Worksheet = ExcelJSNs.Worksheet;
-
-const DEFAULT_FONT = "Times New Roman";
 
 export interface XlsxWriter {
   write(model: WorkbookModel): Promise<Uint8Array>;
 }
 
-export function createXlsxWriter(ExcelJS: ExcelJSModule): XlsxWriter {
+export interface XlsxWriterOptions {
+  /**
+   * A native or faster raw deflater (Node's zlib in the command line, fflate in the task pane):
+   * ExcelJS then writes a stored zip and this compresses it (recompress.ts). Without it ExcelJS
+   * compresses with JSZip's pure-JavaScript deflate, several times slower.
+   */
+  deflateRaw?: DeflateRaw;
+  /** A native CRC-32 (Node's zlib.crc32) for the parts the writer changes; a JavaScript one otherwise. */
+  crc32?: Crc32;
+}
+
+export function createXlsxWriter(ExcelJS: ExcelJSModule, opts: XlsxWriterOptions = {}): XlsxWriter {
   return {
     async write(model) {
       const wb = new ExcelJS.Workbook();
@@ -34,11 +51,89 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule): XlsxWriter {
         wb.created = new Date(model.modifiedAt);
         wb.modified = new Date(model.modifiedAt);
       }
-      for (const sheet of model.sheets) await renderSheet(wb, sheet);
-      const buf = await wb.xlsx.writeBuffer();
-      return new Uint8Array(buf as ArrayBuffer);
+      const { deflateRaw } = opts;
+      if (!deflateRaw) {
+        for (const sheet of model.sheets) await renderSheet(wb, sheet);
+        return writeWorkbook(wb);
+      }
+      // The fast way: ExcelJS writes all but the cells, sheet-data.ts writes the cells (of every
+      // sheet but one too large for its dense grid, which ExcelJS writes whole).
+      const fast: { id: number; model: SheetModel }[] = [];
+      for (const sheet of model.sheets) {
+        const { rows, cols } = gridSize(sheet);
+        const direct = rows * cols <= MAX_GRID_CELLS;
+        const ws = await renderSheetWith(wb, sheet, !direct);
+        if (direct) fast.push({ id: ws.id, model: sheet });
+      }
+      const data = new Map<string, SheetData>();
+      onPrepared(wb, (tables) => {
+        for (const { id, model: sheet } of fast)
+          data.set(`xl/worksheets/sheet${id}.xml`, sheetDataXml(sheet, tables));
+      });
+      const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+      return recompressZip(
+        new Uint8Array(stored as ArrayBuffer),
+        deflateRaw,
+        (name, xml) => {
+          const d = data.get(name);
+          return d ? withSheetData(xml, d) : null;
+        },
+        opts.crc32
+      );
     },
   };
+}
+
+/** The workbook's bytes: compressed by `deflateRaw` when given, by ExcelJS (JSZip) otherwise. */
+export async function writeWorkbook(
+  wb: ExcelJSNs.Workbook,
+  deflateRaw?: DeflateRaw
+): Promise<Uint8Array> {
+  if (!deflateRaw) return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
+  return recompressZip(new Uint8Array(stored as ArrayBuffer), deflateRaw);
+}
+
+/** What ExcelJS 4.4's writer holds once it has prepared a workbook's model for writing. */
+interface PreparedModel {
+  sharedStrings: { add(text: string): number };
+  styles: { addStyleModel(style: Partial<ExcelJSNs.Style>): number };
+}
+
+/**
+ * Calls `then` with ExcelJS's shared-string table and style registry once it has prepared the
+ * workbook for writing, before it writes any part (so what is added here is written with them).
+ * ExcelJS (pinned at 4.4.0) has no public hook for this: its writer's prepareModel is wrapped.
+ */
+function onPrepared(wb: ExcelJSNs.Workbook, then: (tables: CellTables) => void): void {
+  const xlsx = wb.xlsx as unknown as {
+    prepareModel(model: PreparedModel, options: unknown): void;
+  };
+  const prepare = xlsx.prepareModel.bind(xlsx);
+  xlsx.prepareModel = (model, options) => {
+    prepare(model, options);
+    then({
+      sharedString: (text) => model.sharedStrings.add(text),
+      styleId: (style) => model.styles.addStyleModel(style),
+    });
+  };
+}
+
+/** A worksheet part as ExcelJS wrote it, with our sheetData (and used range) in place of its own. */
+function withSheetData(xml: string, d: SheetData): string {
+  const start = xml.indexOf("<sheetData");
+  if (start < 0) throw new Error("writer: a worksheet without <sheetData>");
+  const selfClosed = xml.startsWith("<sheetData/>", start);
+  const end = selfClosed ? start + "<sheetData/>".length : xml.indexOf("</sheetData>", start) + 12;
+  let out = xml.slice(0, start) + d.xml + xml.slice(end);
+  const dim = /<dimension ref="[^"]*"\/>/;
+  if (d.dimension) {
+    const tag = `<dimension ref="${d.dimension}"/>`;
+    out = dim.test(out)
+      ? out.replace(dim, tag)
+      : out.replace(/(<sheetViews|<sheetFormatPr)/, `${tag}$1`);
+  } else out = out.replace(dim, "");
+  return out;
 }
 
 /** Page setup, print titles, print area, header and footer of a print layout, on a worksheet. */
@@ -79,39 +174,6 @@ export function cellValue(c: Cell): ExcelJSNs.CellValue {
   return c;
 }
 
-/** Merges CellStyle layers onto a cell, property by property. */
-function applyStyle(cell: ExcelJSNs.Cell, s: CellStyle) {
-  const font: Partial<ExcelJSNs.Font> = { ...(cell.font ?? {}) };
-  if (s.fontName !== undefined) font.name = s.fontName;
-  if (s.fontSize !== undefined) font.size = s.fontSize;
-  if (s.bold !== undefined) font.bold = s.bold;
-  if (s.italic !== undefined) font.italic = s.italic;
-  if (s.underline !== undefined) font.underline = s.underline;
-  if (s.color !== undefined) font.color = { argb: "FF" + s.color };
-  cell.font = font;
-  if (s.fill !== undefined)
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF" + s.fill } };
-  if (
-    s.hAlign !== undefined ||
-    s.vAlign !== undefined ||
-    s.wrap !== undefined ||
-    s.rotation !== undefined
-  ) {
-    const al: Partial<ExcelJSNs.Alignment> = { ...(cell.alignment ?? {}) };
-    if (s.hAlign !== undefined) al.horizontal = s.hAlign;
-    if (s.vAlign !== undefined) al.vertical = s.vAlign;
-    if (s.wrap !== undefined) al.wrapText = s.wrap;
-    if (s.rotation !== undefined) al.textRotation = s.rotation;
-    cell.alignment = al;
-  }
-  if (s.border !== undefined) {
-    const side: Partial<ExcelJSNs.Border> = { style: "thin" };
-    cell.border = s.border === "thin" ? { top: side, left: side, bottom: side, right: side } : {};
-  }
-  if (s.numFmt !== undefined) cell.numFmt = s.numFmt;
-  if (s.locked !== undefined) cell.protection = { locked: s.locked };
-}
-
 function validationOf(v: DataValidation): ExcelJSNs.DataValidation {
   const base = {
     allowBlank: v.allowBlank,
@@ -139,38 +201,30 @@ function validationOf(v: DataValidation): ExcelJSNs.DataValidation {
 }
 
 /** Adds one sheet of a model to a workbook (also used to write into a workbook loaded from a file). */
-export async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
+export async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel): Promise<Worksheet> {
+  return renderSheetWith(wb, s, true);
+}
+
+/**
+ * A sheet of the model in the workbook; without `cells`, everything but the cells' values and
+ * styles and the rows' heights (the fast writer writes those itself, sheet-data.ts).
+ */
+async function renderSheetWith(
+  wb: ExcelJSNs.Workbook,
+  s: SheetModel,
+  cells: boolean
+): Promise<Worksheet> {
   const ws: Worksheet = wb.addWorksheet(s.name, {
     state: s.visibility === "visible" ? "visible" : s.visibility,
     views: s.freeze
       ? [{ state: "frozen", xSplit: s.freeze.col - 1, ySplit: s.freeze.row - 1 }]
       : undefined,
   });
-  for (const b of s.blocks) {
-    b.cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        if (c === null || c === undefined) return;
-        ws.getCell(b.top + i, b.left + j).value = cellValue(c);
-      })
-    );
-  }
+  if (cells) renderCells(ws, s);
   s.columnWidths.forEach((w, i) => {
     if (w !== undefined) ws.getColumn(i + 1).width = w;
   });
   for (const c of s.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
-  for (const [row, h] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(row)).height = h;
-
-  // Styles, in order; every styled cell gets the default font unless a layer names another.
-  for (const { range, style } of s.styles) {
-    for (let r = range.top; r <= range.bottom; r++)
-      for (let c = range.left; c <= range.right; c++) {
-        const cell = ws.getCell(r, c);
-        // ExcelJS, not Office.js: the office-addins load/sync rules do not apply here.
-        // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
-        if (!cell.font?.name) applyStyle(cell, { fontName: DEFAULT_FONT });
-        applyStyle(cell, style);
-      }
-  }
   for (const m of s.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
 
   // ws.dataValidations.add(range, …) writes one sqref per range (not in the typings).
@@ -218,5 +272,25 @@ export async function renderSheet(wb: ExcelJSNs.Workbook, s: SheetModel) {
       formatColumns: true,
       formatRows: true,
     });
+  }
+  return ws;
+}
+
+/** Values, row heights and styles of a sheet's cells, through ExcelJS's cell objects. */
+function renderCells(ws: Worksheet, s: SheetModel): void {
+  for (const b of s.blocks) {
+    b.cells.forEach((cells, i) => {
+      const row = ws.getRow(b.top + i);
+      cells.forEach((c, j) => {
+        if (c === null || c === undefined) return;
+        row.getCell(b.left + j).value = cellValue(c);
+      });
+    });
+  }
+  for (const [row, h] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(row)).height = h;
+  // Styles: every styled cell gets the default font unless a layer names another.
+  for (const [key, style] of cellStyles(s.styles)) {
+    const col = key % COLUMNS;
+    ws.getRow((key - col) / COLUMNS).getCell(col).style = style;
   }
 }

@@ -11,6 +11,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { loadXlsx } from "../../adapters/xlsx";
+import { loadNodeXlsxWriter } from "../../adapters/xlsx/node-writer";
 import { ERROR_POLICIES, type ErrorPolicy } from "../../core/consolidate/types";
 import type { LocalizedText } from "../../core/i18n";
 import { formatIsoDateVi } from "../../core/settings/defaults";
@@ -179,7 +180,8 @@ async function consolidateLocked(
   const mode = await masterMode(opts.master);
   const readOnly = readOnlyRefusal(opts.master, mode);
   if (readOnly) return failure(opts, readOnly);
-  const { reader, writer } = await loadXlsx();
+  const { reader } = await loadXlsx();
+  const writer = await loadNodeXlsxWriter();
   const outcomes = await readSubmissionFiles(opts.files, {
     register: opts.register,
     period: opts.settings.period,

@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { loadXlsx } from "../../adapters/xlsx";
+import { loadNodeXlsxWriter } from "../../adapters/xlsx/node-writer";
 import { demoWorkbook, generateDemo, generateDemo2025, withSyntheticTccs } from "../../core/demo";
 import { DEFAULT_SETTINGS_2019, SAMPLE_SETTINGS_2025 } from "../../core/settings/defaults";
 import type { PeriodSettings } from "../../core/settings/types";
@@ -120,7 +120,7 @@ export async function runDemo(
   );
   const CATALOG = templatesForSettings(settings);
   const templateMade = y2025 ? "2025-11-20T08:00:00+07:00" : "2019-11-25T08:00:00+07:00";
-  const { writer } = await loadXlsx();
+  const writer = await loadNodeXlsxWriter();
   const subDir = path.join(outDir, "submissions");
   const blankDir = path.join(outDir, "mau-bieu");
   await prepareDemoFolder(outDir);

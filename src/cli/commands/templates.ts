@@ -5,7 +5,7 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { loadXlsx } from "../../adapters/xlsx";
+import { loadNodeXlsxWriter } from "../../adapters/xlsx/node-writer";
 import { buildTemplateWorkbook, templateUnits } from "../../core/template-sheet/build";
 import { CliError, stringOpt, yearOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, registerFrom, settingsFrom } from "../context";
@@ -108,7 +108,7 @@ export const templatesCommand: Command = {
         en: `Cannot create folder "${out}" (${(e as NodeJS.ErrnoException).code}).`,
       });
     }
-    const { writer } = await loadXlsx();
+    const writer = await loadNodeXlsxWriter();
     const generatedAt = new Date().toISOString();
     const result: TemplatesJson = { outDir: out, period: settings.period, files: [] };
     for (const spec of specs) {

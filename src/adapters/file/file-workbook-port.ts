@@ -20,7 +20,6 @@ import type {
   WriteReport,
 } from "../../ports/workbook-port";
 import type { XlsxAdapter } from "../xlsx";
-import { applyPrintLayout, cellValue, renderSheet } from "../xlsx/writer";
 import { RememberedState, type KeyValueStorage } from "./remembered-state";
 
 type Workbook = ExcelJSNs.Workbook;
@@ -130,7 +129,7 @@ export class FileWorkbookPort implements WorkbookPort {
     model: WorkbookModel,
     opts: { replaceExisting?: boolean; updateExisting?: boolean; activate?: string } = {}
   ): Promise<WriteReport> {
-    await this.edit((wb) => writeModelInto(wb, model, opts));
+    await this.edit((wb, render) => writeModelInto(wb, render, model, opts));
     return { syncs: 0, sheets: model.sheets.map((s) => s.name) };
   }
 
@@ -151,9 +150,9 @@ export class FileWorkbookPort implements WorkbookPort {
   async goTo(): Promise<void> {}
 
   async applyPrintLayout(sheet: string, layout: PrintLayout): Promise<void> {
-    await this.edit((wb) => {
+    await this.edit((wb, render) => {
       const ws = wb.getWorksheet(sheet);
-      if (ws) applyPrintLayout(ws, layout);
+      if (ws) render.applyPrintLayout(ws, layout);
     });
   }
 
@@ -203,11 +202,13 @@ export class FileWorkbookPort implements WorkbookPort {
     return wb;
   }
 
-  private async edit(change: (wb: Workbook) => Promise<void> | void): Promise<void> {
-    const { ExcelJS } = await this.loadXlsx();
+  private async edit(
+    change: (wb: Workbook, render: XlsxAdapter["render"]) => Promise<void> | void
+  ): Promise<void> {
+    const { ExcelJS, render } = await this.loadXlsx();
     const wb = this.doc ? await this.load(ExcelJS, this.doc.bytes) : newWorkbook(ExcelJS);
     const before = wb.worksheets.map((w) => w.name);
-    await change(wb);
+    await change(wb, render);
     const after = wb.worksheets.map((w) => w.name);
     const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     this.doc = { name: this.doc?.name ?? "", bytes };
@@ -241,6 +242,7 @@ function newWorkbook(ExcelJS: XlsxAdapter["ExcelJS"]): Workbook {
  */
 async function writeModelInto(
   wb: Workbook,
+  { renderSheet, cellValue }: XlsxAdapter["render"],
   model: WorkbookModel,
   opts: { replaceExisting?: boolean; updateExisting?: boolean; activate?: string }
 ): Promise<void> {

@@ -2,12 +2,12 @@
  * The .xlsx adapter behind two small interfaces. Reading uses the lean reader (lean/: fflate and a
  * strict XML tokenizer of our own); writing uses ExcelJS. Both are imported lazily so the task
  * pane keeps them out of its first paint: `const { reader, writer } = await loadXlsx()`, or `await loadXlsxReader()` where
- * only reading is needed (a small chunk, without ExcelJS). The reader and writer modules only
- * hold types of ExcelJS, so importing them statically costs nothing.
+ * only reading is needed (a small chunk, without ExcelJS). The writer's modules (writer.ts and the
+ * cell writer and compression it uses) come with ExcelJS, in the chunks fetched to write.
  */
 import type { XlsxReader } from "./read-types";
 import type { DeflateRaw } from "./recompress";
-import { createXlsxWriter, type XlsxWriter } from "./writer";
+import type { XlsxWriter } from "./writer";
 import { printCopy, type PrintCopy } from "./print-copy";
 
 export type { XlsxReader, XlsxReadResult } from "./read-types";
@@ -25,6 +25,8 @@ export interface XlsxAdapter {
   ExcelJS: typeof import("exceljs");
   /** The raw deflater the writer compresses with (fflate here; Node's zlib in node-writer.ts). */
   deflateRaw: DeflateRaw;
+  /** The writer's functions for editing a workbook loaded with ExcelJS (src/adapters/file). */
+  render: Pick<typeof import("./writer"), "renderSheet" | "applyPrintLayout" | "cellValue">;
 }
 
 let cachedReader: Promise<XlsxReader> | null = null;
@@ -42,16 +44,18 @@ export function loadXlsx(): Promise<XlsxAdapter> {
   cached ??= Promise.all([
     loadXlsxReader(),
     import("exceljs"),
-    import(/* webpackChunkName: "xlsx-deflate" */ "./fflate-deflate"),
-  ]).then(([reader, mod, { fflateDeflateRaw }]) => {
+    import(/* webpackChunkName: "exceljs-writer" */ "./writer"),
+    import(/* webpackChunkName: "exceljs-deflate" */ "./fflate-deflate"),
+  ]).then(([reader, mod, render, { fflateDeflateRaw }]) => {
     // CommonJS interop: the namespace's default export (or the module itself) is ExcelJS.
     const ExcelJS = ((mod as { default?: unknown }).default ?? mod) as typeof import("exceljs");
     return {
       reader,
-      writer: createXlsxWriter(ExcelJS, { deflateRaw: fflateDeflateRaw }),
+      writer: render.createXlsxWriter(ExcelJS, { deflateRaw: fflateDeflateRaw }),
       printCopy: (input, sheets) => printCopy(ExcelJS, input, sheets),
       ExcelJS,
       deflateRaw: fflateDeflateRaw,
+      render,
     };
   });
   return cached;

@@ -345,10 +345,20 @@ function mergedDataCells(
   const letterOrder = new Map(letters.map((l, i) => [l, i]));
   const found: { address: string; row: number; letter: number }[] = [];
   for (const address of Object.keys(sheet.mergedInto)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(address);
-    if (!m) continue;
-    const row = rowOrder.get(Number(m[2]));
-    const letter = letterOrder.get(m[1]!);
+    // "AB12" → "AB", 12 (upper-case letters then digits, nothing else).
+    let split = 0;
+    while (
+      split < address.length &&
+      address.charCodeAt(split) >= 65 &&
+      address.charCodeAt(split) <= 90
+    )
+      split++;
+    if (split === 0 || split === address.length) continue;
+    const digits = address.slice(split);
+    if (!/^\d+$/.test(digits)) continue;
+    const row = rowOrder.get(Number(digits));
+    if (row === undefined) continue;
+    const letter = letterOrder.get(address.slice(0, split));
     if (row !== undefined && letter !== undefined) found.push({ address, row, letter });
   }
   found.sort((a, b) => a.row - b.row || a.letter - b.letter);

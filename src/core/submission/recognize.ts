@@ -47,6 +47,22 @@ function keysOf(col: ColumnSpec): { keys: Set<string>; groups: Set<string> } {
 const colKeys = (col: ColumnSpec) => keysOf(col).keys;
 const groupKeys = (col: ColumnSpec) => keysOf(col).groups;
 
+/** The template's columns by header key (in the template's order), made once per template. */
+const byKeyCache = new WeakMap<TemplateSpec, Map<string, ColumnSpec[]>>();
+function columnsByKey(spec: TemplateSpec): Map<string, ColumnSpec[]> {
+  let m = byKeyCache.get(spec);
+  if (m) return m;
+  m = new Map();
+  for (const col of spec.columns)
+    for (const k of colKeys(col)) {
+      const list = m.get(k);
+      if (list) list.push(col);
+      else m.set(k, [col]);
+    }
+  byKeyCache.set(spec, m);
+  return m;
+}
+
 export interface HeaderMatch {
   spec: TemplateSpec;
   /** 1-based row holding the column headers. */
@@ -86,7 +102,7 @@ export function mapColumns(
     }
     if (!header) continue;
     const key = headerKey(header);
-    const candidates = spec.columns.filter((col) => !taken.has(col.key) && colKeys(col).has(key));
+    const candidates = (columnsByKey(spec).get(key) ?? []).filter((col) => !taken.has(col.key));
     const pick =
       candidates.find((col) => group !== "" && groupKeys(col).has(group)) ??
       candidates.find((col) => !col.group) ??

@@ -62,10 +62,30 @@ export interface LeanReaderOptions {
   nativeInflateRaw?: NativeInflateRaw;
 }
 
+/**
+ * The last few results of a parser that depends on a part's text alone: the files of one round
+ * come from the same templates, so their styles and relationships are very often identical, and an
+ * identical text (already checked when first parsed) gives the identical result.
+ */
+function memoByText<T>(parse: (xml: string) => T, size = 8): (xml: string) => T {
+  const seen = new Map<string, T>();
+  return (xml) => {
+    const hit = seen.get(xml);
+    if (hit !== undefined) return hit;
+    const out = parse(xml);
+    if (seen.size >= size) seen.delete(seen.keys().next().value!);
+    seen.set(xml, out);
+    return out;
+  };
+}
+
 export function createLeanXlsxReader(
   limits = PARSE_LIMITS,
   options: LeanReaderOptions = {}
 ): XlsxReader {
+  // Read-only results (nothing downstream changes them), shared between files.
+  const stylesOf = memoByText(parseStyles);
+  const relsOf = memoByText(parseRels);
   return {
     async read(bytes, fileName) {
       const sniff = sniffXlsx(bytes, fileName);
@@ -111,12 +131,12 @@ export function createLeanXlsxReader(
       try {
         const workbook = parseWorkbook(text("xl/workbook.xml") ?? "");
         const relsXml = text("xl/_rels/workbook.xml.rels");
-        const rels = relsXml ? parseRels(relsXml) : new Map<string, string>();
+        const rels = relsXml ? relsOf(relsXml) : new Map<string, string>();
         const sstXml = text("xl/sharedStrings.xml");
         const stylesXml = text("xl/styles.xml");
         const ctxBase = {
           sharedStrings: sstXml !== null ? parseSharedStrings(sstXml) : null,
-          numFmts: stylesXml !== null ? parseStyles(stylesXml) : null,
+          numFmts: stylesXml !== null ? stylesOf(stylesXml) : null,
           date1904: workbook.date1904,
         };
         const sheets: SheetGrid[] = [];
@@ -150,7 +170,7 @@ export function createLeanXlsxReader(
               entry.state === "hidden" || entry.state === "veryHidden" ? entry.state : "visible",
             ...parseSheet(xml, {
               ...ctxBase,
-              rels: sheetRelsXml !== null ? parseRels(sheetRelsXml) : null,
+              rels: sheetRelsXml !== null ? relsOf(sheetRelsXml) : null,
             }),
           };
           if (cutAfter !== undefined)

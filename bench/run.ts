@@ -31,7 +31,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import * as path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { createNodeXlsxReader } from "../src/adapters/xlsx/lean/node-reader";
@@ -346,10 +346,13 @@ async function main(): Promise<void> {
   if (pandasSkipped) log(`pandas comparison skipped: ${pandasSkipped}`);
   for (const n of sizes) {
     const { dir, generateMs } = generatedSet(n, fresh);
-    // generateMs: null when the files came from the cache.
+    // generateMs: null when the files came from the cache. The load average (1 minute) before and
+    // after the measurement says how busy the shared machine was: wall times grow with it.
+    const loadBefore = round(loadavg()[0]!, 2);
     const figures: Record<string, unknown> = {
       ...JSON.parse(child(["--measure", String(n), dir])),
       generateMs,
+      loadAverage: [loadBefore, round(loadavg()[0]!, 2)],
     };
     if (pandasSkipped) figures.pandas = { skipped: pandasSkipped };
     else if (!pandasSizes.includes(n))

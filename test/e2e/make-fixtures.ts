@@ -4,7 +4,9 @@
  * - quan-su-bo-sung.xlsx: the same template, a later partial resubmission with other values
  *   (taken; its rows win over the first file's: a conflict);
  * - bang-ke.xlsx: a CSV renamed to .xlsx (refused: not an .xlsx file).
- * Usage: tsx test/e2e/make-fixtures.ts <out-dir>
+ * With a second folder, also the 60 returns of the 350 px walk (sixty-returns.ts): distinct files
+ * as a year really brings them in, from the demo's submissions.
+ * Usage: tsx test/e2e/make-fixtures.ts <out-dir> [<sixty-dir>]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +17,7 @@ import { defaultRegister } from "../../src/core/units";
 import { DEFAULT_SETTINGS_2019 } from "../../src/core/settings/defaults";
 import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
 import { loadXlsx } from "../../src/adapters/xlsx";
+import { writeSixtyReturns } from "./sixty-returns";
 
 async function filledTemplate(
   templateId: string,
@@ -72,6 +75,11 @@ async function main() {
   );
   writeFileSync(join(out, "bang-ke.xlsx"), "Đơn vị;Xếp loại\nPhường Phú Bài;Tốt\n", "utf8");
   console.log(`fixtures written to ${out}`);
+  const sixty = process.argv[3];
+  if (sixty) {
+    const names = await writeSixtyReturns(sixty);
+    console.log(`${names.length} returns written to ${sixty}`);
+  }
 }
 
 main().catch((err) => {

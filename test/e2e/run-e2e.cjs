@@ -155,11 +155,13 @@ function buildFakeOffice(outFile) {
   return fs.readFileSync(outFile, "utf8");
 }
 
-function makeFixtures(dir) {
+/** The walk's returned files in `dir`, and the 60 distinct returns of the 350 px walk in `sixtyDir`. */
+function makeFixtures(dir, sixtyDir) {
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const r = run(tsx, [path.join(__dirname, "make-fixtures.ts"), dir]);
+  const r = run(tsx, [path.join(__dirname, "make-fixtures.ts"), dir, sixtyDir]);
   if (r.status !== 0) throw new Error(`make-fixtures failed: ${r.stderr.trim()}`);
-  return fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const list = (d) => fs.readdirSync(d).map((f) => path.join(d, f));
+  return { fixtures: list(dir), sixty: list(sixtyDir) };
 }
 
 const TYPES = {
@@ -218,7 +220,7 @@ async function main() {
   );
 
   const fakeJs = buildFakeOffice(path.join(tmp, "fake-office.js"));
-  const fixtures = makeFixtures(path.join(tmp, "fixtures"));
+  const { fixtures, sixty } = makeFixtures(path.join(tmp, "fixtures"), path.join(tmp, "sixty"));
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${server.address().port}`;
 
@@ -261,7 +263,7 @@ async function main() {
     await walk({ page, base, fixtures, shots: SHOTS, step, assert });
     await walkDarkTheme({ page, base, shots: SHOTS, step, assert });
     const { walkA11y } = require("./a11y.cjs");
-    await walkA11y({ page, base, fixtures, shots: SHOTS, step, assert });
+    await walkA11y({ page, base, sixty, shots: SHOTS, step, assert });
 
     await step("no uncaught errors in the page", () => {
       const real = pageErrors.filter((e) => !/favicon/i.test(e));

@@ -90,6 +90,8 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
   },
   fileName: { overflowWrap: "anywhere", minWidth: 0 },
+  /** A status stays one word-group in its pill beside a long file name ("bị từ chối"). */
+  fileBadge: { flexShrink: 0, whiteSpace: "nowrap" },
   why: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   /** The next action stays in view however long the lists below are. */
   actionBar: {
@@ -268,7 +270,7 @@ export function ConsolidatePart({ controller, settings }: ConsolidatePartProps) 
           <li key={`${f.name}-${i}`} className={styles.file} data-state={f.state}>
             <div className={styles.fileHead}>
               <Body1 className={styles.fileName}>{f.name}</Body1>
-              <Badge appearance="tint" color={badge.color}>
+              <Badge appearance="tint" color={badge.color} className={styles.fileBadge}>
                 {t(badge.key)}
               </Badge>
             </div>

@@ -3,33 +3,15 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { run } from "../../src/cli/main";
-import type { CliIO } from "../../src/cli/context";
 import {
   catalogJsonSchema,
   templatesJsonSchema,
   validateJsonSchema,
 } from "../../src/cli/json-schemas";
 import { CATALOG, requireTemplate } from "../../src/core/templates/catalog";
+import { cli } from "./cli-fixtures";
 
 jest.setTimeout(120_000);
-
-function capture(): CliIO & { stdout: () => string; stderr: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    stdout: () => out.join("\n"),
-    stderr: () => err.join("\n"),
-  };
-}
-
-async function cli(...argv: string[]) {
-  const io = capture();
-  const code = await run(argv, io);
-  return { code, out: io.stdout(), err: io.stderr() };
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "xeploai-cli-"));
 const tplDir = path.join(dir, "mau-bieu");

@@ -2,19 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadXlsx } from "../../src/adapters/xlsx";
-import type { CliIO } from "../../src/cli/context";
-import { run } from "../../src/cli/main";
 import { parseRuleSet } from "../../src/core/rules";
 import { loadSettings } from "../../src/core/settings/defaults";
 import { loadRegister } from "../../src/core/units";
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { cli } from "./cli-fixtures";
 
 // Writes and reads workbooks: a timeout of its own, not jest's 5 s default (a loaded machine is slow).
 jest.setTimeout(60_000);

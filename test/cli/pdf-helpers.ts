@@ -11,6 +11,20 @@ import { MASTER_SHEETS } from "../../src/core/master";
 export const hasTool = (cmd: string, arg = "--version") =>
   spawnSync(cmd, [arg], { encoding: "utf8" }).status === 0;
 
+/**
+ * `describe` where LibreOffice (soffice) and poppler (pdftotext) are installed and
+ * XEPLOAI_LIBREOFFICE is not "0"; otherwise `describe.skip`, saying why under the test's name.
+ */
+export function describeWithLibreOffice(name: string): jest.Describe {
+  const enabled =
+    process.env.XEPLOAI_LIBREOFFICE !== "0" && hasTool("soffice") && hasTool("pdftotext", "-v");
+  if (!enabled)
+    console.warn(
+      `${name}: skipped (needs LibreOffice \`soffice\` and poppler \`pdftotext\`; apt-get install libreoffice-calc poppler-utils fonts-liberation fonts-crosextra-carlito)`
+    );
+  return enabled ? describe : describe.skip;
+}
+
 export interface Word {
   text: string;
   xMin: number;

@@ -17,25 +17,17 @@ import {
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { loadXlsx } from "../../src/adapters/xlsx";
-import type { CliIO } from "../../src/cli/context";
 import { consolidateJsonSchema } from "../../src/cli/consolidate-json";
-import { run } from "../../src/cli/main";
 import { fillTemplate, generateDemo2025 } from "../../src/core/demo";
 import { QD366_2025 } from "../../src/core/rules";
 import { loadSettings } from "../../src/core/settings/defaults";
 import { buildTemplateWorkbook } from "../../src/core/template-sheet/build";
 import { parseTemplateSet } from "../../src/core/templates/template-set";
 import { loadRegister } from "../../src/core/units/register";
+import { cli } from "./cli-fixtures";
 
 jest.setTimeout(240_000);
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 const parse = (out: string) => consolidateJsonSchema.parse(JSON.parse(out));
 const ROOT = path.join(__dirname, "../..");
 const base = mkdtempSync(path.join(tmpdir(), "xeploai-periods-"));

@@ -11,15 +11,9 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { printMaster } from "../../src/cli/commands/print";
 import { DEMO_SETTINGS, runDemo } from "../../src/cli/commands/demo";
-import { decideAll, hasTool, INTERNAL, readPdf, type PdfPage } from "./pdf-helpers";
+import { decideAll, describeWithLibreOffice, INTERNAL, readPdf, type PdfPage } from "./pdf-helpers";
 
-const enabled =
-  process.env.XEPLOAI_LIBREOFFICE !== "0" && hasTool("soffice") && hasTool("pdftotext", "-v");
-if (!enabled)
-  console.warn(
-    "print-pdf: skipped (needs LibreOffice `soffice` and poppler `pdftotext`; apt-get install libreoffice-calc poppler-utils fonts-liberation fonts-crosextra-carlito)"
-  );
-const maybe = enabled ? describe : describe.skip;
+const maybe = describeWithLibreOffice("print-pdf");
 jest.setTimeout(400_000);
 
 const MM = 72 / 25.4;

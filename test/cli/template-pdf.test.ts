@@ -17,15 +17,9 @@ import { templateFooter, templateHeading } from "../../src/core/template-sheet/d
 import { CATALOG } from "../../src/core/templates/catalog";
 import type { TemplateSpec } from "../../src/core/templates/spec";
 import { defaultRegister } from "../../src/core/units/register";
-import { hasTool, INTERNAL, readPdf, type PdfPage } from "./pdf-helpers";
+import { describeWithLibreOffice, INTERNAL, readPdf, type PdfPage } from "./pdf-helpers";
 
-const enabled =
-  process.env.XEPLOAI_LIBREOFFICE !== "0" && hasTool("soffice") && hasTool("pdftotext", "-v");
-if (!enabled)
-  console.warn(
-    "template-pdf: skipped (needs LibreOffice `soffice` and poppler `pdftotext`; apt-get install libreoffice-calc poppler-utils fonts-liberation fonts-crosextra-carlito)"
-  );
-const maybe = enabled ? describe : describe.skip;
+const maybe = describeWithLibreOffice("template-pdf");
 jest.setTimeout(600_000);
 
 const MM = 72 / 25.4;

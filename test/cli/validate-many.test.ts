@@ -1,16 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { CliIO } from "../../src/cli/context";
-import { run } from "../../src/cli/main";
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (s) => out.push(s), err: (s) => err.push(s) };
-  const code = await run(argv, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+import { cli } from "./cli-fixtures";
 
 // Heavy (templates written and read several times): its own timeout, not jest's 5 s default.
 jest.setTimeout(120_000);

@@ -128,6 +128,10 @@ maybe("printed documents through LibreOffice", () => {
     expect(text).toContain("minh đô thị"); // "Phường đạt chuẩn văn minh đô thị", wrapped
     expect(text).toContain("Hoàn thành");
     expect(text).not.toMatch(/\bDAT\b|CHUA_DAT|PHUONG_VMDT/);
+    // Figures are numbers printed the Vietnamese way: a decimal comma ("88,50"), never "88.50"
+    // ("mẫu 3.12" is a template's number, not a figure).
+    expect(text).toMatch(/\b\d+,\d\d\b/);
+    expect(text).not.toMatch(/(?<!mẫu )\b\d+\.\d\d\b/);
     // Every page of it is a table page with the unit column's header.
     for (const p of annex3.pages.filter((pg) => /\b1 (Phường|Xã|Đảng bộ)/.test(pg.text)))
       expect(p.text).toMatch(/STT/);

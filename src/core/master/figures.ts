@@ -16,6 +16,14 @@ export function figureNumFmt(c: ColumnSpec): string | undefined {
   return undefined;
 }
 
+/**
+ * A number format for paper in Vietnamese: the locale tag [$-42A] (vi-VN) makes LibreOffice print
+ * a decimal comma and a thousands dot ("88,50", "1.234") whatever its own locale; Excel keeps
+ * taking its separators from Windows' regional settings (a comma on a Vietnamese system). The
+ * cell stays a number.
+ */
+export const printedNumFmt = (fmt: string): string => `[$-42A]${fmt}`;
+
 /** Section numbers of the printed documents. */
 export const ROMAN = [
   "I",

@@ -400,6 +400,10 @@ describe("Phụ lục 3 — Số liệu các ngành", () => {
     });
     expect(heights.length).toBeGreaterThan(10);
     for (const h of heights) expect(h).toBeLessThanOrEqual(page);
+    // Figures stay numbers, in a Vietnamese format (a decimal comma on paper).
+    const fmts = s.styles.map((x) => x.style.numFmt).filter((f): f is string => !!f);
+    expect(fmts.length).toBeGreaterThan(0);
+    for (const f of fmts) expect(f).toMatch(/^\[\$-42A\]/);
     // The labels fit their wide column on one line: 3.4's rows stay one line high.
     const t = texts(s);
     expect(t).toContain("Phường đạt chuẩn văn minh đô thị");

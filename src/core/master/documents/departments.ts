@@ -16,7 +16,7 @@ import { unitsForRowSet } from "../../template-sheet/build";
 import { enumLabel, LEVEL_ENUM_IDS } from "../../templates/enums";
 import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
 import type { UnitRegister } from "../../units/types";
-import { figureHeader, figureNumFmt, ROMAN } from "../figures";
+import { figureHeader, figureNumFmt, printedNumFmt, ROMAN } from "../figures";
 import { SheetBuilder } from "../grid";
 import { documentPageSetup, type PageMargins } from "../../print/page";
 import { wrappedLines } from "../../print/text-width";
@@ -159,7 +159,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
           const v = departmentValue(c, data.values[c.key]);
           put(row, k, v);
           const fmt = figureNumFmt(c);
-          if (fmt) b.style(row, at[k]!, row, at[k]!, { numFmt: fmt });
+          if (fmt) b.style(row, at[k]!, row, at[k]!, { numFmt: printedNumFmt(fmt) });
           if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, roomOf(k), BODY_PT));
         });
       b.rowHeights[row] = Math.ceil(BODY_PT * 1.15 * lines + 3);

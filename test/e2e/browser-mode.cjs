@@ -1,3 +1,4 @@
+/* global window */
 /*
  * The browser mode end to end, in Chromium with NO Office.js at all (every request for office.js,
  * local or Microsoft's, is refused): the pane opened from the server outside Excel works on files.
@@ -5,7 +6,8 @@
  *   Kiểm tra: open a filled file with an error, check, mark, download the copy with the cell marked;
  *   Tổng hợp: open an earlier master with a decision typed by hand, pick the demo's returned
  *     files, consolidate, write, download — read back with the project's reader: the decision kept;
- *   In: apply the print layout and download the print-ready master (print titles set).
+ *   In: apply the print layout and download the print-ready master (print titles set);
+ *   the review period saved in the header is still there after a reload (localStorage).
  * Used by run-e2e.cjs.
  */
 "use strict";
@@ -168,6 +170,22 @@ async function walkBrowserMode({ context, base, tmp, step, assert }) {
     return `print titles: ${Object.entries(back.printTitles)
       .map(([s, r]) => `${s} ${r}`)
       .join("; ")}`;
+  });
+
+  await step("browser mode: the saved review period outlives a reload (localStorage)", async () => {
+    await button("Sửa kỳ đánh giá").click();
+    const form = page.getByRole("form", { name: "Sửa kỳ đánh giá" });
+    await form.getByLabel(/^Năm đánh giá/).fill("2024");
+    await form.getByRole("button", { name: "Lưu", exact: true }).click();
+    await page.getByText("Kỳ đánh giá 2024", { exact: true }).waitFor({ timeout: TIMEOUT });
+    await page.reload({ waitUntil: "load" });
+    await page.getByText("Kỳ đánh giá 2024", { exact: true }).waitFor({ timeout: TIMEOUT });
+    const kept = await page.evaluate(() => Object.keys(window.localStorage));
+    // Leave the browser as it was for whatever runs next.
+    await page.evaluate(() => window.localStorage.removeItem("xeploai.pane.period"));
+    await page.reload({ waitUntil: "load" });
+    await page.getByText("Kỳ đánh giá 2019", { exact: true }).waitFor({ timeout: TIMEOUT });
+    return `kept under ${kept.join(", ")}`;
   });
 
   await step("browser mode: no uncaught errors in the page", () => {

@@ -11,6 +11,8 @@
 import { sourceInWords } from "../../../src/core/rules/source-words";
 import { ENUMS } from "../../../src/core/templates/enums";
 import { defaultRegister, sampleRegister2025 } from "../../../src/core/units/register";
+import { BROWSER_STRINGS } from "../../../src/taskpane/browser/strings";
+import { STRINGS } from "../../../src/taskpane/i18n/strings";
 import { RULE_SETS, TEMPLATE_SETS, demoTexts, ruleSetTexts, textsIn, type Shown } from "./collect";
 
 jest.setTimeout(120_000);
@@ -153,6 +155,12 @@ describe("words a department official uses", () => {
       expect(offenders(shown)).toEqual([]);
     }
   );
+
+  it("the pane's own string tables (Excel and browser mode)", () => {
+    const shown = [...textsIn(STRINGS, "strings"), ...textsIn(BROWSER_STRINGS, "browser strings")];
+    expect(shown.length).toBeGreaterThan(300);
+    expect(offenders(shown)).toEqual([]);
+  });
 
   it("what the pane says about the 2019 and 2025 returns and refused files", async () => {
     const shown = await demoTexts();

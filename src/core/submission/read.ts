@@ -345,19 +345,27 @@ function mergedDataCells(
   const letterOrder = new Map(letters.map((l, i) => [l, i]));
   const found: { address: string; row: number; letter: number }[] = [];
   for (const address of Object.keys(sheet.mergedInto)) {
-    // "AB12" → "AB", 12 (upper-case letters then digits, nothing else).
-    let split = 0;
-    while (
-      split < address.length &&
-      address.charCodeAt(split) >= 65 &&
-      address.charCodeAt(split) <= 90
-    )
-      split++;
+    // "AB12" → "AB", 12 (upper-case letters then digits, nothing else); the row first, as most
+    // merged cells are in the heading, above the data.
+    let split = address.length;
+    let rowNumber = 0;
+    let scale = 1;
+    while (split > 0) {
+      const c = address.charCodeAt(split - 1);
+      if (c < 48 || c > 57) break;
+      rowNumber += (c - 48) * scale;
+      scale *= 10;
+      split--;
+    }
     if (split === 0 || split === address.length) continue;
-    const digits = address.slice(split);
-    if (!/^\d+$/.test(digits)) continue;
-    const row = rowOrder.get(Number(digits));
+    const row = rowOrder.get(rowNumber);
     if (row === undefined) continue;
+    let letters = true;
+    for (let k = 0; k < split && letters; k++) {
+      const c = address.charCodeAt(k);
+      letters = c >= 65 && c <= 90;
+    }
+    if (!letters) continue;
     const letter = letterOrder.get(address.slice(0, split));
     if (row !== undefined && letter !== undefined) found.push({ address, row, letter });
   }

@@ -212,6 +212,7 @@ export function validate(
   const seenCodes = new Set<string>();
   const data = dataColumns(spec);
   const inputs = inputColumns(spec);
+  const content = spec.columns.filter(countsForContent);
 
   const issueAt = (
     row: number,
@@ -240,7 +241,7 @@ export function validate(
 
   for (const raw of rawRows) {
     const cells = raw.cells ?? {};
-    if (spec.columns.filter(countsForContent).every((c) => isBlank(cells[c.key]))) continue; // trailing / spacer rows
+    if (content.every((c) => isBlank(cells[c.key]))) continue; // trailing / spacer rows
 
     const r = raw.rowNumber;
     const match = matchRowUnit(spec, cells, ctx.register);
@@ -352,9 +353,20 @@ export function validate(
 
   const kinds = ROWSET_KINDS[spec.rowSet];
   if (kinds && ctx.checkMissing !== false) {
-    const only = ctx.onlyUnits ? new Set(ctx.onlyUnits) : null;
-    for (const u of unitsOfKind(ctx.register, kinds)) {
-      if (seenCodes.has(u.code) || (only && !only.has(u.code))) continue;
+    // A one-unit file expects its own units only: found by code, not by going through the register.
+    const expected = ctx.onlyUnits
+      ? unitsOfKind(
+          {
+            ...ctx.register,
+            units: [...new Set(ctx.onlyUnits)].flatMap(
+              (c) => unitByCodeOfKinds(ctx.register, c, kinds) ?? []
+            ),
+          },
+          kinds
+        )
+      : unitsOfKind(ctx.register, kinds);
+    for (const u of expected) {
+      if (seenCodes.has(u.code)) continue;
       issueAt(0, null, null, u.code, "warning", "unit.missing", {
         vi: `Thiếu dòng của ${u.name}: bảng "${spec.sheetName}" chưa có số liệu của đơn vị này. Hãy thêm một dòng cho ${u.name}.`,
         en: `No row for ${u.name}: the sheet "${spec.sheetName}" has no data for this unit. Add a row for ${u.name}.`,

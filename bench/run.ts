@@ -7,8 +7,9 @@
  *  - the demo's submissions for that register are written to a temporary folder (child process),
  *    kept between runs in <tmp>/xeploai-bench/<key>/<tccs>/ where the key hashes the package's
  *    version and every source that shapes the files (demo, templates, template sheets, units,
- *    writer): writing 1,015 workbooks for 1,000 TCCS takes many minutes, so it is done once per
- *    version (--fresh writes them again);
+ *    writer), as each writing takes a while (the 1,016 workbooks of 1,000 TCCS, each TCCS's 3.14
+ *    listing its own row only, about half a minute here), so it is done once per version (--fresh
+ *    writes them again);
  *  - a fresh child process reads + validates them (lean reader), consolidates + classifies, writes
  *    the master, and reports each step in ms and ms per row, and its peak RSS;
  *  - the floor: inflate every worksheet part of the same files with Node's zlib and count its

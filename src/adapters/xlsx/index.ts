@@ -6,13 +6,13 @@
  * cell writer and compression it uses) come with ExcelJS, in the chunks fetched to write.
  */
 import type { XlsxReader } from "./read-types";
-import type { DeflateRaw } from "./recompress";
+import type { DeflateRaw } from "./zip-writer";
 import type { XlsxWriter } from "./writer";
 import { printCopy, type PrintCopy } from "./print-copy";
 
 export type { XlsxReader, XlsxReadResult } from "./read-types";
 export type { XlsxWriter, XlsxWriterOptions } from "./writer";
-export type { DeflateRaw } from "./recompress";
+export type { DeflateRaw } from "./zip-writer";
 export type { PrintCopy } from "./print-copy";
 export { sniffXlsx, LIMITS } from "./sniff";
 

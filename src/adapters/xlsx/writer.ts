@@ -20,8 +20,9 @@ import {
   sheetDataXml,
   type CellTables,
   type SheetData,
+  xmlText,
 } from "./sheet-data";
-import { recompressZip, type Crc32, type DeflateRaw } from "./recompress";
+import { zipParts, type Crc32, type DeflateRaw } from "./zip-writer";
 
 type ExcelJSModule = typeof ExcelJSNs;
 type Worksheet = ExcelJSNs.Worksheet;
@@ -33,11 +34,12 @@ export interface XlsxWriter {
 export interface XlsxWriterOptions {
   /**
    * A native or faster raw deflater (Node's zlib in the command line, fflate in the task pane):
-   * ExcelJS then writes a stored zip and this compresses it (recompress.ts). Without it ExcelJS
-   * compresses with JSZip's pure-JavaScript deflate, several times slower.
+   * the fast writer. ExcelJS then makes every part but the cells and the shared strings, which
+   * sheet-data.ts writes, and zip-writer.ts zips them. Without it ExcelJS writes the whole file
+   * (compressed with JSZip's JavaScript deflate), several times slower.
    */
   deflateRaw?: DeflateRaw;
-  /** A native CRC-32 (Node's zlib.crc32) for the parts the writer changes; a JavaScript one otherwise. */
+  /** A native CRC-32 (Node's zlib.crc32); a JavaScript one otherwise. */
   crc32?: Crc32;
 }
 
@@ -54,10 +56,10 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule, opts: XlsxWriterOptions
       const { deflateRaw } = opts;
       if (!deflateRaw) {
         for (const sheet of model.sheets) await renderSheet(wb, sheet);
-        return writeWorkbook(wb);
+        return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
       }
-      // The fast way: ExcelJS writes all but the cells, sheet-data.ts writes the cells (of every
-      // sheet but one too large for its dense grid, which ExcelJS writes whole).
+      // The fast way: ExcelJS writes all but the cells and merges, sheet-data.ts writes those (for
+      // every sheet but one too large for its dense grid, which ExcelJS writes whole).
       const fast: { id: number; model: SheetModel }[] = [];
       for (const sheet of model.sheets) {
         const { rows, cols } = gridSize(sheet);
@@ -66,66 +68,155 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule, opts: XlsxWriterOptions
         if (direct) fast.push({ id: ws.id, model: sheet });
       }
       const data = new Map<string, SheetData>();
-      onPrepared(wb, (tables) => {
+      const parts = await workbookParts(wb, (tables) => {
         for (const { id, model: sheet } of fast)
           data.set(`xl/worksheets/sheet${id}.xml`, sheetDataXml(sheet, tables));
       });
-      const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-      return recompressZip(
-        new Uint8Array(stored as ArrayBuffer),
-        deflateRaw,
-        (name, xml) => {
+      const encoder = new TextEncoder();
+      return zipParts(
+        parts.map(({ name, data: text }) => {
           const d = data.get(name);
-          return d ? withSheetData(xml, d) : null;
-        },
+          return { name, data: encoder.encode(d ? withSheetData(text, d) : text) };
+        }),
+        deflateRaw,
         opts.crc32
       );
     },
   };
 }
 
-/** The workbook's bytes: compressed by `deflateRaw` when given, by ExcelJS (JSZip) otherwise. */
-export async function writeWorkbook(
-  wb: ExcelJSNs.Workbook,
-  deflateRaw?: DeflateRaw
-): Promise<Uint8Array> {
-  if (!deflateRaw) return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const stored = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  return recompressZip(new Uint8Array(stored as ArrayBuffer), deflateRaw);
-}
-
-/** What ExcelJS 4.4's writer holds once it has prepared a workbook's model for writing. */
+/** ExcelJS 4.4's XLSX writer, inside: the model it prepares and the steps of its write(). */
 interface PreparedModel {
-  sharedStrings: { add(text: string): number };
+  sharedStrings: {
+    add(text: string): number;
+    count: number;
+    values: unknown[];
+    xml: string;
+  };
   styles: { addStyleModel(style: Partial<ExcelJSNs.Style>): number };
+}
+type Step = (zip: PartSink, model: PreparedModel) => Promise<void>;
+interface PartSink {
+  append(data: unknown, options: { name: string; base64?: boolean }): void;
+}
+interface XlsxInternals {
+  workbook: { model: PreparedModel };
+  prepareModel(model: PreparedModel, options: object): void;
+  addContentTypes: Step;
+  addOfficeRels: Step;
+  addWorkbookRels: Step;
+  addWorksheets: Step;
+  addDrawings: Step;
+  addTables: Step;
+  addThemes: Step;
+  addStyles: Step;
+  addMedia: Step;
+  addApp: Step;
+  addCore: Step;
+  addWorkbook: Step;
 }
 
 /**
- * Calls `then` with ExcelJS's shared-string table and style registry once it has prepared the
- * workbook for writing, before it writes any part (so what is added here is written with them).
- * ExcelJS (pinned at 4.4.0) has no public hook for this: its writer's prepareModel is wrapped.
+ * The parts of the workbook as ExcelJS makes them (its XLSX.write, step by step, in its order),
+ * collected as text instead of going through JSZip. `prepared` is called with ExcelJS's shared-
+ * string table and style registry once the model is prepared, before any part is made, so what it
+ * adds is written with them. The shared strings are written here (sharedStringsXml). ExcelJS is
+ * pinned at 4.4.0; the fast writer's test compares the result with ExcelJS's own file.
  */
-function onPrepared(wb: ExcelJSNs.Workbook, then: (tables: CellTables) => void): void {
-  const xlsx = wb.xlsx as unknown as {
-    prepareModel(model: PreparedModel, options: unknown): void;
+async function workbookParts(
+  wb: ExcelJSNs.Workbook,
+  prepared: (tables: CellTables) => void
+): Promise<{ name: string; data: string }[]> {
+  const xlsx = wb.xlsx as unknown as XlsxInternals;
+  const model = xlsx.workbook.model;
+  const parts: { name: string; data: string }[] = [];
+  const zip: PartSink = {
+    append(data, { name, base64 }) {
+      if (typeof data !== "string" || base64)
+        throw new Error(`writer: part ${name} is not XML text (media are not written)`);
+      parts.push({ name, data });
+    },
   };
-  const prepare = xlsx.prepareModel.bind(xlsx);
-  xlsx.prepareModel = (model, options) => {
-    prepare(model, options);
-    then({
-      sharedString: (text) => model.sharedStrings.add(text),
-      styleId: (style) => model.styles.addStyleModel(style),
-    });
-  };
+  xlsx.prepareModel(model, {});
+  prepared({
+    sharedString: (text) => model.sharedStrings.add(text),
+    styleId: (style) => model.styles.addStyleModel(style),
+  });
+  await xlsx.addContentTypes(zip, model);
+  await xlsx.addOfficeRels(zip, model);
+  await xlsx.addWorkbookRels(zip, model);
+  await xlsx.addWorksheets(zip, model);
+  if (model.sharedStrings.count)
+    zip.append(sharedStringsXml(model.sharedStrings), { name: "xl/sharedStrings.xml" });
+  await xlsx.addDrawings(zip, model);
+  await xlsx.addTables(zip, model);
+  await xlsx.addThemes(zip, model);
+  await xlsx.addStyles(zip, model);
+  await xlsx.addMedia(zip, model);
+  await xlsx.addApp(zip, model);
+  await xlsx.addCore(zip, model);
+  await xlsx.addWorkbook(zip, model);
+  return parts;
 }
 
-/** A worksheet part as ExcelJS wrote it, with our sheetData (and used range) in place of its own. */
+/** The shared-string part as ExcelJS writes it (its own renderer when a string is rich text). */
+function sharedStringsXml(table: PreparedModel["sharedStrings"]): string {
+  if (table.values.some((v) => typeof v !== "string")) return table.xml;
+  let xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${table.count}" uniqueCount="${table.values.length}">`;
+  for (const v of table.values as string[])
+    xml += /^\s|\n|\s$/.test(v)
+      ? `<si><t xml:space="preserve">${xmlText(v)}</t></si>`
+      : `<si><t>${xmlText(v)}</t></si>`;
+  return xml + "</sst>";
+}
+
+/** What may follow <mergeCells> in a worksheet (CT_Worksheet's order in ECMA-376), as tags. */
+const AFTER_MERGE_CELLS = [
+  "<phoneticPr",
+  "<conditionalFormatting",
+  "<dataValidations",
+  "<hyperlinks",
+  "<printOptions",
+  "<pageMargins",
+  "<pageSetup",
+  "<headerFooter",
+  "<rowBreaks",
+  "<colBreaks",
+  "<customProperties",
+  "<cellWatches",
+  "<ignoredErrors",
+  "<smartTags",
+  "<drawing",
+  "<legacyDrawing",
+  "<legacyDrawingHF",
+  "<picture",
+  "<oleObjects",
+  "<controls",
+  "<webPublishItems",
+  "<tableParts",
+  "<extLst",
+  "</worksheet>",
+];
+
+/**
+ * A worksheet part as ExcelJS wrote it (without cells or merges), with our sheetData, used range
+ * and merged ranges in place.
+ */
 function withSheetData(xml: string, d: SheetData): string {
   const start = xml.indexOf("<sheetData");
   if (start < 0) throw new Error("writer: a worksheet without <sheetData>");
   const selfClosed = xml.startsWith("<sheetData/>", start);
   const end = selfClosed ? start + "<sheetData/>".length : xml.indexOf("</sheetData>", start) + 12;
   let out = xml.slice(0, start) + d.xml + xml.slice(end);
+  if (d.mergeCells) {
+    if (out.includes("<mergeCells")) throw new Error("writer: ExcelJS wrote merged cells");
+    const at = Math.min(
+      ...AFTER_MERGE_CELLS.map((tag) => out.indexOf(tag, start)).filter((i) => i >= 0)
+    );
+    out = out.slice(0, at) + d.mergeCells + out.slice(at);
+  }
   const dim = /<dimension ref="[^"]*"\/>/;
   if (d.dimension) {
     const tag = `<dimension ref="${d.dimension}"/>`;
@@ -225,7 +316,9 @@ async function renderSheetWith(
     if (w !== undefined) ws.getColumn(i + 1).width = w;
   });
   for (const c of s.hiddenColumns ?? []) ws.getColumn(c).hidden = true;
-  for (const m of s.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  // Merging in ExcelJS checks every earlier merge and makes an object per covered cell: the fast
+  // writer writes the merges with the cells.
+  if (cells) for (const m of s.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
 
   // ws.dataValidations.add(range, …) writes one sqref per range (not in the typings).
   const dvs = (

@@ -214,4 +214,25 @@ describe("the fast writer", () => {
     expect(ws.getCell(1, 1).font?.bold).toBe(true);
     expect(ws.getCell(1, 3).font?.bold).toBeUndefined();
   });
+
+  it("refuses overlapping merged ranges, as ExcelJS does", async () => {
+    const sheet: SheetModel = {
+      name: "S",
+      visibility: "visible",
+      blocks: [{ top: 1, left: 1, cells: [["a", "b", "c"]] }],
+      styles: [],
+      merges: [
+        { top: 1, left: 1, bottom: 1, right: 2 },
+        { top: 1, left: 2, bottom: 2, right: 3 },
+      ],
+      columnWidths: [],
+      validations: [],
+      protect: false,
+    };
+    const write = (w: ReturnType<typeof createXlsxWriter>) => w.write({ sheets: [sheet] });
+    await expect(write(createXlsxWriter(ExcelJS))).rejects.toThrow(/already merged/);
+    await expect(write(createXlsxWriter(ExcelJS, { deflateRaw: nodeDeflateRaw }))).rejects.toThrow(
+      /already merged/
+    );
+  });
 });

@@ -165,6 +165,11 @@ export const templateSpecSchema = z
     /** Excel sheet name: ≤ 31 characters, no []:*?/\ */
     sheetName: z.string().min(1).max(31),
     rowSet: rowSetSchema,
+    /**
+     * Each unit the template lists sends its own copy (3.14: a TCCS reports itself), so a copy
+     * may list that one unit only (BuildOptions.units; the pane offers the choice of unit).
+     */
+    eachUnitReports: z.boolean().optional(),
     /** 3.7: rows grouped thành thị (phường) / nông thôn (xã) with subtotals recomputed from sums. */
     groupBy: z.literal("urbanRural").optional(),
     /** All columns in order, including the common identity columns (see common.ts). */

@@ -3,6 +3,7 @@ import * as React from "react";
 import {
   Body1,
   Button,
+  Combobox,
   Dropdown,
   Field,
   Option,
@@ -25,6 +26,10 @@ export function TemplatesPart({ controller, settings }: TemplatesPartProps) {
   const styles = usePartStyles();
   const { t, l, lang } = useStrings();
   const [templateId, setTemplateId] = React.useState<string | null>(null);
+  // A TCCS's own report: "" = every TCCS of the register (the default), else the one unit's code.
+  const [unitCode, setUnitCode] = React.useState("");
+  // What the official types to find their TCCS; null = show the chosen one.
+  const [unitQuery, setUnitQuery] = React.useState<string | null>(null);
   const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
   const { busy, feedback, setFeedback, run } = useAction();
 
@@ -37,14 +42,40 @@ export function TemplatesPart({ controller, settings }: TemplatesPartProps) {
     return spec ? `${spec.section}. ${l(spec.title)}` : "";
   };
 
+  // The units that may insert the template with only their own row (3.14: the register's TCCS).
+  const units = React.useMemo(
+    () => (chosen ? controller.unitChoices(chosen.id, period) : []),
+    [controller, chosen, period]
+  );
+  const chosenUnit = units.find((u) => u.code === unitCode) ?? null;
+  const unitLabel = chosenUnit ? chosenUnit.name : t("reportingUnitAll");
+  const shownUnits =
+    unitQuery === null ? units : units.filter((u) => fold(u.name).includes(fold(unitQuery)));
+  const showAll = unitQuery === null || fold(t("reportingUnitAll")).includes(fold(unitQuery));
+  const chooseTemplate = (id: string | null) => {
+    setTemplateId(id);
+    setUnitCode("");
+    setUnitQuery(null);
+  };
+
   const insert = () =>
     run(STRINGS.actionInsert, async () => {
       if (!templateId) return null;
-      const { spec } = await controller.insertTemplate(templateId, period, settings);
-      return {
-        vi: text("vi", "inserted", { title: spec.title.vi, sheet: spec.sheetName }),
-        en: text("en", "inserted", { title: spec.title.en, sheet: spec.sheetName }),
-      };
+      const { spec, unit } = await controller.insertTemplate(
+        templateId,
+        period,
+        settings,
+        chosenUnit?.code
+      );
+      const say = (lang: "vi" | "en") =>
+        unit
+          ? text(lang, "insertedForUnit", {
+              title: spec.title[lang],
+              unit: unit.name,
+              sheet: spec.sheetName,
+            })
+          : text(lang, "inserted", { title: spec.title[lang], sheet: spec.sheetName });
+      return { vi: say("vi"), en: say("en") };
     });
 
   const downloadAll = () =>
@@ -73,7 +104,7 @@ export function TemplatesPart({ controller, settings }: TemplatesPartProps) {
           placeholder={t("templatePlaceholder")}
           value={templateId ? label(templateId) : ""}
           selectedOptions={templateId ? [templateId] : []}
-          onOptionSelect={(_e, data) => setTemplateId(data.optionValue ?? null)}
+          onOptionSelect={(_e, data) => chooseTemplate(data.optionValue ?? null)}
           key={lang}
         >
           {groups.map((group) => (
@@ -87,6 +118,43 @@ export function TemplatesPart({ controller, settings }: TemplatesPartProps) {
           ))}
         </Dropdown>
       </Field>
+      {units.length > 0 ? (
+        <Field
+          label={t("reportingUnitLabel")}
+          hint={t("reportingUnitHint")}
+          {...(!showAll && shownUnits.length === 0
+            ? { validationMessage: t("reportingUnitNoMatch"), validationState: "warning" as const }
+            : {})}
+        >
+          <Combobox
+            className={styles.fullWidth}
+            value={unitQuery ?? unitLabel}
+            selectedOptions={[unitCode]}
+            onChange={(e) => setUnitQuery(e.target.value)}
+            onOptionSelect={(_e, data) => {
+              // Typing clears Fluent's selection (no optionValue): keep the choice until a pick.
+              if (data.optionValue === undefined) return;
+              setUnitCode(data.optionValue);
+              setUnitQuery(null);
+            }}
+            onOpenChange={(_e, data) => {
+              if (!data.open) setUnitQuery(null);
+            }}
+            key={lang}
+          >
+            {showAll ? (
+              <Option value="" text={t("reportingUnitAll")}>
+                {t("reportingUnitAll")}
+              </Option>
+            ) : null}
+            {shownUnits.map((u) => (
+              <Option key={u.code} value={u.code} text={u.name}>
+                {u.name}
+              </Option>
+            ))}
+          </Combobox>
+        </Field>
+      ) : null}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy || !chosen} onClick={insert}>
           {t("insertTemplate")}
@@ -108,4 +176,15 @@ export function TemplatesPart({ controller, settings }: TemplatesPartProps) {
       <FeedbackBar feedback={feedback} onDismiss={() => setFeedback(null)} />
     </section>
   );
+}
+
+/** A name as compared when searching: lower case, without diacritics (đ as d), so "thuy tan" finds "Thủy Tân". */
+function fold(value: string): string {
+  return value
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .trim();
 }

@@ -75,6 +75,27 @@ const S = {
     vi: "Đã chèn mẫu “{title}” vào trang “{sheet}”. Hãy điền số liệu rồi dùng phần “Kiểm tra”.",
     en: "Inserted “{title}” into sheet “{sheet}”. Fill in the data, then use “Check”.",
   },
+  reportingUnitLabel: {
+    vi: "Tổ chức cơ sở đảng báo cáo",
+    en: "Grassroots organisation reporting",
+  },
+  reportingUnitAll: { vi: "Tất cả TCCS", en: "All grassroots organisations" },
+  reportingUnitHint: {
+    vi: "Bí thư một TCCS chọn tổ chức của mình: mẫu chỉ có một dòng của tổ chức đó. Gõ vài chữ của tên để tìm.",
+    en: "A TCCS secretary picks their own organisation: the template then holds only its row. Type part of the name to find it.",
+  },
+  reportingUnitNoMatch: {
+    vi: "Không có TCCS nào có tên như vậy.",
+    en: "No grassroots organisation has that name.",
+  },
+  insertedForUnit: {
+    vi: "Đã chèn mẫu “{title}” của {unit} vào trang “{sheet}” (chỉ có dòng của tổ chức này). Hãy điền số liệu rồi dùng phần “Kiểm tra”.",
+    en: "Inserted “{title}” for {unit} into sheet “{sheet}” (only that organisation's row). Fill in the data, then use “Check”.",
+  },
+  unitNotInTemplate: {
+    vi: "Tổ chức đã chọn không có trong danh mục của mẫu này. Hãy chọn lại tổ chức cơ sở đảng báo cáo.",
+    en: "The organisation chosen is not in this template's register. Choose the reporting organisation again.",
+  },
   downloading: { vi: "Đang tạo tệp {done}/{total}…", en: "Creating file {done}/{total}…" },
   downloaded: { vi: "Đã tạo {count} tệp mẫu .xlsx.", en: "Created {count} template .xlsx files." },
 

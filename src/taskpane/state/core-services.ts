@@ -56,7 +56,8 @@ export function createCoreServices(): PaneServices {
     templates: (settings) => templatesForSettings(settings ?? DEFAULT_SETTINGS_2019),
     register: () => defaultRegister(),
     defaultSettings: () => DEFAULT_SETTINGS_2019,
-    buildTemplate: (spec, register, settings) => buildTemplateWorkbook(spec, register, settings),
+    buildTemplate: (spec, register, settings, opts) =>
+      buildTemplateWorkbook(spec, register, settings, opts?.units ? { units: opts.units } : {}),
     templateFileName: (spec, period) => `${spec.section}-${spec.id}-${period}.xlsx`,
     readSubmissions: (grids, register, settings) => {
       // A returned file is read with the templates of the year it was made for.

@@ -7,7 +7,7 @@
 import type { LocalizedText } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { TemplateSpec } from "../../core/templates/spec";
-import type { UnitRegister } from "../../core/units/types";
+import type { Unit, UnitRegister } from "../../core/units/types";
 import type {
   RequirementCheck,
   WorkbookEvent,
@@ -118,12 +118,23 @@ export class PaneController {
     return templates.settingsFor(this.session, period, base);
   }
 
+  /** Units that may insert the template with only their own row (TCCS for 3.14); else empty. */
+  unitChoices(templateId: string, period?: number): Unit[] {
+    return templates.unitChoices(
+      this.session,
+      templateId,
+      period === undefined ? undefined : this.settingsFor(period)
+    );
+  }
+
+  /** `unit`: a code among unitChoices; the template then lists only that unit's row. */
   insertTemplate(
     templateId: string,
     period: number,
-    base?: PeriodSettings
-  ): Promise<{ spec: TemplateSpec; report: WriteReport }> {
-    return templates.insertTemplate(this.session, templateId, period, base);
+    base?: PeriodSettings,
+    unit?: string
+  ): Promise<{ spec: TemplateSpec; report: WriteReport; unit: Unit | null }> {
+    return templates.insertTemplate(this.session, templateId, period, base, unit);
   }
 
   downloadAllTemplates(

@@ -113,10 +113,12 @@ export interface PaneServices {
   templates(settings?: PeriodSettings): TemplateSpec[];
   register(): UnitRegister;
   defaultSettings(): PeriodSettings;
+  /** `opts.units`: list only these units (a unit's own report, e.g. one TCCS's 3.14). */
   buildTemplate(
     spec: TemplateSpec,
     register: UnitRegister,
-    settings: PeriodSettings
+    settings: PeriodSettings,
+    opts?: { units?: readonly string[] }
   ): WorkbookModel;
   /** File name for a template's .xlsx, e.g. "3.1a-noi-vu-cchc-2019.xlsx". */
   templateFileName(spec: TemplateSpec, period: number): string;

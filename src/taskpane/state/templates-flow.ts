@@ -3,6 +3,8 @@ import type { LocalizedText } from "../../core/i18n";
 import type { PeriodSettings } from "../../core/settings/types";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { WriteReport } from "../../ports/workbook-port";
+import type { Unit } from "../../core/units/types";
+import { templateUnits } from "../../core/template-sheet/build";
 import { META_SHEET, parseMeta } from "../../core/template-sheet/meta";
 import { both } from "../i18n/strings";
 import { PaneError } from "./pane-error";
@@ -54,24 +56,48 @@ export function settingsFor(
   return { ...(base ?? session.services.defaultSettings()), period };
 }
 
-/** Builds the template and writes it into the open workbook (replacing an earlier copy). */
+/**
+ * The units that may each insert a copy of the template listing only their own row (a TCCS's own
+ * 3.14: the spec says `eachUnitReports`), in register order; empty for every other template.
+ */
+export function unitChoices(
+  session: PaneSession,
+  templateId: string,
+  settings?: PeriodSettings
+): Unit[] {
+  const spec = findTemplate(session, templateId, settings);
+  return spec.eachUnitReports ? templateUnits(spec, session.register) : [];
+}
+
+/**
+ * Builds the template and writes it into the open workbook (replacing an earlier copy). `unit`
+ * (a register code among unitChoices): the template lists only that unit, as the command line's
+ * `templates --unit` writes it (the same core BuildOptions.units).
+ */
 export async function insertTemplate(
   session: PaneSession,
   templateId: string,
   period: number,
-  base?: PeriodSettings
-): Promise<{ spec: TemplateSpec; report: WriteReport }> {
+  base?: PeriodSettings,
+  unit?: string
+): Promise<{ spec: TemplateSpec; report: WriteReport; unit: Unit | null }> {
   const settings = settingsFor(session, period, base);
   const spec = findTemplate(session, templateId, settings);
+  const only = unit
+    ? unitChoices(session, templateId, settings).find((u) => u.code === unit)
+    : null;
+  if (unit && !only) throw new PaneError(both("unitNotInTemplate"));
   await refuseIfTemplatePresent(session, spec);
-  const model = session.services.buildTemplate(spec, session.register, settings);
+  const model = only
+    ? session.services.buildTemplate(spec, session.register, settings, { units: [only.code] })
+    : session.services.buildTemplate(spec, session.register, settings);
   const report = await session.port.writeModel(model, {
     replaceExisting: true,
     activate: spec.sheetName,
   });
   session.lastCheck = null; // a new template sheet: live checking must look at every sheet again
   session.notify({ kind: "added", sheet: spec.sheetName });
-  return { spec, report };
+  return { spec, report, unit: only ?? null };
 }
 
 /**

@@ -61,6 +61,11 @@ describe("Tổng hợp: the evidence parameters, read only, with their source", 
     // Nothing internal reaches a person: no rule ids, no [M] tags, and nothing to edit.
     const panel = screen.getByTestId("evidence-parameters");
     expect(panel.textContent).not.toMatch(/\[[MPV]\]|ev-3\./);
+    // Who changes a threshold, and where, in an official's words (no command name).
+    expect(panel.textContent).toContain(
+      "Ban Tổ chức quyết định và đổi chúng trong tệp cấu hình quy tắc xếp loại"
+    );
+    expect(panel.textContent).not.toMatch(/xeploai|defaults/i);
     expect(within(panel).queryAllByRole("textbox")).toEqual([]);
     expect(within(panel).queryAllByRole("spinbutton")).toEqual([]);
   });

@@ -204,8 +204,8 @@ const S = {
     en: "Evidence checks against the departments' figures (read only)",
   },
   evidenceParamsIntro: {
-    vi: "Bộ quy tắc {ruleSet}. TCCS tự đánh giá một tiêu chí “xuất sắc” mà số liệu của ban tương ứng không đạt thì hệ thống đề xuất không cao hơn mức ghi bên dưới. Muốn đổi ngưỡng: sửa tệp quy tắc (xeploai defaults), không sửa ở đây.",
-    en: "Rule set {ruleSet}. When a TCCS claims a criterion “excellent” and the department's figure does not hold, the suggestion is at most the level below. To change a threshold, edit the rules file (xeploai defaults), not here.",
+    vi: "Bộ quy tắc {ruleSet}. TCCS tự đánh giá một tiêu chí “xuất sắc” mà số liệu của ban tương ứng không đạt thì hệ thống đề xuất không cao hơn mức ghi bên dưới. Các ngưỡng này không sửa ở đây: Ban Tổ chức quyết định và đổi chúng trong tệp cấu hình quy tắc xếp loại; cán bộ công nghệ thông tin giúp sửa tệp đó và dùng nó khi tổng hợp bằng dòng lệnh.",
+    en: "Rule set {ruleSet}. When a TCCS claims a criterion “excellent” and the department's figure does not hold, the suggestion is at most the level below. These thresholds are not changed here: the Organization Committee decides them and changes them in the classification rules settings file; the IT staff help edit that file and use it when consolidating from the command line.",
   },
   evidenceParamsCriterion: { vi: "Tiêu chí “{criterion}”", en: "Criterion “{criterion}”" },
   evidenceParamsFailsWhen: { vi: "Không đạt khi {test}", en: "Fails when {test}" },

@@ -8,6 +8,7 @@
  * Level codes (HTXSNV, HTTNV, HTNV, KHTNV) are the officials' own abbreviations: allowed. File
  * names (the official's own files) and "{placeholders}" filled at run time are not checked.
  */
+import { COMMANDS } from "../../../src/cli/commands";
 import { sourceInWords } from "../../../src/core/rules/source-words";
 import { ENUMS } from "../../../src/core/templates/enums";
 import { defaultRegister, sampleRegister2025 } from "../../../src/core/units/register";
@@ -28,6 +29,7 @@ function tokens(ids: Iterable<string>): RegExp {
 }
 
 function internalTokens(): { name: string; re: RegExp }[] {
+  const commands = [...COMMANDS.map((c) => c.name), "run", "start", "test"].join("|");
   const specs = TEMPLATE_SETS.flatMap((s) => s.specs);
   const units = [...defaultRegister().units, ...sampleRegister2025().units];
   const enumCodes = Object.values(ENUMS)
@@ -48,6 +50,13 @@ function internalTokens(): { name: string; re: RegExp }[] {
     { name: "hidden sheet name", re: /_meta/ },
     { name: "requirement set", re: /ExcelApi/ },
     { name: "command-line option", re: /(?<![\p{L}\d])--[a-z]/u },
+    // An official is told who changes what, in words: "xeploai defaults", "npx …", "`consolidate`"
+    // are for the IT staff (the deployment guide), never on the pane or in a message.
+    {
+      name: "command name",
+      re: new RegExp(`(?<![\\p{L}\\d])(?:xeploai|npx|npm(?: run)?)\\s+(?:${commands})\\b`, "iu"),
+    },
+    { name: "command name", re: new RegExp(`[(\`](?:${commands})[\\s)\`]`, "u") },
     { name: "ISO date", re: /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?/ },
     { name: "rule id", re: tokens([...ruleIds, ...specRuleIds]) },
     { name: "rule set id", re: tokens(RULE_SETS.map((r) => r.id)) },
@@ -98,6 +107,9 @@ describe("words a department official uses", () => {
       "tyLeThu < 100",
       "danh hiệu XA_VH_NTM",
       "chỉ ra khi tổng hợp (--master)",
+      "Muốn đổi ngưỡng: sửa tệp quy tắc (xeploai defaults), không sửa ở đây.",
+      "To change a threshold, run `defaults` first",
+      "chạy npm run demo",
     ];
     const found = offenders(samples.map((text) => ({ where: "sample", text })));
     expect(found).toHaveLength(samples.length);

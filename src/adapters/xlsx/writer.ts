@@ -89,6 +89,7 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule, opts: XlsxWriterOptions
 interface PreparedModel {
   sharedStrings: {
     add(text: string): number;
+    model: { count: number };
     count: number;
     values: unknown[];
     xml: string;
@@ -138,8 +139,21 @@ async function workbookParts(
     },
   };
   xlsx.prepareModel(model, {});
+  // ExcelJS's table looks strings up in a plain object, slow with thousands of them: a Map in
+  // front of it, counting each further use as ExcelJS does.
+  const strings = new Map<string, number>();
+  const table = model.sharedStrings;
   prepared({
-    sharedString: (text) => model.sharedStrings.add(text),
+    sharedString: (text) => {
+      const index = strings.get(text);
+      if (index !== undefined) {
+        table.model.count++;
+        return index;
+      }
+      const added = table.add(text);
+      strings.set(text, added);
+      return added;
+    },
     styleId: (style) => model.styles.addStyleModel(style),
   });
   await xlsx.addContentTypes(zip, model);
@@ -209,22 +223,22 @@ function withSheetData(xml: string, d: SheetData): string {
   if (start < 0) throw new Error("writer: a worksheet without <sheetData>");
   const selfClosed = xml.startsWith("<sheetData/>", start);
   const end = selfClosed ? start + "<sheetData/>".length : xml.indexOf("</sheetData>", start) + 12;
-  let out = xml.slice(0, start) + d.xml + xml.slice(end);
+  // Head and tail are ExcelJS's small parts around the cells: all searching is done in them.
+  let head = xml.slice(0, start);
+  let tail = xml.slice(end);
   if (d.mergeCells) {
-    if (out.includes("<mergeCells")) throw new Error("writer: ExcelJS wrote merged cells");
-    const at = Math.min(
-      ...AFTER_MERGE_CELLS.map((tag) => out.indexOf(tag, start)).filter((i) => i >= 0)
-    );
-    out = out.slice(0, at) + d.mergeCells + out.slice(at);
+    if (tail.includes("<mergeCells")) throw new Error("writer: ExcelJS wrote merged cells");
+    const at = Math.min(...AFTER_MERGE_CELLS.map((tag) => tail.indexOf(tag)).filter((i) => i >= 0));
+    tail = tail.slice(0, at) + d.mergeCells + tail.slice(at);
   }
   const dim = /<dimension ref="[^"]*"\/>/;
   if (d.dimension) {
     const tag = `<dimension ref="${d.dimension}"/>`;
-    out = dim.test(out)
-      ? out.replace(dim, tag)
-      : out.replace(/(<sheetViews|<sheetFormatPr)/, `${tag}$1`);
-  } else out = out.replace(dim, "");
-  return out;
+    head = dim.test(head)
+      ? head.replace(dim, tag)
+      : head.replace(/(<sheetViews|<sheetFormatPr)/, `${tag}$1`);
+  } else head = head.replace(dim, "");
+  return head + d.xml + tail;
 }
 
 /** Page setup, print titles, print area, header and footer of a print layout, on a worksheet. */

@@ -7,9 +7,12 @@ import * as zlib from "node:zlib";
 import { loadXlsx } from ".";
 import { createXlsxWriter, type XlsxWriter } from "./writer";
 
-/** Raw deflate with zlib's default level (what Excel's own files use, about). */
+/**
+ * Raw deflate with zlib at level 3: a third of level 6's time on a large master (14 MB of XML at
+ * 1,000 TCCS: 85 ms instead of 200) for a file 14% larger (1.58 MB instead of 1.38).
+ */
 export function nodeDeflateRaw(data: Uint8Array): Uint8Array {
-  const out = zlib.deflateRawSync(data);
+  const out = zlib.deflateRawSync(data, { level: 3 });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 

@@ -131,17 +131,37 @@ export default function App({
   const [editingPeriod, setEditingPeriod] = React.useState(false);
   const [periodFeedback, setPeriodFeedback] = React.useState<Feedback>(null);
   const touched = React.useRef(false);
+  // Each read of the period is numbered: only the latest one may change the header.
+  const periodReads = React.useRef(0);
   React.useEffect(() => {
     if (!controller) return undefined;
     let cancelled = false;
+    const read = ++periodReads.current;
     controller.loadPeriod().then(
       (loaded) => {
-        if (!cancelled && !touched.current) setSettings(loaded.settings);
+        if (!cancelled && !touched.current && read === periodReads.current)
+          setSettings(loaded.settings);
       },
       () => undefined
     );
+    // Browser mode: another workbook opened (or closed). The period it records (its master's or
+    // template's, or the one remembered when none is open) replaces the header's, even one the
+    // official saved for the previous workbook; a file that records none leaves the header as is.
+    const stop = controller.watchWorkbook((event) => {
+      if (event.kind !== "reloaded") return;
+      const reread = ++periodReads.current;
+      controller.loadPeriod().then(
+        (loaded) => {
+          if (cancelled || reread !== periodReads.current || loaded.from === "defaults") return;
+          touched.current = false;
+          setSettings(loaded.settings);
+        },
+        () => undefined
+      );
+    });
     return () => {
       cancelled = true;
+      stop();
     };
   }, [controller]);
   const savePeriod = React.useCallback(

@@ -4,8 +4,8 @@
  * own (a manual page break) with its own header row and the unit column. Labels
  * as officials write them: a choice is printed as its Vietnamese label, a yes/no as "Có"/"Không",
  * the four levels by their customary abbreviations (explained in the note under the table); no
- * keys or codes. Values from submissions are written as values. Printed landscape at 90 % with
- * 13 pt text (11.7 pt on paper); the widest section (3.8, seven columns) fits the page width, and
+ * keys or codes. Values from submissions are written as values. Printed landscape at 85 % with
+ * 13 pt text (11.05 pt on paper); the widest section (3.8, seven columns) fits the page width, and
  * a section with fewer figures spreads them over the same width (merged cells), so labels such
  * as "Phường đạt chuẩn văn minh đô thị" stay on one line and a department fits its page.
  */
@@ -18,10 +18,16 @@ import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
 import type { UnitRegister } from "../../units/types";
 import { figureHeader, figureNumFmt, printedNumFmt, ROMAN } from "../figures";
 import { SheetBuilder } from "../grid";
-import { documentPageSetup, type PageMargins } from "../../print/page";
+import { documentPageSetup, MIN_SCALE, type PageMargins } from "../../print/page";
 import { wrappedLines } from "../../print/text-width";
-import { ANNEX_BODY_PT, ANNEX_HEADER_STYLE, ANNEX_SCALE, annexGrid, LEVEL_LEGEND } from "./annex";
+import { ANNEX_BODY_PT, ANNEX_HEADER_STYLE, annexGrid, LEVEL_LEGEND } from "./annex";
 import { documentHeading, type DraftTest } from "./heading";
+
+/**
+ * Phụ lục 3 prints at the smallest scale of the documents (13 pt prints at 11.05 pt): a department
+ * of twenty units with a three-line header then fits the first page under the heading.
+ */
+export const DEPARTMENT_SCALE = MIN_SCALE;
 
 /** STT, unit, then up to seven figures (3.8 has seven). */
 export const DEPARTMENT_WIDTHS = [5, 34, 13, 13, 13, 13, 13, 13, 13];
@@ -114,14 +120,54 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     if (cols.length === 0) continue;
     usesLevels ||= cols.some((c) => !!c.enumId && LEVEL_ENUM_IDS.includes(c.enumId));
     const last = n;
-    // Figure k takes the sheet columns at[k]..at[k] + spans[k] - 1.
-    const spans = figureSpans(cols, n - 2);
-    const at = spans.map((_, k) => 3 + spans.slice(0, k).reduce((a, x) => a + x, 0));
+    const unitHeader = spec.rowSet === "TCCS" ? "Tổ chức cơ sở đảng" : "Đơn vị";
+    const units = unitsForRowSet(spec, input.register).map((unit) => {
+      const data = input.index?.get(spec.id, unit.code) ?? null;
+      return {
+        unit,
+        values: data ? cols.map((c) => departmentValue(c, data.values[c.key])) : null,
+      };
+    });
+    /**
+     * The section's layout with the unit column widened by `extra` figure slots: its spans, where
+     * each figure starts (figure k takes the sheet columns at[k]..at[k] + spans[k] - 1), and the
+     * heights of its header and rows (lines from the widths of the words in Times New Roman).
+     */
+    const layout = (extra: number) => {
+      const spans = figureSpans(cols, n - 2 - extra);
+      const at = spans.map((_, k) => 3 + extra + spans.slice(0, k).reduce((a, x) => a + x, 0));
+      const roomOf = (k: number) => room(at[k]!, at[k]! + spans[k]! - 1);
+      const unitRoom = room(2, 2 + extra);
+      const headLines = Math.max(
+        wrappedLines(unitHeader, unitRoom, BODY_PT, true),
+        ...cols.map((c, k) => wrappedLines(figureHeader(c), roomOf(k), BODY_PT, true))
+      );
+      const rowHeights = units.map(({ unit, values }) => {
+        let lines = wrappedLines(unit.name, unitRoom, BODY_PT);
+        values?.forEach((v, k) => {
+          if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, roomOf(k), BODY_PT));
+        });
+        return Math.ceil(BODY_PT * 1.15 * lines + 3);
+      });
+      const headHeight = Math.ceil(BODY_PT * 1.2 * headLines + 6);
+      const height = headHeight + rowHeights.reduce((a, h) => a + h, 0);
+      return { extra, spans, at, headHeight, rowHeights, height };
+    };
+    // The lowest section: long unit names may take figure slots a few short figures do not need.
+    let plan = layout(0);
+    for (let extra = 1; extra <= Math.min(2, n - 2 - cols.length); extra++) {
+      const other = layout(extra);
+      if (other.height < plan.height) plan = other;
+    }
+    const { extra, spans, at } = plan;
     const put = (r: number, k: number, v: Cell) => {
       if (v !== null) b.put(r, at[k]!, v);
       if (spans[k]! > 1) b.merge(r, at[k]!, r, at[k]! + spans[k]! - 1);
     };
-    const roomOf = (k: number) => room(at[k]!, at[k]! + spans[k]! - 1);
+    const putUnit = (r: number, v: Cell) => {
+      b.put(r, 2, v);
+      if (extra > 0) b.merge(r, 2, r, 2 + extra);
+    };
     // Section title: the department and what its template reports.
     const sectionTop = row;
     const title = `${ROMAN[section] ?? section + 1}. ${spec.department.name.vi}: ${spec.title.vi} (mẫu ${spec.section})`;
@@ -135,34 +181,26 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     row++;
     const head = row;
     b.put(head, 1, "STT");
-    b.put(head, 2, spec.rowSet === "TCCS" ? "Tổ chức cơ sở đảng" : "Đơn vị");
+    putUnit(head, unitHeader);
     cols.forEach((c, k) => put(head, k, figureHeader(c)));
     b.style(head, 1, head, last, ANNEX_HEADER_STYLE);
-    const headLines = Math.max(
-      1,
-      ...cols.map((c, k) => wrappedLines(figureHeader(c), roomOf(k), BODY_PT, true))
-    );
-    b.rowHeights[head] = Math.ceil(BODY_PT * 1.2 * headLines + 6);
+    b.rowHeights[head] = plan.headHeight;
     row++;
     const first = row;
-    unitsForRowSet(spec, input.register).forEach((unit, i) => {
+    units.forEach(({ unit, values }, i) => {
       b.put(row, 1, i + 1);
-      b.put(row, 2, unit.name);
-      const data = input.index?.get(spec.id, unit.code) ?? null;
-      let lines = wrappedLines(unit.name, room(2), BODY_PT);
-      if (!data) {
-        b.put(row, 3, "Chưa có số liệu");
-        b.merge(row, 3, row, last);
-        b.style(row, 3, row, last, { italic: true, hAlign: "center" });
+      putUnit(row, unit.name);
+      if (!values) {
+        b.put(row, 3 + extra, "Chưa có số liệu");
+        b.merge(row, 3 + extra, row, last);
+        b.style(row, 3 + extra, row, last, { italic: true, hAlign: "center" });
       } else
         cols.forEach((c, k) => {
-          const v = departmentValue(c, data.values[c.key]);
-          put(row, k, v);
+          put(row, k, values[k] ?? null);
           const fmt = figureNumFmt(c);
           if (fmt) b.style(row, at[k]!, row, at[k]!, { numFmt: printedNumFmt(fmt) });
-          if (typeof v === "string") lines = Math.max(lines, wrappedLines(v, roomOf(k), BODY_PT));
         });
-      b.rowHeights[row] = Math.ceil(BODY_PT * 1.15 * lines + 3);
+      b.rowHeights[row] = plan.rowHeights[i]!;
       row++;
     });
     const lastRow = row - 1;
@@ -174,11 +212,11 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
         fontSize: BODY_PT,
       });
       b.style(first, 1, lastRow, 1, { hAlign: "center" });
-      b.style(first, 3, lastRow, last, { hAlign: "center" });
+      b.style(first, 3 + extra, lastRow, last, { hAlign: "center" });
     }
-    b.rowHeights[row] = 12;
+    // No spacer row at the end of a section: the next starts a new page (a spacer there would
+    // only take the page's room, or land alone on a page of its own).
     if (section > 1) rowBreaks.push(sectionTop - 1);
-    row++;
   }
   if (section === 0) {
     b.put(row, 1, "Chưa có số liệu của các ban, ngành.");
@@ -187,6 +225,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     row++;
   }
   if (usesLevels) {
+    if (section > 0) b.rowHeights[row++] = 12; // a gap between the last table and the note
     b.put(row, 1, LEVEL_LEGEND);
     b.merge(row, 1, row, n);
     b.style(row, 1, row, n, { italic: true, wrap: true, vAlign: "top", fontSize: BODY_PT });
@@ -198,7 +237,7 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     print: {
       ...documentPageSetup({
         orientation: "landscape",
-        scale: ANNEX_SCALE,
+        scale: DEPARTMENT_SCALE,
         margins: input.margins,
         lastRow: row - 1,
         columns: n,

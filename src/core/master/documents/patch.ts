@@ -17,7 +17,7 @@ import { HEADING_ROWS, numberLine, onceDecided } from "./heading";
 import { annexNote, PRINT_SHEETS, standingCommitteeOf } from "./index";
 import { REPORT_SCALE, REPORT_WIDTHS, reportIntro } from "./report";
 import { ANNEX_SCALE } from "./annex";
-import { DEPARTMENT_WIDTHS } from "./departments";
+import { DEPARTMENT_SCALE, DEPARTMENT_WIDTHS } from "./departments";
 
 const text = cellText;
 
@@ -56,7 +56,7 @@ const SHAPES: Record<string, DocShape> = {
     title: "PHỤ LỤC 3",
     rightStart: 5,
     orientation: "landscape",
-    scale: ANNEX_SCALE,
+    scale: DEPARTMENT_SCALE,
     columns: DEPARTMENT_WIDTHS.length,
     // Each department's section has its own header row: none repeated across pages.
     repeatHeader: false,

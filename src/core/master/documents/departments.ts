@@ -18,7 +18,7 @@ import type { ColumnSpec, TemplateSpec } from "../../templates/spec";
 import type { UnitRegister } from "../../units/types";
 import { figureHeader, figureNumFmt, printedNumFmt, ROMAN } from "../figures";
 import { SheetBuilder } from "../grid";
-import { documentPageSetup, MIN_SCALE, type PageMargins } from "../../print/page";
+import { documentPageSetup, MIN_SCALE, pageRowsHeightPt, type PageMargins } from "../../print/page";
 import { wrappedLines } from "../../print/text-width";
 import { ANNEX_BODY_PT, ANNEX_HEADER_STYLE, annexGrid, LEVEL_LEGEND } from "./annex";
 import { documentHeading, type DraftTest } from "./heading";
@@ -153,11 +153,20 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
       const height = headHeight + rowHeights.reduce((a, h) => a + h, 0);
       return { extra, spans, at, headHeight, rowHeights, height };
     };
-    // The lowest section: long unit names may take figure slots a few short figures do not need.
+    const title = `${ROMAN[section] ?? section + 1}. ${spec.department.name.vi}: ${spec.title.vi} (mẫu ${spec.section})`;
+    const titleHeight = Math.ceil(
+      BODY_PT * 1.2 * wrappedLines(title, grid.widthChars * MM_PER_CHAR - 2, BODY_PT, true) + 6
+    );
+    // Room for the table on its page: under the document's heading on the first page.
+    let above = titleHeight;
+    if (section === 0) for (let r = 1; r < row; r++) above += b.rowHeights[r] ?? 15;
+    const room0 = pageRowsHeightPt("landscape", input.margins, DEPARTMENT_SCALE) - above;
+    // Long unit names may take figure slots a few short figures do not need, when (only when)
+    // that brings a section onto its one page: merged unit cells cost a write each in Excel.
     let plan = layout(0);
-    for (let extra = 1; extra <= Math.min(2, n - 2 - cols.length); extra++) {
+    for (let extra = 1; plan.height > room0 && extra <= Math.min(2, n - 2 - cols.length); extra++) {
       const other = layout(extra);
-      if (other.height < plan.height) plan = other;
+      if (other.height <= room0) plan = other;
     }
     const { extra, spans, at } = plan;
     const put = (r: number, k: number, v: Cell) => {
@@ -170,14 +179,11 @@ export function buildDepartmentAnnex(input: DepartmentAnnexInput): SheetModel {
     };
     // Section title: the department and what its template reports.
     const sectionTop = row;
-    const title = `${ROMAN[section] ?? section + 1}. ${spec.department.name.vi}: ${spec.title.vi} (mẫu ${spec.section})`;
     section++;
     b.put(row, 1, title);
     b.merge(row, 1, row, n);
     b.style(row, 1, row, n, { bold: true, wrap: true, vAlign: "middle", fontSize: BODY_PT });
-    b.rowHeights[row] = Math.ceil(
-      BODY_PT * 1.2 * wrappedLines(title, grid.widthChars * MM_PER_CHAR - 2, BODY_PT, true) + 6
-    );
+    b.rowHeights[row] = titleHeight;
     row++;
     const head = row;
     b.put(head, 1, "STT");

@@ -145,6 +145,14 @@ export function ValidatePart({ controller }: ValidatePartProps) {
   const unitName = (code: string | null | undefined) =>
     code ? (controller.register.units.find((u) => u.code === code)?.name ?? null) : null;
 
+  // "N dòng chưa nhập": the same line beside "no wrong values" and beside the issue count.
+  const untouchedRowsLine =
+    view?.kind === "checked" && view.untouchedRows ? (
+      <Caption1 data-testid="untouched-rows">
+        {t("untouchedRows", { count: view.untouchedRows })}
+      </Caption1>
+    ) : null;
+
   return (
     <section className={part.part} aria-labelledby="validate-title">
       <h2 id="validate-title" className={part.visuallyHidden}>
@@ -177,22 +185,14 @@ export function ValidatePart({ controller }: ValidatePartProps) {
             <Badge appearance="tint" color="success">
               {t(view.untouchedRows ? "noWrongValues" : "noIssues")}
             </Badge>
-            {view.untouchedRows ? (
-              <Caption1 data-testid="untouched-rows">
-                {t("untouchedRows", { count: view.untouchedRows })}
-              </Caption1>
-            ) : null}
+            {untouchedRowsLine}
           </>
         ) : (
           <>
             <Badge appearance="filled" color={view.errors ? "danger" : "warning"}>
               {t("issueCount", { errors: view.errors, warnings: view.warnings })}
             </Badge>
-            {view.untouchedRows ? (
-              <Caption1 data-testid="untouched-rows">
-                {t("untouchedRows", { count: view.untouchedRows })}
-              </Caption1>
-            ) : null}
+            {untouchedRowsLine}
             <Caption1>{t("checkedAt", { time: formatTime(view.checkedAt, lang) })}</Caption1>
           </>
         )}

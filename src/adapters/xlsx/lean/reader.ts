@@ -20,7 +20,7 @@ import {
 } from "../bound";
 import type { XlsxReader } from "../read-types";
 import { sniffXlsx } from "../sniff";
-import { inflateMembers, type NativeInflateRaw } from "./inflate";
+import { inflateMembers, MemberCache, type NativeInflateRaw } from "./inflate";
 import { parseModified, parseRels, parseSharedStrings, parseStyles, parseWorkbook } from "./parts";
 import { parseSheet } from "./sheet";
 import { utf8 } from "./xml";
@@ -86,6 +86,8 @@ export function createLeanXlsxReader(
   // Read-only results (nothing downstream changes them), shared between files.
   const stylesOf = memoByText(parseStyles);
   const relsOf = memoByText(parseRels);
+  const workbookOf = memoByText(parseWorkbook);
+  const members = new MemberCache();
   return {
     async read(bytes, fileName) {
       const sniff = sniffXlsx(bytes, fileName);
@@ -108,7 +110,8 @@ export function createLeanXlsxReader(
         fileName,
         (n) =>
           bigSheets.has(n) ? 3 * limits.maxSheetChars : needed(n) || wantRels(n) ? Infinity : 0,
-        options.nativeInflateRaw
+        options.nativeInflateRaw,
+        members
       );
       if (!inflated.ok)
         return {
@@ -124,12 +127,21 @@ export function createLeanXlsxReader(
         return { ok: false, refused: { file: fileName, reason: "too-large", message: refusal } };
       if (inflated.damaged) return corrupt(fileName, inflated.damaged.why);
       const parts = inflated.parts;
+      const cached = inflated.cached;
+      // A member met before gives the very same text (one string, so the memos above find it at once).
       const text = (name: string): string | null => {
         const b = parts.get(name);
-        return b ? utf8(b) : null;
+        if (!b) return null;
+        const derived = cached.get(name)?.derived;
+        let t = derived?.get("text") as string | undefined;
+        if (t === undefined) {
+          t = utf8(b);
+          derived?.set("text", t);
+        }
+        return t;
       };
       try {
-        const workbook = parseWorkbook(text("xl/workbook.xml") ?? "");
+        const workbook = workbookOf(text("xl/workbook.xml") ?? "");
         const relsXml = text("xl/_rels/workbook.xml.rels");
         const rels = relsXml ? relsOf(relsXml) : new Map<string, string>();
         const sstXml = text("xl/sharedStrings.xml");

@@ -242,7 +242,109 @@ export function parseSheet(
     row.entries[cellCol - 1] = entry;
   }
 
+  /**
+   * The cells Excel and our writer write, read without the tokenizer's events: `<c r="B1" s="1"/>`
+   * (most cells of a template: styled, empty), `<c r="A1" s="3" t="s"><v>0</v></c>` and the same
+   * without s or t, or with `></c>` for "/>". Checked character by character as the tokenizer
+   * would (an upper-case column and a row number, a number for s, letters for t, text without
+   * "&", "\r" or ">"); anything else (other attributes, another order, white space, a formula,
+   * an entity, a prefix) returns -1 and goes through the tokenizer and the handlers below.
+   */
+  function fast(lt: number): number {
+    if (row === null || inCell) return -1;
+    let k = lt + 6;
+    if (
+      xml.charCodeAt(lt + 1) !== 99 /* c */ ||
+      xml.charCodeAt(lt + 2) !== 32 ||
+      xml.charCodeAt(lt + 3) !== 114 /* r */ ||
+      xml.charCodeAt(lt + 4) !== 61 /* = */ ||
+      xml.charCodeAt(lt + 5) !== 34 /* " */
+    )
+      return -1;
+    let c = xml.charCodeAt(k);
+    let col = 0;
+    while (c >= 65 && c <= 90) {
+      col = col * 26 + c - 64;
+      c = xml.charCodeAt(++k);
+    }
+    if (col === 0 || k - lt - 6 > 3) return -1;
+    const digits = k;
+    while (c >= 48 && c <= 57) c = xml.charCodeAt(++k);
+    if (k === digits || c !== 34) return -1;
+    const refEnd = k;
+    c = xml.charCodeAt(++k);
+    let style = 0;
+    if (
+      c === 32 &&
+      xml.charCodeAt(k + 1) === 115 /* s */ &&
+      xml.charCodeAt(k + 2) === 61 &&
+      xml.charCodeAt(k + 3) === 34
+    ) {
+      k += 4;
+      const from = k;
+      c = xml.charCodeAt(k);
+      while (c >= 48 && c <= 57) {
+        style = style * 10 + c - 48;
+        c = xml.charCodeAt(++k);
+      }
+      if (k === from || k - from > 9 || c !== 34) return -1;
+      c = xml.charCodeAt(++k);
+    }
+    let type: string | undefined;
+    if (
+      c === 32 &&
+      xml.charCodeAt(k + 1) === 116 /* t */ &&
+      xml.charCodeAt(k + 2) === 61 &&
+      xml.charCodeAt(k + 3) === 34
+    ) {
+      k += 4;
+      const from = k;
+      c = xml.charCodeAt(k);
+      while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) c = xml.charCodeAt(++k);
+      if (k === from || c !== 34) return -1;
+      type = xml.slice(from, k);
+      c = xml.charCodeAt(++k);
+    }
+    let text: string | undefined;
+    let end: number;
+    if (c === 47 /* / */) {
+      if (xml.charCodeAt(k + 1) !== 62) return -1;
+      end = k + 2;
+    } else if (c === 62 /* > */) {
+      k++;
+      if (xml.startsWith("</c>", k)) end = k + 4;
+      else {
+        if (!xml.startsWith("<v>", k)) return -1;
+        const from = k + 3;
+        const close = xml.indexOf("<", from);
+        if (close < 0 || !xml.startsWith("</v></c>", close)) return -1;
+        for (let j = from; j < close; j++) {
+          const t = xml.charCodeAt(j);
+          if (t === 38 /* & */ || t === 13 || t === 62 /* > */) return -1;
+        }
+        if (close > from) text = xml.slice(from, close);
+        end = close + 8;
+      }
+    } else return -1;
+    // As the handlers below would leave it after <c …>, its <v> and </c>.
+    inCell = true;
+    cellRef = links !== null ? xml.slice(lt + 6, refEnd) : undefined;
+    cellCol = col;
+    prevCol = col;
+    cellType = type;
+    styleId = style;
+    formula = "";
+    shareType = undefined;
+    value = text;
+    node = undefined;
+    runs = null;
+    inRun = false;
+    closeCell();
+    return end;
+  }
+
   parseXml(xml, {
+    fast,
     open(name, a) {
       if (inCell) {
         if (inRun) {

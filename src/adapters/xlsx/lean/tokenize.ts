@@ -109,6 +109,16 @@ export interface ScanHandlers {
   open(qname: string, attrs: Attributes): void;
   text?(text: string): void;
   close?(qname: string): void;
+  /**
+   * A short cut for the commonest elements of a part (a worksheet's cells): called at each "<"
+   * that starts an opening tag inside the root element. It either returns -1 (the tokenizer goes
+   * on as usual) or the position just after a whole element it has read itself, which it may only
+   * do for an element it has checked to be well-formed character by character (a name, quoted
+   * values without "<", "&" or white space but single spaces between attributes, no duplicate
+   * attribute, text without "&", "\r" or ">"), as nothing of it is checked again; the other
+   * handlers are not called for it. Characters XML does not allow are refused before any call.
+   */
+  fast?(lt: number): number;
 }
 
 function sameRange(s: string, a: number, b: number, len: number): boolean {
@@ -217,6 +227,7 @@ export function scanXml(xml: string, h: ScanHandlers): void {
   let i = 0;
   const onText = h.text;
   const onClose = h.close;
+  const fast = h.fast;
   const attrs = new Attributes();
 
   const emitText = (from: number, to: number) => {
@@ -284,6 +295,13 @@ export function scanXml(xml: string, h: ScanHandlers): void {
       continue;
     }
     // An opening (or empty-element) tag.
+    if (fast !== undefined && stack.length > 0) {
+      const end = fast(lt);
+      if (end >= 0) {
+        i = end;
+        continue;
+      }
+    }
     let k = lt + 1;
     while (k < n && !isNameEnd(xml.charCodeAt(k))) k++;
     const name = xml.slice(lt + 1, k);

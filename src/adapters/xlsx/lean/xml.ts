@@ -13,6 +13,8 @@ export interface XmlHandlers {
   open(name: string, attrs: Attributes, qname: string): void;
   text?(text: string): void;
   close?(name: string, qname: string): void;
+  /** See ScanHandlers.fast: a whole element read by the caller, or -1. */
+  fast?(lt: number): number;
 }
 
 export const localName = (qname: string): string => {
@@ -26,6 +28,7 @@ export function parseXml(xml: string, h: XmlHandlers): void {
     open: (qname, attrs) => h.open(localName(qname), attrs, qname),
     text: h.text,
     close: close ? (qname) => close(localName(qname), qname) : undefined,
+    fast: h.fast,
   });
 }
 

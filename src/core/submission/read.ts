@@ -344,33 +344,52 @@ function mergedDataCells(
   const rowOrder = new Map(rows.map((r, i) => [r.rowNumber, i]));
   const letterOrder = new Map(letters.map((l, i) => [l, i]));
   const found: { address: string; row: number; letter: number }[] = [];
-  for (const address of Object.keys(sheet.mergedInto)) {
-    // "AB12" → "AB", 12 (upper-case letters then digits, nothing else); the row first, as most
-    // merged cells are in the heading, above the data.
+  for (const cell of mergedCells(sheet.mergedInto)) {
+    const row = rowOrder.get(cell.row);
+    if (row === undefined) continue;
+    const letter = letterOrder.get(cell.letters);
+    if (letter !== undefined) found.push({ address: cell.address, row, letter });
+  }
+  found.sort((a, b) => a.row - b.row || a.letter - b.letter);
+  return found.map((f) => f.address);
+}
+
+interface MergedCell {
+  address: string;
+  row: number;
+  letters: string;
+}
+
+/** Split addresses of a merge map; the readers share one map between files of one template. */
+const MERGED_CELLS = new WeakMap<Record<string, string>, MergedCell[]>();
+
+/** The covered cells with a plain address ("AB12": upper-case letters, then digits). */
+function mergedCells(mergedInto: Record<string, string>): MergedCell[] {
+  const hit = MERGED_CELLS.get(mergedInto);
+  if (hit) return hit;
+  const out: MergedCell[] = [];
+  for (const address of Object.keys(mergedInto)) {
+    // "AB12" → "AB", 12 (upper-case letters then digits, nothing else).
     let split = address.length;
-    let rowNumber = 0;
+    let row = 0;
     let scale = 1;
     while (split > 0) {
       const c = address.charCodeAt(split - 1);
       if (c < 48 || c > 57) break;
-      rowNumber += (c - 48) * scale;
+      row += (c - 48) * scale;
       scale *= 10;
       split--;
     }
     if (split === 0 || split === address.length) continue;
-    const row = rowOrder.get(rowNumber);
-    if (row === undefined) continue;
     let letters = true;
     for (let k = 0; k < split && letters; k++) {
       const c = address.charCodeAt(k);
       letters = c >= 65 && c <= 90;
     }
-    if (!letters) continue;
-    const letter = letterOrder.get(address.slice(0, split));
-    if (row !== undefined && letter !== undefined) found.push({ address, row, letter });
+    if (letters) out.push({ address, row, letters: address.slice(0, split) });
   }
-  found.sort((a, b) => a.row - b.row || a.letter - b.letter);
-  return found.map((f) => f.address);
+  MERGED_CELLS.set(mergedInto, out);
+  return out;
 }
 
 /** The header row just above the data (below an optional units row), found by matching headers. */

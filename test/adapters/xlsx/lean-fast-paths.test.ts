@@ -9,6 +9,7 @@
 import { inflateRawSync } from "node:zlib";
 import { MemberCache } from "../../../src/adapters/xlsx/lean/inflate";
 import { nativeInflateRaw } from "../../../src/adapters/xlsx/lean/node-reader";
+import { parseSharedStrings } from "../../../src/adapters/xlsx/lean/parts";
 import { createLeanXlsxReader } from "../../../src/adapters/xlsx/lean/reader";
 import { parseSheet, type SheetContext } from "../../../src/adapters/xlsx/lean/sheet";
 import { scanXml } from "../../../src/adapters/xlsx/lean/tokenize";
@@ -245,4 +246,97 @@ test("MemberCache: kept from the second sighting, reused only for equal bytes, b
   }
   expect(cache.size).toBe(2);
   expect(cache.lookup(a.m, a.data)).toBeUndefined();
+});
+
+/** What follows the cells: long enough to be remembered (data validations, merges). */
+const TAIL =
+  `<mergeCells count="2"><mergeCell ref="A5:C5"/><mergeCell ref="B7:B8"/></mergeCells>` +
+  `<dataValidations count="1"><dataValidation type="whole" sqref="B3" error="${"Hãy nhập số. ".repeat(100)}"><formula1>0</formula1></dataValidation></dataValidations>` +
+  `<conditionalFormatting sqref="B3"><cfRule type="expression" priority="1"><formula>B3&lt;&gt;""</formula></cfRule></conditionalFormatting>`;
+const withTail = (cells: string, tail: string, root = "worksheet") =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${root} ${NS.replace("xmlns", root.includes(":") ? `xmlns:${root.split(":")[0]}` : "xmlns")}><${root.includes(":") ? root.split(":")[0] + ":" : ""}sheetData><row r="1">${cells}</row></${root.includes(":") ? root.split(":")[0] + ":" : ""}sheetData>${tail}</${root}>`;
+
+test("the part after the cells, met again, gives the same merges; what differs is read as itself", () => {
+  const first = parseSheet(withTail(`<c r="A1"><v>1</v></c>`, TAIL), ctx);
+  const again = parseSheet(withTail(`<c r="A1"><v>2</v></c>`, TAIL), ctx);
+  expect(first.mergedInto).toEqual({ B5: "A5", C5: "A5", B8: "B7" });
+  expect(again.mergedInto).toEqual(first.mergedInto);
+  expect(again.rows[0]).toEqual([2]);
+  // Another root prefix with the same rest: read as its own.
+  const prefixed = parseSheet(withTail(`<x:c r="A1"><x:v>3</x:v></x:c>`, TAIL, "x:worksheet"), ctx);
+  expect(prefixed.rows[0]).toEqual([3]);
+  // A rest holding more cells (a second sheetData) is read whole.
+  const more = `<sheetData><row r="9"><c r="A9"><v>9</v></c></row></sheetData>${TAIL}`;
+  expect(parseSheet(withTail(`<c r="A1"><v>1</v></c>`, more), ctx).rows[8]).toEqual([9]);
+  // "</sheetData>" inside a comment at the end: no stop there, read whole.
+  const commented = `${TAIL}<!-- </sheetData> ${"x".repeat(1100)} -->`;
+  expect(parseSheet(withTail(`<c r="A1"><v>4</v></c>`, commented), ctx).rows[0]).toEqual([4]);
+});
+
+test.each([
+  ["an undefined entity", TAIL.replace("&lt;", "&nope;")],
+  ["a closing tag that does not match", TAIL.replace("</cfRule>", "</cfRules>")],
+  ["a raw control character", TAIL.replace("Hãy", "H\u0001ãy")],
+  ["a duplicate attribute", TAIL.replace(`priority="1"`, `priority="1" priority="2"`)],
+])("a rest like a known one but with %s is refused with the tokenizer's message", (_n, bad) => {
+  parseSheet(withTail(`<c r="A1"><v>1</v></c>`, TAIL), ctx); // the good rest is known
+  const xml = withTail(`<c r="A1"><v>1</v></c>`, bad);
+  const expected = messageOf(() => scanXml(xml, { open: () => undefined, text: () => undefined }));
+  expect(messageOf(() => parseSheet(xml, ctx))).toBe(expected);
+});
+
+test("an error among the cells is reported as reading whole reports it, whatever the rest", () => {
+  parseSheet(withTail(`<c r="A1"><v>1</v></c>`, TAIL), ctx);
+  for (const tail of [TAIL, TAIL.replace("</cfRule>", "</x>")]) {
+    const xml = withTail(`<c r="A1"><v>1</v></d>`, tail);
+    const expected = messageOf(() =>
+      scanXml(xml, { open: () => undefined, text: () => undefined })
+    );
+    expect(messageOf(() => parseSheet(xml, ctx))).toBe(expected);
+  }
+});
+
+test("merged ranges: the same for a sheet met again, overlapping ranges refused every time", () => {
+  const merges = (refs: string[]) =>
+    `<mergeCells>${refs.map((r) => `<mergeCell ref="${r}"/>`).join("")}</mergeCells>`;
+  const a = parseSheet(sheet(`<c r="A1"><v>1</v></c>`, merges(["A1:B1", "C3:C4"])), ctx);
+  const b = parseSheet(sheet(`<c r="A1"><v>5</v></c>`, merges(["A1:B1", "C3:C4"])), ctx);
+  expect(a.mergedInto).toEqual({ B1: "A1", C4: "C3" });
+  expect(b.mergedInto).toEqual(a.mergedInto);
+  expect(b.rows[3]).toEqual([]); // C4 covered: the row counts, its cell has no value
+  for (let i = 0; i < 2; i++)
+    expect(() =>
+      parseSheet(sheet(`<c r="A1"><v>1</v></c>`, merges(["A1:B2", "B2:C3"])), ctx)
+    ).toThrow("Cannot merge already merged cells");
+});
+
+test("shared strings: the plain forms read at once equal the same strings read through events", () => {
+  const sst = (items: string[]) => `<sst ${NS}>${items.join("")}</sst>`;
+  const fast = [
+    `<si><t>Phường Phú Bài</t></si>`,
+    `<si><t xml:space="preserve"> hai  </t></si>`,
+    `<si><t></t></si>`,
+    `<si><t>a_x000D_b</t></si>`,
+  ];
+  const slow = [
+    `<si> <t>Phường Phú Bài</t></si>`,
+    `<si><t xml:space='preserve'> hai  </t></si>`,
+    `<si><t/></si>`,
+    `<si><t >a_x000D_b</t></si>`,
+  ];
+  expect(parseSharedStrings(sst(fast))).toEqual(parseSharedStrings(sst(slow)));
+  expect(parseSharedStrings(sst(fast))).toEqual(["Phường Phú Bài", " hai  ", "", "a\rb"]);
+  // Left to the events: entities, runs, phonetic runs.
+  expect(
+    parseSharedStrings(
+      sst([
+        `<si><t>a&amp;b</t></si>`,
+        `<si><r><t>x</t></r><r><t>y</t></r></si>`,
+        `<si><t>z</t><rPh><t>q</t></rPh></si>`,
+      ])
+    )
+  ).toEqual(["a&b", "xy", "z"]);
+  expect(() => parseSharedStrings(sst([`<si><t>a</t></si>`, `<si><t>b</t></sj>`]))).toThrow(
+    messageOf(() => scanXml(sst([`<si><t>a</t></si>`, `<si><t>b</t></sj>`]), { open: () => {} }))
+  );
 });

@@ -2,7 +2,12 @@
  * The reader's XML tokenizer: the events a strict parser gives on well-formed parts, and a
  * refusal (an error, so the file is reported damaged) on everything saxes refused.
  */
-import { scanXml, tokenizeXml } from "../../../src/adapters/xlsx/lean/tokenize";
+import {
+  MissedStop,
+  scanXml,
+  scanXmlUntil,
+  tokenizeXml,
+} from "../../../src/adapters/xlsx/lean/tokenize";
 
 function events(xml: string): string[] {
   const out: string[] = [];
@@ -78,4 +83,18 @@ test("scanXml takes many attributes (more than its first buffer holds)", () => {
     },
   });
   expect(last).toBe("39");
+});
+
+test("scanXmlUntil: stops exactly between two tokens with the open elements, else MissedStop", () => {
+  const xml = `<a><b x="1"/><c>t</c><d/></a>`;
+  const opened: string[] = [];
+  const open = (n: string) => void opened.push(n);
+  expect(scanXmlUntil(xml, { open }, xml.indexOf("<d"))).toEqual(["a"]);
+  expect(opened).toEqual(["a", "b", "c"]); // nothing after the stop is read
+  expect(scanXmlUntil(xml, { open }, xml.indexOf("t<"))).toEqual(["a", "c"]);
+  expect(() => scanXmlUntil(xml, { open }, xml.indexOf("x="))).toThrow(MissedStop);
+  expect(() => scanXmlUntil(`<a><!-- z --></a>`, { open }, 6)).toThrow(MissedStop);
+  // Only what comes before the stop is checked.
+  expect(scanXmlUntil(`<a><b/>\u0001<c></a>`, { open }, 7)).toEqual(["a"]);
+  expect(() => scanXmlUntil(`<a>\u0001<b/></a>`, { open }, 5)).toThrow("not allowed in XML");
 });

@@ -116,6 +116,23 @@ export function parseSharedStrings(xml: string): string[] {
   let runs: string[] | null = null;
   let plain: string | null = null;
   parseXml(xml, {
+    // `<si><t>text</t></si>` (or `<t xml:space="preserve">`), text without "&", "\r" or ">" (as
+    // the tokenizer would check it): the string at once, without the events below.
+    fast(lt) {
+      if (inSi || !xml.startsWith("<si><t", lt)) return -1;
+      let k = lt + 6;
+      if (xml.startsWith(' xml:space="preserve">', k)) k += 22;
+      else if (xml.charCodeAt(k) === 62 /* > */) k++;
+      else return -1;
+      const close = xml.indexOf("<", k);
+      if (close < 0 || !xml.startsWith("</t></si>", close)) return -1;
+      for (let j = k; j < close; j++) {
+        const c = xml.charCodeAt(j);
+        if (c === 38 /* & */ || c === 13 || c === 62 /* > */) return -1;
+      }
+      out.push(unescapeOoxml(xml.slice(k, close)));
+      return close + 9;
+    },
     open(name) {
       if (name === "si") {
         inSi = true;

@@ -10,7 +10,7 @@ import type { RawCell } from "../../../core/validate/types";
 import { UNCALCULATED_FORMULA } from "../../../core/normalize/describe";
 import { columnLetter } from "../../../core/sheet/model";
 import { unescapeOoxml } from "./parts";
-import { parseXml } from "./xml";
+import { parseXml, parseXmlUntil, type XmlHandlers } from "./xml";
 
 /** Beyond this, a sheet is cut (a template has a few hundred rows at most). */
 export const MAX_ROWS = 50_000;
@@ -142,10 +142,33 @@ function hyperlinkCells(xml: string, rels: Map<string, string> | null): Set<stri
   return out;
 }
 
-export function parseSheet(
-  xml: string,
-  ctx: SheetContext
-): Pick<SheetGrid, "rows" | "mergedInto" | "truncatedAfterRow"> {
+type ParsedSheet = Pick<SheetGrid, "rows" | "mergedInto" | "truncatedAfterRow">;
+
+/** The sheet's part after its cells met in another file (the files of one template). */
+class TailMissed extends Error {}
+
+export function parseSheet(xml: string, ctx: SheetContext): ParsedSheet {
+  // What follows the cells (merged ranges, conditional formats, data validations, page set-up)
+  // is often the very text of another file's: read (and checked) once, then only compared.
+  const end = xml.lastIndexOf("</sheetData>");
+  if (end > 0 && xml.length - end > MIN_TAIL) {
+    try {
+      return parseSheetParts(xml, ctx, end + 12);
+    } catch (e) {
+      // A rest not known (TailMissed), a stop inside a token (MissedStop), or a refusal: read
+      // again whole, so a refusal is the one (and its message the one) reading whole gives.
+      if (!(e instanceof Error)) throw e;
+    }
+  }
+  return parseSheetParts(xml, ctx, -1);
+}
+
+/**
+ * The sheet read whole (split < 0), or its cells up to `split` and the rest known from a sheet
+ * with the very same rest, read before as a document of its own under the same root element:
+ * the same merged ranges, checked the same way. TailMissed when that is not the case.
+ */
+function parseSheetParts(xml: string, ctx: SheetContext, split: number): ParsedSheet {
   const links =
     xml.indexOf("hyperlink") >= 0 && /<(\w+:)?hyperlink[\s/>]/.test(xml)
       ? hyperlinkCells(xml, ctx.rels)
@@ -343,7 +366,7 @@ export function parseSheet(
     return end;
   }
 
-  parseXml(xml, {
+  const handlers: XmlHandlers = {
     fast,
     open(name, a) {
       if (inCell) {
@@ -434,44 +457,33 @@ export function parseSheet(
       if (name === "sheetData") inSheetData = false;
       else if (name === "row") row = null;
     },
-  });
+  };
+  if (split < 0) parseXml(xml, handlers);
+  else {
+    const open = parseXmlUntil(xml, handlers, split);
+    if (open.length !== 1 || inSheetData || row !== null || inCell) throw new TailMissed();
+    const tail = knownTail(open[0]!, xml.slice(split));
+    if (tail === null) throw new TailMissed();
+    for (const ref of tail) merges.push(ref);
+  }
 
   // Merged ranges: every cell but the top-left one is covered (its own value dropped).
-  const mergedInto: Record<string, string> = {};
-  const slaveRows = new Set<number>();
-  const covered = new Set<number>();
-  for (const ref of merges) {
-    const parts = ref.split(":");
-    if (parts.length !== 2) continue;
-    const a = decodeAddress(parts[0]!);
-    const b = decodeAddress(parts[1]!);
-    const top = Math.min(a.row, b.row);
-    const bottom = Math.max(a.row, b.row);
-    const left = Math.min(a.col, b.col);
-    const right = Math.max(a.col, b.col);
-    if (top < 1 || left < 1) continue;
-    const master = `${letterOf(left)}${top}`;
-    if (bottom > MAX_ROWS && (bottom > top || right > left)) truncated = true;
-    for (let i = top; i <= Math.min(bottom, MAX_ROWS); i++) {
-      for (let j = left; j <= Math.min(right, MAX_COLS + 1); j++) {
-        const key = i * 20_000 + j;
-        if (covered.has(key)) throw new Error("Cannot merge already merged cells");
-        covered.add(key);
-        if (i === top && j === left) continue;
-        let r = acc[i - 1];
-        if (!r) {
-          r = { entries: [], beyond: false };
-          acc[i - 1] = r;
-          rowNumbers.push(i);
-        }
-        slaveRows.add(i);
-        if (j > MAX_COLS) {
-          r.beyond = true;
-          continue;
-        }
-        r.entries[j - 1] = COUNTED;
-        mergedInto[`${letterOf(j)}${i}`] = master;
+  const plan = merges.length > 0 ? mergePlan(merges) : null;
+  if (plan) {
+    if (plan.overlap) throw new Error("Cannot merge already merged cells");
+    if (plan.truncated) truncated = true;
+    const cells = plan.cells;
+    for (let k = 0; k < cells.length; k += 2) {
+      const i = cells[k]!;
+      const j = cells[k + 1]!;
+      let r = acc[i - 1];
+      if (!r) {
+        r = { entries: [], beyond: false };
+        acc[i - 1] = r;
+        rowNumbers.push(i);
       }
+      if (j > MAX_COLS) r.beyond = true;
+      else r.entries[j - 1] = COUNTED;
     }
   }
 
@@ -496,6 +508,129 @@ export function parseSheet(
   }
   const out: Pick<SheetGrid, "rows" | "mergedInto" | "truncatedAfterRow"> = { rows };
   if (truncated) out.truncatedAfterRow = MAX_ROWS;
-  if (Object.keys(mergedInto).length > 0) out.mergedInto = mergedInto;
+  if (plan?.mergedInto) out.mergedInto = plan.mergedInto;
   return out;
+}
+
+/** Below this many characters after the cells, a sheet is read whole (nothing to gain). */
+const MIN_TAIL = 1024;
+const MAX_TAILS = 16;
+const MAX_TAIL_CHARS = 4 * 1024 * 1024;
+/** Checked tails (the part after </sheetData>) → their root element and merged ranges. */
+const TAILS = new Map<string, { root: string; merges: readonly string[] }>();
+let tailChars = 0;
+
+/**
+ * The merged ranges of `tail` (what follows </sheetData> in a sheet whose root element `root` is
+ * the only one open there), or null when it cannot stand for the sheet's own reading: it opens
+ * another sheetData, or it is not well-formed (the sheet is then read whole, for its message).
+ * Checked as `<root>` + tail, a document of its own: the tokenizer's state at that point of the
+ * sheet is just that open root element, so the same checks apply.
+ */
+function knownTail(root: string, tail: string): readonly string[] | null {
+  const hit = TAILS.get(tail);
+  if (hit) {
+    if (hit.root !== root) return null;
+    TAILS.delete(tail);
+    TAILS.set(tail, hit);
+    return hit.merges;
+  }
+  const merges: string[] = [];
+  let cells = false;
+  try {
+    parseXml(`<${root}>${tail}`, {
+      open(name, a) {
+        if (name === "sheetData") cells = true;
+        else if (name === "mergeCell") {
+          const ref = a.get("ref");
+          if (ref !== undefined) merges.push(ref);
+        }
+      },
+      text() {}, // text is decoded (and its entities checked) as in the sheet
+    });
+  } catch {
+    return null;
+  }
+  if (cells) return null;
+  if (tail.length <= MAX_TAIL_CHARS / MAX_TAILS) {
+    // A copy as the key: a slice would keep the whole sheet's text alive.
+    TAILS.set(` ${tail}`.slice(1), { root, merges });
+    tailChars += tail.length;
+    while (TAILS.size > MAX_TAILS || tailChars > MAX_TAIL_CHARS) {
+      const [oldest, entry] = TAILS.entries().next().value!;
+      void entry;
+      TAILS.delete(oldest);
+      tailChars -= oldest.length;
+    }
+  }
+  return merges;
+}
+
+/** What a sheet's merged ranges cover: the same for every file of one template. */
+interface MergePlan {
+  /** Row and column of each covered cell but the top-left ones, in pairs, in order. */
+  cells: number[];
+  /** A range reaching beyond MAX_ROWS. */
+  truncated: boolean;
+  /** Two ranges overlap (the file is refused). */
+  overlap: boolean;
+  /** Covered cell → its range's top-left cell; undefined when none (read-only, shared). */
+  mergedInto: Record<string, string> | undefined;
+}
+
+/** The last plans made, by the sheet's list of ranges (small ones only: memory stays bounded). */
+const MERGE_PLANS = new Map<string, MergePlan>();
+const MAX_PLANS = 32;
+const MAX_PLAN_CELLS = 20_000;
+
+function mergePlan(merges: string[]): MergePlan {
+  const key = merges.join(" ");
+  const hit = MERGE_PLANS.get(key);
+  if (hit) return hit;
+  const mergedInto: Record<string, string> = {};
+  const cells: number[] = [];
+  const covered = new Set<number>();
+  let truncated = false;
+  let overlap = false;
+  let count = 0;
+  ranges: for (const ref of merges) {
+    const parts = ref.split(":");
+    if (parts.length !== 2) continue;
+    const a = decodeAddress(parts[0]!);
+    const b = decodeAddress(parts[1]!);
+    const top = Math.min(a.row, b.row);
+    const bottom = Math.max(a.row, b.row);
+    const left = Math.min(a.col, b.col);
+    const right = Math.max(a.col, b.col);
+    if (top < 1 || left < 1) continue;
+    const master = `${letterOf(left)}${top}`;
+    if (bottom > MAX_ROWS && (bottom > top || right > left)) truncated = true;
+    for (let i = top; i <= Math.min(bottom, MAX_ROWS); i++) {
+      for (let j = left; j <= Math.min(right, MAX_COLS + 1); j++) {
+        const key = i * 20_000 + j;
+        if (covered.has(key)) {
+          overlap = true;
+          break ranges;
+        }
+        covered.add(key);
+        if (i === top && j === left) continue;
+        cells.push(i, j);
+        if (j <= MAX_COLS) {
+          mergedInto[`${letterOf(j)}${i}`] = master;
+          count++;
+        }
+      }
+    }
+  }
+  const plan: MergePlan = {
+    cells,
+    truncated,
+    overlap,
+    mergedInto: count > 0 ? mergedInto : undefined,
+  };
+  if (cells.length / 2 <= MAX_PLAN_CELLS) {
+    if (MERGE_PLANS.size >= MAX_PLANS) MERGE_PLANS.delete(MERGE_PLANS.keys().next().value!);
+    MERGE_PLANS.set(key, plan);
+  }
+  return plan;
 }

@@ -196,6 +196,10 @@ const NAME_END = new Uint8Array(128);
 for (const c of [32, 10, 9, 13, 47, 62, 61, 34, 39, 60]) NAME_END[c] = 1;
 const isNameEnd = (c: number): boolean => c < 128 && NAME_END[c] === 1;
 
+/** Characters an attribute value's scan stops at: quotes, "<", "&", tab and line ends. */
+const IN_VALUE = new Uint8Array(128);
+for (const c of [34, 39, 60, 38, 9, 10, 13]) IN_VALUE[c] = 1;
+
 function normaliseLineEnds(s: string): string {
   return s.indexOf("\r") < 0 ? s : s.replace(/\r\n?/g, "\n");
 }
@@ -214,8 +218,25 @@ export function tokenizeXml(xml: string, h: TokenHandlers): void {
   });
 }
 
+/** scanXml with a stop position did not stop there (it lies inside a tag, text or comment). */
+export class MissedStop extends Error {}
+
 export function scanXml(xml: string, h: ScanHandlers): void {
-  const bad = MAYBE_NOT_XML_CHAR.test(xml) ? NOT_XML_CHAR.exec(xml) : null;
+  scan(xml, h, -1);
+}
+
+/**
+ * scanXml of the part before `stopAt` only: the scan stops when it reaches exactly that position
+ * between two tokens and returns the names of the elements then open (outermost first); it
+ * throws MissedStop when it would go past it. What comes after is neither read nor checked.
+ */
+export function scanXmlUntil(xml: string, h: ScanHandlers, stopAt: number): string[] {
+  return scan(xml, h, stopAt)!;
+}
+
+function scan(xml: string, h: ScanHandlers, stopAt: number): string[] | undefined {
+  const checked = stopAt >= 0 ? xml.slice(0, stopAt) : xml;
+  const bad = MAYBE_NOT_XML_CHAR.test(checked) ? NOT_XML_CHAR.exec(checked) : null;
   if (bad)
     fail(
       `character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} is not allowed in XML`,
@@ -244,12 +265,17 @@ export function scanXml(xml: string, h: ScanHandlers): void {
   };
 
   while (i < n) {
-    const lt = xml.indexOf("<", i);
+    if (stopAt >= 0 && i >= stopAt) {
+      if (i === stopAt) return stack.slice();
+      throw new MissedStop();
+    }
+    // Tags mostly follow one another: no search (and no text) then.
+    const lt = xml.charCodeAt(i) === 60 ? i : xml.indexOf("<", i);
     if (lt < 0) {
       emitText(i, n);
       break;
     }
-    emitText(i, lt);
+    if (lt > i) emitText(i, lt);
     const c = xml.charCodeAt(lt + 1);
     if (c === 33 /* ! */) {
       if (xml.startsWith("<!--", lt)) {
@@ -345,6 +371,7 @@ export function scanXml(xml: string, h: ScanHandlers): void {
       let amp = false;
       for (; end < n; end++) {
         const vc = xml.charCodeAt(end);
+        if (vc >= 128 || IN_VALUE[vc] === 0) continue;
         if (vc === q) break;
         if (vc === 60) fail(`"<" in the value of attribute ${xml.slice(aStart, aEnd)}`, k);
         if (vc === 38) amp = special = true;
@@ -363,6 +390,8 @@ export function scanXml(xml: string, h: ScanHandlers): void {
     } else stack.push(name);
     i = k;
   }
+  if (stopAt >= 0) throw new MissedStop();
   if (!rootSeen) fail("no root element", n);
   if (stack.length > 0) fail(`unclosed tag <${stack[stack.length - 1]}>`, n);
+  return undefined;
 }

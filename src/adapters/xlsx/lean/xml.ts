@@ -4,7 +4,7 @@
  * written with a prefix (the .NET Open XML SDK) reads like Excel's own. A malformed part, or one
  * that stops before its root element is closed, is an error (the file is reported damaged).
  */
-import { scanXml, type Attributes } from "./tokenize";
+import { scanXml, scanXmlUntil, type Attributes, type ScanHandlers } from "./tokenize";
 
 export type { Attributes } from "./tokenize";
 
@@ -22,14 +22,23 @@ export const localName = (qname: string): string => {
   return i < 0 ? qname : qname.slice(i + 1);
 };
 
-export function parseXml(xml: string, h: XmlHandlers): void {
+function localHandlers(h: XmlHandlers): ScanHandlers {
   const close = h.close;
-  scanXml(xml, {
+  return {
     open: (qname, attrs) => h.open(localName(qname), attrs, qname),
     text: h.text,
     close: close ? (qname) => close(localName(qname), qname) : undefined,
     fast: h.fast,
-  });
+  };
+}
+
+export function parseXml(xml: string, h: XmlHandlers): void {
+  scanXml(xml, localHandlers(h));
+}
+
+/** parseXml of the part before `stopAt` (see scanXmlUntil): the open elements' qualified names. */
+export function parseXmlUntil(xml: string, h: XmlHandlers, stopAt: number): string[] {
+  return scanXmlUntil(xml, localHandlers(h), stopAt);
 }
 
 /** UTF-8 bytes → text (a BOM is dropped, as JSZip does for ExcelJS). */

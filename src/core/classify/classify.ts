@@ -108,10 +108,13 @@ export function classifyAll(
 ): { classification: Classification; quota: QuotaResult } {
   const idx = new RowIndex(c);
   const { ruleSet, register, manual, leaderManual } = ctx;
+  // Names by code, indexed once (the first unit of a code, as a find would give).
+  const names = new Map<string, string>();
+  for (const u of register.units) if (!names.has(u.code)) names.set(u.code, u.name);
   const env: ClassifyEnv = {
     lookup: (t, u) => idx.get(t, u),
     catalog: ctx.catalog,
-    unitName: (code) => register.units.find((u) => u.code === code)?.name,
+    unitName: (code) => names.get(code),
   };
   const tccs = sortedUnits(register, ["tccs"]).map((u) => classifyTccs(u, ruleSet, env));
   const warnings: ClassWarning[] = tccs.flatMap((t) => t.findings);
@@ -181,13 +184,7 @@ export function classifyAll(
     }
   }
   warnings.push(
-    ...orphanWarnings(
-      tccs,
-      leaders,
-      manual,
-      leaderManual,
-      (code) => register.units.find((u) => u.code === code)?.name ?? code
-    )
+    ...orphanWarnings(tccs, leaders, manual, leaderManual, (code) => names.get(code) ?? code)
   );
   for (const l of leaders) {
     for (const w of l.warnings)

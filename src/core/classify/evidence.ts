@@ -81,14 +81,41 @@ export interface EvidenceEnv {
   unitName?(code: string): string | undefined;
 }
 
-const spec = (env: EvidenceEnv, id: string) => (env.catalog ?? CATALOG).find((s) => s.id === id);
-const column = (env: EvidenceEnv, id: string, key: string) =>
-  spec(env, id)?.columns.find((c) => c.key === key);
+/** What the rules read of one template: its spec, its columns by key, its department's name. */
+interface TemplateFacts {
+  spec: TemplateSpec | undefined;
+  columns: Map<string, ColumnSpec>;
+  department: string;
+}
+
+/**
+ * TemplateFacts per environment and template, worked out once: every TCCS runs every rule, and
+ * each rule asks for the same template, columns and department again.
+ */
+const FACTS = new WeakMap<EvidenceEnv, Map<string, TemplateFacts>>();
+
+function factsOf(env: EvidenceEnv, id: string): TemplateFacts {
+  let byTemplate = FACTS.get(env);
+  if (!byTemplate) FACTS.set(env, (byTemplate = new Map()));
+  let facts = byTemplate.get(id);
+  if (!facts) {
+    const s = (env.catalog ?? CATALOG).find((x) => x.id === id);
+    const columns = new Map<string, ColumnSpec>();
+    // The first column of a key wins, as a find over the columns would.
+    for (const c of s?.columns ?? []) if (!columns.has(c.key)) columns.set(c.key, c);
+    const department = s ? s.department.name.vi.replace(/^Phòng\s+/, "") : id;
+    facts = { spec: s, columns, department };
+    byTemplate.set(id, facts);
+  }
+  return facts;
+}
+
+const spec = (env: EvidenceEnv, id: string) => factsOf(env, id).spec;
+const column = (env: EvidenceEnv, id: string, key: string) => factsOf(env, id).columns.get(key);
 
 /** "Phòng Tài chính – Kế hoạch" → "Tài chính – Kế hoạch". */
 export function departmentName(env: EvidenceEnv, templateId: string): string {
-  const s = spec(env, templateId);
-  return s ? s.department.name.vi.replace(/^Phòng\s+/, "") : templateId;
+  return factsOf(env, templateId).department;
 }
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
@@ -179,7 +206,13 @@ export function evaluateRule(
   const row = env.lookup(rule.data.templateId, joinCode);
   const col = column(env, rule.data.templateId, t.key);
   const dept = departmentName(env, rule.data.templateId);
-  const base = {
+  // One literal per result: a spread of the shared fields made every result a slow object.
+  const result = (r: {
+    status: EvidenceStatus;
+    value: Value | null;
+    cells: CellSource[];
+    message: LocalizedText;
+  }): EvidenceResult => ({
     ruleId: rule.id,
     criterion: rule.criterion,
     templateId: rule.data.templateId,
@@ -187,7 +220,11 @@ export function evaluateRule(
     consequence: rule.consequence.kind,
     maxLevel: rule.consequence.kind === "cap" ? rule.consequence.maxLevel : null,
     source: rule.source,
-  } as const;
+    status: r.status,
+    value: r.value,
+    cells: r.cells,
+    message: r.message,
+  });
   const what = (lang: "vi" | "en", v: string) => rule.message[lang].replace("{value}", v);
   if (!row) {
     const tpl = spec(env, rule.data.templateId);
@@ -195,8 +232,7 @@ export function evaluateRule(
     const named = joinCode ? (env.unitName?.(joinCode) ?? joinCode) : null;
     const of = named ?? "đơn vị (chưa gắn xã/phường)";
     const ofEn = named ?? `${unit.name} (not linked to a commune or ward)`;
-    return {
-      ...base,
+    return result({
       status: "missing",
       value: null,
       cells: [],
@@ -204,7 +240,7 @@ export function evaluateRule(
         vi: `${dept}: chưa có số liệu ${tplVi} của ${of} (chưa nhận, bị từ chối hoặc dòng bị loại)`,
         en: `${dept}: no data in ${tpl ? `template ${tpl.section} “${tpl.sheetName}”` : `template “${rule.data.templateId}”`} for ${ofEn} (not received, refused or row left out)`,
       },
-    };
+    });
   }
   const v = row.values[t.key];
   const cell = row.provenance[t.key];
@@ -217,8 +253,7 @@ export function evaluateRule(
   if (t.onlyIf) {
     const g = row.values[t.onlyIf.key];
     if (typeof g === "number" && !compare(t.onlyIf.op, g, t.onlyIf.value))
-      return {
-        ...base,
+      return result({
         status: "pass",
         value: typeof v === "undefined" ? null : v,
         cells,
@@ -226,11 +261,10 @@ export function evaluateRule(
           vi: `${dept}: ${shown.vi}${at} — không áp dụng (${column(env, rule.data.templateId, t.onlyIf.key)?.header.vi ?? t.onlyIf.key} = ${formatNumberVi(g)})`,
           en: `${dept}: ${shown.en}${at} — not applicable (${t.onlyIf.key} = ${g})`,
         },
-      };
+      });
   }
   if (empty(v)) {
-    return {
-      ...base,
+    return result({
       status: "missing",
       value: null,
       cells,
@@ -238,11 +272,10 @@ export function evaluateRule(
         vi: `${dept}: ô “${col?.header.vi ?? t.key}”${at} còn trống`,
         en: `${dept}: “${col?.header.en ?? t.key}”${at} is empty`,
       },
-    };
+    });
   }
   if (t.threshold === null) {
-    return {
-      ...base,
+    return result({
       status: "notTested",
       value: v,
       cells,
@@ -250,7 +283,7 @@ export function evaluateRule(
         vi: `${dept}: ${shown.vi}${at} — chưa đặt ngưỡng nên chỉ ghi nhận`,
         en: `${dept}: ${shown.en}${at} — no threshold set, shown only`,
       },
-    };
+    });
   }
   // The threshold: a number, a code, a boolean, or another column of the same row.
   let other: { value: Value; text: LocalizedText; cell?: CellSource } | null = null;
@@ -260,8 +293,7 @@ export function evaluateRule(
     const oc = row.provenance[k];
     const ocol = column(env, rule.data.templateId, k);
     if (empty(ov))
-      return {
-        ...base,
+      return result({
         status: "missing",
         value: v,
         cells: oc ? [...cells, oc] : cells,
@@ -269,7 +301,7 @@ export function evaluateRule(
           vi: `${dept}: ô “${ocol?.header.vi ?? k}”${oc ? ` (${where(oc)})` : ""} còn trống`,
           en: `${dept}: “${ocol?.header.en ?? k}” is empty`,
         },
-      };
+      });
     other = {
       value: ov!,
       cell: oc,
@@ -300,13 +332,12 @@ export function evaluateRule(
     (t.op === "eq" || t.op === "ne") && typeof thr !== "number"
       ? { vi: "", en: "" }
       : { vi: ` ${op.vi} ${thrText.vi}`, en: ` ${op.en} ${thrText.en}` };
-  return {
-    ...base,
+  return result({
     status: fails ? "fail" : "pass",
     value: v,
     cells: other?.cell ? [...cells, other.cell] : cells,
     message: { vi: `${dept}: ${shown.vi}${at}${cmp.vi}`, en: `${dept}: ${shown.en}${at}${cmp.en}` },
-  };
+  });
 }
 
 /** Every evidence rule for one TCCS; caps and "chưa đủ căn cứ" for the criteria it claimed. */

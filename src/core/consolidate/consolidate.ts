@@ -101,7 +101,14 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
     };
     reports.set(inputIndex, report);
     const issues = sub.validation.issues;
-    const rowIssues = (n: number) => issues.filter((i) => i.row === n);
+    // Each row's issues, in the order validation listed them (one pass, not one per row).
+    const byRow = new Map<number, ValidationIssue[]>();
+    for (const i of issues) {
+      const list = byRow.get(i.row);
+      if (list) list.push(i);
+      else byRow.set(i.row, [i]);
+    }
+    const rowIssues = (n: number) => byRow.get(n)?.slice() ?? [];
     const spec = specs.get(sub.templateId);
     // A template lists every unit; rows left blank are not a submission for that unit.
     const dataRows = sub.validation.rows.filter((r) => !spec || !isEmptyRow(spec, r));
@@ -359,15 +366,22 @@ function completenessOf(
   const taken = new Map<string, ConsolidatedRow[]>();
   for (const r of rows) {
     const k = `${r.templateId}\u0000${r.unitCode}`;
-    taken.set(k, [...(taken.get(k) ?? []), r]);
+    const list = taken.get(k);
+    if (list) list.push(r);
+    else taken.set(k, [r]);
+  }
+  // The units seen per template (one pass over `seen`, not one per template).
+  const seenUnits = new Map<string, string[]>();
+  for (const k of seen.keys()) {
+    const [t, u] = k.split("\u0000") as [string, string];
+    const list = seenUnits.get(t);
+    if (list) list.push(u);
+    else seenUnits.set(t, [u]);
   }
   const specs = [...ctx.catalog].sort((a, b) => cmp(a.id, b.id));
   for (const spec of specs) {
     const codes = new Set(expectedUnits(ctx.register, spec.rowSet).map((u) => u.code));
-    for (const k of seen.keys()) {
-      const [t, u] = k.split("\u0000") as [string, string];
-      if (t === spec.id) codes.add(u);
-    }
+    for (const u of seenUnits.get(spec.id) ?? []) codes.add(u);
     if (codes.size === 0) {
       out.push({
         templateId: spec.id,

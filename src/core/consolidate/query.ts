@@ -2,22 +2,24 @@
 import type { ConsolidatedRow, Consolidation } from "./types";
 
 export class RowIndex {
-  private readonly map = new Map<string, ConsolidatedRow[]>();
+  /** Rows by template, then by unit code (two lookups, no key string built per lookup). */
+  private readonly map = new Map<string, Map<string, ConsolidatedRow[]>>();
   constructor(c: Consolidation) {
     for (const r of c.rows) {
-      const k = `${r.templateId}\u0000${r.unitCode}`;
-      const list = this.map.get(k);
+      let units = this.map.get(r.templateId);
+      if (!units) this.map.set(r.templateId, (units = new Map()));
+      const list = units.get(r.unitCode);
       if (list) list.push(r);
-      else this.map.set(k, [r]);
+      else units.set(r.unitCode, [r]);
     }
   }
   /** The row of a unit in a template (the first, for templates with one row per unit). */
   get(templateId: string, unitCode: string | undefined | null): ConsolidatedRow | null {
     if (!unitCode) return null;
-    return this.map.get(`${templateId}\u0000${unitCode}`)?.[0] ?? null;
+    return this.map.get(templateId)?.get(unitCode)?.[0] ?? null;
   }
   all(templateId: string, unitCode: string): ConsolidatedRow[] {
-    return this.map.get(`${templateId}\u0000${unitCode}`) ?? [];
+    return this.map.get(templateId)?.get(unitCode) ?? [];
   }
 }
 

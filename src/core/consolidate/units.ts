@@ -44,3 +44,13 @@ export function expectedUnits(register: UnitRegister, rowSet: RowSet): Unit[] {
 export function unitName(register: UnitRegister, code: string): string {
   return register.units.find((u) => u.code === code)?.name ?? code;
 }
+
+/**
+ * unitName for many codes of one register: the register is indexed once (the first unit of a code
+ * wins, as in unitName), so naming every row of a large register is not a search per row.
+ */
+export function unitNamer(register: UnitRegister): (code: string) => string {
+  const names = new Map<string, string>();
+  for (const u of register.units) if (!names.has(u.code)) names.set(u.code, u.name);
+  return (code) => names.get(code) ?? code;
+}

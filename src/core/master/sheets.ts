@@ -11,7 +11,7 @@ import { effectiveLevel } from "../classify/classify";
 import type { LeaderManualColumns, ManualColumns } from "../classify/types";
 import type { Consolidation } from "../consolidate/types";
 import { formatTimeVi } from "../consolidate/time";
-import { unitName } from "../consolidate/units";
+import { unitName, unitNamer } from "../consolidate/units";
 import { formatNumberVi } from "../i18n";
 import { LEVEL_CODES, levelLabel, rankOf } from "../rules/levels";
 import type { LevelCode } from "../rules/types";
@@ -534,13 +534,14 @@ export function buildStatus(
   b.merge(1, 1, 1, 9);
   b.style(1, 1, 1, 9, { bold: true, italic: true, wrap: true });
   const spec = (id: string) => catalog.find((s) => s.id === id);
+  const nameOf = unitNamer(register);
   const rows = c.completeness.map((e, i) => {
     const s = spec(e.templateId);
     return [
       i + 1,
       s ? `${s.section} ${s.title.vi}` : e.templateId,
       s?.department.name.vi ?? "",
-      e.unitCode === "*" ? "(toàn mẫu)" : unitName(register, e.unitCode),
+      e.unitCode === "*" ? "(toàn mẫu)" : nameOf(e.unitCode),
       statusVi(e),
       e.taken ? "Có" : "Không",
       e.file ?? "",
@@ -601,7 +602,8 @@ export function buildRegister(register: UnitRegister): SheetModel {
   b.merge(1, 1, 1, 8);
   b.style(1, 1, 1, 8, { bold: true, italic: true, wrap: true });
   b.rowHeights[1] = 30;
-  const loc = (code?: string) => (code ? unitName(register, code) : "");
+  const nameOf = unitNamer(register);
+  const loc = (code?: string) => (code ? nameOf(code) : "");
   const units = [...register.units];
   const rows = units.map((u, i) => [
     i + 1,

@@ -83,20 +83,41 @@ const BOLD = 1.06;
 
 const PT_TO_MM = 25.4 / 72;
 
-/** Width in mm of `text` set at `fontPt` (one line, no wrapping). */
-export function textWidthMm(text: string, fontPt: number, bold = false): number {
+/** The advance of one character (a code point of NFC text), in thousandths of an em. */
+function advanceOf(ch: string): number {
+  let w = ADVANCE[ch];
+  if (w === undefined) {
+    const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
+    const b = base === "đ" ? "d" : base === "Đ" ? "D" : base;
+    w = ADVANCE[b] ?? (/\d/.test(b) ? 500 : /\p{Lu}/u.test(b) ? 722 : 500);
+    if (ch.normalize("NFD").includes("\u031b")) w += 60; // the horn of ơ, ư
+  }
+  return w;
+}
+
+/**
+ * advanceOf per character, worked out once: the master measures tens of thousands of texts made of
+ * a few hundred distinct characters (digits and Vietnamese letters take the slow path above).
+ */
+const ADVANCE_SEEN = new Map<string, number>();
+
+/** Width of `text` in thousandths of an em (a sum of integers, so the order does not matter). */
+function emOf(text: string): number {
   let em = 0;
   for (const ch of text.normalize("NFC")) {
-    let w = ADVANCE[ch];
+    let w = ADVANCE_SEEN.get(ch);
     if (w === undefined) {
-      const base = ch.normalize("NFD").replace(/\p{M}/gu, "");
-      const b = base === "đ" ? "d" : base === "Đ" ? "D" : base;
-      w = ADVANCE[b] ?? (/\d/.test(b) ? 500 : /\p{Lu}/u.test(b) ? 722 : 500);
-      if (ch.normalize("NFD").includes("\u031b")) w += 60; // the horn of ơ, ư
+      w = advanceOf(ch);
+      if (ADVANCE_SEEN.size < 4096) ADVANCE_SEEN.set(ch, w);
     }
     em += w;
   }
-  return (em / 1000) * fontPt * PT_TO_MM * (bold ? BOLD : 1);
+  return em;
+}
+
+/** Width in mm of `text` set at `fontPt` (one line, no wrapping). */
+export function textWidthMm(text: string, fontPt: number, bold = false): number {
+  return (emOf(text) / 1000) * fontPt * PT_TO_MM * (bold ? BOLD : 1);
 }
 
 /** Width in mm of the longest word of `text` (what a wrapped column must hold at least). */
@@ -107,12 +128,12 @@ export function longestWordMm(text: string, fontPt: number, bold = false): numbe
 /** Lines `text` takes when wrapped at word boundaries in `widthMm`. */
 export function wrappedLines(text: string, widthMm: number, fontPt: number, bold = false): number {
   let lines = 0;
+  const space = textWidthMm(" ", fontPt, bold);
   for (const para of text.split("\n")) {
     let used = 0;
     lines++;
     for (const word of para.split(/\s+/).filter(Boolean)) {
       const w = textWidthMm(word, fontPt, bold);
-      const space = textWidthMm(" ", fontPt, bold);
       if (used === 0) used = w;
       else if (used + space + w <= widthMm) used += space + w;
       else {

@@ -29,6 +29,22 @@ export function isLocalParameter(source: string): boolean {
  * Organization Committee". The cited document stays as written (its name is Vietnamese).
  */
 export function sourceInWords(source: string): LocalizedText {
+  let words = IN_WORDS.get(source);
+  if (!words) {
+    words = inWords(source);
+    // Rule sets hold a few dozen sources; the bound only keeps a hostile rule file from growing it.
+    if (IN_WORDS.size < 1024) IN_WORDS.set(source, words);
+  }
+  return { vi: words.vi, en: words.en };
+}
+
+/**
+ * sourceInWords per source text, worked out once: classification words the same few sources for
+ * every TCCS and every cap, and the master cites them again on every row.
+ */
+const IN_WORDS = new Map<string, LocalizedText>();
+
+function inWords(source: string): LocalizedText {
   const local = isLocalParameter(source);
   const localVi = LOCAL_PARAMETER.vi.toLowerCase();
   const docs = source

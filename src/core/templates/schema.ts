@@ -151,25 +151,24 @@ export function parseCell(col: ColumnSpec, raw: RawCell, unitKind?: UnitKind): C
   }
 
   if (typeof value === "number") {
-    // What to type instead: only made when the value is refused.
-    const exp = (): LocalizedText => expectedText(col);
+    // What to type instead (expectedText) is only made when the value is refused.
     if (col.type === "year" && (value < (col.min ?? 1990) || value > (col.max ?? 2100))) {
       return fail("year", {
-        vi: `${describeRaw(raw).vi} không phải là một năm hợp lệ. Hãy nhập ${exp().vi}.`,
-        en: `${describeRaw(raw).en} is not a valid year. Enter ${exp().en}.`,
+        vi: `${describeRaw(raw).vi} không phải là một năm hợp lệ. Hãy nhập ${expectedText(col).vi}.`,
+        en: `${describeRaw(raw).en} is not a valid year. Enter ${expectedText(col).en}.`,
       });
     }
     if (col.min !== undefined && value < col.min) {
       const neg = value < 0 && col.min >= 0;
       return fail("min", {
-        vi: `${fmtVi(value)} ${neg ? "là số âm" : `nhỏ hơn ${fmtVi(col.min)}`}. Hãy nhập ${exp().vi}.`,
-        en: `${value} is ${neg ? "negative" : `below ${col.min}`}. Enter ${exp().en}.`,
+        vi: `${fmtVi(value)} ${neg ? "là số âm" : `nhỏ hơn ${fmtVi(col.min)}`}. Hãy nhập ${expectedText(col).vi}.`,
+        en: `${value} is ${neg ? "negative" : `below ${col.min}`}. Enter ${expectedText(col).en}.`,
       });
     }
     if (col.max !== undefined && value > col.max) {
       return fail("max", {
-        vi: `${fmtVi(value)} lớn hơn ${fmtVi(col.max)}. Hãy nhập ${exp().vi}.`,
-        en: `${value} is above ${col.max}. Enter ${exp().en}.`,
+        vi: `${fmtVi(value)} lớn hơn ${fmtVi(col.max)}. Hãy nhập ${expectedText(col).vi}.`,
+        en: `${value} is above ${col.max}. Enter ${expectedText(col).en}.`,
       });
     }
   }

@@ -55,7 +55,7 @@ export function checkRowRules(
   const hits: RowRuleHit[] = [];
   for (const rule of spec.rules) {
     if (CROSS_ROW_KINDS.has(rule.kind)) continue;
-    if (ruleKeys(rule).some((k) => badKeys.has(k))) continue;
+    if (badKeys.size > 0 && ruleKeys(rule).some((k) => badKeys.has(k))) continue;
     if (evalAll(rule.when, values) !== true) continue;
     const anchor = anchorOf(rule);
     switch (rule.kind) {
@@ -108,7 +108,9 @@ export function checkCrossRowRules(
   for (const rule of spec.rules) {
     if (!CROSS_ROW_KINDS.has(rule.kind)) continue;
     const usable = rows.filter(
-      (r) => !ruleKeys(rule).some((k) => r.badKeys.has(k)) && evalAll(rule.when, r.values) === true
+      (r) =>
+        !(r.badKeys.size > 0 && ruleKeys(rule).some((k) => r.badKeys.has(k))) &&
+        evalAll(rule.when, r.values) === true
     );
     const anchor = anchorOf(rule);
     if (rule.kind === "unique") {

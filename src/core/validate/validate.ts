@@ -313,9 +313,10 @@ export function validate(
     if (unit) Object.assign(values, identityValues(spec, unit));
     values = computeRow(spec, values);
     // A computed column fed by a bad cell is not trustworthy either: rules reading it are skipped.
-    for (const col of spec.columns) {
-      if (col.computed && computedKeys(col).some((k) => badKeys.has(k))) badKeys.add(col.key);
-    }
+    if (badKeys.size > 0)
+      for (const col of spec.columns) {
+        if (col.computed && computedKeys(col).some((k) => badKeys.has(k))) badKeys.add(col.key);
+      }
 
     for (const hit of checkRowRules(spec, values, badKeys)) {
       const detail = fillRule(spec, hit.rule.message, values, hit.params);

@@ -349,6 +349,13 @@ function parseSheetParts(xml: string, ctx: SheetContext, split: number): ParsedS
         end = close + 8;
       }
     } else return -1;
+    if (text === undefined && links === null) {
+      // No value: what closeCell does with it (a styled cell marks its place, a bare one is dropped).
+      prevCol = col;
+      if (style !== 0 && rowNumber <= MAX_ROWS && col <= MAX_COLS)
+        row.entries[col - 1] = STYLED_EMPTY;
+      return end;
+    }
     // As the handlers below would leave it after <c …>, its <v> and </c>.
     inCell = true;
     cellRef = links !== null ? xml.slice(lt + 6, refEnd) : undefined;

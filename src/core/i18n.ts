@@ -28,13 +28,25 @@ export function formatNumberVi(n: number, maxFractionDigits = 2): string {
     return groupedByDot(n);
   let f = VI_FORMATS.get(maxFractionDigits);
   if (!f) {
-    f = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: maxFractionDigits });
+    f = {
+      format: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: maxFractionDigits }),
+      seen: new Map(),
+    };
     VI_FORMATS.set(maxFractionDigits, f);
   }
-  return f.format(n);
+  // Fractions (shares, percentages) repeat across units: each is formatted once (-0 is not kept:
+  // a Map takes it for 0, and Intl prints it "-0").
+  if (Object.is(n, -0)) return f.format.format(n);
+  let text = f.seen.get(n);
+  if (text === undefined) {
+    text = f.format.format(n);
+    if (f.seen.size >= 10_000) f.seen.clear();
+    f.seen.set(n, text);
+  }
+  return text;
 }
 /** One formatter per number of fraction digits (making one costs far more than formatting). */
-const VI_FORMATS = new Map<number, Intl.NumberFormat>();
+const VI_FORMATS = new Map<number, { format: Intl.NumberFormat; seen: Map<number, string> }>();
 
 /** "1234567" → "1.234.567", "-1234" → "-1.234" (a safe integer). */
 function groupedByDot(n: number): string {

@@ -226,6 +226,17 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
   }
   const rows: ConsolidatedRow[] = [];
   const conflicts: Conflict[] = [];
+  // Rows of one template hold the same keys in the same order: sort them once per run of rows.
+  let lastKeys: string[] = [];
+  let lastSorted: string[] = [];
+  const sortedKeys = (values: object): string[] => {
+    const keys = Object.keys(values);
+    if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
+      lastKeys = keys;
+      lastSorted = [...keys].sort();
+    }
+    return lastSorted;
+  };
   for (const group of groups.values()) {
     const sources = [...new Map(group.map((c) => [c.ref.inputIndex, c.ref])).values()];
     // A time in the future (a wrong clock on the machine that saved the file) decides nothing.
@@ -271,7 +282,7 @@ export function consolidate(submissions: Submission[], ctx: ConsolidateContext):
     for (const c of group.filter((x) => x.ref.inputIndex === winner.inputIndex)) {
       const letters = c.sub.layout.columnLetters;
       const provenance: ConsolidatedRow["provenance"] = {};
-      for (const k of Object.keys(c.row.values).sort()) {
+      for (const k of sortedKeys(c.row.values)) {
         provenance[k] = {
           file: c.sub.file,
           sheet: c.sub.sheet,

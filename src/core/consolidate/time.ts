@@ -4,12 +4,30 @@
 export function deadlineEnd(deadline: string): number {
   return Date.parse(`${deadline}T23:59:59.999+07:00`);
 }
+/** deadlineEnd per deadline (every file and every completeness entry asks again). */
+function deadlineEndOf(deadline: string): number {
+  let t = DEADLINE_ENDS.get(deadline);
+  if (t === undefined) {
+    t = deadlineEnd(deadline);
+    if (DEADLINE_ENDS.size >= 1_000) DEADLINE_ENDS.clear();
+    DEADLINE_ENDS.set(deadline, t);
+  }
+  return t;
+}
+const DEADLINE_ENDS = new Map<string, number>();
 
 function parse(iso: string | null | undefined): number | null {
   if (!iso) return null;
-  const t = Date.parse(iso);
+  let t = PARSED.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (PARSED.size >= 10_000) PARSED.clear();
+    PARSED.set(iso, t);
+  }
   return Number.isNaN(t) ? null : t;
 }
+/** Date.parse per text: a run compares and checks the same few submission times again and again. */
+const PARSED = new Map<string, number>();
 
 /**
  * The time a submission counts as handed in: the later of the template's `_meta` generatedAt and
@@ -26,7 +44,7 @@ export function submittedAt(generatedAt: string | null, modifiedAt: string | nul
 
 export function isLate(at: string | null, deadline: string): boolean {
   const t = parse(at);
-  return t !== null && t > deadlineEnd(deadline);
+  return t !== null && t > deadlineEndOf(deadline);
 }
 
 /** A day of slack for time zones and slightly wrong clocks. */

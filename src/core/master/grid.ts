@@ -20,12 +20,12 @@ export class SheetBuilder {
   maxCol = 0;
 
   put(row: number, col: number, v: Cell): void {
-    const r = this.grid.get(row) ?? [];
+    let r = this.grid.get(row);
+    if (!r) this.grid.set(row, (r = []));
     while (r.length < col - 1) r.push(null);
     r[col - 1] = v;
-    this.grid.set(row, r);
-    this.maxRow = Math.max(this.maxRow, row);
-    this.maxCol = Math.max(this.maxCol, col);
+    if (row > this.maxRow) this.maxRow = row;
+    if (col > this.maxCol) this.maxCol = col;
   }
 
   style(top: number, left: number, bottom: number, right: number, style: CellStyle): void {

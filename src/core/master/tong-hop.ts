@@ -53,11 +53,19 @@ const x = (v: unknown): string => (v === true ? "x" : "");
  * set's sources; the provenance stays in the rule set and on "Nguồn số liệu".
  */
 export function forPeople(text: string): string {
-  return text
-    .replace(/\s*\[[MVP]\]/g, "")
-    .replace(/\(\s*\)/g, "")
-    .replace(/ +([.,;)])/g, "$1");
+  let out = FOR_PEOPLE.get(text);
+  if (out === undefined) {
+    out = text
+      .replace(/\s*\[[MVP]\]/g, "")
+      .replace(/\(\s*\)/g, "")
+      .replace(/ +([.,;)])/g, "$1");
+    if (FOR_PEOPLE.size >= 20_000) FOR_PEOPLE.clear();
+    FOR_PEOPLE.set(text, out);
+  }
+  return out;
 }
+/** forPeople per text: many units get the same reasons word for word. */
+const FOR_PEOPLE = new Map<string, string>();
 const lvl = (v: unknown): string => (isLevel(v) ? v : "");
 
 function reportCol(

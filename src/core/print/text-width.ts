@@ -117,7 +117,12 @@ function emOf(text: string): number {
 
 /** Width in mm of `text` set at `fontPt` (one line, no wrapping). */
 export function textWidthMm(text: string, fontPt: number, bold = false): number {
-  return (emOf(text) / 1000) * fontPt * PT_TO_MM * (bold ? BOLD : 1);
+  return mmOf(emOf(text), fontPt, bold);
+}
+
+/** A width in thousandths of an em, in mm at `fontPt` (the one formula every width goes through). */
+function mmOf(em: number, fontPt: number, bold: boolean): number {
+  return (em / 1000) * fontPt * PT_TO_MM * (bold ? BOLD : 1);
 }
 
 /** Width in mm of the longest word of `text` (what a wrapped column must hold at least). */
@@ -129,11 +134,11 @@ export function longestWordMm(text: string, fontPt: number, bold = false): numbe
 export function wrappedLines(text: string, widthMm: number, fontPt: number, bold = false): number {
   let lines = 0;
   const space = textWidthMm(" ", fontPt, bold);
-  for (const para of text.split("\n")) {
+  for (const words of wordEms(text)) {
     let used = 0;
     lines++;
-    for (const word of para.split(/\s+/).filter(Boolean)) {
-      const w = textWidthMm(word, fontPt, bold);
+    for (const em of words) {
+      const w = mmOf(em, fontPt, bold);
       if (used === 0) used = w;
       else if (used + space + w <= widthMm) used += space + w;
       else {
@@ -143,4 +148,25 @@ export function wrappedLines(text: string, widthMm: number, fontPt: number, bold
     }
   }
   return Math.max(1, lines);
+}
+
+/**
+ * The widths (em) of the words of each paragraph of a text, kept per text: a layout tries a
+ * table at several column widths, and the same names and values come back in many rows.
+ */
+const WORD_EMS = new Map<string, number[][]>();
+
+function wordEms(text: string): number[][] {
+  let paras = WORD_EMS.get(text);
+  if (!paras) {
+    paras = text.split("\n").map((para) =>
+      para
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((word) => emOf(word))
+    );
+    if (WORD_EMS.size >= 20_000) WORD_EMS.clear();
+    WORD_EMS.set(text, paras);
+  }
+  return paras;
 }

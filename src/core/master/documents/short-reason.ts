@@ -14,7 +14,25 @@ const PROVENANCE = /\s*\([^()]*(?:›|\.xlsx\b)[^()]*\)/g;
 /** "(theo đề xuất của hệ thống)": how the working sheet got a level, not a reason on paper. */
 const BASIS = /\s*\(theo [^()]*\)/g;
 
+/** shorten per subject, then message: many units get the same reasons word for word. */
+const SHORTENED = new Map<string, Map<string, string>>();
+
 function shorten(message: string, subject?: string): string {
+  let bySubject = SHORTENED.get(subject ?? "");
+  if (!bySubject) {
+    if (SHORTENED.size >= 1_000) SHORTENED.clear();
+    SHORTENED.set(subject ?? "", (bySubject = new Map()));
+  }
+  let out = bySubject.get(message);
+  if (out === undefined) {
+    out = shortenNow(message, subject);
+    if (bySubject.size >= 20_000) bySubject.clear();
+    bySubject.set(message, out);
+  }
+  return out;
+}
+
+function shortenNow(message: string, subject?: string): string {
   let t = message
     .split(" → ")[0]!
     .split(" — ")[0]!

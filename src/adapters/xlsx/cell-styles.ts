@@ -38,6 +38,11 @@ function styleKey(s: CellStyle): string {
   return JSON.stringify(STYLE_KEYS.map((k) => s[k] ?? null));
 }
 
+/** What a layer sets, as a key: layers with equal keys fold any style alike. */
+function layerKey(s: CellStyle): string {
+  return JSON.stringify(STYLE_KEYS.map((k) => (s[k] === undefined ? 0 : [s[k]])));
+}
+
 /** The ExcelJS style of a cell whose layers fold to `s` (what setting them one by one gives). */
 function excelStyle(s: CellStyle): Partial<ExcelJSNs.Style> {
   const font: Partial<ExcelJSNs.Font> = {};
@@ -89,9 +94,23 @@ export class StyleFolder {
   private readonly idOfKey = new Map<string, number>();
   private readonly next = new Map<number, number>();
 
-  constructor(private readonly layers: readonly StyledRange[]) {}
+  constructor(private readonly layers: readonly StyledRange[]) {
+    this.sameAs = new Int32Array(layers.length).fill(-1);
+  }
+
+  /** Layer → the first layer with the same style (-1 = not known yet): equal layers fold alike. */
+  private readonly sameAs: Int32Array;
+  private readonly layerOfKey = new Map<string, number>();
 
   apply(prev: number, layer: number): number {
+    let same = this.sameAs[layer]!;
+    if (same < 0) {
+      const key = layerKey(this.layers[layer]!.style);
+      same = this.layerOfKey.get(key) ?? layer;
+      this.layerOfKey.set(key, same);
+      this.sameAs[layer] = same;
+    }
+    layer = same;
     const step = prev * this.layers.length + layer;
     let id = this.next.get(step);
     if (id === undefined) {

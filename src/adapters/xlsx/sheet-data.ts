@@ -7,7 +7,14 @@
  * writes them: the same value types, shared strings, style ids and merged-cell styles.
  */
 import type ExcelJSNs from "exceljs";
-import { columnLetter, type Cell, type Rect, type SheetModel } from "../../core/sheet/model";
+import {
+  columnLetter,
+  type Cell,
+  type Rect,
+  type SheetModel,
+  type StyledRange,
+} from "../../core/sheet/model";
+import { ByteSink } from "./byte-sink";
 import { StyleFolder } from "./cell-styles";
 
 /** ExcelJS's tables the cells refer to, filled while the sheet data is written. */
@@ -19,33 +26,12 @@ export interface CellTables {
 }
 
 export interface SheetData {
-  /** `<sheetData>…</sheetData>`. */
-  xml: string;
+  /** `<sheetData>…</sheetData>`, as UTF-8. */
+  xml: Uint8Array;
   /** The used range ("A1:K40"), null when the sheet has no cells. */
   dimension: string | null;
   /** `<mergeCells>…</mergeCells>`, "" without merged ranges. */
   mergeCells: string;
-}
-
-// Control characters XML 1.0 cannot hold are dropped, as ExcelJS does.
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
-
-/** Text for XML content and attributes, as ExcelJS encodes it (control characters dropped). */
-export function xmlText(text: string): string {
-  if (!XML_SPECIAL.test(text)) return text;
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 34) out += "&quot;";
-    else if (code === 38) out += "&amp;";
-    else if (code === 39) out += "&apos;";
-    else if (code === 60) out += "&lt;";
-    else if (code === 62) out += "&gt;";
-    else if (code === 127 || (code <= 31 && code !== 9 && code !== 10 && code !== 13)) continue;
-    else out += text[i];
-  }
-  return out;
 }
 
 /** Sheets whose used rectangle is larger than this are left to ExcelJS (a dense grid each). */
@@ -81,94 +67,151 @@ export function sheetDataXml(s: SheetModel, tables: CellTables): SheetData {
   const grid: Grid = {
     rows,
     cols,
-    values: [null],
-    valueAt: new Int32Array(rows * cols),
+    blocks: s.blocks,
+    blockAt: new Int32Array(rows * cols),
     ids: new Int32Array(rows * cols),
     covered: new Uint8Array(rows * cols),
   };
-  placeValues(grid, s.blocks);
+  placeValues(grid);
   const folder = new StyleFolder(s.styles);
-  s.styles.forEach(({ range }, layer) => foldLayer(grid, range, folder, layer));
+  foldStyles(grid, s.styles, folder);
   for (const m of s.merges) coverMerge(grid, m, s.name);
-  // Style id → ExcelJS's xf index, asked for once per style actually written (-1 = not yet).
-  const xfs = new Int32Array(folder.objects.length).fill(-1);
-  xfs[0] = 0;
-  const xf = (id: number) => {
-    if (xfs[id]! < 0) xfs[id] = tables.styleId(folder.objects[id]!);
-    return xfs[id]!;
+  const starts: Uint8Array[] = [];
+  for (let c = 1; c <= cols; c++) starts.push(asciiBytes(`<c r="${columnLetter(c)}`));
+  const cells: RowWriter = {
+    grid,
+    starts,
+    attrs: new Array<Uint8Array | undefined>(folder.objects.length),
+    style: (id) => tables.styleId(folder.objects[id]!),
+    sharedString: tables.sharedString,
   };
-  const letters: string[] = [];
-  for (let c = 1; c <= cols; c++) letters.push(columnLetter(c));
   const heights = s.rowHeights ?? {};
   const lastRow = Object.keys(heights).reduce((n, k) => Math.max(n, Number(k)), rows);
 
-  const parts: string[] = ["<sheetData>"];
+  const out = new ByteSink(Math.min(rows * cols, 1 << 20) * 16);
+  out.ascii("<sheetData>");
   const used = { minRow: 0, maxRow: 0, minCol: 0, maxCol: 0 };
   const span = { first: 0, last: 0 };
   for (let r = 1; r <= lastRow; r++) {
-    const cells = r <= rows ? rowCells(grid, r, letters, xf, tables.sharedString, span) : "";
+    if (r <= rows) rowSpan(grid, r, span);
+    else span.first = span.last = 0;
     const h = heights[r];
-    if (!cells && !span.first && !h) continue;
+    if (!span.first && !h) continue;
     if (span.first) {
       if (!used.minRow) used.minRow = r;
       used.maxRow = r;
       if (!used.minCol || span.first < used.minCol) used.minCol = span.first;
       if (span.last > used.maxCol) used.maxCol = span.last;
     }
-    parts.push(
-      `<row r="${r}"${h ? ` ht="${h}" customHeight="1"` : ""}${span.first ? ` spans="${span.first}:${span.last}"` : ""} x14ac:dyDescent="0.25">${cells}</row>`
-    );
+    out.ascii('<row r="');
+    out.uint(r);
+    if (h) {
+      out.ascii('" ht="');
+      out.number(h);
+      out.ascii('" customHeight="1');
+    }
+    if (span.first) {
+      out.ascii('" spans="');
+      out.uint(span.first);
+      out.ascii(":");
+      out.uint(span.last);
+    }
+    out.ascii('" x14ac:dyDescent="0.25">');
+    if (span.first) rowCells(out, cells, r, span);
+    out.ascii("</row>");
   }
-  parts.push("</sheetData>");
+  out.ascii("</sheetData>");
   const dimension = used.minRow
     ? `${columnLetter(used.minCol)}${used.minRow}:${columnLetter(used.maxCol)}${used.maxRow}`
     : null;
-  return { xml: parts.join(""), dimension, mergeCells: mergeCellsXml(s.merges) };
+  return { xml: out.done(), dimension, mergeCells: mergeCellsXml(s.merges) };
 }
 
 /** A sheet's cells on a dense grid; index (row − 1) × cols + (col − 1). */
 interface Grid {
   rows: number;
   cols: number;
-  /** The cells' values, in a packed list (index 0 unused). */
-  values: Cell[];
-  /** Index into `values` (0 = no value). */
-  valueAt: Int32Array;
+  blocks: SheetModel["blocks"];
+  /** 1 + the index of the block holding the cell's value (0 = no value). */
+  blockAt: Int32Array;
   /** Style id of StyleFolder (0 = none). */
   ids: Int32Array;
   /** 1 = a covered cell of a merged range (written even without a style, never with a value). */
   covered: Uint8Array;
 }
 
-function placeValues(g: Grid, blocks: SheetModel["blocks"]): void {
-  for (const b of blocks) {
+/** Where the values are: a later block's value takes the place of an earlier one's. */
+function placeValues(g: Grid): void {
+  g.blocks.forEach((b, k) => {
     for (let i = 0; i < b.cells.length; i++) {
       const row = b.cells[i]!;
       const base = (b.top + i - 1) * g.cols + (b.left - 1);
       for (let j = 0; j < row.length; j++) {
         const c = row[j];
-        if (c === null || c === undefined) continue;
-        g.valueAt[base + j] = g.values.length;
-        g.values.push(c);
+        if (c !== null && c !== undefined) g.blockAt[base + j] = k + 1;
       }
     }
-  }
+  });
 }
 
-/** One style layer over its range; a run of cells with the same style before it shares the result. */
-function foldLayer(g: Grid, range: Rect, folder: StyleFolder, layer: number): void {
+/** The value of the cell at row `r`, column `c` that has one (blockAt ≠ 0). */
+function valueAt(g: Grid, r: number, c: number, k: number): Cell {
+  const b = g.blocks[k - 1]!;
+  return b.cells[r - b.top]![c - b.left]!;
+}
+
+/**
+ * The style layers over their ranges, in order: each cell's style id becomes the fold of the
+ * layer over it. Per layer, the distinct ids under its range are folded once each; the loops over
+ * cells hold no calls (V8 compiles them quickly: a write runs once, cold).
+ */
+function foldStyles(g: Grid, layers: readonly StyledRange[], folder: StyleFolder): void {
+  let seen = new Int32Array(64); // the layer (+ 1) that last met each id
+  let under = new Int32Array(64); // the distinct ids under the layer's range
+  let folded = new Int32Array(64); // id under the layer → its fold with the layer
+  layers.forEach(({ range }, layer) => {
+    const ids = folder.objects.length;
+    if (seen.length < ids) {
+      seen = new Int32Array(ids * 2);
+      under = new Int32Array(ids * 2);
+      folded = new Int32Array(ids * 2);
+    }
+    const n = idsUnder(g, range, seen, layer + 1, under);
+    for (let k = 0; k < n; k++) folded[under[k]!] = folder.apply(under[k]!, layer);
+    refold(g, range, folded);
+  });
+}
+
+/** The distinct style ids in `range` into `under`, marking each in `seen` with `stamp`; their count. */
+function idsUnder(
+  g: Grid,
+  range: Rect,
+  seen: Int32Array,
+  stamp: number,
+  under: Int32Array
+): number {
   const ids = g.ids;
-  let prev = -1;
-  let id = 0;
+  let n = 0;
   for (let r = range.top; r <= range.bottom; r++) {
     const base = (r - 1) * g.cols - 1;
     for (let i = base + range.left, end = base + range.right; i <= end; i++) {
-      if (ids[i] !== prev) {
-        prev = ids[i]!;
-        id = folder.apply(prev, layer);
+      const id = ids[i]!;
+      if (seen[id] !== stamp) {
+        seen[id] = stamp;
+        under[n++] = id;
       }
-      ids[i] = id;
     }
+  }
+  return n;
+}
+
+/** Each style id in `range` replaced by its fold. */
+function refold(g: Grid, range: Rect, folded: Int32Array): void {
+  const ids = g.ids;
+  for (let r = range.top; r <= range.bottom; r++) {
+    const base = (r - 1) * g.cols - 1;
+    for (let i = base + range.left, end = base + range.right; i <= end; i++)
+      ids[i] = folded[ids[i]!]!;
   }
 }
 
@@ -186,37 +229,102 @@ function coverMerge(g: Grid, m: Rect, sheet: string): void {
         continue;
       }
       g.ids[i] = style;
-      g.valueAt[i] = 0;
+      g.blockAt[i] = 0;
       g.covered[i] = 1;
     }
 }
 
-/** The <c> elements of row `r`; `span` receives its first and last written column (0 if none). */
-function rowCells(
-  g: Grid,
-  r: number,
-  letters: string[],
-  xf: (id: number) => number,
-  sharedString: (text: string) => number,
-  span: { first: number; last: number }
-): string {
-  let cells = "";
-  span.first = 0;
-  span.last = 0;
-  const base = (r - 1) * g.cols;
-  for (let c = 1; c <= g.cols; c++) {
-    const i = base + c - 1;
-    const at = g.valueAt[i]!;
-    const id = g.ids[i]!;
-    const covered = g.covered[i] === 1;
-    if (at === 0 && id === 0 && !covered) continue;
-    if (!span.first) span.first = c;
-    span.last = c;
-    const ref = letters[c - 1]! + r;
-    const s = id ? xf(id) : 0;
-    cells += at === 0 ? emptyCellXml(ref, s) : cellXml(ref, g.values[at]!, s, sharedString);
+/** Whether grid cell `i` is written: it has a value or a style, or is covered by a merge. */
+function written(g: Grid, i: number): boolean {
+  return g.blockAt[i] !== 0 || g.ids[i] !== 0 || g.covered[i] === 1;
+}
+
+/** The first and last written column of row `r` into `span` (0 if none). */
+function rowSpan(g: Grid, r: number, span: { first: number; last: number }): void {
+  const base = (r - 1) * g.cols - 1;
+  let first = 0;
+  for (let c = 1; c <= g.cols; c++)
+    if (written(g, base + c)) {
+      first = c;
+      break;
+    }
+  let last = first;
+  if (first)
+    for (let c = g.cols; c > first; c--)
+      if (written(g, base + c)) {
+        last = c;
+        break;
+      }
+  span.first = first;
+  span.last = last;
+}
+
+/** What the cells of a sheet's rows are written with. */
+interface RowWriter {
+  grid: Grid;
+  /** `<c r="` and the column's letters, by column − 1. */
+  starts: Uint8Array[];
+  /** ` s="…"` (the xf index) by style id, once asked for; empty for the default style. */
+  attrs: (Uint8Array | undefined)[];
+  /** ExcelJS's xf index of a style id, asked for once per style actually written. */
+  style: (id: number) => number;
+  sharedString: (text: string) => number;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/** The bytes of ASCII text. */
+function asciiBytes(text: string): Uint8Array {
+  const b = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) b[i] = text.charCodeAt(i);
+  return b;
+}
+
+/** ` s="…"` of style id `id` (nothing for the default style, xf 0). */
+function styleAttr(w: RowWriter, id: number): Uint8Array {
+  let a = w.attrs[id];
+  if (a === undefined) {
+    const s = id ? w.style(id) : 0;
+    a = w.attrs[id] = s ? asciiBytes(` s="${s}"`) : NO_BYTES;
   }
-  return cells;
+  return a;
+}
+
+/**
+ * The <c> elements of row `r`, from its first to its last written column: `<c r="A1"`, the style,
+ * and `/>` (the most of them: empty cells written for their style) or the value.
+ */
+function rowCells(
+  out: ByteSink,
+  w: RowWriter,
+  r: number,
+  span: { first: number; last: number }
+): void {
+  const g = w.grid;
+  const row = asciiBytes(String(r));
+  const base = (r - 1) * g.cols - 1;
+  for (let c = span.first; c <= span.last; c++) {
+    const i = base + c;
+    const k = g.blockAt[i]!;
+    const id = g.ids[i]!;
+    if (k === 0 && id === 0 && g.covered[i] !== 1) continue;
+    const start = w.starts[c - 1]!;
+    const attr = styleAttr(w, id);
+    const buf = out.reserve(start.length + row.length + attr.length + 3);
+    let p = out.length;
+    for (let x = 0; x < start.length; x++) buf[p++] = start[x]!;
+    for (let x = 0; x < row.length; x++) buf[p++] = row[x]!;
+    buf[p++] = 34; // "
+    for (let x = 0; x < attr.length; x++) buf[p++] = attr[x]!;
+    if (k === 0) {
+      buf[p++] = 47; // /
+      buf[p++] = 62; // >
+      out.advanceTo(p);
+    } else {
+      out.advanceTo(p);
+      cellValue(out, valueAt(g, r, c, k), w.sharedString);
+    }
+  }
 }
 
 function rangeRef(m: Rect): string {
@@ -231,26 +339,39 @@ function mergeCellsXml(merges: readonly Rect[]): string {
   return xml + "</mergeCells>";
 }
 
-/** A cell without a value: written for its style, or as a covered cell of a merged range. */
-function emptyCellXml(ref: string, s: number): string {
-  return s ? `<c r="${ref}" s="${s}"/>` : `<c r="${ref}"/>`;
-}
-
-/** One <c> element with a value (from the model: a scalar, or a formula with its cached result). */
-function cellXml(ref: string, v: Cell, id: number, sharedString: (text: string) => number): string {
-  const s = id ? ` s="${id}"` : "";
-  if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  if (typeof v === "string") return `<c r="${ref}"${s} t="s"><v>${sharedString(v)}</v></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (v === null) return emptyCellXml(ref, id);
-  // A formula (the leading "=" dropped), with its cached result when it has one; a string result
-  // is written in the cell (t="str"), never as a shared string.
-  const f = `<f>${xmlText(v.formula.startsWith("=") ? v.formula.slice(1) : v.formula)}</f>`;
-  const result = v.result;
-  if (result === null || result === undefined) return `<c r="${ref}"${s}>${f}</c>`;
-  if (typeof result === "string")
-    return `<c r="${ref}"${s} t="str">${f}<v>${xmlText(result)}</v></c>`;
-  if (typeof result === "boolean")
-    return `<c r="${ref}"${s} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s}>${f}<v>${result}</v></c>`;
+/**
+ * The rest of a <c> element with a value (after `<c r="A1" s="…"`): a scalar, or a formula with
+ * its cached result.
+ */
+function cellValue(out: ByteSink, v: Cell, sharedString: (text: string) => number): void {
+  if (typeof v === "string") {
+    out.ascii(' t="s"><v>');
+    out.uint(sharedString(v));
+  } else if (typeof v === "number") {
+    out.ascii("><v>");
+    out.number(v);
+  } else if (typeof v === "boolean") {
+    out.ascii(v ? ' t="b"><v>1' : ' t="b"><v>0');
+  } else if (v === null) {
+    out.ascii("/>");
+    return;
+  } else {
+    // A formula (the leading "=" dropped), with its cached result when it has one; a string result
+    // is written in the cell (t="str"), never as a shared string.
+    const result = v.result;
+    if (typeof result === "string") out.ascii(' t="str"><f>');
+    else if (typeof result === "boolean") out.ascii(' t="b"><f>');
+    else out.ascii("><f>");
+    out.xmlText(v.formula.startsWith("=") ? v.formula.slice(1) : v.formula);
+    out.ascii("</f>");
+    if (result === null || result === undefined) {
+      out.ascii("</c>");
+      return;
+    }
+    out.ascii("<v>");
+    if (typeof result === "string") out.xmlText(result);
+    else if (typeof result === "boolean") out.ascii(result ? "1" : "0");
+    else out.number(result);
+  }
+  out.ascii("</v></c>");
 }

@@ -20,8 +20,8 @@ import {
   sheetDataXml,
   type CellTables,
   type SheetData,
-  xmlText,
 } from "./sheet-data";
+import { SharedStrings } from "./shared-strings";
 import { zipParts, type Crc32, type DeflateRaw } from "./zip-writer";
 
 type ExcelJSModule = typeof ExcelJSNs;
@@ -75,8 +75,9 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule, opts: XlsxWriterOptions
       const encoder = new TextEncoder();
       return zipParts(
         parts.map(({ name, data: text }) => {
+          if (typeof text !== "string") return { name, data: text };
           const d = data.get(name);
-          return { name, data: encoder.encode(d ? withSheetData(text, d) : text) };
+          return { name, data: d ? withSheetData(text, d) : encoder.encode(text) };
         }),
         deflateRaw,
         opts.crc32
@@ -121,16 +122,16 @@ interface XlsxInternals {
  * The parts of the workbook as ExcelJS makes them (its XLSX.write, step by step, in its order),
  * collected as text instead of going through JSZip. `prepared` is called with ExcelJS's shared-
  * string table and style registry once the model is prepared, before any part is made, so what it
- * adds is written with them. The shared strings are written here (sharedStringsXml). ExcelJS is
+ * adds is written with them. The shared strings are written by shared-strings.ts. ExcelJS is
  * pinned at 4.4.0; the fast writer's test compares the result with ExcelJS's own file.
  */
 async function workbookParts(
   wb: ExcelJSNs.Workbook,
   prepared: (tables: CellTables) => void
-): Promise<{ name: string; data: string }[]> {
+): Promise<{ name: string; data: string | Uint8Array }[]> {
   const xlsx = wb.xlsx as unknown as XlsxInternals;
   const model = xlsx.workbook.model;
-  const parts: { name: string; data: string }[] = [];
+  const parts: { name: string; data: string | Uint8Array }[] = [];
   const zip: PartSink = {
     append(data, { name, base64 }) {
       if (typeof data !== "string" || base64)
@@ -139,29 +140,28 @@ async function workbookParts(
     },
   };
   xlsx.prepareModel(model, {});
-  // ExcelJS's table looks strings up in a plain object, slow with thousands of them: a Map in
-  // front of it, counting each further use as ExcelJS does.
-  const strings = new Map<string, number>();
+  // The shared strings: our table, continuing ExcelJS's (which holds the texts of any sheet it
+  // wrote whole), then given back to it where the part is its to write (rich text) and its count
+  // set (the content types and the workbook's relations list the part when it is used).
   const table = model.sharedStrings;
+  const plain = table.values.every((v) => typeof v === "string");
+  const strings = plain
+    ? new SharedStrings(table.values as string[], table.count)
+    : new SharedStrings();
   prepared({
-    sharedString: (text) => {
-      const index = strings.get(text);
-      if (index !== undefined) {
-        table.model.count++;
-        return index;
-      }
-      const added = table.add(text);
-      strings.set(text, added);
-      return added;
-    },
+    sharedString: plain ? (text) => strings.add(text) : (text) => table.add(text),
     styleId: (style) => model.styles.addStyleModel(style),
   });
+  if (plain) table.model.count = strings.count;
   await xlsx.addContentTypes(zip, model);
   await xlsx.addOfficeRels(zip, model);
   await xlsx.addWorkbookRels(zip, model);
   await xlsx.addWorksheets(zip, model);
-  if (model.sharedStrings.count)
-    zip.append(sharedStringsXml(model.sharedStrings), { name: "xl/sharedStrings.xml" });
+  if (table.count) {
+    const name = "xl/sharedStrings.xml";
+    if (plain) parts.push({ name, data: strings.xml() });
+    else zip.append(table.xml, { name });
+  }
   await xlsx.addDrawings(zip, model);
   await xlsx.addTables(zip, model);
   await xlsx.addThemes(zip, model);
@@ -171,19 +171,6 @@ async function workbookParts(
   await xlsx.addCore(zip, model);
   await xlsx.addWorkbook(zip, model);
   return parts;
-}
-
-/** The shared-string part as ExcelJS writes it (its own renderer when a string is rich text). */
-function sharedStringsXml(table: PreparedModel["sharedStrings"]): string {
-  if (table.values.some((v) => typeof v !== "string")) return table.xml;
-  let xml =
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${table.count}" uniqueCount="${table.values.length}">`;
-  for (const v of table.values as string[])
-    xml += /^\s|\n|\s$/.test(v)
-      ? `<si><t xml:space="preserve">${xmlText(v)}</t></si>`
-      : `<si><t>${xmlText(v)}</t></si>`;
-  return xml + "</sst>";
 }
 
 /** What may follow <mergeCells> in a worksheet (CT_Worksheet's order in ECMA-376), as tags. */
@@ -216,9 +203,9 @@ const AFTER_MERGE_CELLS = [
 
 /**
  * A worksheet part as ExcelJS wrote it (without cells or merges), with our sheetData, used range
- * and merged ranges in place.
+ * and merged ranges in place, as UTF-8.
  */
-function withSheetData(xml: string, d: SheetData): string {
+function withSheetData(xml: string, d: SheetData): Uint8Array {
   const start = xml.indexOf("<sheetData");
   if (start < 0) throw new Error("writer: a worksheet without <sheetData>");
   const selfClosed = xml.startsWith("<sheetData/>", start);
@@ -238,7 +225,14 @@ function withSheetData(xml: string, d: SheetData): string {
       ? head.replace(dim, tag)
       : head.replace(/(<sheetViews|<sheetFormatPr)/, `${tag}$1`);
   } else head = head.replace(dim, "");
-  return head + d.xml + tail;
+  const encoder = new TextEncoder();
+  const before = encoder.encode(head);
+  const after = encoder.encode(tail);
+  const bytes = new Uint8Array(before.length + d.xml.length + after.length);
+  bytes.set(before, 0);
+  bytes.set(d.xml, before.length);
+  bytes.set(after, before.length + d.xml.length);
+  return bytes;
 }
 
 /** Page setup, print titles, print area, header and footer of a print layout, on a worksheet. */

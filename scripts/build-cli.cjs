@@ -39,6 +39,9 @@ function buildCli({ quiet = false } = {}) {
     // ExcelJS stays a `require` of node_modules, loaded only by commands that read or write files;
     // the rest (zod, the core) is in the bundle: one file parses faster than hundreds.
     external: ["exceljs"],
+    // import("exceljs") becomes a require: bin/xeploai.cjs runs the bundle through vm.Script (for
+    // its code cache), where a real import() needs a loader older Node 20 releases cannot name.
+    supported: { "dynamic-import": false },
     logLevel: quiet ? "error" : "warning",
     legalComments: "none",
   });
@@ -64,18 +67,21 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** True when the bundle is missing or older than a file in src/ (or this script, or package.json). */
-function cliIsStale() {
+/**
+ * True when the bundle is missing or older than a file in src/ (or this script, or package.json).
+ * `root` and `out` are for tests; the command line checks its own checkout.
+ */
+function cliIsStale({ root = ROOT, out = OUT } = {}) {
   let built;
   try {
-    built = fs.statSync(OUT).mtimeMs;
+    built = fs.statSync(out).mtimeMs;
   } catch {
     return true;
   }
   const inputs = Math.max(
-    newestMtime(path.join(ROOT, "src")),
+    newestMtime(path.join(root, "src")),
     fs.statSync(__filename).mtimeMs,
-    fs.statSync(path.join(ROOT, "package.json")).mtimeMs
+    fs.statSync(path.join(root, "package.json")).mtimeMs
   );
   return inputs > built;
 }

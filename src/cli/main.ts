@@ -3,6 +3,7 @@
  * `--lang en` switches to English. User errors print a message, never a stack trace.
  * Exit codes: 0 ok, 1 findings (validation errors), 2 bad call or unreadable input.
  */
+import "./zod-jitless"; // first: before any schema is parsed
 import type { Lang } from "../core/i18n";
 import { CliError, parseArgs, type OptionSpec } from "./args";
 import { COMMANDS } from "./commands";

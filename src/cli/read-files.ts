@@ -6,12 +6,17 @@
 import { constants as fsConstants, promises as fs, type Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import * as path from "node:path";
-import { createNodeXlsxReader } from "../adapters/xlsx/lean/node-reader";
 import type { XlsxReader } from "../adapters/xlsx/read-types";
 
-/** The lean reader with Node's zlib (the CLI's only reader of submissions). */
-let cachedReader: XlsxReader | null = null;
-const nodeReader = (): XlsxReader => (cachedReader ??= createNodeXlsxReader());
+/**
+ * The lean reader with Node's zlib (the CLI's only reader of submissions), loaded on first use:
+ * its modules and fflate's tables cost every command's start-up, --help included, otherwise.
+ */
+let cachedReader: Promise<XlsxReader> | null = null;
+const nodeReader = (): Promise<XlsxReader> =>
+  (cachedReader ??= import("../adapters/xlsx/lean/node-reader").then((m) =>
+    m.createNodeXlsxReader()
+  ));
 import { readSubmissions } from "../core/submission/read";
 import type { ReadOutcome } from "../core/submission/types";
 import type { TemplateSpec } from "../core/templates/spec";
@@ -171,7 +176,7 @@ export async function readSubmissionFile(
   const got = await readBounded(filePath, opts.maxBytes ?? MAX_INPUT_FILE_BYTES);
   if (!got.ok) return got.refused;
   const bytes = got.bytes;
-  const read = await nodeReader().read(bytes, name);
+  const read = await (await nodeReader()).read(bytes, name);
   if (!read.ok) return { path: filePath, outcome: { ok: false, refused: read.refused } };
   return {
     path: filePath,

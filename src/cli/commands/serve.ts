@@ -5,7 +5,6 @@
  */
 import { existsSync } from "node:fs";
 import * as path from "node:path";
-import { portOfHost, readBuildInfo, SiteSetupError, startHttpsSite } from "../../server/https-site";
 import { loadTlsOptions, TlsSetupError, tlsFilesFrom } from "../../server/tls-options";
 import { CliError, stringOpt } from "../args";
 import type { Command } from "../registry";
@@ -102,6 +101,10 @@ export const serveCommand: Command = {
   ],
   async run(args, ctx) {
     const dist = path.resolve(stringOpt(args, "dist") ?? DEFAULT_DIST);
+    // Loaded here, not with the command line: serve-static and node:https cost every other command
+    // tens of milliseconds at start-up.
+    const { portOfHost, readBuildInfo, SiteSetupError, startHttpsSite } =
+      await import("../../server/https-site");
     try {
       const info = await readBuildInfo(dist);
       const tls = await loadTlsOptions(

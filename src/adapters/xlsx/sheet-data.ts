@@ -39,69 +39,111 @@ export const MAX_GRID_CELLS = 8_000_000;
 
 /** Rows × columns of the rectangle from A1 holding every cell, style and merge of the sheet. */
 export function gridSize(s: SheetModel): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
-  for (const b of s.blocks) {
-    rows = Math.max(rows, b.top + b.cells.length - 1);
-    for (const r of b.cells) cols = Math.max(cols, b.left + r.length - 1);
+  const size = { rows: 0, cols: 0 };
+  blocksSize(s.blocks, size);
+  const ranges: Rect[] = [];
+  for (let i = 0; i < s.styles.length; i++) ranges.push(s.styles[i]!.range);
+  rectsSize(ranges, size);
+  rectsSize(s.merges, size);
+  return size;
+}
+
+function blocksSize(blocks: SheetModel["blocks"], size: { rows: number; cols: number }): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const cells = b.cells;
+    if (b.top + cells.length - 1 > size.rows) size.rows = b.top + cells.length - 1;
+    let width = 0;
+    for (let r = 0; r < cells.length; r++) if (cells[r]!.length > width) width = cells[r]!.length;
+    if (b.left + width - 1 > size.cols) size.cols = b.left + width - 1;
   }
-  for (const { range } of s.styles) {
-    rows = Math.max(rows, range.bottom);
-    cols = Math.max(cols, range.right);
+}
+
+function rectsSize(rects: readonly Rect[], size: { rows: number; cols: number }): void {
+  for (let i = 0; i < rects.length; i++) {
+    const m = rects[i]!;
+    if (m.bottom > size.rows) size.rows = m.bottom;
+    if (m.right > size.cols) size.cols = m.right;
   }
-  for (const m of s.merges) {
-    rows = Math.max(rows, m.bottom);
-    cols = Math.max(cols, m.right);
-  }
-  return { rows, cols };
 }
 
 /**
  * The cells of `s`: block values, the style layers folded cell by cell (cell-styles.ts), merged
  * ranges (covered cells take the top-left cell's style and lose any value, as in ExcelJS) and row
- * heights. Works on a dense grid of the used rectangle (gridSize ≤ MAX_GRID_CELLS). The work is
- * split into small functions: V8 compiles each quickly, and a write is mostly run once, cold.
+ * heights. Works on a dense grid of the used rectangle (`size`, gridSize(s), ≤ MAX_GRID_CELLS).
+ * A write runs mostly once, cold, so the time V8 takes to compile counts: the work is split into
+ * small functions, and the loops over rows and cells see only the writer's own objects (the
+ * model's sheets, blocks and rows come in many shapes, each a recompilation of a loop using them).
  */
-export function sheetDataXml(s: SheetModel, tables: CellTables): SheetData {
-  const { rows, cols } = gridSize(s);
+export function sheetDataXml(
+  s: SheetModel,
+  tables: CellTables,
+  size: { rows: number; cols: number } = gridSize(s)
+): SheetData {
+  const { rows, cols } = size;
   const grid: Grid = {
     rows,
     cols,
-    blocks: s.blocks,
-    blockAt: new Int32Array(rows * cols),
+    values: [null],
+    valueAt: new Int32Array(rows * cols),
     ids: new Int32Array(rows * cols),
     covered: new Uint8Array(rows * cols),
   };
-  placeValues(grid);
+  placeValues(grid, s.blocks);
   const folder = new StyleFolder(s.styles);
   foldStyles(grid, s.styles, folder);
-  for (const m of s.merges) coverMerge(grid, m, s.name);
+  coverMerges(grid, s.merges, s.name);
   const starts: Uint8Array[] = [];
   for (let c = 1; c <= cols; c++) starts.push(asciiBytes(`<c r="${columnLetter(c)}`));
-  const cells: RowWriter = {
+  const writer: RowWriter = {
     grid,
     starts,
     attrs: new Array<Uint8Array | undefined>(folder.objects.length),
     style: (id) => tables.styleId(folder.objects[id]!),
     sharedString: tables.sharedString,
+    heights: rowHeights(s.rowHeights ?? {}, rows),
+    used: new Int32Array(4),
   };
-  const heights = s.rowHeights ?? {};
-  const lastRow = Object.keys(heights).reduce((n, k) => Math.max(n, Number(k)), rows);
-
   const out = new ByteSink(Math.min(rows * cols, 1 << 20) * 16);
   out.ascii("<sheetData>");
-  const used = { minRow: 0, maxRow: 0, minCol: 0, maxCol: 0 };
+  writeRows(out, writer);
+  out.ascii("</sheetData>");
+  const [minRow, maxRow, minCol, maxCol] = writer.used;
+  const dimension = minRow
+    ? `${columnLetter(minCol!)}${minRow}:${columnLetter(maxCol!)}${maxRow}`
+    : null;
+  return { xml: out.done(), dimension, mergeCells: mergeCellsXml(s.merges) };
+}
+
+/** Row heights by row number (0 = none), up to the last row with a cell or a height. */
+function rowHeights(heights: Record<number, number>, rows: number): Float64Array {
+  const keys = Object.keys(heights);
+  let last = rows;
+  for (let i = 0; i < keys.length; i++) last = Math.max(last, Number(keys[i]));
+  const out = new Float64Array(last + 1);
+  for (let i = 0; i < keys.length; i++) {
+    const r = Number(keys[i]);
+    if (Number.isInteger(r) && r >= 1) out[r] = heights[r]!;
+  }
+  return out;
+}
+
+/** Every row with a cell or a height: `<row …>` and its cells; `used` gets the used range. */
+function writeRows(out: ByteSink, w: RowWriter): void {
+  const g = w.grid;
+  const heights = w.heights;
+  const used = w.used;
   const span = { first: 0, last: 0 };
-  for (let r = 1; r <= lastRow; r++) {
-    if (r <= rows) rowSpan(grid, r, span);
+  for (let r = 1; r < heights.length; r++) {
+    if (r <= g.rows) rowSpan(g, r, span);
     else span.first = span.last = 0;
-    const h = heights[r];
+    const h = heights[r]!;
     if (!span.first && !h) continue;
     if (span.first) {
-      if (!used.minRow) used.minRow = r;
-      used.maxRow = r;
-      if (!used.minCol || span.first < used.minCol) used.minCol = span.first;
-      if (span.last > used.maxCol) used.maxCol = span.last;
+      if (!used[0]) used[0] = r;
+      used[1] = r;
+      if (!used[2] || span.first < used[2]) used[2] = span.first;
+      if (span.last > used[3]!) used[3] = span.last;
     }
     out.ascii('<row r="');
     out.uint(r);
@@ -117,47 +159,41 @@ export function sheetDataXml(s: SheetModel, tables: CellTables): SheetData {
       out.uint(span.last);
     }
     out.ascii('" x14ac:dyDescent="0.25">');
-    if (span.first) rowCells(out, cells, r, span);
+    if (span.first) rowCells(out, w, r, span);
     out.ascii("</row>");
   }
-  out.ascii("</sheetData>");
-  const dimension = used.minRow
-    ? `${columnLetter(used.minCol)}${used.minRow}:${columnLetter(used.maxCol)}${used.maxRow}`
-    : null;
-  return { xml: out.done(), dimension, mergeCells: mergeCellsXml(s.merges) };
 }
 
 /** A sheet's cells on a dense grid; index (row − 1) × cols + (col − 1). */
 interface Grid {
   rows: number;
   cols: number;
-  blocks: SheetModel["blocks"];
-  /** 1 + the index of the block holding the cell's value (0 = no value). */
-  blockAt: Int32Array;
+  /** The cells' values, in a packed list (index 0 unused). */
+  values: Cell[];
+  /** Index into `values` (0 = no value). */
+  valueAt: Int32Array;
   /** Style id of StyleFolder (0 = none). */
   ids: Int32Array;
   /** 1 = a covered cell of a merged range (written even without a style, never with a value). */
   covered: Uint8Array;
 }
 
-/** Where the values are: a later block's value takes the place of an earlier one's. */
-function placeValues(g: Grid): void {
-  g.blocks.forEach((b, k) => {
-    for (let i = 0; i < b.cells.length; i++) {
-      const row = b.cells[i]!;
-      const base = (b.top + i - 1) * g.cols + (b.left - 1);
-      for (let j = 0; j < row.length; j++) {
-        const c = row[j];
-        if (c !== null && c !== undefined) g.blockAt[base + j] = k + 1;
-      }
-    }
-  });
+/** The blocks' values into the grid: a later block's value takes the place of an earlier one's. */
+function placeValues(g: Grid, blocks: SheetModel["blocks"]): void {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    for (let i = 0; i < b.cells.length; i++)
+      placeRow(g, b.cells[i]!, (b.top + i - 1) * g.cols + (b.left - 1));
+  }
 }
 
-/** The value of the cell at row `r`, column `c` that has one (blockAt ≠ 0). */
-function valueAt(g: Grid, r: number, c: number, k: number): Cell {
-  const b = g.blocks[k - 1]!;
-  return b.cells[r - b.top]![c - b.left]!;
+function placeRow(g: Grid, row: readonly Cell[], base: number): void {
+  for (let j = 0; j < row.length; j++) {
+    const c = row[j];
+    if (c === null || c === undefined) continue;
+    g.valueAt[base + j] = g.values.length;
+    g.values.push(c);
+  }
 }
 
 /**
@@ -169,7 +205,8 @@ function foldStyles(g: Grid, layers: readonly StyledRange[], folder: StyleFolder
   let seen = new Int32Array(64); // the layer (+ 1) that last met each id
   let under = new Int32Array(64); // the distinct ids under the layer's range
   let folded = new Int32Array(64); // id under the layer → its fold with the layer
-  layers.forEach(({ range }, layer) => {
+  for (let layer = 0; layer < layers.length; layer++) {
+    const range = layers[layer]!.range;
     const ids = folder.objects.length;
     if (seen.length < ids) {
       seen = new Int32Array(ids * 2);
@@ -179,7 +216,7 @@ function foldStyles(g: Grid, layers: readonly StyledRange[], folder: StyleFolder
     const n = idsUnder(g, range, seen, layer + 1, under);
     for (let k = 0; k < n; k++) folded[under[k]!] = folder.apply(under[k]!, layer);
     refold(g, range, folded);
-  });
+  }
 }
 
 /** The distinct style ids in `range` into `under`, marking each in `seen` with `stamp`; their count. */
@@ -215,6 +252,10 @@ function refold(g: Grid, range: Rect, folded: Int32Array): void {
   }
 }
 
+function coverMerges(g: Grid, merges: readonly Rect[], sheet: string): void {
+  for (let i = 0; i < merges.length; i++) coverMerge(g, merges[i]!, sheet);
+}
+
 /** A merged range: covered cells take the top-left cell's style and lose their value. */
 function coverMerge(g: Grid, m: Rect, sheet: string): void {
   const style = g.ids[(m.top - 1) * g.cols + (m.left - 1)]!;
@@ -229,14 +270,14 @@ function coverMerge(g: Grid, m: Rect, sheet: string): void {
         continue;
       }
       g.ids[i] = style;
-      g.blockAt[i] = 0;
+      g.valueAt[i] = 0;
       g.covered[i] = 1;
     }
 }
 
 /** Whether grid cell `i` is written: it has a value or a style, or is covered by a merge. */
 function written(g: Grid, i: number): boolean {
-  return g.blockAt[i] !== 0 || g.ids[i] !== 0 || g.covered[i] === 1;
+  return g.valueAt[i] !== 0 || g.ids[i] !== 0 || g.covered[i] === 1;
 }
 
 /** The first and last written column of row `r` into `span` (0 if none). */
@@ -269,6 +310,10 @@ interface RowWriter {
   /** ExcelJS's xf index of a style id, asked for once per style actually written. */
   style: (id: number) => number;
   sharedString: (text: string) => number;
+  /** Row heights by row (0 = none); its length − 1 is the last row written. */
+  heights: Float64Array;
+  /** The used range, filled by writeRows: first row, last row, first column, last column. */
+  used: Int32Array;
 }
 
 const NO_BYTES = new Uint8Array(0);
@@ -305,7 +350,7 @@ function rowCells(
   const base = (r - 1) * g.cols - 1;
   for (let c = span.first; c <= span.last; c++) {
     const i = base + c;
-    const k = g.blockAt[i]!;
+    const k = g.valueAt[i]!;
     const id = g.ids[i]!;
     if (k === 0 && id === 0 && g.covered[i] !== 1) continue;
     const start = w.starts[c - 1]!;
@@ -322,7 +367,7 @@ function rowCells(
       out.advanceTo(p);
     } else {
       out.advanceTo(p);
-      cellValue(out, valueAt(g, r, c, k), w.sharedString);
+      cellValue(out, g.values[k]!, w.sharedString);
     }
   }
 }

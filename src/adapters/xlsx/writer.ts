@@ -60,17 +60,17 @@ export function createXlsxWriter(ExcelJS: ExcelJSModule, opts: XlsxWriterOptions
       }
       // The fast way: ExcelJS writes all but the cells and merges, sheet-data.ts writes those (for
       // every sheet but one too large for its dense grid, which ExcelJS writes whole).
-      const fast: { id: number; model: SheetModel }[] = [];
+      const fast: { id: number; model: SheetModel; size: { rows: number; cols: number } }[] = [];
       for (const sheet of model.sheets) {
-        const { rows, cols } = gridSize(sheet);
-        const direct = rows * cols <= MAX_GRID_CELLS;
+        const size = gridSize(sheet);
+        const direct = size.rows * size.cols <= MAX_GRID_CELLS;
         const ws = await renderSheetWith(wb, sheet, !direct);
-        if (direct) fast.push({ id: ws.id, model: sheet });
+        if (direct) fast.push({ id: ws.id, model: sheet, size });
       }
       const data = new Map<string, SheetData>();
       const parts = await workbookParts(wb, (tables) => {
-        for (const { id, model: sheet } of fast)
-          data.set(`xl/worksheets/sheet${id}.xml`, sheetDataXml(sheet, tables));
+        for (const { id, model: sheet, size } of fast)
+          data.set(`xl/worksheets/sheet${id}.xml`, sheetDataXml(sheet, tables, size));
       });
       const encoder = new TextEncoder();
       return zipParts(

@@ -16,6 +16,8 @@ export const consolidateJsonSchema = z.object({
   deadline: z.string(),
   errorPolicy: z.enum(["dropErroneousRows", "takeMarked", "dropFile"]),
   ruleSetId: z.string(),
+  /** The rule set's title, for what a person reads (the summary names it, never the id). */
+  ruleSetName: localizedTextSchema,
   files: z.array(
     z.object({
       file: z.string(),

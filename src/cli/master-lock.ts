@@ -12,6 +12,7 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { LocalizedText } from "../core/i18n";
+import { dateTimeWords } from "./plain-words";
 
 /** How long a second run waits for the first by default (XEPLOAI_LOCK_WAIT_MS overrides it). */
 export const DEFAULT_LOCK_WAIT_MS = 30_000;
@@ -128,8 +129,8 @@ export async function acquireMasterLock(
   }
   const who = owner
     ? {
-        vi: ` (tiến trình ${owner.pid} trên máy ${owner.host}, bắt đầu lúc ${owner.since})`,
-        en: ` (process ${owner.pid} on ${owner.host}, started ${owner.since})`,
+        vi: ` (tiến trình ${owner.pid} trên máy ${owner.host}, bắt đầu lúc ${dateTimeWords(owner.since)})`,
+        en: ` (process ${owner.pid} on ${owner.host}, started ${dateTimeWords(owner.since)})`,
       }
     : { vi: "", en: "" };
   const secs = Math.round(waitMs / 1000);

@@ -89,7 +89,8 @@ describe("xeploai CLI (in-process)", () => {
     });
     const r = await cli("validate", file);
     expect(r.err).toBe("");
-    expect(r.out).toContain("nhận dạng theo trang ẩn _meta");
+    expect(r.out).toContain("nhận dạng theo trang thông tin mẫu biểu ẩn");
+    expect(r.out).toContain("Mẫu biểu 3.6 “Y tế” (phiên bản 1), năm 2019");
     expect(r.out).toContain("0 lỗi");
     expect(r.code).toBe(0);
   });
@@ -111,7 +112,7 @@ describe("xeploai CLI (in-process)", () => {
     expect(err.cell).toMatch(/^[A-Z]+14$/);
     expect(err.message).toContain("abc");
     const en = await cli("validate", file, "--lang", "en");
-    expect(en.out).toContain("recognised from the hidden _meta sheet");
+    expect(en.out).toContain("recognised from its hidden template information sheet");
     expect(en.out).toMatch(/ERROR\s+/);
   });
 
@@ -123,8 +124,10 @@ describe("xeploai CLI (in-process)", () => {
     });
     const r = await cli("validate", csv, good, path.join(dir, "khong-co.xlsx"));
     expect(r.code).toBe(2);
-    expect(r.out).toContain("KHÔNG ĐỌC ĐƯỢC (not-xlsx)");
-    expect(r.out).toContain("KHÔNG ĐỌC ĐƯỢC (not-found)");
+    // The reason in words, never its code ("not-xlsx", "not-found": those are in --json).
+    expect(r.out.match(/KHÔNG ĐỌC ĐƯỢC: /g)).toHaveLength(2);
+    expect(r.out).toContain(`KHÔNG ĐỌC ĐƯỢC: Không thấy tệp ${path.join(dir, "khong-co.xlsx")}.`);
+    expect(r.out).not.toMatch(/not-xlsx|not-found/);
     expect(r.out).toContain("1 hợp lệ");
   });
 

@@ -20,7 +20,7 @@ describe("xeploai demo --period 2025", () => {
   it("runs the year and suggests a QĐ 366 level for every chi bộ and leader", async () => {
     const r = await cli("demo", "--out", dir, "--period", "2025", "--no-pdf");
     expect(r.code).toBe(0);
-    expect(r.out).toContain("năm 2025, bộ quy tắc QD366-2025");
+    expect(r.out).toContain("năm 2025, bộ quy tắc “Quy định 366-QĐ/TW (từ năm 2025)”");
     expect(r.out).toContain("chưa đề xuất 0");
     expect(readdirSync(path.join(dir, "mau-bieu")).sort()).toEqual([
       "lanh-dao.xlsx",

@@ -51,7 +51,10 @@ describe("the period comes from the files", () => {
       "--json"
     );
     expect(r.code).toBe(0);
-    expect(r.err).toContain("Năm đánh giá 2025 lấy theo trang _meta");
+    expect(r.err).toContain(
+      "Năm đánh giá 2025 lấy theo năm ghi trong trang thông tin mẫu biểu ẩn của các tệp"
+    );
+    expect(r.err).toContain("bộ quy tắc “Quy định 366-QĐ/TW (từ năm 2025)”");
     const json = parse(r.out);
     expect(json.period).toBe(2025);
     expect(json.ruleSetId).toBe("QD366-2025");
@@ -78,7 +81,7 @@ describe("the period comes from the files", () => {
     const refused = await cli("consolidate", ...files(d2019), "--master", master, "--rules", rules);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain(
-      'Bộ quy tắc "QD366-2025" áp dụng từ năm 2025, không dùng cho năm 2019'
+      "Bộ quy tắc xếp loại “Quy định 366-QĐ/TW (từ năm 2025)” áp dụng từ năm 2025, không dùng cho năm 2019"
     );
     expect(existsSync(master)).toBe(false);
 
@@ -112,7 +115,7 @@ describe("the period comes from the files", () => {
     );
     expect(r.code).toBe(2);
     expect(r.err).toContain(
-      'Bộ mẫu biểu "QD366-2025" áp dụng từ năm 2025, không dùng cho năm 2019'
+      "Bộ mẫu biểu “Mẫu biểu từ năm 2025 (Quy định 366-QĐ/TW, Đảng ủy xã, phường)” áp dụng từ năm 2025, không dùng cho năm 2019"
     );
   });
 });

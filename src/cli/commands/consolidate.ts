@@ -14,12 +14,10 @@ import { loadXlsx } from "../../adapters/xlsx";
 import { loadNodeXlsxWriter } from "../../adapters/xlsx/node-writer";
 import { ERROR_POLICIES, type ErrorPolicy } from "../../core/consolidate/types";
 import type { LocalizedText } from "../../core/i18n";
-import { formatIsoDateVi } from "../../core/settings/defaults";
 import { readManualColumns, type ManualRead } from "../../core/master/manual";
 import { runPipeline, type PipelineResult } from "../../core/master/pipeline";
-import { checkRuleSetPeriod, getRuleSet, parseRuleSet, ruleSetForPeriod } from "../../core/rules";
+import { getRuleSet, parseRuleSet, ruleSetForPeriod } from "../../core/rules";
 import { SHIPPED_SETTINGS, settingsForPeriod } from "../../core/settings/defaults";
-import { catalogFor } from "../../core/templates/template-set";
 import { periodOfWorkbook } from "../../core/submission/period";
 import type { RuleSet } from "../../core/rules/types";
 import type { PeriodSettings } from "../../core/settings/types";
@@ -52,6 +50,13 @@ import {
   readSubmissionFiles,
   repeatedFileNote,
 } from "../read-files";
+import {
+  dateWords,
+  HIDDEN_INFO_SHEET,
+  ruleSetForRun,
+  templateSetForRun,
+  titleOf,
+} from "../plain-words";
 import type { Command } from "../registry";
 
 /** File operations, replaceable in tests to simulate a failure while writing. */
@@ -105,6 +110,16 @@ export interface ConsolidateFilesResult {
 const pick = (t: LocalizedText, lang: "vi" | "en" = "vi") =>
   lang === "en" ? t.en : t.vi.normalize("NFC");
 
+/** The rule set's title ("the rule set named in the settings" when the settings name none we know). */
+function ruleSetNameOf(ruleSet: RuleSet | null, settings: PeriodSettings): LocalizedText {
+  return (
+    ruleSet?.name ?? {
+      vi: `bộ quy tắc “${settings.ruleSetId}” trong tệp cấu hình`,
+      en: `the rule set “${settings.ruleSetId}” of the settings`,
+    }
+  );
+}
+
 function failure(
   opts: ConsolidateFilesOptions,
   error: LocalizedText,
@@ -119,6 +134,7 @@ function failure(
     deadline: opts.deadline ?? opts.settings.deadline,
     errorPolicy: opts.errorPolicy ?? "dropErroneousRows",
     ruleSetId: opts.ruleSet?.id ?? opts.settings.ruleSetId,
+    ruleSetName: ruleSetNameOf(opts.ruleSet ?? getRuleSet(opts.settings.ruleSetId), opts.settings),
     files: [],
     refused: refused.map((r) => ({
       file: r.file,
@@ -331,6 +347,7 @@ async function consolidateLocked(
     deadline: c.deadline,
     errorPolicy: c.errorPolicy,
     ruleSetId: result.ruleSet.id,
+    ruleSetName: result.ruleSet.name,
     files: c.files.map((f) => ({ ...f })),
     refused: c.refused.map((r) => ({
       file: r.file,
@@ -453,7 +470,7 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
   const byLevel = (l: string) => j.classification.filter((c) => c.suggested === l).length;
   if (en) {
     lines.push(
-      `Master written: ${j.master} (period ${j.period}, rules ${j.ruleSetId}, deadline ${j.deadline}).`
+      `Master written: ${j.master} (period ${j.period}, rule set ${titleOf({ name: j.ruleSetName }).en}, deadline ${dateWords(j.deadline)}).`
     );
     lines.push(
       `Sheets read: ${j.files.length} (${count("taken")} taken, ${count("partly")} partly, ${count("leftOut")} left out, ${count("superseded")} replaced by newer files); files not read: ${j.refused.length}; conflicts: ${j.conflicts.length}.`
@@ -466,7 +483,7 @@ export function consolidateSummary(j: ConsolidateJson, lang: "vi" | "en" = "vi")
     );
   } else {
     lines.push(
-      `Đã ghi bảng tổng hợp: ${j.master} (năm ${j.period}, bộ quy tắc ${j.ruleSetId}, hạn nộp ${formatIsoDateVi(j.deadline)}).`
+      `Đã ghi bảng tổng hợp: ${j.master} (năm ${j.period}, bộ quy tắc ${titleOf({ name: j.ruleSetName }).vi}, hạn nộp ${dateWords(j.deadline)}).`
     );
     lines.push(
       `Số bảng đã đọc: ${j.files.length} (${count("taken")} lấy đủ, ${count("partly")} lấy một phần, ${count("leftOut")} bị loại, ${count("superseded")} được thay bằng bản mới hơn); tệp không đọc được: ${j.refused.length}; trùng số liệu: ${j.conflicts.length}.`
@@ -598,11 +615,12 @@ export async function settingsOfRun(
     if (rs) settings.ruleSetId = rs.id;
   }
   if (period === 2019) return { settings, note: null };
+  const rules = titleOf({ name: ruleSetNameOf(getRuleSet(settings.ruleSetId), settings) });
   return {
     settings,
     note: {
-      vi: `Năm đánh giá ${period} lấy theo trang _meta của các tệp (không có --settings); bộ quy tắc ${settings.ruleSetId}.`,
-      en: `Period ${period} taken from the files' _meta sheets (no --settings); rule set ${settings.ruleSetId}.`,
+      vi: `Năm đánh giá ${period} lấy theo năm ghi trong ${HIDDEN_INFO_SHEET.vi} của các tệp (không có --settings); dùng bộ quy tắc ${rules.vi}.`,
+      en: `Period ${period} taken from the year in the files' ${HIDDEN_INFO_SHEET.en} (no --settings); using the rule set ${rules.en}.`,
     },
   };
 }
@@ -664,8 +682,8 @@ export const consolidateCommand: Command = {
       value: true,
       placeholder: "FILE",
       help: {
-        vi: "Bộ quy tắc xếp loại dạng JSON (mặc định: theo ruleSetId trong cấu hình, HD21-2019)",
-        en: "Classification rule set as JSON (default: ruleSetId of the settings, HD21-2019)",
+        vi: "Bộ quy tắc xếp loại dạng JSON (mặc định: theo ruleSetId trong cấu hình, hoặc bộ quy tắc của năm đánh giá)",
+        en: "Classification rule set as JSON (default: ruleSetId of the settings, or the rule set of the period)",
       },
     },
     TEMPLATES_OPTION,
@@ -715,14 +733,14 @@ export const consolidateCommand: Command = {
     const runWarnings: LocalizedText[] = [];
     // A template set or rule set outside its periods: refused, or used with --force and a warning.
     const { set, explicit } = await templateSetOf(stringOpt(args, "templates"), settings);
-    const forPeriod = catalogFor(set, settings.period, force);
+    const forPeriod = templateSetForRun(set, settings.period, force);
     let catalog = set.specs;
     if (forPeriod.ok) {
       catalog = forPeriod.catalog;
       if (forPeriod.warning) runWarnings.push(forPeriod.warning);
     } else if (explicit) throw new CliError(forPeriod.message);
     const ruleSet = await ruleSetFrom(stringOpt(args, "rules"), settings);
-    const ruleCheck = checkRuleSetPeriod(ruleSet, settings.period, force);
+    const ruleCheck = ruleSetForRun(ruleSet, settings.period, force);
     if (!ruleCheck.ok) throw new CliError(ruleCheck.message);
     if (ruleCheck.warning) runWarnings.push(ruleCheck.warning);
     const { json } = await consolidateFiles({

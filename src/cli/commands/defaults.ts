@@ -12,6 +12,7 @@ import { TEMPLATE_SET_FOLDERS, TEMPLATE_SETS } from "../../core/templates/shippe
 import { rangeText, TEMPLATE_SET_FILE } from "../../core/templates/template-set";
 import { defaultRegister } from "../../core/units/register";
 import { CliError, stringOpt } from "../args";
+import { titleOf } from "../plain-words";
 import type { Command } from "../registry";
 
 export interface DefaultFile {
@@ -28,8 +29,8 @@ function templateSetFiles(): DefaultFile[] {
   return Object.values(TEMPLATE_SETS).flatMap((set) => {
     const folder = `templates/${TEMPLATE_SET_FOLDERS[set.id] ?? set.id}`;
     const what = {
-      vi: `bộ mẫu biểu ${set.id} (${set.specs.length} mẫu, ${rangeText(set).vi}; dùng với --templates ${folder})`,
-      en: `template set ${set.id} (${set.specs.length} templates, ${rangeText(set).en}; use with --templates ${folder})`,
+      vi: `bộ mẫu biểu ${titleOf(set).vi} (${set.specs.length} mẫu, ${rangeText(set).vi}; dùng với --templates ${folder})`,
+      en: `template set ${titleOf(set).en} (${set.specs.length} templates, ${rangeText(set).en}; use with --templates ${folder})`,
     };
     const info = {
       id: set.id,
@@ -64,8 +65,8 @@ export function defaultFiles(): DefaultFile[] {
     ...Object.values(RULE_SETS).map((r) => ({
       file: `rules-${r.id}.json`,
       what: {
-        vi: `bộ quy tắc xếp loại ${r.id} (dùng với --rules)`,
-        en: `classification rule set ${r.id} (use with --rules)`,
+        vi: `bộ quy tắc xếp loại ${titleOf(r).vi} (dùng với --rules)`,
+        en: `classification rule set ${titleOf(r).en} (use with --rules)`,
       },
       data: r,
     })),

@@ -10,6 +10,7 @@ import { buildTemplateWorkbook, templateUnits } from "../../core/template-sheet/
 import { CliError, stringOpt, yearOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, registerFrom, settingsFrom } from "../context";
 import { templatesJsonSchema, type TemplatesJson } from "../json-schemas";
+import { templateName } from "../plain-words";
 import type { Command } from "../registry";
 import type { TemplateSpec } from "../../core/templates/spec";
 import type { UnitRegister } from "../../core/units/types";
@@ -160,8 +161,8 @@ function unitFor(
   const listed = templateUnits(spec, register);
   if (spec.rowSet === "PEOPLE" || listed.length === 0)
     throw new CliError({
-      vi: `Mẫu ${spec.id} không liệt kê sẵn đơn vị theo dòng nên không dùng được --unit.`,
-      en: `Template ${spec.id} does not list units row by row, so --unit does not apply.`,
+      vi: `Mẫu ${templateName(spec.id, specs)} không liệt kê sẵn đơn vị theo dòng nên không dùng được --unit.`,
+      en: `Template ${templateName(spec.id, specs)} does not list units row by row, so --unit does not apply.`,
     });
   const code = arg.trim().toLowerCase();
   const unit = listed.find((u) => u.code.toLowerCase() === code);
@@ -171,8 +172,8 @@ function unitFor(
       .map((u) => `${u.code} (${u.name})`)
       .join(", ");
     throw new CliError({
-      vi: `Mẫu ${spec.id} không có đơn vị mã "${arg}" trong danh mục ${register.name}. Hãy dùng mã đơn vị trong danh mục, ví dụ: ${some}${listed.length > 5 ? ", …" : ""}.`,
-      en: `Template ${spec.id} has no unit coded "${arg}" in the register ${register.name}. Use a unit code from the register, e.g. ${some}${listed.length > 5 ? ", …" : ""}.`,
+      vi: `Mẫu ${templateName(spec.id, specs)} không có đơn vị mã "${arg}" trong danh mục ${register.name}. Hãy dùng mã đơn vị trong danh mục, ví dụ: ${some}${listed.length > 5 ? ", …" : ""}.`,
+      en: `Template ${templateName(spec.id, specs)} has no unit coded "${arg}" in the register ${register.name}. Use a unit code from the register, e.g. ${some}${listed.length > 5 ? ", …" : ""}.`,
     });
   }
   return unit.code;

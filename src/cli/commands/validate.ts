@@ -2,6 +2,7 @@
  * `xeploai validate FILE... [--json] [--units FILE] [--settings FILE] [--period YYYY]`: check filled
  * templates. The year is checked against the settings' period (2019 by default), as consolidate does.
  */
+import type { TemplateSpec } from "../../core/templates/spec";
 import type { ValidationIssue } from "../../core/validate/types";
 import { CliError, stringOpt, yearOpt, TEMPLATES_OPTION } from "../args";
 import { catalogOf, registerFrom, settingsFrom, type CliContext } from "../context";
@@ -18,6 +19,7 @@ import {
   repeatedFileNote,
   type FileOutcome,
 } from "../read-files";
+import { HIDDEN_INFO_SHEET, templateName } from "../plain-words";
 import type { Command } from "../registry";
 
 function issueJson(
@@ -105,7 +107,7 @@ export function validateResult(outcomes: FileOutcome[], ctx: CliContext): Valida
 /** Issues printed per sheet in the human output; --json always has every one. */
 export const MAX_PRINTED_ISSUES = 200;
 
-function printHuman(result: ValidateJson, ctx: CliContext): void {
+function printHuman(result: ValidateJson, ctx: CliContext, catalog: readonly TemplateSpec[]): void {
   const en = ctx.lang === "en";
   const sev = (s: "error" | "warning") =>
     s === "error" ? (en ? "ERROR  " : "LỖI     ") : en ? "WARNING" : "CẢNH BÁO";
@@ -113,9 +115,7 @@ function printHuman(result: ValidateJson, ctx: CliContext): void {
   for (const f of result.files) {
     lines.push(`${en ? "File" : "Tệp"}: ${f.file}`);
     if (f.refused) {
-      lines.push(
-        `  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"} (${f.refused.reason}): ${f.refused.message}`
-      );
+      lines.push(`  ${en ? "NOT READ" : "KHÔNG ĐỌC ĐƯỢC"}: ${f.refused.message}`);
       lines.push("");
       continue;
     }
@@ -124,13 +124,14 @@ function printHuman(result: ValidateJson, ctx: CliContext): void {
       const how =
         s.recognizedBy === "meta"
           ? en
-            ? "recognised from the hidden _meta sheet"
-            : "nhận dạng theo trang ẩn _meta"
+            ? `recognised from its ${HIDDEN_INFO_SHEET.en}`
+            : `nhận dạng theo ${HIDDEN_INFO_SHEET.vi}`
           : en
-            ? "recognised from the header row (no _meta sheet)"
-            : "nhận dạng theo dòng tiêu đề (không có trang _meta)";
+            ? `recognised from the header row (the ${HIDDEN_INFO_SHEET.en} is gone)`
+            : `nhận dạng theo dòng tiêu đề (tệp không còn ${HIDDEN_INFO_SHEET.vi})`;
+      const version = en ? `version ${s.templateVersion}` : `phiên bản ${s.templateVersion}`;
       lines.push(
-        `  ${en ? "Template" : "Mẫu biểu"}: ${s.templateId} v${s.templateVersion}${s.period ? `, ${en ? "year" : "năm"} ${s.period}` : ""} — ${how}`
+        `  ${en ? "Template" : "Mẫu biểu"} ${templateName(s.templateId, catalog)} (${version})${s.period ? `, ${en ? "year" : "năm"} ${s.period}` : ""} — ${how}`
       );
       lines.push(
         `  ${en ? "Sheet" : "Trang"} "${s.sheet}": ${s.rows} ${en ? "rows" : "dòng"}, ${s.errors} ${en ? "error(s)" : "lỗi"}, ${s.warnings} ${en ? "warning(s)" : "cảnh báo"}`
@@ -225,7 +226,7 @@ export const validateCommand: Command = {
     const outcomes = await readSubmissionFiles(files, { register, period, catalog });
     const result = validateResult(outcomes, ctx);
     if (args.options.json) ctx.io.out(JSON.stringify(result, null, 2));
-    else printHuman(result, ctx);
+    else printHuman(result, ctx, catalog);
     return result.exitCode;
   },
 };

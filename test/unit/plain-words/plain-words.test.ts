@@ -8,87 +8,14 @@
  * Level codes (HTXSNV, HTTNV, HTNV, KHTNV) are the officials' own abbreviations: allowed. File
  * names (the official's own files) and "{placeholders}" filled at run time are not checked.
  */
-import { COMMANDS } from "../../../src/cli/commands";
 import { sourceInWords } from "../../../src/core/rules/source-words";
 import { ENUMS } from "../../../src/core/templates/enums";
-import { defaultRegister, sampleRegister2025 } from "../../../src/core/units/register";
 import { BROWSER_STRINGS } from "../../../src/taskpane/browser/strings";
 import { STRINGS } from "../../../src/taskpane/i18n/strings";
-import { RULE_SETS, TEMPLATE_SETS, demoTexts, ruleSetTexts, textsIn, type Shown } from "./collect";
+import { RULE_SETS, TEMPLATE_SETS, demoTexts, ruleSetTexts, textsIn } from "./collect";
+import { offenders } from "./tokens";
 
 jest.setTimeout(120_000);
-
-const LEVELS = new Set(["HTXSNV", "HTTNV", "HTNV", "KHTNV"]);
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Whole-token matcher for a set of identifiers (a neighbour letter, digit, _ or - makes no token). */
-function tokens(ids: Iterable<string>): RegExp {
-  const list = [...new Set(ids)].filter((s) => s.length > 1).sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\d_&-])(?:${list.map(escape).join("|")})(?![\\p{L}\\d_&-])`, "u");
-}
-
-function internalTokens(): { name: string; re: RegExp }[] {
-  const commands = [...COMMANDS.map((c) => c.name), "run", "start", "test"].join("|");
-  const specs = TEMPLATE_SETS.flatMap((s) => s.specs);
-  const units = [...defaultRegister().units, ...sampleRegister2025().units];
-  const enumCodes = Object.values(ENUMS)
-    .flatMap((e) => e.values.map((v) => v.code))
-    .filter((c) => !LEVELS.has(c));
-  const ruleIds = RULE_SETS.flatMap((r) => [
-    ...r.caps.map((c) => c.id),
-    ...r.evidence.rules.map((e) => e.id),
-  ]);
-  const specRuleIds = specs.flatMap((s) =>
-    ((s as { rules?: { id?: string }[] }).rules ?? []).map((r) => r.id ?? "")
-  );
-  const keys = specs
-    .flatMap((s) => s.columns.map((c) => c.key))
-    .filter((k) => /[A-Z_]/.test(k) || /\d/.test(k));
-  return [
-    { name: "research tag", re: /\[\s*[MPV](?:[\s,;]*S\d+)*\s*\]/ },
-    { name: "hidden sheet name", re: /_meta/ },
-    { name: "requirement set", re: /ExcelApi/ },
-    { name: "command-line option", re: /(?<![\p{L}\d])--[a-z]/u },
-    // An official is told who changes what, in words: "xeploai defaults", "npx …", "`consolidate`"
-    // are for the IT staff (the deployment guide), never on the pane or in a message.
-    {
-      name: "command name",
-      re: new RegExp(`(?<![\\p{L}\\d])(?:xeploai|npx|npm(?: run)?)\\s+(?:${commands})\\b`, "iu"),
-    },
-    { name: "command name", re: new RegExp(`[(\`](?:${commands})[\\s)\`]`, "u") },
-    { name: "ISO date", re: /\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?/ },
-    { name: "rule id", re: tokens([...ruleIds, ...specRuleIds]) },
-    { name: "rule set id", re: tokens(RULE_SETS.map((r) => r.id)) },
-    {
-      name: "template or template set id",
-      re: tokens([...specs.map((s) => s.id), ...TEMPLATE_SETS.map((s) => s.id)]),
-    },
-    { name: "unit code", re: tokens(units.map((u) => u.code)) },
-    { name: "column key", re: tokens(keys) },
-    { name: "enum code", re: tokens(enumCodes) },
-  ];
-}
-
-/** The text as checked: the official's own file names and run-time placeholders taken out. */
-function checkedPart(text: string): string {
-  return text
-    .replace(/[^\s“”"'(),;:›]+\.(?:xlsx|xlsm|xls|xlsb|ods|csv)\b/gi, "‹tệp›")
-    .replace(/\{[A-Za-z]+\}/g, "‹…›");
-}
-
-function offenders(shown: Shown[]): string[] {
-  const checks = internalTokens();
-  const out = new Set<string>();
-  for (const s of shown) {
-    const t = checkedPart(s.text);
-    for (const { name, re } of checks) {
-      const m = t.match(re);
-      if (m) out.add(`${name} “${m[0]}” in ${s.where}: ${s.text.slice(0, 160)}`);
-    }
-  }
-  return [...out];
-}
 
 describe("words a department official uses", () => {
   it("the checks themselves catch each kind of token", () => {
